@@ -1,0 +1,105 @@
+/**
+ * The build pipeline. Data flows one way:
+ *
+ *   1. read the template folder (manifest, theme, schema, templates, chart specs)
+ *   2. read the dataset and validate it against the template's schema
+ *   3. compose: Handlebars fills the Markdown templates with literal (escaped) data
+ *   4. parse the Markdown into the document model (Deck, Summary)
+ *   5. lay out slides and summary pages with real font metrics, rendering charts on demand
+ *   6. paint: PPTX (pptxgenjs, then normalised), summary PDF, slides PDF
+ *   7. write all outputs atomically
+ */
+import { join, resolve } from 'node:path';
+import { createChartRenderer } from './charts/chart-cache.ts';
+import { useChartFonts } from './charts/vega-runtime.ts';
+import { validateAgainst } from './data/validate.ts';
+import type { Diagnostic } from './errors/briefkit-error.ts';
+import { loadFontSet } from './layout/fonts.ts';
+import { flowSummary, type Paper } from './layout/flow-summary.ts';
+import { layoutDeck } from './layout/layout-deck.ts';
+import { parseDeck } from './model/parse-deck.ts';
+import { parseMarkdown } from './model/parse-markdown.ts';
+import { plainText } from './model/document.ts';
+import { writeOutputs } from './output/write-outputs.ts';
+import { paintSlides } from './render/pdf/paint-slides.ts';
+import { paintSummary } from './render/pdf/paint-summary.ts';
+import { normalizePptx } from './render/pptx/normalize.ts';
+import { paintDeck } from './render/pptx/paint-deck.ts';
+import { composeMarkdown } from './template/compose.ts';
+import type { HelperContext } from './template/helpers.ts';
+import { toLiteralData } from './template/literal.ts';
+import { readDocument, readTemplate } from './template/read-template.ts';
+import { reportInfo } from './template/report-info.ts';
+
+export interface BuildOptions {
+  /** Dataset file (YAML or JSON). Default: the sample dataset. */
+  data?: string;
+  /** Template folder. Default: the sample template. */
+  template?: string;
+  /** Output folder. Default: `output`. */
+  out?: string;
+  /** Paper for the summary. Default: A4. */
+  paper?: Paper;
+  /** Value of SOURCE_DATE_EPOCH, used when the dataset has no report date. */
+  sourceDateEpoch?: string;
+}
+
+export interface BuildResult {
+  files: string[];
+  warnings: Diagnostic[];
+}
+
+const projectRoot = resolve(import.meta.dirname, '..');
+
+export const defaults = {
+  data: join(projectRoot, 'data', 'space-station-2025.yaml'),
+  template: join(projectRoot, 'templates', 'briefing'),
+  out: 'output',
+};
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  // 1–2. Read and validate.
+  const template = readTemplate(options.template ?? defaults.template);
+  const source = readDocument(options.data ?? defaults.data, 'dataset');
+  validateAgainst(source, template.dataSchema);
+  const data = source.value as Record<string, unknown>;
+  const report = reportInfo(data, options.sourceDateEpoch);
+
+  // 3. Compose Markdown from literal data.
+  const literal = toLiteralData(data);
+  const helperContext: HelperContext = {
+    locale: report.locale,
+    sources: (literal.value as { sources?: HelperContext['sources'] }).sources ?? {},
+  };
+  const compose = (text: string, file: string) => composeMarkdown({ file, text }, literal.value, helperContext);
+
+  // 4. Parse into the document model.
+  const deck = parseDeck(compose(template.deck.text, template.deck.file), template.deck.file);
+  const summary = parseMarkdown(compose(template.summary.text, template.summary.file), { file: template.summary.file });
+  const footerBlocks = parseMarkdown(compose(template.theme.footer ?? '', 'theme footer'), { file: 'theme footer' }).blocks;
+  const footer = footerBlocks.map((b) => (b.kind === 'paragraph' ? plainText(b.runs) : '')).join(' ');
+
+  // 5. Lay out, rendering charts as layouts ask for them.
+  const fonts = loadFontSet(template.theme.font);
+  await useChartFonts(fonts);
+  const chart = createChartRenderer(template, data, fonts.chartFamily);
+  const deckLayout = await layoutDeck(deck, { theme: template.theme, fonts, footer, chart });
+  const summaryLayout = await flowSummary(
+    { blocks: summary.blocks },
+    { theme: template.theme, fonts, paper: options.paper ?? 'a4', header: report.title, chart },
+  );
+
+  // 6. Paint.
+  const meta = { title: report.title, author: report.author, lang: report.locale, date: report.date };
+  const pptx = await normalizePptx(await paintDeck(deckLayout, fonts, meta), report.date);
+  const summaryPdf = await paintSummary(summaryLayout, fonts, meta);
+  const slidesPdf = await paintSlides(deckLayout, fonts, meta);
+
+  // 7. Write.
+  const files = writeOutputs(options.out ?? defaults.out, [
+    { name: 'briefing.pptx', bytes: pptx },
+    { name: 'summary.pdf', bytes: summaryPdf },
+    { name: 'slides.pdf', bytes: slidesPdf },
+  ]);
+  return { files, warnings: literal.warnings };
+}

@@ -1,0 +1,93 @@
+/**
+ * Maps simple Vega-Lite specs onto PowerPoint's native chart types, with the values read
+ * from Vega's own scenegraph after transforms ran, so filters and calculations count.
+ */
+
+export type NativeChartType = 'bar' | 'line' | 'area' | 'pie' | 'doughnut' | 'scatter';
+
+export interface NativeChart {
+  type: NativeChartType;
+  /** Bars: vertical columns or horizontal bars. */
+  direction: 'col' | 'bar';
+  labels: string[];
+  series: { name: string; values: number[] }[];
+  categoryTitle: string | null;
+  valueTitle: string | null;
+}
+
+interface FieldDef {
+  field?: string;
+  type?: string;
+  title?: string | null;
+  aggregate?: unknown;
+  bin?: unknown;
+  timeUnit?: unknown;
+}
+
+export interface ChartEncoding {
+  mark: string;
+  innerRadius: number;
+  category: FieldDef | null;
+  value: FieldDef | null;
+  direction: 'col' | 'bar';
+}
+
+const NATIVE_MARKS: Record<string, NativeChartType | undefined> = {
+  bar: 'bar',
+  line: 'line',
+  area: 'area',
+  arc: 'pie',
+  point: 'scatter',
+  circle: 'scatter',
+};
+
+/** Reads what a native chart needs from a spec; null if the spec is not simple enough. */
+export function readEncoding(spec: Record<string, unknown>): ChartEncoding | null {
+  if (spec.layer || spec.facet || spec.repeat || spec.concat || spec.hconcat || spec.vconcat) return null;
+  const markDef = typeof spec.mark === 'string' ? { type: spec.mark } : (spec.mark as Record<string, unknown>);
+  const mark = String(markDef?.type ?? '');
+  const enc = (spec.encoding ?? {}) as Record<string, FieldDef | undefined>;
+  const simple = (d: FieldDef | undefined) => d?.field && !d.aggregate && !d.bin && !d.timeUnit;
+  if (Object.values(enc).some((d) => d?.field && !simple(d))) return null;
+  if (enc.color?.field && mark !== 'arc') return null; // multi-series: not mapped yet
+  const innerRadius = Number(markDef?.innerRadius ?? 0);
+  if (mark === 'arc') {
+    if (!simple(enc.theta) || !simple(enc.color)) return null;
+    return { mark, innerRadius, category: enc.color ?? null, value: enc.theta ?? null, direction: 'col' };
+  }
+  if (!simple(enc.x) || !simple(enc.y)) return null;
+  const horizontal = enc.y?.type === 'nominal' || enc.y?.type === 'ordinal';
+  if (mark === 'point' || mark === 'circle') {
+    return { mark, innerRadius, category: enc.x ?? null, value: enc.y ?? null, direction: 'col' };
+  }
+  return {
+    mark,
+    innerRadius,
+    category: (horizontal ? enc.y : enc.x) ?? null,
+    value: (horizontal ? enc.x : enc.y) ?? null,
+    direction: horizontal ? 'bar' : 'col',
+  };
+}
+
+export function toNativeChart(encoding: ChartEncoding, rows: readonly Record<string, unknown>[]): NativeChart | null {
+  const type = NATIVE_MARKS[encoding.mark];
+  const category = encoding.category?.field;
+  const value = encoding.value?.field;
+  if (!type || !category || !value) return null;
+  const values = rows.map((r) => Number(r[value]));
+  if (values.some((v) => !Number.isFinite(v))) return null;
+  return {
+    type: type === 'pie' && encoding.innerRadius > 0 ? 'doughnut' : type,
+    direction: encoding.direction,
+    labels: rows.map((r) => String(r[category])),
+    series: [{ name: titleOf(encoding.value) ?? value, values }],
+    categoryTitle: titleOf(encoding.category),
+    valueTitle: titleOf(encoding.value),
+  };
+}
+
+function titleOf(def: FieldDef | null): string | null {
+  if (!def) return null;
+  if (def.title === null) return null;
+  return def.title ?? def.field ?? null;
+}

@@ -1,0 +1,158 @@
+import { expressionInterpreter } from 'vega-interpreter';
+import { BriefkitError } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
+import type { ChartSpecSource } from '../template/read-template.ts';
+import { guardSpec } from './guard-spec.ts';
+import { type NativeChart, readEncoding, toNativeChart } from './native.ts';
+import { loadVega } from './vega-runtime.ts';
+
+export interface RenderedChart {
+  name: string;
+  svg: string;
+  width: number;
+  height: number;
+  /** The template's alt text plus the values drawn, so screen readers get the numbers. */
+  alt: string;
+  native: NativeChart | null;
+}
+
+export interface ChartRequest {
+  chart: ChartSpecSource;
+  /** The raw (unescaped) dataset: charts bind to its top-level lists by name. */
+  data: Record<string, unknown>;
+  width: number;
+  height: number;
+  alt: string;
+  config: Record<string, unknown>;
+}
+
+/**
+ * Vega-Lite → Vega → SVG, in-process: the expression interpreter instead of eval, a loader
+ * that refuses all I/O, and every Vega warning turned into a build error.
+ */
+export async function renderChart(request: ChartRequest): Promise<RenderedChart> {
+  const { chart } = request;
+  guardSpec(chart);
+  const vega = await loadVega();
+  const problems: string[] = [];
+  const logger = collectingLogger(vega.vega.Warn, problems);
+  const spec = bindData(request);
+  let svg: string;
+  let rows: Record<string, unknown>[];
+  try {
+    const compiled = vega.vegaLite.compile(spec as never, { logger }).spec;
+    const runtime = vega.vega.parse(compiled, undefined, { ast: true });
+    const view = new vega.vega.View(runtime, {
+      expr: expressionInterpreter,
+      loader: refusingLoader,
+      logger,
+      renderer: 'none',
+    });
+    await view.runAsync();
+    vega.vega.resetSVGDefIds();
+    svg = await view.toSVG();
+    rows = markRows((view.scenegraph() as unknown as { root: SceneNode }).root);
+    view.finalize();
+  } catch (error) {
+    problems.push((error as Error).message);
+    svg = '';
+    rows = [];
+  }
+  if (problems.length) {
+    throw new BriefkitError(
+      problems.map((p) => ({ ...messages.chartCompile(chart.name, p), place: { file: chart.file } })),
+    );
+  }
+  const encoding = readEncoding(chart.spec);
+  const native = encoding ? toNativeChart(encoding, rows) : null;
+  return {
+    name: chart.name,
+    svg,
+    width: request.width,
+    height: request.height,
+    alt: describe(request.alt, chart.spec, native),
+    native,
+  };
+}
+
+function bindData(request: ChartRequest): Record<string, unknown> {
+  const { chart, data } = request;
+  const source = (chart.spec.data as { name?: unknown } | undefined)?.name;
+  if (typeof source !== 'string') {
+    throw new BriefkitError({
+      ...messages.chartData(chart.name, 'the spec has no named data source.'),
+      place: { file: chart.file },
+    });
+  }
+  const rows = data[source];
+  if (!Array.isArray(rows)) {
+    throw new BriefkitError({
+      ...messages.chartData(chart.name, `the dataset has no list named "${source}".`),
+      place: { file: chart.file },
+    });
+  }
+  return {
+    ...chart.spec,
+    datasets: { [source]: rows },
+    width: request.width,
+    height: request.height,
+    autosize: { type: 'fit', contains: 'padding' },
+    background: null,
+    config: request.config,
+  };
+}
+
+type SceneNode = { marktype?: string; name?: string; items?: SceneNode[]; datum?: Record<string, unknown> };
+
+/** The data rows behind the main mark, in drawing order, after all transforms. */
+function markRows(root: SceneNode): Record<string, unknown>[] {
+  const stack: SceneNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as SceneNode;
+    if (node.marktype && node.name === 'marks') {
+      return (node.items ?? []).map((item) => item.datum ?? {});
+    }
+    stack.push(...(node.items ?? []));
+  }
+  return [];
+}
+
+function describe(alt: string, spec: Record<string, unknown>, native: NativeChart | null): string {
+  const base = alt || String(spec.description ?? spec.title ?? 'Chart');
+  if (!native) return base;
+  const series = native.series[0];
+  const values = native.labels.map((label, i) => `${label}: ${series?.values[i]}`).join('; ');
+  return `${base.replace(/\.$/, '')}. ${values}.`;
+}
+
+const refuse = (uri: string) =>
+  Promise.reject(new Error(`charts may not load "${uri}": inline the data instead`));
+
+const refusingLoader = {
+  load: refuse,
+  sanitize: refuse,
+  http: refuse,
+  file: refuse,
+};
+
+function collectingLogger(warnLevel: number, problems: string[]) {
+  let level = warnLevel;
+  const logger = {
+    level(value?: number) {
+      if (value === undefined) return level;
+      level = value;
+      return logger;
+    },
+    error: (...args: unknown[]) => {
+      problems.push(args.map(String).join(' '));
+      return logger;
+    },
+    warn: (...args: unknown[]) => {
+      problems.push(args.map(String).join(' '));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
+}

@@ -1,0 +1,74 @@
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
+import type { PathSegment, SourceDocument } from './read-source.ts';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
+
+/**
+ * Checks a source document against a JSON Schema and reports every problem at once, each
+ * at its file position and data path.
+ */
+export function validateAgainst(source: SourceDocument, schema: object): void {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  if (validate(source.value)) return;
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  throw new BriefkitError(errors.map((e) => toDiagnostic(source, e)));
+}
+
+function toDiagnostic(source: SourceDocument, error: ErrorObject): Diagnostic {
+  const path = pointerToPath(error.instancePath);
+  const found = describe(valueAt(source.value, path));
+  const { message, hint } = explain(error, found);
+  return { ...messages.schema(message, hint), place: source.locate(path) };
+}
+
+function explain(error: ErrorObject, found: string): { message: string; hint?: string } {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { message: `Missing required field "${String(p.missingProperty)}".` };
+    case 'additionalProperties':
+      return {
+        message: `Unknown field "${String(p.additionalProperty)}".`,
+        hint: 'Check the spelling against the template’s schema.',
+      };
+    case 'type':
+      return { message: `Expected ${String(p.type)}, found ${found}.` };
+    case 'enum':
+      return {
+        message: `Expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, found ${found}.`,
+      };
+    default:
+      return { message: `Value ${error.message ?? 'is invalid'} (found ${found}).` };
+  }
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(value: unknown, path: PathSegment[]): unknown {
+  return path.reduce<unknown>(
+    (v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+    value,
+  );
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.slice(0, 40))}`;
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,73 @@
+/**
+ * Every user-facing message, as functions, so wording stays consistent and tests can
+ * reference codes instead of strings.
+ */
+import type { Diagnostic } from './briefkit-error.ts';
+
+type Message = Omit<Diagnostic, 'place'>;
+
+export const messages = {
+  fileNotFound: (file: string, what: string): Message => ({
+    code: 'file-not-found',
+    message: `Cannot read ${what} "${file}".`,
+    hint: 'Check the path; it is resolved from the current folder.',
+  }),
+  syntax: (format: string, detail: string): Message => ({
+    code: 'syntax',
+    message: `Invalid ${format}: ${detail}`,
+  }),
+  schema: (detail: string, hint?: string): Message => ({
+    code: 'schema',
+    message: detail,
+    ...(hint ? { hint } : {}),
+  }),
+  frontMatter: (detail: string): Message => ({
+    code: 'front-matter',
+    message: `Invalid slide front matter: ${detail}`,
+    hint: 'Each slide starts with a block such as:\n---\nlayout: bullets\n---',
+  }),
+  unknownLayout: (layout: string, known: readonly string[]): Message => ({
+    code: 'unknown-layout',
+    message: `Unknown slide layout "${layout}".`,
+    hint: `Use one of: ${known.join(', ')}.`,
+  }),
+  layoutContent: (layout: string, detail: string): Message => ({
+    code: 'layout-content',
+    message: `The "${layout}" layout cannot show this slide: ${detail}`,
+  }),
+  template: (detail: string): Message => ({
+    code: 'template',
+    message: `Template error: ${detail}`,
+    hint: 'Variables must exist in the data; helpers must be one of briefkit’s helpers.',
+  }),
+  helperArgument: (helper: string, detail: string): Message => ({
+    code: 'helper-argument',
+    message: `Helper "${helper}": ${detail}`,
+  }),
+  unknownChart: (name: string, known: readonly string[]): Message => ({
+    code: 'unknown-chart',
+    message: `Unknown chart "${name}".`,
+    hint: known.length
+      ? `Charts in this template: ${known.join(', ')}.`
+      : 'Add a spec as charts/NAME.vl.json.',
+  }),
+  chartData: (name: string, detail: string): Message => ({
+    code: 'chart-data',
+    message: `Chart "${name}": ${detail}`,
+    hint: 'Bind charts to a named table of the dataset: "data": {"name": "TABLE"}.',
+  }),
+  chartCompile: (name: string, detail: string): Message => ({
+    code: 'chart-compile',
+    message: `Chart "${name}" could not be rendered: ${detail}`,
+  }),
+  textOverflow: (slide: string, box: string): Message => ({
+    code: 'text-overflow',
+    message: `${slide}: the ${box} does not fit its box, even at the smallest allowed size.`,
+    hint: 'Shorten the text or split it over two slides.',
+  }),
+  badArgument: (detail: string): Message => ({
+    code: 'usage',
+    message: detail,
+    hint: 'Run `briefkit --help` for usage.',
+  }),
+} satisfies Record<string, (...args: never[]) => Message>;

@@ -1,0 +1,70 @@
+import type { FontSet } from './fonts.ts';
+import type { Box, LaidParagraph, Paragraph, TextFrame } from './frames.ts';
+import { wrapRuns } from './wrap.ts';
+
+/** Line height as a multiple of the font size; painters use the same figure. */
+export const LINE_HEIGHT = 1.2;
+/** Measured widths get this much slack so PowerPoint's own wrapping never needs more lines. */
+const WIDTH_SLACK = 0.97;
+
+export interface TextRequest {
+  name: string;
+  box: Box;
+  paragraphs: Paragraph[];
+  maxSize: number;
+  minSize: number;
+  color: string;
+  bold?: boolean;
+  align?: TextFrame['align'];
+  valign?: TextFrame['valign'];
+}
+
+/**
+ * Lays out text at the largest size from maxSize down to minSize at which it fits its box.
+ * Returns null when it cannot fit even at minSize; the caller decides to split or fail.
+ */
+export function fitText(request: TextRequest, fonts: FontSet): TextFrame | null {
+  for (let size = request.maxSize; size >= request.minSize; size -= size > 24 ? 2 : 1) {
+    const frame = layoutText(request, fonts, size);
+    if (frame.contentHeight <= request.box.h) return frame;
+  }
+  return null;
+}
+
+export function layoutText(request: TextRequest, fonts: FontSet, size: number): TextFrame {
+  const lineHeight = size * LINE_HEIGHT;
+  const paragraphGap = size * 0.5;
+  const emphasised = request.bold === true;
+  let top = 0;
+  const paragraphs = request.paragraphs.map((p, i): LaidParagraph => {
+    const indent = p.bullet ? size * 1.1 : 0;
+    const runs = emphasised ? p.runs.map((r) => ({ ...r, bold: true })) : p.runs;
+    const lines = wrapRuns(runs, fonts, size, (request.box.w - indent) * WIDTH_SLACK);
+    if (i > 0) top += paragraphGap;
+    const laid = { ...p, runs, lines, top, indent };
+    top += lines.length * lineHeight;
+    return laid;
+  });
+  return {
+    kind: 'text',
+    name: request.name,
+    box: request.box,
+    size,
+    lineHeight,
+    paragraphGap,
+    color: request.color,
+    bold: emphasised,
+    align: request.align ?? 'left',
+    valign: request.valign ?? 'top',
+    paragraphs,
+    contentHeight: top,
+  };
+}
+
+/** Fits several boxes at one shared size, so a row of stats looks even. */
+export function fitTogether(requests: TextRequest[], fonts: FontSet): TextFrame[] | null {
+  const fitted = requests.map((r) => fitText(r, fonts));
+  if (fitted.some((f) => f === null)) return null;
+  const size = Math.min(...fitted.map((f) => (f as TextFrame).size));
+  return requests.map((r) => layoutText(r, fonts, size));
+}

@@ -1,0 +1,207 @@
+import type { RenderedChart } from '../charts/render-chart.ts';
+import { type Block, plainText, type Summary } from '../model/document.ts';
+import type { Theme } from '../template/theme.ts';
+import { layoutText, type TextRequest } from './fit-text.ts';
+import type { FontSet } from './fonts.ts';
+import type { Box, Frame, OutlineEntry, PagedLayout, TableFrame, TextFrame, TextTag } from './frames.ts';
+import { plain, toParagraphs } from './slide-kit.ts';
+import { layoutTable } from './table.ts';
+
+export type Paper = 'a4' | 'letter';
+
+export const paperSizes: Record<Paper, { width: number; height: number }> = {
+  a4: { width: 595.28, height: 841.89 },
+  letter: { width: 612, height: 792 },
+};
+
+export interface SummaryContext {
+  theme: Theme;
+  fonts: FontSet;
+  paper: Paper;
+  /** Running header text. */
+  header: string;
+  chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
+}
+
+const MARGIN = 56;
+const BODY = 10.5;
+const HEADING_SIZES: Record<number, number> = { 1: 22, 2: 15, 3: 12 };
+const CHART_HEIGHT = 190;
+const BLOCK_GAP = 8;
+
+/**
+ * Flows the summary onto pages: headings stay with what follows, paragraphs and lists break
+ * between lines, tables break between rows with the header repeated, charts never break.
+ */
+export async function flowSummary(summary: Summary, ctx: SummaryContext): Promise<PagedLayout> {
+  const { width, height } = paperSizes[ctx.paper];
+  const content: Box = { x: MARGIN, y: MARGIN + 20, w: width - 2 * MARGIN, h: height - 2 * MARGIN - 40 };
+  const bottom = content.y + content.h;
+  const pages: Frame[][] = [[]];
+  const outline: OutlineEntry[] = [];
+  let y = content.y;
+  const page = () => pages[pages.length - 1] as Frame[];
+  const newPage = () => {
+    pages.push([]);
+    y = content.y;
+  };
+  const room = () => bottom - y;
+  const flow: Flow = {
+    room,
+    atTop: () => y === content.y,
+    newPage,
+    place: (frame, h) => {
+      page().push({ ...frame, box: { ...frame.box, y } } as Frame);
+      y += h;
+    },
+  };
+
+  const blocks = summary.blocks;
+  for (const [i, block] of blocks.entries()) {
+    if (y > content.y) y += block.kind === 'heading' ? BLOCK_GAP * 1.5 : BLOCK_GAP;
+    if (block.kind === 'chart') {
+      if (room() < CHART_HEIGHT) newPage();
+      const box = { x: content.x, y, w: content.w, h: CHART_HEIGHT };
+      flow.place({ kind: 'chart', box, chart: await ctx.chart(block.name, block.alt, box) }, CHART_HEIGHT);
+      continue;
+    }
+    if (block.kind === 'table') {
+      placeTable(block, ctx, content, flow);
+      continue;
+    }
+    const frame = textFrame(block, ctx, { ...content, y, h: Number.POSITIVE_INFINITY });
+    if (block.kind === 'heading') {
+      const next = blocks[i + 1];
+      const keep = frame.contentHeight + BLOCK_GAP + firstLineHeight(next);
+      if (room() < keep) newPage();
+      outline.push({ title: plainText(block.runs), level: block.level, page: pages.length - 1 });
+    }
+    placeSplit(frame, flow);
+  }
+  const total = pages.length;
+  const framed = pages.map((frames, n) => [...frames, ...runningHeads(ctx, width, height, n + 1, total)]);
+  return { width, height, pages: framed, outline };
+}
+
+function textFrame(block: Block, ctx: SummaryContext, box: Box): TextFrame {
+  const size = block.kind === 'heading' ? (HEADING_SIZES[block.level] ?? BODY) : BODY;
+  const tags: Record<string, TextTag> = { heading: `H${Math.min(3, block.kind === 'heading' ? block.level : 1)}` as TextTag, list: 'L', quote: 'BlockQuote' };
+  const request: TextRequest = {
+    name: block.kind,
+    box,
+    paragraphs: toParagraphs([block]),
+    maxSize: size,
+    minSize: size,
+    color: block.kind === 'heading' ? ctx.theme.colors.primary : ctx.theme.colors.text,
+    bold: block.kind === 'heading',
+  };
+  return { ...layoutText(request, ctx.fonts, size), tag: tags[block.kind] ?? 'P' };
+}
+
+function firstLineHeight(block: Block | undefined): number {
+  if (!block) return 0;
+  if (block.kind === 'chart') return CHART_HEIGHT;
+  return BODY * 1.2 * 3;
+}
+
+/**
+ * Places a text frame, breaking it between lines where the page runs out. Each part is a
+ * frame of its own, sized to its content, placed through `place` on the current page.
+ */
+function placeSplit(frame: TextFrame, flow: Flow): void {
+  let current: TextFrame['paragraphs'] = [];
+  let height = 0;
+  const close = () => {
+    if (current.length) flow.place({ ...frame, paragraphs: current, contentHeight: height, box: { ...frame.box, h: height } }, height);
+    current = [];
+    height = 0;
+  };
+  for (const paragraph of frame.paragraphs) {
+    let lines = paragraph.lines;
+    let gap = current.length ? frame.paragraphGap : 0;
+    while (lines.length) {
+      let fit = Math.floor((flow.room() - height - gap) / frame.lineHeight);
+      if (fit <= 0 && (current.length || !flow.atTop())) {
+        close();
+        flow.newPage();
+        gap = 0;
+        continue;
+      }
+      fit = Math.max(fit, 1); // a page always takes at least one line
+      const taken = lines.slice(0, fit);
+      current.push({ ...paragraph, lines: taken, top: height + gap });
+      height += gap + taken.length * frame.lineHeight;
+      lines = lines.slice(fit);
+      gap = 0;
+      if (lines.length) {
+        close();
+        flow.newPage();
+      }
+    }
+  }
+  close();
+}
+
+interface Flow {
+  room(): number;
+  atTop(): boolean;
+  newPage(): void;
+  /** Puts a frame at the current position and advances by `height`. */
+  place(frame: Frame, height: number): void;
+}
+
+/** Places a table, breaking between rows and repeating the header on each page. */
+function placeTable(block: Extract<Block, { kind: 'table' }>, ctx: SummaryContext, content: Box, flow: Flow): void {
+  const { theme, fonts } = ctx;
+  const whole = layoutTable(
+    {
+      name: 'table',
+      box: content,
+      header: block.header,
+      rows: block.rows,
+      size: BODY,
+      colors: { text: theme.colors.text, header: theme.colors.primary, headerText: 'FFFFFF', stripe: theme.colors.surface, rule: theme.colors.muted },
+    },
+    fonts,
+  );
+  const [headerHeight = 0, ...rowHeights] = whole.rowHeights;
+  let start = 0;
+  while (start < whole.rows.length) {
+    let end = start;
+    let height = headerHeight;
+    while (end < whole.rows.length && height + (rowHeights[end] ?? 0) <= flow.room()) {
+      height += rowHeights[end] ?? 0;
+      end++;
+    }
+    if (end === start && !flow.atTop()) {
+      flow.newPage();
+      continue;
+    }
+    if (end === start) height += rowHeights[end++] ?? 0; // a row taller than a page is still drawn
+    const part: TableFrame = {
+      ...whole,
+      box: { ...whole.box, h: height },
+      rows: whole.rows.slice(start, end),
+      rowHeights: [headerHeight, ...rowHeights.slice(start, end)],
+    };
+    flow.place(part, height);
+    start = end;
+    if (start < whole.rows.length) flow.newPage();
+  }
+}
+
+function runningHeads(ctx: SummaryContext, width: number, height: number, n: number, total: number): TextFrame[] {
+  const base = { maxSize: 8.5, minSize: 8.5, color: ctx.theme.colors.muted };
+  const w = width - 2 * MARGIN;
+  return [
+    { ...layoutText({ ...base, name: 'header', box: { x: MARGIN, y: MARGIN - 16, w, h: 12 }, paragraphs: plain(ctx.header) }, ctx.fonts, 8.5), tag: 'Artifact' },
+    {
+      ...layoutText(
+        { ...base, name: 'footer', box: { x: MARGIN, y: height - MARGIN + 4, w, h: 12 }, paragraphs: plain(`Page ${n} of ${total}`), align: 'right' },
+        ctx.fonts,
+        8.5,
+      ),
+      tag: 'Artifact',
+    },
+  ];
+}

@@ -1,0 +1,116 @@
+/**
+ * Positioned frames: the output of layout and the only input of painters. All geometry is
+ * in points from the top-left corner, computed once, so the PPTX and its PDF draw the
+ * same boxes in the same places.
+ */
+import type { RenderedChart } from '../charts/render-chart.ts';
+import type { Run } from '../model/document.ts';
+import type { Line } from './wrap.ts';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Paragraph {
+  runs: Run[];
+  bullet: 'disc' | null;
+}
+
+/** A paragraph after fitting: its wrapped lines and where it starts inside the frame. */
+export interface LaidParagraph extends Paragraph {
+  lines: Line[];
+  /** Offset of the first line's top from the frame's content top. */
+  top: number;
+  indent: number;
+}
+
+/** Structure tags for tagged PDF; decoration and running heads are artifacts. */
+export type TextTag = 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'BlockQuote' | 'Artifact';
+
+export interface TextFrame {
+  kind: 'text';
+  tag?: TextTag;
+  /** Names the box in messages: "title", "body", "stat 3 label". */
+  name: string;
+  box: Box;
+  size: number;
+  lineHeight: number;
+  /** Space before every paragraph after the first. */
+  paragraphGap: number;
+  color: string;
+  bold: boolean;
+  align: 'left' | 'center' | 'right';
+  valign: 'top' | 'middle' | 'bottom';
+  paragraphs: LaidParagraph[];
+  contentHeight: number;
+}
+
+export interface ChartFrame {
+  kind: 'chart';
+  box: Box;
+  chart: RenderedChart;
+}
+
+export interface RectFrame {
+  kind: 'rect';
+  box: Box;
+  fill: string;
+}
+
+export interface TableCell {
+  runs: Run[];
+  lines: Line[];
+}
+
+export interface TableFrame {
+  kind: 'table';
+  name: string;
+  box: Box;
+  size: number;
+  lineHeight: number;
+  padding: number;
+  columns: number[];
+  header: TableCell[];
+  rows: TableCell[][];
+  rowHeights: number[];
+  colors: { text: string; header: string; headerText: string; stripe: string; rule: string };
+}
+
+export type Frame = TextFrame | ChartFrame | RectFrame | TableFrame;
+
+export interface SlideFrames {
+  number: number;
+  background: string;
+  frames: Frame[];
+  notes: string;
+}
+
+export interface ChartStyle {
+  /** Series colours; PowerPoint repairs a chart with fewer colours than series. */
+  palette: string[];
+  text: string;
+}
+
+export interface OutlineEntry {
+  title: string;
+  level: number;
+  page: number;
+}
+
+/** A flowed print document: pages of frames plus bookmarks. */
+export interface PagedLayout {
+  width: number;
+  height: number;
+  pages: Frame[][];
+  outline: OutlineEntry[];
+}
+
+export interface DeckLayout {
+  width: number;
+  height: number;
+  chartStyle: ChartStyle;
+  slides: SlideFrames[];
+}

@@ -1,0 +1,136 @@
+/** Shared pieces of slide layouts: the grid, the chrome, and Markdown blocks → paragraphs. */
+import type { RenderedChart } from '../charts/render-chart.ts';
+import { BriefkitError } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
+import type { Block, BlockKind, Slide } from '../model/document.ts';
+import type { Theme } from '../template/theme.ts';
+import { fitText, type TextRequest } from './fit-text.ts';
+import type { FontSet } from './fonts.ts';
+import type { Box, Frame, Paragraph, TextFrame } from './frames.ts';
+
+export interface SlideContext {
+  theme: Theme;
+  fonts: FontSet;
+  width: number;
+  height: number;
+  footer: string;
+  slideCount: number;
+  chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
+}
+
+export const MARGIN = 48;
+const TITLE_TOP = 30;
+const TITLE_HEIGHT = 72;
+
+export function contentBox(ctx: SlideContext): Box {
+  const top = TITLE_TOP + TITLE_HEIGHT + 24;
+  return { x: MARGIN, y: top, w: ctx.width - 2 * MARGIN, h: ctx.height - top - 52 };
+}
+
+/** Fits text or fails naming the slide and the box: text never overflows. */
+export function fitOrFail(slide: Slide, request: TextRequest, ctx: SlideContext): TextFrame {
+  const frame = fitText(request, ctx.fonts);
+  if (frame) return frame;
+  throw new BriefkitError({
+    ...messages.textOverflow(`Slide ${slide.number} (${slide.layout})`, request.name),
+    place: { path: `slide ${slide.number}` },
+  });
+}
+
+/** Title, accent rule and footer: what every content slide shares. */
+export function chrome(slide: Slide, title: Block | undefined, ctx: SlideContext): Frame[] {
+  const { theme } = ctx;
+  const frames: Frame[] = [];
+  if (title) {
+    frames.push(
+      fitOrFail(
+        slide,
+        {
+          name: 'title',
+          box: { x: MARGIN, y: TITLE_TOP, w: ctx.width - 2 * MARGIN, h: TITLE_HEIGHT },
+          paragraphs: toParagraphs([title]),
+          maxSize: theme.sizes.heading,
+          minSize: theme.sizes.minimum,
+          color: theme.colors.primary,
+          bold: true,
+          valign: 'bottom',
+        },
+        ctx,
+      ),
+    );
+  }
+  frames.push({ kind: 'rect', box: { x: MARGIN, y: TITLE_TOP + TITLE_HEIGHT + 8, w: 64, h: 4 }, fill: theme.colors.accent });
+  frames.push(...footer(slide, ctx, theme.colors.muted));
+  return frames;
+}
+
+export function footer(slide: Slide, ctx: SlideContext, color: string): Frame[] {
+  const { theme } = ctx;
+  const y = ctx.height - 34;
+  const base = { maxSize: theme.sizes.footer, minSize: Math.min(theme.sizes.footer, 7), color, valign: 'middle' as const };
+  const number = `${slide.number} / ${ctx.slideCount}`;
+  return [
+    fitOrFail(slide, { ...base, name: 'footer', box: { x: MARGIN, y, w: ctx.width - 2 * MARGIN - 80, h: 18 }, paragraphs: plain(ctx.footer) }, ctx),
+    fitOrFail(
+      slide,
+      { ...base, name: 'slide number', box: { x: ctx.width - MARGIN - 72, y, w: 72, h: 18 }, paragraphs: plain(number), align: 'right' },
+      ctx,
+    ),
+  ];
+}
+
+export function plain(text: string): Paragraph[] {
+  return text ? [{ runs: [{ text }], bullet: null }] : [];
+}
+
+/** Markdown blocks as paragraphs of one text box; charts and tables are not text. */
+export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
+  return blocks.flatMap((block): Paragraph[] => {
+    switch (block.kind) {
+      case 'heading':
+        return [{ runs: block.runs.map((r) => ({ ...r, bold: true })), bullet: null }];
+      case 'paragraph':
+        return [{ runs: block.runs, bullet: null }];
+      case 'quote':
+        return [{ runs: block.runs.map((r) => ({ ...r, italic: true })), bullet: null }];
+      case 'list':
+        return block.items.map((runs) => ({ runs, bullet: 'disc' as const }));
+      case 'table':
+      case 'chart':
+        return [];
+    }
+  });
+}
+
+/** Splits off the slide's first level-1 heading as its title. */
+export function splitTitle(slide: Slide): { title: Block | undefined; body: Block[] } {
+  const index = slide.blocks.findIndex((b) => b.kind === 'heading' && b.level === 1);
+  if (index < 0) return { title: undefined, body: slide.blocks };
+  return { title: slide.blocks[index], body: slide.blocks.filter((_, i) => i !== index) };
+}
+
+/** Fails when a slide holds a block its layout cannot show. */
+export function accept(slide: Slide, blocks: readonly Block[], kinds: readonly BlockKind[]): void {
+  const wrong = blocks.find((b) => !kinds.includes(b.kind));
+  if (wrong) {
+    throw new BriefkitError({
+      ...messages.layoutContent(slide.layout, `it has a ${wrong.kind}; it takes ${kinds.join(', ')}.`),
+      place: { path: `slide ${slide.number}` },
+    });
+  }
+}
+
+export function requireBlock<K extends BlockKind>(
+  slide: Slide,
+  blocks: readonly Block[],
+  kind: K,
+): Extract<Block, { kind: K }> {
+  const found = blocks.find((b) => b.kind === kind);
+  if (!found) {
+    throw new BriefkitError({
+      ...messages.layoutContent(slide.layout, `it needs a ${kind}.`),
+      place: { path: `slide ${slide.number}` },
+    });
+  }
+  return found as Extract<Block, { kind: K }>;
+}

@@ -1,0 +1,329 @@
+import { BriefkitError } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
+import type { Block, LayoutName, Run, Slide } from '../model/document.ts';
+import { fitTogether } from './fit-text.ts';
+import type { Box, Frame, Paragraph } from './frames.ts';
+import {
+  accept,
+  chrome,
+  contentBox,
+  fitOrFail,
+  footer,
+  MARGIN,
+
+  requireBlock,
+  type SlideContext,
+  splitTitle,
+  toParagraphs,
+} from './slide-kit.ts';
+import { layoutTable } from './table.ts';
+
+type LayoutFn = (slide: Slide, ctx: SlideContext) => Promise<Frame[]>;
+
+const TEXT_BLOCKS = ['heading', 'paragraph', 'list', 'quote'] as const;
+
+/** Every layout name maps to exactly one function: a new layout does not compile until wired. */
+export const slideLayouts: Record<LayoutName, LayoutFn> = {
+  title: async (slide, ctx) => {
+    const { title, body } = splitTitle(slide);
+    accept(slide, body, ['paragraph']);
+    const { theme } = ctx;
+    const w = ctx.width - 2 * MARGIN;
+    const white = 'FFFFFF';
+    return [
+      { kind: 'rect', box: { x: 0, y: 0, w: ctx.width, h: ctx.height }, fill: theme.colors.primary },
+      fitOrFail(
+        slide,
+        {
+          name: 'title',
+          box: { x: MARGIN, y: ctx.height * 0.22, w, h: ctx.height * 0.3 },
+          paragraphs: toParagraphs(title ? [title] : []),
+          maxSize: theme.sizes.title * 1.2,
+          minSize: theme.sizes.minimum,
+          color: white,
+          bold: true,
+          valign: 'bottom',
+        },
+        ctx,
+      ),
+      { kind: 'rect', box: { x: MARGIN, y: ctx.height * 0.55, w: 96, h: 5 }, fill: theme.colors.accent },
+      fitOrFail(
+        slide,
+        {
+          name: 'subtitle',
+          box: { x: MARGIN, y: ctx.height * 0.6, w, h: ctx.height * 0.25 },
+          paragraphs: toParagraphs(body),
+          maxSize: theme.sizes.body + 4,
+          minSize: theme.sizes.minimum,
+          color: white,
+        },
+        ctx,
+      ),
+    ];
+  },
+
+  section: async (slide, ctx) => {
+    const { title, body } = splitTitle(slide);
+    accept(slide, body, ['paragraph']);
+    const { theme } = ctx;
+    return [
+      { kind: 'rect', box: { x: 0, y: 0, w: ctx.width, h: ctx.height }, fill: theme.colors.surface },
+      fitOrFail(
+        slide,
+        {
+          name: 'title',
+          box: { x: MARGIN, y: ctx.height * 0.3, w: ctx.width - 2 * MARGIN, h: ctx.height * 0.3 },
+          paragraphs: toParagraphs([...(title ? [title] : []), ...body]),
+          maxSize: theme.sizes.title,
+          minSize: theme.sizes.minimum,
+          color: theme.colors.primary,
+          valign: 'middle',
+        },
+        ctx,
+      ),
+      ...footer(slide, ctx, theme.colors.muted),
+    ];
+  },
+
+  bullets: async (slide, ctx) => textSlide(slide, ctx, ctx.theme.sizes.body),
+
+  closing: async (slide, ctx) => textSlide(slide, ctx, ctx.theme.sizes.body - 2),
+
+  stats: async (slide, ctx) => {
+    const { title, body } = splitTitle(slide);
+    accept(slide, body, ['list']);
+    const items = requireBlock(slide, body, 'list').items;
+    if (items.length < 2 || items.length > 6) {
+      throw new BriefkitError({
+        ...messages.layoutContent('stats', `it takes 2 to 6 list items, found ${items.length}.`),
+        place: { path: `slide ${slide.number}` },
+      });
+    }
+    return [...chrome(slide, title, ctx), ...statGrid(slide, items, contentBox(ctx), ctx)];
+  },
+
+  chart: async (slide, ctx) => {
+    const { title, body } = splitTitle(slide);
+    accept(slide, body, ['chart']);
+    const chart = requireBlock(slide, body, 'chart');
+    const box = contentBox(ctx);
+    return [...chrome(slide, title, ctx), { kind: 'chart', box, chart: await ctx.chart(chart.name, chart.alt, box) }];
+  },
+
+  'chart-text': async (slide, ctx) => {
+    const { title, body } = splitTitle(slide);
+    accept(slide, body, ['chart', ...TEXT_BLOCKS]);
+    const chart = requireBlock(slide, body, 'chart');
+    const area = contentBox(ctx);
+    const chartBox = { ...area, w: area.w * 0.6 };
+    const textBox = { ...area, x: area.x + chartBox.w + 24, w: area.w - chartBox.w - 24 };
+    return [
+      ...chrome(slide, title, ctx),
+      { kind: 'chart', box: chartBox, chart: await ctx.chart(chart.name, chart.alt, chartBox) },
+      bodyText(slide, body, textBox, ctx, ctx.theme.sizes.body, 'middle'),
+    ];
+  },
+
+  'two-columns': async (slide, ctx) => {
+    const { title, body } = splitTitle(slide);
+    accept(slide, body, TEXT_BLOCKS);
+    const columns = splitColumns(slide, body);
+    const area = contentBox(ctx);
+    const w = (area.w - 32) / 2;
+    const boxes: Box[] = [
+      { ...area, w },
+      { ...area, x: area.x + w + 32, w },
+    ];
+    const frames = fitTogether(
+      columns.map((blocks, i) => ({
+        name: `column ${i + 1}`,
+        box: boxes[i] as Box,
+        paragraphs: toParagraphs(blocks),
+        maxSize: ctx.theme.sizes.body,
+        minSize: ctx.theme.sizes.minimum,
+        color: ctx.theme.colors.text,
+      })),
+      ctx.fonts,
+    );
+    if (!frames) {
+      throw new BriefkitError({
+        ...messages.textOverflow(`Slide ${slide.number} (two-columns)`, 'columns'),
+        place: { path: `slide ${slide.number}` },
+      });
+    }
+    return [...chrome(slide, title, ctx), ...frames];
+  },
+
+  table: async (slide, ctx) => {
+    const { title, body } = splitTitle(slide);
+    accept(slide, body, ['table']);
+    const table = requireBlock(slide, body, 'table');
+    const area = contentBox(ctx);
+    const { theme } = ctx;
+    for (let size = theme.sizes.body; size >= theme.sizes.minimum; size--) {
+      const frame = layoutTable(
+        {
+          name: 'table',
+          box: area,
+          header: table.header,
+          rows: table.rows,
+          size,
+          colors: {
+            text: theme.colors.text,
+            header: theme.colors.primary,
+            headerText: 'FFFFFF',
+            stripe: theme.colors.surface,
+            rule: theme.colors.muted,
+          },
+        },
+        ctx.fonts,
+      );
+      if (frame.box.h <= area.h) return [...chrome(slide, title, ctx), frame];
+    }
+    throw new BriefkitError({
+      ...messages.textOverflow(`Slide ${slide.number} (table)`, 'table'),
+      place: { path: `slide ${slide.number}` },
+    });
+  },
+
+  quote: async (slide, ctx) => {
+    accept(slide, slide.blocks, ['quote', 'paragraph']);
+    const quote = requireBlock(slide, slide.blocks, 'quote');
+    const attribution = slide.blocks.filter((b) => b.kind === 'paragraph');
+    const { theme } = ctx;
+    const w = ctx.width - 4 * MARGIN;
+    return [
+      { kind: 'rect', box: { x: 0, y: 0, w: ctx.width, h: ctx.height }, fill: theme.colors.surface },
+      { kind: 'rect', box: { x: 2 * MARGIN - 20, y: ctx.height * 0.2, w: 6, h: ctx.height * 0.45 }, fill: theme.colors.accent },
+      fitOrFail(
+        slide,
+        {
+          name: 'quote',
+          box: { x: 2 * MARGIN, y: ctx.height * 0.2, w, h: ctx.height * 0.45 },
+          paragraphs: [{ runs: quote.runs, bullet: null }],
+          maxSize: theme.sizes.title,
+          minSize: theme.sizes.minimum,
+          color: theme.colors.primary,
+          valign: 'middle',
+        },
+        ctx,
+      ),
+      fitOrFail(
+        slide,
+        {
+          name: 'attribution',
+          box: { x: 2 * MARGIN, y: ctx.height * 0.7, w, h: ctx.height * 0.12 },
+          paragraphs: toParagraphs(attribution),
+          maxSize: theme.sizes.body,
+          minSize: theme.sizes.minimum,
+          color: theme.colors.muted,
+        },
+        ctx,
+      ),
+      ...footer(slide, ctx, theme.colors.muted),
+    ];
+  },
+};
+
+function textSlide(slide: Slide, ctx: SlideContext, size: number): Frame[] {
+  const { title, body } = splitTitle(slide);
+  accept(slide, body, TEXT_BLOCKS);
+  return [...chrome(slide, title, ctx), bodyText(slide, body, contentBox(ctx), ctx, size, 'top')];
+}
+
+function bodyText(slide: Slide, blocks: Block[], box: Box, ctx: SlideContext, size: number, valign: 'top' | 'middle') {
+  return fitOrFail(
+    slide,
+    {
+      name: 'body',
+      box,
+      paragraphs: toParagraphs(blocks),
+      maxSize: size,
+      minSize: ctx.theme.sizes.minimum,
+      color: ctx.theme.colors.text,
+      valign,
+    },
+    ctx,
+  );
+}
+
+/** Two columns, each opened by a level-2 heading. */
+function splitColumns(slide: Slide, body: Block[]): Block[][] {
+  const columns: Block[][] = [];
+  for (const block of body) {
+    if (block.kind === 'heading' && block.level === 2) columns.push([block]);
+    else columns.at(-1)?.push(block);
+  }
+  if (columns.length !== 2 || columns.flat().length !== body.length) {
+    throw new BriefkitError({
+      ...messages.layoutContent('two-columns', 'it needs exactly two "## heading" sections and nothing before them.'),
+      place: { path: `slide ${slide.number}` },
+    });
+  }
+  return columns;
+}
+
+/** Big numbers over short labels: bold runs of each list item are the number. */
+function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideContext): Frame[] {
+  const { theme } = ctx;
+  const perRow = items.length <= 3 ? items.length : Math.ceil(items.length / 2);
+  const rows = Math.ceil(items.length / perRow);
+  const gap = 24;
+  const cellW = (area.w - gap * (perRow - 1)) / perRow;
+  const cellH = (area.h - gap * (rows - 1)) / rows;
+  const cell = (i: number): Box => ({
+    x: area.x + (i % perRow) * (cellW + gap),
+    y: area.y + Math.floor(i / perRow) * (cellH + gap),
+    w: cellW,
+    h: cellH,
+  });
+  const numberParts = items.map((runs) => runs.filter((r) => r.bold));
+  const labelParts = items.map((runs): Paragraph[] => {
+    const label = runs.filter((r) => !r.bold);
+    const trimmed = label.map((r, i) => (i === 0 ? { ...r, text: r.text.trimStart() } : r));
+    return trimmed.length ? [{ runs: trimmed, bullet: null }] : [];
+  });
+  const numbers = fitTogether(
+    numberParts.map((runs, i) => {
+      const c = cell(i);
+      return {
+        name: `stat ${i + 1} figure`,
+        box: { ...c, x: c.x + 14, w: c.w - 14, h: c.h * 0.45 },
+        paragraphs: [{ runs, bullet: null }],
+        maxSize: theme.sizes.stat,
+        minSize: theme.sizes.minimum,
+        color: theme.colors.primary,
+        bold: true,
+        valign: 'bottom' as const,
+      };
+    }),
+    ctx.fonts,
+  );
+  const labels = fitTogether(
+    labelParts.map((paragraphs, i) => {
+      const c = cell(i);
+      return {
+        name: `stat ${i + 1} label`,
+        box: { x: c.x + 14, y: c.y + c.h * 0.5, w: c.w - 14, h: c.h * 0.5 },
+        paragraphs,
+        maxSize: theme.sizes.body - 2,
+        minSize: theme.sizes.minimum,
+        color: theme.colors.text,
+      };
+    }),
+    ctx.fonts,
+  );
+  if (!numbers || !labels) {
+    throw new BriefkitError({
+      ...messages.textOverflow(`Slide ${slide.number} (stats)`, 'figures'),
+      place: { path: `slide ${slide.number}` },
+    });
+  }
+  const bars: Frame[] = items.map((_, i) => {
+    const c = cell(i);
+    return { kind: 'rect', box: { x: c.x, y: c.y + c.h * 0.15, w: 4, h: c.h * 0.7 }, fill: theme.colors.accent };
+  });
+  return [...bars, ...numbers, ...labels];
+}
+
+

@@ -1,0 +1,72 @@
+import type { Run } from '../model/document.ts';
+import { LINE_HEIGHT } from './fit-text.ts';
+import type { FontSet } from './fonts.ts';
+import type { Box, TableCell, TableFrame } from './frames.ts';
+import { styleOf } from './fonts.ts';
+import { textWidth } from './measure.ts';
+import { wrapRuns } from './wrap.ts';
+
+export interface TableRequest {
+  name: string;
+  box: Box;
+  header: Run[][];
+  rows: Run[][][];
+  size: number;
+  colors: TableFrame['colors'];
+}
+
+/**
+ * Lays out a table at one size: columns share the width in proportion to their content
+ * (each gets at least a fair minimum), cells wrap, and each row is as tall as its tallest cell.
+ * The frame's box height is the table's real height, which may exceed the request's.
+ */
+export function layoutTable(request: TableRequest, fonts: FontSet): TableFrame {
+  const { size } = request;
+  const padding = size * 0.4;
+  const lineHeight = size * LINE_HEIGHT;
+  const headerRuns = request.header.map((cell) => cell.map((r) => ({ ...r, bold: true })));
+  const all = [headerRuns, ...request.rows];
+  const columnCount = Math.max(...all.map((row) => row.length));
+  const natural = Array.from({ length: columnCount }, (_, c) =>
+    Math.max(...all.map((row) => runsWidth(row[c] ?? [], fonts, size))) + 2 * padding,
+  );
+  const columns = shareWidth(natural, request.box.w);
+  const cells = (row: Run[][]): TableCell[] =>
+    columns.map((w, c) => {
+      const runs = row[c] ?? [];
+      return { runs, lines: wrapRuns(runs, fonts, size, (w - 2 * padding) * 0.97) };
+    });
+  const header = cells(headerRuns);
+  const rows = request.rows.map(cells);
+  const rowHeights = [header, ...rows].map(
+    (row) => Math.max(1, ...row.map((cell) => cell.lines.length)) * lineHeight + 2 * padding,
+  );
+  const height = rowHeights.reduce((a, b) => a + b, 0);
+  return {
+    kind: 'table',
+    name: request.name,
+    box: { ...request.box, h: height },
+    size,
+    lineHeight,
+    padding,
+    columns,
+    header,
+    rows,
+    rowHeights,
+    colors: request.colors,
+  };
+}
+
+function runsWidth(runs: readonly Run[], fonts: FontSet, size: number): number {
+  return runs.reduce((w, r) => w + textWidth(r.text, fonts, styleOf(r.bold, r.italic), size), 0);
+}
+
+/** Narrow columns keep their natural width; the rest share what is left in proportion. */
+function shareWidth(natural: number[], total: number): number[] {
+  const fair = total / natural.length;
+  const narrow = natural.map((w) => w <= fair);
+  const fixed = natural.reduce((sum, w, i) => sum + (narrow[i] ? w : 0), 0);
+  const flexible = natural.reduce((sum, w, i) => sum + (narrow[i] ? 0 : w), 0);
+  if (flexible === 0) return natural.map((w) => (w / fixed) * total);
+  return natural.map((w, i) => (narrow[i] ? w : (w / flexible) * (total - fixed)));
+}

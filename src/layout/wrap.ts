@@ -1,0 +1,139 @@
+import LineBreaker from 'linebreak';
+import type { Run } from '../model/document.ts';
+import { type FontSet, type FontStyle, styleOf } from './fonts.ts';
+import { textWidth } from './measure.ts';
+
+/** A styled piece of text on one line. */
+export interface Piece {
+  text: string;
+  style: FontStyle;
+  link?: string;
+  width: number;
+}
+
+export interface Line {
+  pieces: Piece[];
+  /** Width without trailing spaces. */
+  width: number;
+}
+
+interface StyledText {
+  text: string;
+  style: FontStyle;
+  link?: string;
+}
+
+/**
+ * Greedy line breaking at Unicode (UAX #14) break opportunities, measured with the real
+ * fonts. A word longer than the line is cut between characters so it never overflows.
+ */
+export function wrapRuns(runs: readonly Run[], fonts: FontSet, size: number, maxWidth: number): Line[] {
+  const lines: Line[] = [];
+  let current: Piece[] = [];
+  let currentWidth = 0;
+  const flush = () => {
+    lines.push({ pieces: current, width: trimmedWidth(current, fonts, size) });
+    current = [];
+    currentWidth = 0;
+  };
+  for (const word of splitWords(runs)) {
+    const pieces = word.map((w) => piece(w, fonts, size));
+    const width = sum(pieces);
+    const visible = trimmedWidth(pieces, fonts, size);
+    if (current.length && currentWidth + visible > maxWidth) flush();
+    if (visible > maxWidth) {
+      for (const chunk of cutWord(word, fonts, size, maxWidth)) {
+        if (current.length) flush();
+        current = chunk;
+        currentWidth = sum(chunk);
+      }
+      continue;
+    }
+    current.push(...pieces);
+    currentWidth += width;
+  }
+  if (current.length || lines.length === 0) flush();
+  return lines.map((line) => ({ ...line, pieces: mergePieces(line.pieces) }));
+}
+
+function piece(text: StyledText, fonts: FontSet, size: number): Piece {
+  return { ...text, width: textWidth(text.text, fonts, text.style, size) };
+}
+
+function sum(pieces: readonly Piece[]): number {
+  return pieces.reduce((w, p) => w + p.width, 0);
+}
+
+function trimmedWidth(pieces: readonly Piece[], fonts: FontSet, size: number): number {
+  const last = pieces.at(-1);
+  if (!last) return 0;
+  const trailing = last.text.length - last.text.trimEnd().length;
+  const spaces = trailing ? textWidth(last.text.slice(-trailing), fonts, last.style, size) : 0;
+  return sum(pieces) - spaces;
+}
+
+/** Splits styled runs into words (each with its trailing space), keeping styles. */
+function splitWords(runs: readonly Run[]): StyledText[][] {
+  const styled = runs.map((r) => ({
+    text: r.text,
+    style: styleOf(r.bold, r.italic),
+    ...(r.link ? { link: r.link } : {}),
+  }));
+  const full = styled.map((s) => s.text).join('');
+  const words: StyledText[][] = [];
+  const breaker = new LineBreaker(full);
+  let start = 0;
+  for (let brk = breaker.nextBreak(); brk; brk = breaker.nextBreak()) {
+    if (brk.position > start) words.push(slice(styled, start, brk.position));
+    start = brk.position;
+  }
+  return words;
+}
+
+/** The styled text between two offsets of the joined runs. */
+function slice(styled: readonly StyledText[], from: number, to: number): StyledText[] {
+  const out: StyledText[] = [];
+  let offset = 0;
+  for (const s of styled) {
+    const end = offset + s.text.length;
+    const a = Math.max(from, offset);
+    const b = Math.min(to, end);
+    if (a < b) out.push({ ...s, text: s.text.slice(a - offset, b - offset) });
+    offset = end;
+  }
+  return out;
+}
+
+function cutWord(word: StyledText[], fonts: FontSet, size: number, maxWidth: number): Piece[][] {
+  const chunks: Piece[][] = [];
+  let chunk: Piece[] = [];
+  let width = 0;
+  for (const part of word) {
+    for (const char of part.text) {
+      const p = piece({ ...part, text: char }, fonts, size);
+      if (chunk.length && width + p.width > maxWidth) {
+        chunks.push(chunk);
+        chunk = [];
+        width = 0;
+      }
+      chunk.push(p);
+      width += p.width;
+    }
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks.map(mergePieces);
+}
+
+function mergePieces(pieces: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const last = out.at(-1);
+    if (last && last.style === p.style && last.link === p.link) {
+      last.text += p.text;
+      last.width += p.width;
+    } else {
+      out.push({ ...p });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * The document model: the hinge between templates and painters. Plain data that
+ * serialises to JSON; no library objects.
+ */
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Only http(s) and mailto links written by the template itself. */
+  link?: string;
+}
+
+export type Block =
+  | { kind: 'heading'; level: number; runs: Run[] }
+  | { kind: 'paragraph'; runs: Run[] }
+  | { kind: 'list'; ordered: boolean; items: Run[][] }
+  | { kind: 'table'; header: Run[][]; rows: Run[][][] }
+  | { kind: 'quote'; runs: Run[] }
+  | { kind: 'chart'; name: string; alt: string };
+
+export type BlockKind = Block['kind'];
+
+export const layoutNames = [
+  'title',
+  'section',
+  'bullets',
+  'stats',
+  'chart',
+  'chart-text',
+  'two-columns',
+  'table',
+  'quote',
+  'closing',
+] as const;
+
+export type LayoutName = (typeof layoutNames)[number];
+
+export interface Slide {
+  /** 1-based, as the user counts them. */
+  number: number;
+  layout: LayoutName;
+  blocks: Block[];
+  notes: string;
+}
+
+export interface Deck {
+  slides: Slide[];
+}
+
+export interface Summary {
+  blocks: Block[];
+}
+
+export function plainText(runs: readonly Run[]): string {
+  return runs.map((r) => r.text).join('');
+}

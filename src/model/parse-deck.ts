@@ -1,0 +1,70 @@
+import { parse as parseYaml } from 'yaml';
+import { BriefkitError, fail, type Place } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
+import { type Deck, type LayoutName, layoutNames, type Slide } from './document.ts';
+import { parseMarkdown } from './parse-markdown.ts';
+
+/**
+ * Deck dialect (Slidev style): every slide opens with a front matter block
+ *
+ *     ---
+ *     layout: bullets
+ *     ---
+ *
+ * followed by Markdown. A line holding only `---` is therefore reserved for slide fronts.
+ * HTML comments in a slide are its speaker notes (Marp style).
+ */
+export function parseDeck(markdown: string, file: string): Deck {
+  const lines = markdown.split('\n');
+  const fences = lines.flatMap((line, i) => (line.trimEnd() === '---' ? [i] : []));
+  const leading = lines.slice(0, fences[0] ?? lines.length).join('\n').trim();
+  if (leading || fences.length === 0) {
+    fail({ ...messages.frontMatter('the deck must start with a front matter block.'), place: { file } });
+  }
+  if (fences.length % 2 !== 0) {
+    const place = { file, path: `slide ${fences.length / 2 + 0.5}` };
+    fail({ ...messages.frontMatter('a front matter block is not closed by "---".'), place });
+  }
+  const slides: Slide[] = [];
+  for (let i = 0; i < fences.length; i += 2) {
+    const open = fences[i] as number;
+    const close = fences[i + 1] as number;
+    const end = fences[i + 2] ?? lines.length;
+    const number = slides.length + 1;
+    const place = { file, path: `slide ${number}` };
+    const front = readFrontMatter(lines.slice(open + 1, close).join('\n'), place);
+    const { blocks, comments } = parseMarkdown(lines.slice(close + 1, end).join('\n'), place);
+    slides.push({
+      number,
+      layout: front.layout,
+      blocks,
+      notes: comments.join('\n'),
+    });
+  }
+  return { slides };
+}
+
+function readFrontMatter(text: string, place: Place): { layout: LayoutName } {
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (error) {
+    fail({ ...messages.frontMatter((error as Error).message.split('\n')[0] ?? ''), place });
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    fail({ ...messages.frontMatter('expected "layout: NAME".'), place });
+  }
+  const { layout, ...rest } = value as Record<string, unknown>;
+  const extra = Object.keys(rest);
+  if (extra.length) {
+    fail({ ...messages.frontMatter(`unknown key "${extra[0]}"; only "layout" is allowed.`), place });
+  }
+  if (!isLayoutName(layout)) {
+    throw new BriefkitError({ ...messages.unknownLayout(String(layout), layoutNames), place });
+  }
+  return { layout };
+}
+
+function isLayoutName(value: unknown): value is LayoutName {
+  return typeof value === 'string' && (layoutNames as readonly string[]).includes(value);
+}

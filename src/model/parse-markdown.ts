@@ -1,0 +1,168 @@
+import type {
+  Nodes,
+  Parent,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+} from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
+import { unescapeMarkdown } from '../template/literal.ts';
+import type { Block, Run } from './document.ts';
+
+/** Markdown → blocks, plus the text of any HTML comments (speaker notes in decks). */
+export interface ParsedMarkdown {
+  blocks: Block[];
+  comments: string[];
+}
+
+const CHART_URL = /^chart:([a-z0-9][a-z0-9-]*)$/;
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+/** `place` names where the Markdown came from: composed output has no template lines. */
+export function parseMarkdown(markdown: string, place: Place): ParsedMarkdown {
+  const root: Root = fromMarkdown(markdown, {
+    extensions: [gfmTable()],
+    mdastExtensions: [gfmTableFromMarkdown()],
+  });
+  const comments: string[] = [];
+  const blocks: Block[] = [];
+  const unsupported = (node: Nodes, what: string): never => {
+    throw new BriefkitError({
+      code: 'markdown',
+      message: `${what} is not supported here.`,
+      hint: 'Use headings, paragraphs, flat lists, tables, > quotes and ![alt](chart:NAME).',
+      place,
+    });
+  };
+
+  for (const node of root.children) {
+    const block = toBlock(node, comments, unsupported);
+    if (block) blocks.push(block);
+  }
+  return { blocks, comments };
+}
+
+type Unsupported = (node: Nodes, what: string) => never;
+
+function toBlock(node: RootContent, comments: string[], unsupported: Unsupported): Block | null {
+  switch (node.type) {
+    case 'heading':
+      return { kind: 'heading', level: node.depth, runs: toRuns(node.children, unsupported) };
+    case 'paragraph':
+      return paragraphOrChart(node.children, unsupported);
+    case 'list':
+      return {
+        kind: 'list',
+        ordered: node.ordered === true,
+        items: node.children.map((item) => listItemRuns(item, unsupported)),
+      };
+    case 'table':
+      return toTable(node, unsupported);
+    case 'blockquote':
+      return {
+        kind: 'quote',
+        runs: joinParagraphs(node.children, unsupported),
+      };
+    case 'html':
+      comments.push(commentText(node.value, unsupported, node));
+      return null;
+    default:
+      return unsupported(node, `Markdown "${node.type}"`);
+  }
+}
+
+function paragraphOrChart(children: PhrasingContent[], unsupported: Unsupported): Block | null {
+  const only = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const image = only.length === 1 && only[0]?.type === 'image' ? only[0] : undefined;
+  if (image) {
+    const chart = CHART_URL.exec(image.url);
+    if (!chart?.[1]) return unsupported(image, `Image "${image.url}"`);
+    return { kind: 'chart', name: chart[1], alt: image.alt ?? '' };
+  }
+  const runs = toRuns(children, unsupported);
+  return runs.length ? { kind: 'paragraph', runs } : null;
+}
+
+function listItemRuns(item: Parent, unsupported: Unsupported): Run[] {
+  return joinParagraphs(item.children as RootContent[], unsupported);
+}
+
+/** Flattens block children (paragraphs) into one run list, separated by spaces. */
+function joinParagraphs(children: RootContent[], unsupported: Unsupported): Run[] {
+  const runs: Run[] = [];
+  for (const child of children) {
+    if (child.type !== 'paragraph') return unsupported(child, `Nested ${child.type}`);
+    if (runs.length) runs.push({ text: ' ' });
+    runs.push(...toRuns(child.children, unsupported));
+  }
+  return mergeRuns(runs);
+}
+
+function toTable(node: Table, unsupported: Unsupported): Block {
+  const [head, ...body] = node.children;
+  const cells = (row: { children: TableCell[] }) =>
+    row.children.map((cell) => toRuns(cell.children, unsupported));
+  return { kind: 'table', header: head ? cells(head) : [], rows: body.map(cells) };
+}
+
+function toRuns(
+  nodes: readonly PhrasingContent[],
+  unsupported: Unsupported,
+  style: Omit<Run, 'text'> = {},
+): Run[] {
+  const runs: Run[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        runs.push({ ...style, text: node.value.replace(/\s*\n\s*/g, ' ') });
+        break;
+      case 'strong':
+        runs.push(...toRuns(node.children, unsupported, { ...style, bold: true }));
+        break;
+      case 'emphasis':
+        runs.push(...toRuns(node.children, unsupported, { ...style, italic: true }));
+        break;
+      case 'inlineCode':
+        runs.push({ ...style, text: node.value });
+        break;
+      case 'break':
+        runs.push({ ...style, text: ' ' });
+        break;
+      case 'link':
+        if (!SAFE_LINK.test(node.url)) return unsupported(node, `Link "${node.url}"`);
+        runs.push(...toRuns(node.children, unsupported, { ...style, link: node.url }));
+        break;
+      case 'html':
+        return unsupported(node, 'Inline HTML');
+      default:
+        return unsupported(node, `Markdown "${node.type}"`);
+    }
+  }
+  return mergeRuns(runs);
+}
+
+/** Adjacent runs with the same style become one; empty runs disappear. */
+function mergeRuns(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    const last = out.at(-1);
+    if (run.text === '') continue;
+    if (last && last.bold === run.bold && last.italic === run.italic && last.link === run.link) {
+      last.text += run.text;
+    } else {
+      out.push({ ...run });
+    }
+  }
+  return out;
+}
+
+function commentText(html: string, unsupported: Unsupported, node: Nodes): string {
+  const match = /^<!--([\s\S]*?)-->\s*$/.exec(html.trim());
+  if (!match) return unsupported(node, 'Raw HTML');
+  return unescapeMarkdown((match[1] ?? '').trim().replace(/\s+/g, ' '));
+}

@@ -1,0 +1,160 @@
+import SVGtoPDF from 'svg-to-pdfkit';
+import type { FontSet } from '../../layout/fonts.ts';
+import { styleOf } from '../../layout/fonts.ts';
+import type { ChartFrame, Frame, LaidParagraph, TableCell, TableFrame, TextFrame } from '../../layout/frames.ts';
+import { segmentByFace } from '../../layout/measure.ts';
+import type { Line } from '../../layout/wrap.ts';
+
+type Doc = PDFKit.PDFDocument;
+type StructParent = PDFKit.PDFStructureElement;
+
+/** Where tagged content goes; null for untagged documents. */
+export type StructTarget = StructParent | null;
+
+/** Baseline of a line within its line box; matches how Office centres Calibri in its line. */
+const ASCENT = 0.83;
+
+export function drawFrames(doc: Doc, frames: readonly Frame[], fonts: FontSet, parent: StructTarget): void {
+  for (const frame of frames) drawFrame(doc, frame, fonts, parent);
+}
+
+function drawFrame(doc: Doc, frame: Frame, fonts: FontSet, parent: StructTarget): void {
+  switch (frame.kind) {
+    case 'rect':
+      artifact(doc, parent, () => doc.rect(frame.box.x, frame.box.y, frame.box.w, frame.box.h).fill(`#${frame.fill}`));
+      return;
+    case 'text':
+      drawText(doc, frame, fonts, parent);
+      return;
+    case 'chart':
+      drawChart(doc, frame, fonts, parent);
+      return;
+    case 'table':
+      drawTable(doc, frame, fonts, parent);
+      return;
+  }
+}
+
+function drawText(doc: Doc, frame: TextFrame, fonts: FontSet, parent: StructTarget): void {
+  const offset = verticalOffset(frame);
+  const paint = (paragraph: LaidParagraph) => () => {
+    if (paragraph.bullet) {
+      const y = frame.box.y + offset + paragraph.top;
+      drawLine(doc, { pieces: [{ text: '•', style: 'regular', width: 0 }], width: 0 }, frame.box.x, y, frame, fonts);
+    }
+    paragraph.lines.forEach((line, i) => {
+      const y = frame.box.y + offset + paragraph.top + i * frame.lineHeight;
+      const x = frame.box.x + paragraph.indent + alignOffset(frame, paragraph.indent, line.width);
+      drawLine(doc, line, x, y, frame, fonts);
+    });
+  };
+  if (!parent || frame.tag === 'Artifact') {
+    artifact(doc, parent, () => frame.paragraphs.forEach((p) => paint(p)()));
+    return;
+  }
+  if (frame.tag === 'L') {
+    const list = doc.struct('L');
+    parent.add(list);
+    for (const p of frame.paragraphs) list.add(doc.struct('LI', {}, [doc.struct('LBody', {}, paint(p))]));
+    list.end();
+    return;
+  }
+  for (const p of frame.paragraphs) parent.add(doc.struct(frame.tag ?? 'P', {}, paint(p)));
+}
+
+function drawLine(doc: Doc, line: Line, x: number, top: number, frame: Pick<TextFrame, 'size' | 'lineHeight' | 'color'>, fonts: FontSet): void {
+  const baseline = top + (frame.lineHeight - frame.size * 1.2) / 2 + frame.size * ASCENT + frame.size * 0.1;
+  let cursor = x;
+  doc.fillColor(`#${frame.color}`);
+  for (const piece of line.pieces) {
+    for (const segment of segmentByFace(piece.text, fonts.styles[piece.style])) {
+      doc.font(segment.face.id).fontSize(frame.size);
+      doc.text(segment.text, cursor, baseline, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        ...(piece.link ? { link: piece.link, underline: true } : {}),
+      });
+      cursor += doc.widthOfString(segment.text);
+    }
+  }
+}
+
+function verticalOffset(frame: TextFrame): number {
+  const free = frame.box.h - frame.contentHeight;
+  if (frame.valign === 'middle') return free / 2;
+  if (frame.valign === 'bottom') return free;
+  return 0;
+}
+
+function alignOffset(frame: TextFrame, indent: number, width: number): number {
+  const free = frame.box.w - indent - width;
+  if (frame.align === 'center') return free / 2;
+  if (frame.align === 'right') return free;
+  return 0;
+}
+
+function drawChart(doc: Doc, frame: ChartFrame, fonts: FontSet, parent: StructTarget): void {
+  const { box, chart } = frame;
+  const draw = () =>
+    SVGtoPDF(doc, chart.svg, box.x, box.y, {
+      width: box.w,
+      height: box.h,
+      preserveAspectRatio: 'xMidYMid meet',
+      assumePt: true,
+      // Vega names one family; map it to the embedded faces (first face covers Latin).
+      fontCallback: (_family, bold, italic) => (fonts.styles[styleOf(bold, italic)][0] ?? fonts.styles.regular[0])?.id ?? '',
+    });
+  if (!parent) {
+    draw();
+    return;
+  }
+  parent.add(doc.struct('Figure', { alt: chart.alt, bbox: [box.x, box.y, box.x + box.w, box.y + box.h] } as never, draw));
+}
+
+function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTarget): void {
+  const table = parent ? doc.struct('Table') : null;
+  if (table) parent?.add(table);
+  let y = frame.box.y;
+  const rows = [frame.header, ...frame.rows];
+  rows.forEach((row, r) => {
+    const height = frame.rowHeights[r] ?? 0;
+    const header = r === 0;
+    const fill = header ? frame.colors.header : r % 2 === 0 ? frame.colors.stripe : 'FFFFFF';
+    const tr = table ? doc.struct('TR') : null;
+    if (tr) table?.add(tr);
+    let x = frame.box.x;
+    row.forEach((cell, c) => {
+      const w = frame.columns[c] ?? 0;
+      const box = { x, y, w, h: height };
+      artifact(doc, parent, () => {
+        doc.rect(box.x, box.y, box.w, box.h).fill(`#${fill}`);
+        doc.rect(box.x, box.y, box.w, box.h).lineWidth(0.5).stroke(`#${frame.colors.rule}`);
+      });
+      const paint = () => drawCell(doc, cell, box, frame, header, fonts);
+      if (tr) tr.add(doc.struct(header ? 'TH' : 'TD', {}, paint));
+      else paint();
+      x += w;
+    });
+    tr?.end();
+    y += height;
+  });
+  table?.end();
+}
+
+function drawCell(doc: Doc, cell: TableCell, box: { x: number; y: number; w: number; h: number }, frame: TableFrame, header: boolean, fonts: FontSet): void {
+  const style = { size: frame.size, lineHeight: frame.lineHeight, color: header ? frame.colors.headerText : frame.colors.text };
+  cell.lines.forEach((line, i) => {
+    drawLine(doc, line, box.x + frame.padding, box.y + frame.padding + i * frame.lineHeight, style, fonts);
+  });
+}
+
+/** Decoration is marked as an artifact so screen readers skip it. */
+function artifact(doc: Doc, parent: StructTarget, draw: () => void): void {
+  if (!parent) {
+    draw();
+    return;
+  }
+  doc.markContent('Artifact');
+  draw();
+  doc.endMarkedContent();
+}

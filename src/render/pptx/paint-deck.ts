@@ -1,0 +1,173 @@
+import PptxGenJS from 'pptxgenjs';
+import type { Run } from '../../model/document.ts';
+import type { ChartFrame, ChartStyle, DeckLayout, Frame, TableFrame, TextFrame } from '../../layout/frames.ts';
+import type { FontSet } from '../../layout/fonts.ts';
+import type { NativeChart } from '../../charts/native.ts';
+import { rasterizeSvg } from '../../charts/rasterize.ts';
+
+export interface DeckMeta {
+  title: string;
+  author: string;
+  lang: string;
+}
+
+type PptxSlide = ReturnType<PptxGenJS['addSlide']>;
+type TextProps = PptxGenJS.TextProps;
+
+const inches = (pt: number) => pt / 72;
+
+/** Paints laid-out slides with pptxgenjs: real text boxes, native charts, real tables. */
+export async function paintDeck(layout: DeckLayout, fonts: FontSet, meta: DeckMeta): Promise<Uint8Array> {
+  const pptx = new PptxGenJS();
+  pptx.defineLayout({ name: 'BRIEFKIT', width: inches(layout.width), height: inches(layout.height) });
+  pptx.layout = 'BRIEFKIT';
+  pptx.title = meta.title;
+  pptx.author = meta.author;
+  pptx.company = meta.author;
+  pptx.theme = { headFontFace: fonts.officeName, bodyFontFace: fonts.officeName };
+  for (const slideFrames of layout.slides) {
+    const slide = pptx.addSlide();
+    slide.background = { color: slideFrames.background };
+    for (const frame of slideFrames.frames) paintFrame(pptx, slide, frame, fonts, meta, layout.chartStyle);
+    if (slideFrames.notes) slide.addNotes(slideFrames.notes);
+  }
+  const out = await pptx.write({ outputType: 'nodebuffer' });
+  return new Uint8Array(out as Buffer);
+}
+
+function paintFrame(pptx: PptxGenJS, slide: PptxSlide, frame: Frame, fonts: FontSet, meta: DeckMeta, style: ChartStyle): void {
+  const place = { x: inches(frame.box.x), y: inches(frame.box.y), w: inches(frame.box.w), h: inches(frame.box.h) };
+  switch (frame.kind) {
+    case 'rect':
+      slide.addShape(pptx.ShapeType.rect, { ...place, fill: { color: frame.fill }, line: { type: 'none' } });
+      return;
+    case 'text':
+      if (frame.paragraphs.length) slide.addText(textProps(frame, meta), textOptions(frame, fonts, place));
+      return;
+    case 'chart':
+      paintChart(pptx, slide, frame, fonts, style, place);
+      return;
+    case 'table':
+      slide.addTable(tableRows(frame, fonts), {
+        ...place,
+        colW: frame.columns.map(inches),
+        rowH: frame.rowHeights.map(inches),
+      });
+      return;
+  }
+}
+
+function textOptions(frame: TextFrame, fonts: FontSet, place: PptxGenJS.PositionProps): PptxGenJS.TextPropsOptions {
+  return {
+    ...place,
+    margin: 0,
+    fontFace: fonts.officeName,
+    fontSize: frame.size,
+    color: frame.color,
+    align: frame.align,
+    valign: frame.valign,
+    lineSpacing: frame.lineHeight,
+    fit: 'none',
+    wrap: true,
+    isTextBox: true,
+  };
+}
+
+/** One text run per styled run; paragraph options repeat on every run, as pptxgenjs wants. */
+function textProps(frame: TextFrame, meta: DeckMeta): TextProps[] {
+  return frame.paragraphs.flatMap((p, pi) =>
+    p.runs.map((run, ri): TextProps => ({
+      text: run.text,
+      options: {
+        ...runOptions(run, meta),
+        ...(p.bullet ? { bullet: { indent: p.indent } } : {}),
+        ...(pi > 0 ? { paraSpaceBefore: frame.paragraphGap } : {}),
+        breakLine: ri === p.runs.length - 1 && pi < frame.paragraphs.length - 1,
+      },
+    })),
+  );
+}
+
+function runOptions(run: Run, meta: DeckMeta): PptxGenJS.TextPropsOptions {
+  return {
+    lang: meta.lang,
+    ...(run.bold ? { bold: true } : {}),
+    ...(run.italic ? { italic: true } : {}),
+    ...(run.link ? { hyperlink: { url: run.link } } : {}),
+  };
+}
+
+function tableRows(frame: TableFrame, fonts: FontSet): PptxGenJS.TableRow[] {
+  const { colors } = frame;
+  const cell = (runs: Run[], header: boolean, stripe: boolean): PptxGenJS.TableCell => ({
+    text: runs.map((r) => ({ text: r.text, options: { bold: header || r.bold === true, italic: r.italic === true } })),
+    options: {
+      fontFace: fonts.officeName,
+      fontSize: frame.size,
+      color: header ? colors.headerText : colors.text,
+      fill: { color: header ? colors.header : stripe ? colors.stripe : 'FFFFFF' },
+      margin: inches(frame.padding),
+      valign: 'top',
+      border: { type: 'solid', pt: 0.5, color: colors.rule },
+    },
+  });
+  return [
+    frame.header.map((c) => cell(c.runs, true, false)),
+    ...frame.rows.map((row, i) => row.map((c) => cell(c.runs, false, i % 2 === 1))),
+  ];
+}
+
+function paintChart(pptx: PptxGenJS, slide: PptxSlide, frame: ChartFrame, fonts: FontSet, style: ChartStyle, place: PptxGenJS.PositionProps): void {
+  const { chart } = frame;
+  if (!chart.native) {
+    // Not mappable to a native chart: a vector image with a real PNG fallback.
+    const png = rasterizeSvg(chart.svg, fonts);
+    slide.addImage({ ...place, data: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, altText: chart.alt });
+    return;
+  }
+  const native = chart.native;
+  slide.addChart(chartType(pptx, native), native.series.map((s) => ({ name: s.name, labels: native.labels, values: s.values })), {
+    ...place,
+    altText: chart.alt,
+    ...nativeOptions(native, fonts, style),
+  });
+}
+
+function chartType(pptx: PptxGenJS, native: NativeChart): PptxGenJS.CHART_NAME {
+  const types: Record<NativeChart['type'], PptxGenJS.CHART_NAME> = {
+    bar: pptx.ChartType.bar,
+    line: pptx.ChartType.line,
+    area: pptx.ChartType.area,
+    pie: pptx.ChartType.pie,
+    doughnut: pptx.ChartType.doughnut,
+    scatter: pptx.ChartType.scatter,
+  };
+  return types[native.type];
+}
+
+function nativeOptions(native: NativeChart, fonts: FontSet, style: ChartStyle): PptxGenJS.IChartOpts {
+  const text = { fontFace: fonts.officeName, fontSize: 12, color: style.text };
+  const round = native.type === 'pie' || native.type === 'doughnut';
+  return {
+    barDir: native.direction,
+    chartColors: style.palette,
+    showValue: true,
+    dataLabelFontFace: text.fontFace,
+    dataLabelFontSize: text.fontSize,
+    dataLabelColor: text.color,
+    showLegend: round,
+    legendFontFace: text.fontFace,
+    catAxisLabelFontFace: text.fontFace,
+    catAxisLabelFontSize: text.fontSize,
+    catAxisLabelColor: text.color,
+    valAxisLabelFontFace: text.fontFace,
+    valAxisLabelFontSize: text.fontSize,
+    valAxisLabelColor: text.color,
+    ...(native.valueTitle && !round
+      ? { showValAxisTitle: true, valAxisTitle: native.valueTitle, valAxisTitleFontFace: text.fontFace, valAxisTitleFontSize: text.fontSize }
+      : {}),
+    ...(native.categoryTitle && !round
+      ? { showCatAxisTitle: true, catAxisTitle: native.categoryTitle, catAxisTitleFontFace: text.fontFace, catAxisTitleFontSize: text.fontSize }
+      : {}),
+  };
+}

@@ -1,0 +1,65 @@
+import Handlebars from 'handlebars';
+import { BriefkitError } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
+import { createHelpers, type HelperContext, helperNames } from './helpers.ts';
+
+export interface TemplateSource {
+  file: string;
+  text: string;
+}
+
+const knownHelpers = Object.fromEntries(helperNames.map((name) => [name, true]));
+
+/**
+ * Fills a Markdown template with literal (escaped) data. Strict mode makes a missing
+ * variable an error; knownHelpersOnly makes an unknown helper a compile error.
+ */
+export function composeMarkdown(template: TemplateSource, data: unknown, ctx: HelperContext): string {
+  const hb = Handlebars.create();
+  try {
+    const render = hb.compile(template.text, {
+      strict: true,
+      knownHelpersOnly: true,
+      knownHelpers,
+      noEscape: true,
+    });
+    return render(data, { helpers: locatedHelpers(template.file, ctx) });
+  } catch (error) {
+    if (error instanceof BriefkitError) throw error;
+    throw templateError(template.file, error as Error);
+  }
+}
+
+/** Helpers whose errors carry the template position Handlebars hands them in `options.loc`. */
+function locatedHelpers(file: string, ctx: HelperContext) {
+  const wrap =
+    (helper: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      try {
+        return helper(...args);
+      } catch (error) {
+        if (!(error instanceof BriefkitError)) throw error;
+        const loc = (args.at(-1) as { loc?: { start: { line: number; column: number } } }).loc;
+        const place = { file, ...(loc ? { line: loc.start.line, column: loc.start.column + 1 } : {}) };
+        throw new BriefkitError(error.diagnostics.map((d) => ({ ...d, place })));
+      }
+    };
+  return Object.fromEntries(Object.entries(createHelpers(ctx)).map(([name, h]) => [name, wrap(h)]));
+}
+
+/** Handlebars reports places as "Parse error on line 5" or "… - 5:12"; keep them. */
+function templateError(file: string, error: Error): BriefkitError {
+  const text = error.message;
+  const parse = /Parse error on line (\d+)/.exec(text);
+  const runtime = / - (\d+):(\d+)$/.exec(text);
+  const line = Number(parse?.[1] ?? runtime?.[1] ?? Number.NaN);
+  const column = runtime ? Number(runtime[2]) + 1 : undefined;
+  const detail = text
+    .replace(/ - \d+:\d+$/, '')
+    .replace(/ in \[object Object\]/, '')
+    .split('\n')[0];
+  return new BriefkitError({
+    ...messages.template(detail ?? text),
+    place: { file, ...(Number.isFinite(line) ? { line } : {}), ...(column ? { column } : {}) },
+  });
+}

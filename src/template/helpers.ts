@@ -1,0 +1,97 @@
+/**
+ * The template helpers. Handlebars' strict mode does not check helper arguments, so each
+ * helper validates its own. Helpers receive Markdown-escaped strings (see literal.ts) and
+ * return Markdown.
+ */
+import type { HelperOptions } from 'handlebars';
+import { fail } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
+import { escapeMarkdown, unescapeMarkdown } from './literal.ts';
+
+export interface HelperContext {
+  locale: string;
+  /** The dataset's `sources` map, already escaped. */
+  sources: Record<string, { title: string; publisher: string }>;
+}
+
+type Helper = (...args: unknown[]) => string | object | undefined;
+
+export function createHelpers(ctx: HelperContext): Record<string, Helper> {
+  const formatNumber = (value: number, digits?: number) =>
+    escapeMarkdown(
+      new Intl.NumberFormat(ctx.locale, {
+        maximumFractionDigits: digits ?? 20,
+        ...(digits !== undefined ? { minimumFractionDigits: digits } : {}),
+      }).format(value),
+    );
+
+  return {
+    /** Rich text on purpose: the value is used as Markdown, not shown literally. */
+    md: (...args) => unescapeMarkdown(stringArg('md', args[0])),
+    number: (...args) => {
+      const [value, digits] = args;
+      return formatNumber(numberArg('number', value), typeof digits === 'number' ? digits : undefined);
+    },
+    /** "about 867.5 kg": a figure with its qualifier and unit, which must never be dropped. */
+    figure: (...args) => {
+      const f = objectArg('figure', args[0]);
+      const parts = [
+        typeof f.qualifier === 'string' ? f.qualifier : '',
+        formatNumber(numberArg('figure', f.value)),
+        typeof f.unit === 'string' ? f.unit : '',
+      ];
+      return parts.filter(Boolean).join(' ');
+    },
+    lookupFigure: (...args) => {
+      const [list, key] = args;
+      if (!Array.isArray(list)) fail(messages.helperArgument('lookupFigure', 'expects a list of figures first.'));
+      const wanted = stringArg('lookupFigure', key);
+      const found = list.find((f) => unescapeMarkdown(String(f?.key)) === wanted);
+      if (!found) fail(messages.helperArgument('lookupFigure', `no figure has key "${wanted}".`));
+      return found as object;
+    },
+    source: (...args) => {
+      const key = unescapeMarkdown(stringArg('source', args[0]));
+      const source = ctx.sources[key];
+      if (!source) {
+        fail(messages.helperArgument('source', `no entry "${key}" in the dataset's sources.`));
+      }
+      return `${source.publisher}, “${source.title}”`;
+    },
+    join: (...args) => {
+      const [list, separator] = args;
+      if (!Array.isArray(list)) fail(messages.helperArgument('join', 'expects a list first.'));
+      return list.map(String).join(typeof separator === 'string' ? separator : ', ');
+    },
+  };
+}
+
+export const helperNames = Object.keys(createHelpers({ locale: 'en', sources: {} }));
+
+function stringArg(helper: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  fail(messages.helperArgument(helper, `expects text, got ${describeArg(value)}.`));
+}
+
+function numberArg(helper: string, value: unknown): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  fail(messages.helperArgument(helper, `expects a finite number, got ${describeArg(value)}.`));
+}
+
+function objectArg(helper: string, value: unknown): Record<string, unknown> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return value as Record<string, unknown>;
+  }
+  fail(messages.helperArgument(helper, `expects an object, got ${describeArg(value)}.`));
+}
+
+function describeArg(value: unknown): string {
+  if (value === undefined) return 'nothing (is the name spelled right?)';
+  if (isHelperOptions(value)) return 'no argument';
+  return Array.isArray(value) ? 'a list' : typeof value;
+}
+
+function isHelperOptions(value: unknown): value is HelperOptions {
+  return typeof value === 'object' && value !== null && 'hash' in value && 'data' in value;
+}

@@ -1,0 +1,56 @@
+/**
+ * Literal-by-default data. Every string in the dataset is Markdown-escaped before templates
+ * see it, so `*`, `#`, `<b>`, `{{x}}` or `&` in data can never become structure. Templates
+ * that want rich text ask for it with the `md` helper, which undoes the escape exactly.
+ */
+import type { Diagnostic } from '../errors/briefkit-error.ts';
+import { formatDataPath, type PathSegment } from '../data/read-source.ts';
+
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+const ESCAPED_PUNCTUATION = /\\([!-/:-@[-`{-~])/g;
+/** C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF: illegal in XML, useless in PDF. */
+const XML_ILLEGAL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes text so Markdown shows it as written. Line breaks fold to spaces: data is inline. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[ \t\r\n]+/g, ' ').replace(ASCII_PUNCTUATION, '\\$&');
+}
+
+/** The exact inverse of escapeMarkdown for text it produced. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(ESCAPED_PUNCTUATION, '$1');
+}
+
+export function stripIllegalCharacters(text: string): string {
+  return text.replace(XML_ILLEGAL, '');
+}
+
+export interface LiteralData {
+  value: unknown;
+  warnings: Diagnostic[];
+}
+
+/** Returns a copy of the data with every string cleaned and escaped; object keys stay as they are. */
+export function toLiteralData(data: unknown): LiteralData {
+  const warnings: Diagnostic[] = [];
+  const walk = (value: unknown, path: PathSegment[]): unknown => {
+    if (typeof value === 'string') {
+      const clean = stripIllegalCharacters(value);
+      if (clean !== value) {
+        warnings.push({
+          code: 'illegal-characters',
+          message: 'Removed control or unpaired surrogate characters that cannot appear in documents.',
+          place: { path: formatDataPath(path) },
+        });
+      }
+      return escapeMarkdown(clean);
+    }
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k])]));
+    }
+    return value;
+  };
+  return { value: walk(data, []), warnings };
+}

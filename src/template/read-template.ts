@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import manifestSchema from '../../schemas/template-manifest.schema.json' with { type: 'json' };
+import themeSchema from '../../schemas/theme.schema.json' with { type: 'json' };
+import { readSource, type SourceDocument } from '../data/read-source.ts';
+import { validateAgainst } from '../data/validate.ts';
+import { fail } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
+import type { TemplateSource } from './compose.ts';
+import type { Theme } from './theme.ts';
+
+export interface ChartSpecSource {
+  name: string;
+  file: string;
+  spec: Record<string, unknown>;
+}
+
+/** Everything a template folder holds, read and checked; nothing rendered yet. */
+export interface TemplateBundle {
+  dir: string;
+  name: string;
+  dataSchema: object;
+  theme: Theme;
+  deck: TemplateSource;
+  summary: TemplateSource;
+  charts: Map<string, ChartSpecSource>;
+}
+
+interface Manifest {
+  name: string;
+  schema: string;
+  theme: string;
+  outputs: { deck: string; summary: string };
+}
+
+const CHART_FILE = /^([a-z0-9][a-z0-9-]*)\.vl\.json$/;
+
+export function readTemplate(dir: string): TemplateBundle {
+  const manifest = readChecked(join(dir, 'template.yaml'), 'template manifest', manifestSchema) as Manifest;
+  const schemaDoc = readDocument(join(dir, manifest.schema), 'data schema');
+  return {
+    dir,
+    name: manifest.name,
+    dataSchema: schemaDoc.value as object,
+    theme: withDefaults(readChecked(join(dir, manifest.theme), 'theme', themeSchema) as Theme),
+    deck: readTemplateSource(join(dir, manifest.outputs.deck)),
+    summary: readTemplateSource(join(dir, manifest.outputs.summary)),
+    charts: readCharts(join(dir, 'charts')),
+  };
+}
+
+function withDefaults(theme: Theme): Theme {
+  return { ...theme, slide: { aspect: theme.slide?.aspect ?? '16:9' } };
+}
+
+/** Reads a UTF-8 file, or fails with a message naming it. */
+export function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    fail({ ...messages.fileNotFound(displayPath(file), what), place: { file: displayPath(file) } });
+  }
+}
+
+export function readDocument(file: string, what: string): SourceDocument {
+  return readSource(displayPath(file), readText(file, what));
+}
+
+function readChecked(file: string, what: string, schema: object): unknown {
+  const doc = readDocument(file, what);
+  validateAgainst(doc, schema);
+  return doc.value;
+}
+
+function readTemplateSource(file: string): TemplateSource {
+  return { file: displayPath(file), text: readText(file, 'template') };
+}
+
+function readCharts(dir: string): Map<string, ChartSpecSource> {
+  const charts = new Map<string, ChartSpecSource>();
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return charts;
+  }
+  for (const fileName of names) {
+    const name = CHART_FILE.exec(fileName)?.[1];
+    if (!name) continue;
+    const doc = readDocument(join(dir, fileName), 'chart spec');
+    if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
+      fail({ ...messages.chartCompile(name, 'the spec must be a JSON object.'), place: { file: doc.file } });
+    }
+    charts.set(name, { name, file: doc.file, spec: doc.value as Record<string, unknown> });
+  }
+  return charts;
+}
+
+/** Paths in messages are relative to the current folder, as the user typed them. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}

@@ -1,0 +1,33 @@
+import type { FontFamilyKey } from '../layout/fonts.ts';
+
+export type Aspect = '16:9' | '4:3';
+
+export interface Theme {
+  slide: { aspect: Aspect };
+  colors: {
+    background: string;
+    text: string;
+    muted: string;
+    primary: string;
+    accent: string;
+    surface: string;
+    chart: string[];
+  };
+  font: FontFamilyKey;
+  sizes: {
+    title: number;
+    heading: number;
+    body: number;
+    minimum: number;
+    stat: number;
+    footer: number;
+  };
+  /** A Handlebars template for the slide footer, filled with the (literal) data. */
+  footer?: string;
+}
+
+/** Slide sizes in points. 16:9 matches PowerPoint's default 13.333 × 7.5 in. */
+export const slideSizes: Record<Aspect, { width: number; height: number }> = {
+  '16:9': { width: 960, height: 540 },
+  '4:3': { width: 720, height: 540 },
+};
