@@ -8,7 +8,6 @@ import { type RenderedChart, renderChart } from './render-chart.ts';
 /** Renders charts on demand, once per name, size and alt text within a build. */
 export function createChartRenderer(template: TemplateBundle, data: Record<string, unknown>, fontFamily: string) {
   const cache = new Map<string, Promise<RenderedChart>>();
-  const config = chartConfig(template.theme, fontFamily);
   return (name: string, alt: string, box: Box): Promise<RenderedChart> => {
     const chart = template.charts.get(name);
     if (!chart) fail(messages.unknownChart(name, [...template.charts.keys()]));
@@ -17,7 +16,9 @@ export function createChartRenderer(template: TemplateBundle, data: Record<strin
     const key = JSON.stringify([name, width, height, alt]);
     let rendered = cache.get(key);
     if (!rendered) {
-      rendered = renderChart({ chart, data, width, height, alt, config });
+      // Text grows with the box, so slide charts read from the back of the room.
+      const fontSize = Math.round(Math.min(16, Math.max(10, height / 26)));
+      rendered = renderChart({ chart, data, width, height, alt, config: chartConfig(template.theme, fontFamily, fontSize) });
       cache.set(key, rendered);
     }
     return rendered;
@@ -25,17 +26,18 @@ export function createChartRenderer(template: TemplateBundle, data: Record<strin
 }
 
 /** The theme, as Vega config: charts wear the same colours and font as the slides. */
-export function chartConfig(theme: Theme, fontFamily: string): Record<string, unknown> {
+export function chartConfig(theme: Theme, fontFamily: string, fontSize: number): Record<string, unknown> {
   const colors = Object.fromEntries(
     Object.entries(theme.colors).map(([k, v]) => [k, Array.isArray(v) ? v.map(hex) : hex(v)]),
   ) as { [K in keyof Theme['colors']]: Theme['colors'][K] };
-  const text = { labelColor: colors.text, titleColor: colors.text, labelFontSize: 12, titleFontSize: 12 };
+  const text = { labelColor: colors.text, titleColor: colors.text, labelFontSize: fontSize, titleFontSize: fontSize };
   return {
     font: fontFamily,
     background: null,
     range: { category: colors.chart },
     mark: { color: colors.primary },
     axis: { ...text, domainColor: colors.muted, tickColor: colors.muted, gridColor: colors.surface, titleFontWeight: 'normal' },
+    axisQuantitative: { tickCount: 6 },
     legend: text,
     view: { stroke: null },
   };

@@ -150,8 +150,11 @@ function nativeOptions(native: NativeChart, fonts: FontSet, style: ChartStyle): 
   const round = native.type === 'pie' || native.type === 'doughnut';
   return {
     barDir: native.direction,
-    chartColors: style.palette,
+    // One series, one colour, as in the Vega rendering; pies need a colour per slice.
+    chartColors: round ? style.palette : style.palette.slice(0, Math.max(1, native.series.length)),
     showValue: true,
+    dataLabelFormatCode: 'General',
+    valAxisLabelFormatCode: 'General',
     dataLabelFontFace: text.fontFace,
     dataLabelFontSize: text.fontSize,
     dataLabelColor: text.color,
