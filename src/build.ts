@@ -14,12 +14,12 @@ import { createChartRenderer } from './charts/chart-cache.ts';
 import { useChartFonts } from './charts/vega-runtime.ts';
 import { validateAgainst } from './data/validate.ts';
 import type { Diagnostic } from './errors/briefkit-error.ts';
-import { loadFontSet } from './layout/fonts.ts';
 import { flowSummary, type Paper } from './layout/flow-summary.ts';
+import { loadFontSet } from './layout/fonts.ts';
 import { layoutDeck } from './layout/layout-deck.ts';
+import { plainText } from './model/document.ts';
 import { parseDeck } from './model/parse-deck.ts';
 import { parseMarkdown } from './model/parse-markdown.ts';
-import { plainText } from './model/document.ts';
 import { writeOutputs } from './output/write-outputs.ts';
 import { paintSlides } from './render/pdf/paint-slides.ts';
 import { paintSummary } from './render/pdf/paint-summary.ts';
@@ -71,13 +71,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     locale: report.locale,
     sources: (literal.value as { sources?: HelperContext['sources'] }).sources ?? {},
   };
-  const compose = (text: string, file: string) => composeMarkdown({ file, text }, literal.value, helperContext);
+  const compose = (text: string, file: string) =>
+    composeMarkdown({ file, text }, literal.value, helperContext);
 
   // 4. Parse into the document model.
   const deck = parseDeck(compose(template.deck.text, template.deck.file), template.deck.file);
-  const summary = parseMarkdown(compose(template.summary.text, template.summary.file), { file: template.summary.file });
-  const footerBlocks = parseMarkdown(compose(template.theme.footer ?? '', 'theme footer'), { file: 'theme footer' }).blocks;
-  const footer = footerBlocks.map((b) => (b.kind === 'paragraph' ? plainText(b.runs) : '')).join(' ');
+  const summary = parseMarkdown(compose(template.summary.text, template.summary.file), {
+    file: template.summary.file,
+  });
+  const footerBlocks = parseMarkdown(compose(template.theme.footer ?? '', 'theme footer'), {
+    file: 'theme footer',
+  }).blocks;
+  const footer = footerBlocks
+    .map((b) => (b.kind === 'paragraph' ? plainText(b.runs) : ''))
+    .join(' ');
 
   // 5. Lay out, rendering charts as layouts ask for them.
   const fonts = loadFontSet(template.theme.font);
@@ -90,7 +97,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   );
 
   // 6. Paint.
-  const meta = { title: report.title, author: report.author, lang: report.locale, date: report.date };
+  const meta = {
+    title: report.title,
+    author: report.author,
+    lang: report.locale,
+    date: report.date,
+  };
   const pptx = await normalizePptx(await paintDeck(deckLayout, fonts, meta), report.date);
   const summaryPdf = await paintSummary(summaryLayout, fonts, meta);
   const slidesPdf = await paintSlides(deckLayout, fonts, meta);

@@ -1,6 +1,11 @@
 /** briefkit's library API: what the CLI does, as functions. */
 export { type BuildOptions, type BuildResult, build } from './build.ts';
-export { BriefkitError, type Diagnostic, isBriefkitError, type Place } from './errors/briefkit-error.ts';
+export {
+  BriefkitError,
+  type Diagnostic,
+  isBriefkitError,
+  type Place,
+} from './errors/briefkit-error.ts';
 export { formatDiagnostic } from './errors/format.ts';
 export type { Block, Deck, Run, Slide, Summary } from './model/document.ts';
 export type { Theme } from './template/theme.ts';

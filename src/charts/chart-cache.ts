@@ -6,7 +6,11 @@ import type { Theme } from '../template/theme.ts';
 import { type RenderedChart, renderChart } from './render-chart.ts';
 
 /** Renders charts on demand, once per name, size and alt text within a build. */
-export function createChartRenderer(template: TemplateBundle, data: Record<string, unknown>, fontFamily: string) {
+export function createChartRenderer(
+  template: TemplateBundle,
+  data: Record<string, unknown>,
+  fontFamily: string,
+) {
   const cache = new Map<string, Promise<RenderedChart>>();
   return (name: string, alt: string, box: Box): Promise<RenderedChart> => {
     const chart = template.charts.get(name);
@@ -18,7 +22,14 @@ export function createChartRenderer(template: TemplateBundle, data: Record<strin
     if (!rendered) {
       // Text grows with the box, so slide charts read from the back of the room.
       const fontSize = Math.round(Math.min(16, Math.max(10, height / 26)));
-      rendered = renderChart({ chart, data, width, height, alt, config: chartConfig(template.theme, fontFamily, fontSize) });
+      rendered = renderChart({
+        chart,
+        data,
+        width,
+        height,
+        alt,
+        config: chartConfig(template.theme, fontFamily, fontSize),
+      });
       cache.set(key, rendered);
     }
     return rendered;
@@ -26,17 +37,32 @@ export function createChartRenderer(template: TemplateBundle, data: Record<strin
 }
 
 /** The theme, as Vega config: charts wear the same colours and font as the slides. */
-export function chartConfig(theme: Theme, fontFamily: string, fontSize: number): Record<string, unknown> {
+export function chartConfig(
+  theme: Theme,
+  fontFamily: string,
+  fontSize: number,
+): Record<string, unknown> {
   const colors = Object.fromEntries(
     Object.entries(theme.colors).map(([k, v]) => [k, Array.isArray(v) ? v.map(hex) : hex(v)]),
   ) as { [K in keyof Theme['colors']]: Theme['colors'][K] };
-  const text = { labelColor: colors.text, titleColor: colors.text, labelFontSize: fontSize, titleFontSize: fontSize };
+  const text = {
+    labelColor: colors.text,
+    titleColor: colors.text,
+    labelFontSize: fontSize,
+    titleFontSize: fontSize,
+  };
   return {
     font: fontFamily,
     background: null,
     range: { category: colors.chart },
     mark: { color: colors.primary },
-    axis: { ...text, domainColor: colors.muted, tickColor: colors.muted, gridColor: colors.surface, titleFontWeight: 'normal' },
+    axis: {
+      ...text,
+      domainColor: colors.muted,
+      tickColor: colors.muted,
+      gridColor: colors.surface,
+      titleFontWeight: 'normal',
+    },
     axisQuantitative: { tickCount: 6 },
     legend: text,
     view: { stroke: null },

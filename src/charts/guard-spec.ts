@@ -9,14 +9,18 @@ import type { ChartSpecSource } from '../template/read-template.ts';
 export function guardSpec(chart: ChartSpecSource): void {
   const visit = (value: unknown, path: string): void => {
     if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, `${path}[${i}]`));
+      for (const [i, v] of value.entries()) visit(v, `${path}[${i}]`);
       return;
     }
     if (value === null || typeof value !== 'object') return;
     for (const [key, v] of Object.entries(value)) {
       const here = path ? `${path}.${key}` : key;
-      if (key === 'url' || key === 'href') refuse(chart, `"${here}" would load from outside; inline the data instead.`);
-      if ((key === 'mark' || key === 'type') && (v === 'image' || (v as { type?: unknown })?.type === 'image')) {
+      if (key === 'url' || key === 'href')
+        refuse(chart, `"${here}" would load from outside; inline the data instead.`);
+      if (
+        (key === 'mark' || key === 'type') &&
+        (v === 'image' || (v as { type?: unknown })?.type === 'image')
+      ) {
         refuse(chart, `image marks are not allowed (at "${here}").`);
       }
       visit(v, here);

@@ -43,8 +43,10 @@ const NATIVE_MARKS: Record<string, NativeChartType | undefined> = {
 
 /** Reads what a native chart needs from a spec; null if the spec is not simple enough. */
 export function readEncoding(spec: Record<string, unknown>): ChartEncoding | null {
-  if (spec.layer || spec.facet || spec.repeat || spec.concat || spec.hconcat || spec.vconcat) return null;
-  const markDef = typeof spec.mark === 'string' ? { type: spec.mark } : (spec.mark as Record<string, unknown>);
+  if (spec.layer || spec.facet || spec.repeat || spec.concat || spec.hconcat || spec.vconcat)
+    return null;
+  const markDef =
+    typeof spec.mark === 'string' ? { type: spec.mark } : (spec.mark as Record<string, unknown>);
   const mark = String(markDef?.type ?? '');
   const enc = (spec.encoding ?? {}) as Record<string, FieldDef | undefined>;
   const simple = (d: FieldDef | undefined) => d?.field && !d.aggregate && !d.bin && !d.timeUnit;
@@ -53,7 +55,13 @@ export function readEncoding(spec: Record<string, unknown>): ChartEncoding | nul
   const innerRadius = Number(markDef?.innerRadius ?? 0);
   if (mark === 'arc') {
     if (!simple(enc.theta) || !simple(enc.color)) return null;
-    return { mark, innerRadius, category: enc.color ?? null, value: enc.theta ?? null, direction: 'col' };
+    return {
+      mark,
+      innerRadius,
+      category: enc.color ?? null,
+      value: enc.theta ?? null,
+      direction: 'col',
+    };
   }
   if (!simple(enc.x) || !simple(enc.y)) return null;
   const horizontal = enc.y?.type === 'nominal' || enc.y?.type === 'ordinal';
@@ -69,7 +77,10 @@ export function readEncoding(spec: Record<string, unknown>): ChartEncoding | nul
   };
 }
 
-export function toNativeChart(encoding: ChartEncoding, rows: readonly Record<string, unknown>[]): NativeChart | null {
+export function toNativeChart(
+  encoding: ChartEncoding,
+  rows: readonly Record<string, unknown>[],
+): NativeChart | null {
   const type = NATIVE_MARKS[encoding.mark];
   const category = encoding.category?.field;
   const value = encoding.value?.field;

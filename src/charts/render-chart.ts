@@ -60,7 +60,10 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   }
   if (problems.length) {
     throw new BriefkitError(
-      problems.map((p) => ({ ...messages.chartCompile(chart.name, p), place: { file: chart.file } })),
+      problems.map((p) => ({
+        ...messages.chartCompile(chart.name, p),
+        place: { file: chart.file },
+      })),
     );
   }
   const encoding = readEncoding(chart.spec);
@@ -102,7 +105,12 @@ function bindData(request: ChartRequest): Record<string, unknown> {
   };
 }
 
-type SceneNode = { marktype?: string; name?: string; items?: SceneNode[]; datum?: Record<string, unknown> };
+type SceneNode = {
+  marktype?: string;
+  name?: string;
+  items?: SceneNode[];
+  datum?: Record<string, unknown>;
+};
 
 /** The data rows behind the main mark, in drawing order, after all transforms. */
 function markRows(root: SceneNode): Record<string, unknown>[] {

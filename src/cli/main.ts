@@ -39,10 +39,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const [command, ...rest] = positionals;
   if (command !== 'build' || rest.length) {
-    throw new BriefkitError(messages.badArgument(command ? `Unknown command "${[command, ...rest].join(' ')}".` : 'No command given.'), 2);
+    throw new BriefkitError(
+      messages.badArgument(
+        command ? `Unknown command "${[command, ...rest].join(' ')}".` : 'No command given.',
+      ),
+      2,
+    );
   }
   if (values.paper && values.paper !== 'a4' && values.paper !== 'letter') {
-    throw new BriefkitError(messages.badArgument(`--paper must be a4 or letter, not "${values.paper}".`), 2);
+    throw new BriefkitError(
+      messages.badArgument(`--paper must be a4 or letter, not "${values.paper}".`),
+      2,
+    );
   }
   const started = performance.now();
   const result = await build({
@@ -52,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
     ...(values.paper ? { paper: values.paper as 'a4' | 'letter' } : {}),
     ...(process.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH } : {}),
   });
-  for (const warning of result.warnings) process.stderr.write(`warning: ${formatDiagnostic(warning)}\n`);
+  for (const warning of result.warnings)
+    process.stderr.write(`warning: ${formatDiagnostic(warning)}\n`);
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`Built ${result.files.join(', ')} in ${ms} ms\n`);
   return 0;

@@ -14,15 +14,13 @@ export type PathSegment = string | number;
 
 /** `['highlights', 2, 'title']` → `highlights[2].title` */
 export function formatDataPath(path: readonly PathSegment[]): string {
-  return path
-    .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`))
-    .join('');
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
 /** Parses YAML or JSON (a YAML 1.2 subset) with source positions and alias limits. */
 export function readSource(file: string, text: string): SourceDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new BriefkitError(doc.errors.map((e) => yamlDiagnostic(file, e)));
   }
@@ -50,9 +48,12 @@ export function readSource(file: string, text: string): SourceDocument {
 
 function yamlDiagnostic(file: string, error: YAMLError) {
   const [start] = error.linePos ?? [];
-  const detail = error.message.split('\n')[0] ?? error.message;
+  const detail = (error.message.split('\n')[0] ?? error.message).replace(
+    / at line \d+, column \d+:?$/,
+    '',
+  );
   return {
-    ...messages.syntax('YAML', detail.replace(/ at line \d+, column \d+.*$/, '')),
+    ...messages.syntax('YAML', detail),
     place: { file, ...(start ? { line: start.line, column: start.col } : {}) },
   };
 }

@@ -1,9 +1,11 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { PathSegment, SourceDocument } from './read-source.ts';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(ajv);
 const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
 
 /**
@@ -60,7 +62,8 @@ function pointerToPath(pointer: string): PathSegment[] {
 
 function valueAt(value: unknown, path: PathSegment[]): unknown {
   return path.reduce<unknown>(
-    (v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+    (v, key) =>
+      v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined,
     value,
   );
 }

@@ -3,7 +3,15 @@ import { type Block, plainText, type Summary } from '../model/document.ts';
 import type { Theme } from '../template/theme.ts';
 import { layoutText, type TextRequest } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
-import type { Box, Frame, OutlineEntry, PagedLayout, TableFrame, TextFrame, TextTag } from './frames.ts';
+import type {
+  Box,
+  Frame,
+  OutlineEntry,
+  PagedLayout,
+  TableFrame,
+  TextFrame,
+  TextTag,
+} from './frames.ts';
 import { plain, toParagraphs } from './slide-kit.ts';
 import { layoutTable } from './table.ts';
 
@@ -35,7 +43,12 @@ const BLOCK_GAP = 8;
  */
 export async function flowSummary(summary: Summary, ctx: SummaryContext): Promise<PagedLayout> {
   const { width, height } = paperSizes[ctx.paper];
-  const content: Box = { x: MARGIN, y: MARGIN + 20, w: width - 2 * MARGIN, h: height - 2 * MARGIN - 40 };
+  const content: Box = {
+    x: MARGIN,
+    y: MARGIN + 20,
+    w: width - 2 * MARGIN,
+    h: height - 2 * MARGIN - 40,
+  };
   const bottom = content.y + content.h;
   const pages: Frame[][] = [[]];
   const outline: OutlineEntry[] = [];
@@ -62,7 +75,10 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
     if (block.kind === 'chart') {
       if (room() < CHART_HEIGHT) newPage();
       const box = { x: content.x, y, w: content.w, h: CHART_HEIGHT };
-      flow.place({ kind: 'chart', box, chart: await ctx.chart(block.name, block.alt, box) }, CHART_HEIGHT);
+      flow.place(
+        { kind: 'chart', box, chart: await ctx.chart(block.name, block.alt, box) },
+        CHART_HEIGHT,
+      );
       continue;
     }
     if (block.kind === 'table') {
@@ -79,13 +95,20 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
     placeSplit(frame, flow);
   }
   const total = pages.length;
-  const framed = pages.map((frames, n) => [...frames, ...runningHeads(ctx, width, height, n + 1, total)]);
+  const framed = pages.map((frames, n) => [
+    ...frames,
+    ...runningHeads(ctx, width, height, n + 1, total),
+  ]);
   return { width, height, pages: framed, outline };
 }
 
 function textFrame(block: Block, ctx: SummaryContext, box: Box): TextFrame {
   const size = block.kind === 'heading' ? (HEADING_SIZES[block.level] ?? BODY) : BODY;
-  const tags: Record<string, TextTag> = { heading: `H${Math.min(3, block.kind === 'heading' ? block.level : 1)}` as TextTag, list: 'L', quote: 'BlockQuote' };
+  const tags: Record<string, TextTag> = {
+    heading: `H${Math.min(3, block.kind === 'heading' ? block.level : 1)}` as TextTag,
+    list: 'L',
+    quote: 'BlockQuote',
+  };
   const request: TextRequest = {
     name: block.kind,
     box,
@@ -112,7 +135,11 @@ function placeSplit(frame: TextFrame, flow: Flow): void {
   let current: TextFrame['paragraphs'] = [];
   let height = 0;
   const close = () => {
-    if (current.length) flow.place({ ...frame, paragraphs: current, contentHeight: height, box: { ...frame.box, h: height } }, height);
+    if (current.length)
+      flow.place(
+        { ...frame, paragraphs: current, contentHeight: height, box: { ...frame.box, h: height } },
+        height,
+      );
     current = [];
     height = 0;
   };
@@ -151,7 +178,12 @@ interface Flow {
 }
 
 /** Places a table, breaking between rows and repeating the header on each page. */
-function placeTable(block: Extract<Block, { kind: 'table' }>, ctx: SummaryContext, content: Box, flow: Flow): void {
+function placeTable(
+  block: Extract<Block, { kind: 'table' }>,
+  ctx: SummaryContext,
+  content: Box,
+  flow: Flow,
+): void {
   const { theme, fonts } = ctx;
   const whole = layoutTable(
     {
@@ -160,7 +192,13 @@ function placeTable(block: Extract<Block, { kind: 'table' }>, ctx: SummaryContex
       header: block.header,
       rows: block.rows,
       size: BODY,
-      colors: { text: theme.colors.text, header: theme.colors.primary, headerText: 'FFFFFF', stripe: theme.colors.surface, rule: theme.colors.muted },
+      colors: {
+        text: theme.colors.text,
+        header: theme.colors.primary,
+        headerText: 'FFFFFF',
+        stripe: theme.colors.surface,
+        rule: theme.colors.muted,
+      },
     },
     fonts,
   );
@@ -190,14 +228,38 @@ function placeTable(block: Extract<Block, { kind: 'table' }>, ctx: SummaryContex
   }
 }
 
-function runningHeads(ctx: SummaryContext, width: number, height: number, n: number, total: number): TextFrame[] {
+function runningHeads(
+  ctx: SummaryContext,
+  width: number,
+  height: number,
+  n: number,
+  total: number,
+): TextFrame[] {
   const base = { maxSize: 8.5, minSize: 8.5, color: ctx.theme.colors.muted };
   const w = width - 2 * MARGIN;
   return [
-    { ...layoutText({ ...base, name: 'header', box: { x: MARGIN, y: MARGIN - 16, w, h: 12 }, paragraphs: plain(ctx.header) }, ctx.fonts, 8.5), tag: 'Artifact' },
     {
       ...layoutText(
-        { ...base, name: 'footer', box: { x: MARGIN, y: height - MARGIN + 4, w, h: 12 }, paragraphs: plain(`Page ${n} of ${total}`), align: 'right' },
+        {
+          ...base,
+          name: 'header',
+          box: { x: MARGIN, y: MARGIN - 16, w, h: 12 },
+          paragraphs: plain(ctx.header),
+        },
+        ctx.fonts,
+        8.5,
+      ),
+      tag: 'Artifact',
+    },
+    {
+      ...layoutText(
+        {
+          ...base,
+          name: 'footer',
+          box: { x: MARGIN, y: height - MARGIN + 4, w, h: 12 },
+          paragraphs: plain(`Page ${n} of ${total}`),
+          align: 'right',
+        },
         ctx.fonts,
         8.5,
       ),

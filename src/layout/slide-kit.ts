@@ -59,7 +59,11 @@ export function chrome(slide: Slide, title: Block | undefined, ctx: SlideContext
       ),
     );
   }
-  frames.push({ kind: 'rect', box: { x: MARGIN, y: TITLE_TOP + TITLE_HEIGHT + 8, w: 64, h: 4 }, fill: theme.colors.accent });
+  frames.push({
+    kind: 'rect',
+    box: { x: MARGIN, y: TITLE_TOP + TITLE_HEIGHT + 8, w: 64, h: 4 },
+    fill: theme.colors.accent,
+  });
   frames.push(...footer(slide, ctx, theme.colors.muted));
   return frames;
 }
@@ -67,13 +71,33 @@ export function chrome(slide: Slide, title: Block | undefined, ctx: SlideContext
 export function footer(slide: Slide, ctx: SlideContext, color: string): Frame[] {
   const { theme } = ctx;
   const y = ctx.height - 34;
-  const base = { maxSize: theme.sizes.footer, minSize: Math.min(theme.sizes.footer, 7), color, valign: 'middle' as const };
+  const base = {
+    maxSize: theme.sizes.footer,
+    minSize: Math.min(theme.sizes.footer, 7),
+    color,
+    valign: 'middle' as const,
+  };
   const number = `${slide.number} / ${ctx.slideCount}`;
   return [
-    fitOrFail(slide, { ...base, name: 'footer', box: { x: MARGIN, y, w: ctx.width - 2 * MARGIN - 80, h: 18 }, paragraphs: plain(ctx.footer) }, ctx),
     fitOrFail(
       slide,
-      { ...base, name: 'slide number', box: { x: ctx.width - MARGIN - 72, y, w: 72, h: 18 }, paragraphs: plain(number), align: 'right' },
+      {
+        ...base,
+        name: 'footer',
+        box: { x: MARGIN, y, w: ctx.width - 2 * MARGIN - 80, h: 18 },
+        paragraphs: plain(ctx.footer),
+      },
+      ctx,
+    ),
+    fitOrFail(
+      slide,
+      {
+        ...base,
+        name: 'slide number',
+        box: { x: ctx.width - MARGIN - 72, y, w: 72, h: 18 },
+        paragraphs: plain(number),
+        align: 'right',
+      },
       ctx,
     ),
   ];
@@ -83,23 +107,20 @@ export function plain(text: string): Paragraph[] {
   return text ? [{ runs: [{ text }], bullet: null }] : [];
 }
 
-/** Markdown blocks as paragraphs of one text box; charts and tables are not text. */
+type BlockOf<K extends BlockKind> = Extract<Block, { kind: K }>;
+
+/** How each block kind reads as paragraphs of a text box; charts and tables are not text. */
+const paragraphsOf: { [K in BlockKind]: (block: BlockOf<K>) => Paragraph[] } = {
+  heading: (b) => [{ runs: b.runs.map((r) => ({ ...r, bold: true })), bullet: null }],
+  paragraph: (b) => [{ runs: b.runs, bullet: null }],
+  quote: (b) => [{ runs: b.runs.map((r) => ({ ...r, italic: true })), bullet: null }],
+  list: (b) => b.items.map((runs) => ({ runs, bullet: 'disc' as const })),
+  table: () => [],
+  chart: () => [],
+};
+
 export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
-  return blocks.flatMap((block): Paragraph[] => {
-    switch (block.kind) {
-      case 'heading':
-        return [{ runs: block.runs.map((r) => ({ ...r, bold: true })), bullet: null }];
-      case 'paragraph':
-        return [{ runs: block.runs, bullet: null }];
-      case 'quote':
-        return [{ runs: block.runs.map((r) => ({ ...r, italic: true })), bullet: null }];
-      case 'list':
-        return block.items.map((runs) => ({ runs, bullet: 'disc' as const }));
-      case 'table':
-      case 'chart':
-        return [];
-    }
-  });
+  return blocks.flatMap((block) => (paragraphsOf[block.kind] as (b: Block) => Paragraph[])(block));
 }
 
 /** Splits off the slide's first level-1 heading as its title. */
@@ -114,7 +135,10 @@ export function accept(slide: Slide, blocks: readonly Block[], kinds: readonly B
   const wrong = blocks.find((b) => !kinds.includes(b.kind));
   if (wrong) {
     throw new BriefkitError({
-      ...messages.layoutContent(slide.layout, `it has a ${wrong.kind}; it takes ${kinds.join(', ')}.`),
+      ...messages.layoutContent(
+        slide.layout,
+        `it has a ${wrong.kind}; it takes ${kinds.join(', ')}.`,
+      ),
       place: { path: `slide ${slide.number}` },
     });
   }

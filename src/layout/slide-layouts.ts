@@ -10,7 +10,6 @@ import {
   fitOrFail,
   footer,
   MARGIN,
-
   requireBlock,
   type SlideContext,
   splitTitle,
@@ -31,7 +30,11 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     const w = ctx.width - 2 * MARGIN;
     const white = 'FFFFFF';
     return [
-      { kind: 'rect', box: { x: 0, y: 0, w: ctx.width, h: ctx.height }, fill: theme.colors.primary },
+      {
+        kind: 'rect',
+        box: { x: 0, y: 0, w: ctx.width, h: ctx.height },
+        fill: theme.colors.primary,
+      },
       fitOrFail(
         slide,
         {
@@ -46,7 +49,11 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
         },
         ctx,
       ),
-      { kind: 'rect', box: { x: MARGIN, y: ctx.height * 0.55, w: 96, h: 5 }, fill: theme.colors.accent },
+      {
+        kind: 'rect',
+        box: { x: MARGIN, y: ctx.height * 0.55, w: 96, h: 5 },
+        fill: theme.colors.accent,
+      },
       fitOrFail(
         slide,
         {
@@ -67,7 +74,11 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     accept(slide, body, ['paragraph']);
     const { theme } = ctx;
     return [
-      { kind: 'rect', box: { x: 0, y: 0, w: ctx.width, h: ctx.height }, fill: theme.colors.surface },
+      {
+        kind: 'rect',
+        box: { x: 0, y: 0, w: ctx.width, h: ctx.height },
+        fill: theme.colors.surface,
+      },
       fitOrFail(
         slide,
         {
@@ -107,7 +118,10 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     accept(slide, body, ['chart']);
     const chart = requireBlock(slide, body, 'chart');
     const box = contentBox(ctx);
-    return [...chrome(slide, title, ctx), { kind: 'chart', box, chart: await ctx.chart(chart.name, chart.alt, box) }];
+    return [
+      ...chrome(slide, title, ctx),
+      { kind: 'chart', box, chart: await ctx.chart(chart.name, chart.alt, box) },
+    ];
   },
 
   'chart-text': async (slide, ctx) => {
@@ -193,8 +207,16 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     const { theme } = ctx;
     const w = ctx.width - 4 * MARGIN;
     return [
-      { kind: 'rect', box: { x: 0, y: 0, w: ctx.width, h: ctx.height }, fill: theme.colors.surface },
-      { kind: 'rect', box: { x: 2 * MARGIN - 20, y: ctx.height * 0.2, w: 6, h: ctx.height * 0.45 }, fill: theme.colors.accent },
+      {
+        kind: 'rect',
+        box: { x: 0, y: 0, w: ctx.width, h: ctx.height },
+        fill: theme.colors.surface,
+      },
+      {
+        kind: 'rect',
+        box: { x: 2 * MARGIN - 20, y: ctx.height * 0.2, w: 6, h: ctx.height * 0.45 },
+        fill: theme.colors.accent,
+      },
       fitOrFail(
         slide,
         {
@@ -231,7 +253,14 @@ function textSlide(slide: Slide, ctx: SlideContext, size: number): Frame[] {
   return [...chrome(slide, title, ctx), bodyText(slide, body, contentBox(ctx), ctx, size, 'top')];
 }
 
-function bodyText(slide: Slide, blocks: Block[], box: Box, ctx: SlideContext, size: number, valign: 'top' | 'middle') {
+function bodyText(
+  slide: Slide,
+  blocks: Block[],
+  box: Box,
+  ctx: SlideContext,
+  size: number,
+  valign: 'top' | 'middle',
+) {
   return fitOrFail(
     slide,
     {
@@ -256,7 +285,10 @@ function splitColumns(slide: Slide, body: Block[]): Block[][] {
   }
   if (columns.length !== 2 || columns.flat().length !== body.length) {
     throw new BriefkitError({
-      ...messages.layoutContent('two-columns', 'it needs exactly two "## heading" sections and nothing before them.'),
+      ...messages.layoutContent(
+        'two-columns',
+        'it needs exactly two "## heading" sections and nothing before them.',
+      ),
       place: { path: `slide ${slide.number}` },
     });
   }
@@ -321,9 +353,11 @@ function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideContext): F
   }
   const bars: Frame[] = items.map((_, i) => {
     const c = cell(i);
-    return { kind: 'rect', box: { x: c.x, y: c.y + c.h * 0.15, w: 4, h: c.h * 0.7 }, fill: theme.colors.accent };
+    return {
+      kind: 'rect',
+      box: { x: c.x, y: c.y + c.h * 0.15, w: 4, h: c.h * 0.7 },
+      fill: theme.colors.accent,
+    };
   });
   return [...bars, ...numbers, ...labels];
 }
-
-

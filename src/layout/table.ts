@@ -1,8 +1,8 @@
 import type { Run } from '../model/document.ts';
 import { LINE_HEIGHT } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
-import type { Box, TableCell, TableFrame } from './frames.ts';
 import { styleOf } from './fonts.ts';
+import type { Box, TableCell, TableFrame } from './frames.ts';
 import { textWidth } from './measure.ts';
 import { wrapRuns } from './wrap.ts';
 
@@ -27,8 +27,9 @@ export function layoutTable(request: TableRequest, fonts: FontSet): TableFrame {
   const headerRuns = request.header.map((cell) => cell.map((r) => ({ ...r, bold: true })));
   const all = [headerRuns, ...request.rows];
   const columnCount = Math.max(...all.map((row) => row.length));
-  const natural = Array.from({ length: columnCount }, (_, c) =>
-    Math.max(...all.map((row) => runsWidth(row[c] ?? [], fonts, size))) + 2 * padding,
+  const natural = Array.from(
+    { length: columnCount },
+    (_, c) => Math.max(...all.map((row) => runsWidth(row[c] ?? [], fonts, size))) + 2 * padding,
   );
   const columns = shareWidth(natural, request.box.w);
   const cells = (row: Run[][]): TableCell[] =>

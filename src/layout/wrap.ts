@@ -27,7 +27,12 @@ interface StyledText {
  * Greedy line breaking at Unicode (UAX #14) break opportunities, measured with the real
  * fonts. A word longer than the line is cut between characters so it never overflows.
  */
-export function wrapRuns(runs: readonly Run[], fonts: FontSet, size: number, maxWidth: number): Line[] {
+export function wrapRuns(
+  runs: readonly Run[],
+  fonts: FontSet,
+  size: number,
+  maxWidth: number,
+): Line[] {
   const lines: Line[] = [];
   let current: Piece[] = [];
   let currentWidth = 0;

@@ -17,9 +17,15 @@ import { parseMarkdown } from './parse-markdown.ts';
 export function parseDeck(markdown: string, file: string): Deck {
   const lines = markdown.split('\n');
   const fences = lines.flatMap((line, i) => (line.trimEnd() === '---' ? [i] : []));
-  const leading = lines.slice(0, fences[0] ?? lines.length).join('\n').trim();
+  const leading = lines
+    .slice(0, fences[0] ?? lines.length)
+    .join('\n')
+    .trim();
   if (leading || fences.length === 0) {
-    fail({ ...messages.frontMatter('the deck must start with a front matter block.'), place: { file } });
+    fail({
+      ...messages.frontMatter('the deck must start with a front matter block.'),
+      place: { file },
+    });
   }
   if (fences.length % 2 !== 0) {
     const place = { file, path: `slide ${fences.length / 2 + 0.5}` };
@@ -57,7 +63,10 @@ function readFrontMatter(text: string, place: Place): { layout: LayoutName } {
   const { layout, ...rest } = value as Record<string, unknown>;
   const extra = Object.keys(rest);
   if (extra.length) {
-    fail({ ...messages.frontMatter(`unknown key "${extra[0]}"; only "layout" is allowed.`), place });
+    fail({
+      ...messages.frontMatter(`unknown key "${extra[0]}"; only "layout" is allowed.`),
+      place,
+    });
   }
   if (!isLayoutName(layout)) {
     throw new BriefkitError({ ...messages.unknownLayout(String(layout), layoutNames), place });

@@ -1,12 +1,4 @@
-import type {
-  Nodes,
-  Parent,
-  PhrasingContent,
-  Root,
-  RootContent,
-  Table,
-  TableCell,
-} from 'mdast';
+import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -31,7 +23,7 @@ export function parseMarkdown(markdown: string, place: Place): ParsedMarkdown {
   });
   const comments: string[] = [];
   const blocks: Block[] = [];
-  const unsupported = (node: Nodes, what: string): never => {
+  const unsupported = (_node: Nodes, what: string): never => {
     throw new BriefkitError({
       code: 'markdown',
       message: `${what} is not supported here.`,

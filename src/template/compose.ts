@@ -14,7 +14,11 @@ const knownHelpers = Object.fromEntries(helperNames.map((name) => [name, true]))
  * Fills a Markdown template with literal (escaped) data. Strict mode makes a missing
  * variable an error; knownHelpersOnly makes an unknown helper a compile error.
  */
-export function composeMarkdown(template: TemplateSource, data: unknown, ctx: HelperContext): string {
+export function composeMarkdown(
+  template: TemplateSource,
+  data: unknown,
+  ctx: HelperContext,
+): string {
   const hb = Handlebars.create();
   try {
     const render = hb.compile(template.text, {
@@ -40,7 +44,10 @@ function locatedHelpers(file: string, ctx: HelperContext) {
       } catch (error) {
         if (!(error instanceof BriefkitError)) throw error;
         const loc = (args.at(-1) as { loc?: { start: { line: number; column: number } } }).loc;
-        const place = { file, ...(loc ? { line: loc.start.line, column: loc.start.column + 1 } : {}) };
+        const place = {
+          file,
+          ...(loc ? { line: loc.start.line, column: loc.start.column + 1 } : {}),
+        };
         throw new BriefkitError(error.diagnostics.map((d) => ({ ...d, place })));
       }
     };

@@ -30,7 +30,10 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
     md: (...args) => unescapeMarkdown(stringArg('md', args[0])),
     number: (...args) => {
       const [value, digits] = args;
-      return formatNumber(numberArg('number', value), typeof digits === 'number' ? digits : undefined);
+      return formatNumber(
+        numberArg('number', value),
+        typeof digits === 'number' ? digits : undefined,
+      );
     },
     /** "about 867.5 kg": a figure with its qualifier and unit, which must never be dropped. */
     figure: (...args) => {
@@ -44,7 +47,8 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
     },
     lookupFigure: (...args) => {
       const [list, key] = args;
-      if (!Array.isArray(list)) fail(messages.helperArgument('lookupFigure', 'expects a list of figures first.'));
+      if (!Array.isArray(list))
+        fail(messages.helperArgument('lookupFigure', 'expects a list of figures first.'));
       const wanted = stringArg('lookupFigure', key);
       const found = list.find((f) => unescapeMarkdown(String(f?.key)) === wanted);
       if (!found) fail(messages.helperArgument('lookupFigure', `no figure has key "${wanted}".`));

@@ -3,13 +3,15 @@
  * see it, so `*`, `#`, `<b>`, `{{x}}` or `&` in data can never become structure. Templates
  * that want rich text ask for it with the `md` helper, which undoes the escape exactly.
  */
-import type { Diagnostic } from '../errors/briefkit-error.ts';
+
 import { formatDataPath, type PathSegment } from '../data/read-source.ts';
+import type { Diagnostic } from '../errors/briefkit-error.ts';
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 const ESCAPED_PUNCTUATION = /\\([!-/:-@[-`{-~])/g;
 /** C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF: illegal in XML, useless in PDF. */
 const XML_ILLEGAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text so Markdown shows it as written. Line breaks fold to spaces: data is inline. */
@@ -40,7 +42,8 @@ export function toLiteralData(data: unknown): LiteralData {
       if (clean !== value) {
         warnings.push({
           code: 'illegal-characters',
-          message: 'Removed control or unpaired surrogate characters that cannot appear in documents.',
+          message:
+            'Removed control or unpaired surrogate characters that cannot appear in documents.',
           place: { path: formatDataPath(path) },
         });
       }

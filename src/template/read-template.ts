@@ -36,7 +36,11 @@ interface Manifest {
 const CHART_FILE = /^([a-z0-9][a-z0-9-]*)\.vl\.json$/;
 
 export function readTemplate(dir: string): TemplateBundle {
-  const manifest = readChecked(join(dir, 'template.yaml'), 'template manifest', manifestSchema) as Manifest;
+  const manifest = readChecked(
+    join(dir, 'template.yaml'),
+    'template manifest',
+    manifestSchema,
+  ) as Manifest;
   const schemaDoc = readDocument(join(dir, manifest.schema), 'data schema');
   return {
     dir,
@@ -89,7 +93,10 @@ function readCharts(dir: string): Map<string, ChartSpecSource> {
     if (!name) continue;
     const doc = readDocument(join(dir, fileName), 'chart spec');
     if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
-      fail({ ...messages.chartCompile(name, 'the spec must be a JSON object.'), place: { file: doc.file } });
+      fail({
+        ...messages.chartCompile(name, 'the spec must be a JSON object.'),
+        place: { file: doc.file },
+      });
     }
     charts.set(name, { name, file: doc.file, spec: doc.value as Record<string, unknown> });
   }

@@ -9,7 +9,8 @@ export interface ReportInfo {
 
 export function reportInfo(data: Record<string, unknown>, sourceDateEpoch?: string): ReportInfo {
   const report = (data.report ?? {}) as Record<string, unknown>;
-  const text = (value: unknown, fallback: string) => (typeof value === 'string' && value ? value : fallback);
+  const text = (value: unknown, fallback: string) =>
+    typeof value === 'string' && value ? value : fallback;
   return {
     title: text(report.title, 'Briefing'),
     author: text(report.author, 'briefkit'),
@@ -19,7 +20,9 @@ export function reportInfo(data: Record<string, unknown>, sourceDateEpoch?: stri
 }
 
 function reportDate(value: unknown, sourceDateEpoch?: string): Date {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
-  if (sourceDateEpoch && /^\d+$/.test(sourceDateEpoch)) return new Date(Number(sourceDateEpoch) * 1000);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+    return new Date(`${value}T00:00:00Z`);
+  if (sourceDateEpoch && /^\d+$/.test(sourceDateEpoch))
+    return new Date(Number(sourceDateEpoch) * 1000);
   return new Date(Date.UTC(1980, 0, 1));
 }

@@ -1,7 +1,14 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { FontSet } from '../../layout/fonts.ts';
 import { styleOf } from '../../layout/fonts.ts';
-import type { ChartFrame, Frame, LaidParagraph, TableCell, TableFrame, TextFrame } from '../../layout/frames.ts';
+import type {
+  ChartFrame,
+  Frame,
+  LaidParagraph,
+  TableCell,
+  TableFrame,
+  TextFrame,
+} from '../../layout/frames.ts';
 import { segmentByFace } from '../../layout/measure.ts';
 import type { Line } from '../../layout/wrap.ts';
 
@@ -14,14 +21,21 @@ export type StructTarget = StructParent | null;
 /** Baseline of a line within its line box; matches how Office centres Calibri in its line. */
 const ASCENT = 0.83;
 
-export function drawFrames(doc: Doc, frames: readonly Frame[], fonts: FontSet, parent: StructTarget): void {
+export function drawFrames(
+  doc: Doc,
+  frames: readonly Frame[],
+  fonts: FontSet,
+  parent: StructTarget,
+): void {
   for (const frame of frames) drawFrame(doc, frame, fonts, parent);
 }
 
 function drawFrame(doc: Doc, frame: Frame, fonts: FontSet, parent: StructTarget): void {
   switch (frame.kind) {
     case 'rect':
-      artifact(doc, parent, () => doc.rect(frame.box.x, frame.box.y, frame.box.w, frame.box.h).fill(`#${frame.fill}`));
+      artifact(doc, parent, () =>
+        doc.rect(frame.box.x, frame.box.y, frame.box.w, frame.box.h).fill(`#${frame.fill}`),
+      );
       return;
     case 'text':
       drawText(doc, frame, fonts, parent);
@@ -40,7 +54,14 @@ function drawText(doc: Doc, frame: TextFrame, fonts: FontSet, parent: StructTarg
   const paint = (paragraph: LaidParagraph) => () => {
     if (paragraph.bullet) {
       const y = frame.box.y + offset + paragraph.top;
-      drawLine(doc, { pieces: [{ text: '•', style: 'regular', width: 0 }], width: 0 }, frame.box.x, y, frame, fonts);
+      drawLine(
+        doc,
+        { pieces: [{ text: '•', style: 'regular', width: 0 }], width: 0 },
+        frame.box.x,
+        y,
+        frame,
+        fonts,
+      );
     }
     paragraph.lines.forEach((line, i) => {
       const y = frame.box.y + offset + paragraph.top + i * frame.lineHeight;
@@ -49,21 +70,32 @@ function drawText(doc: Doc, frame: TextFrame, fonts: FontSet, parent: StructTarg
     });
   };
   if (!parent || frame.tag === 'Artifact') {
-    artifact(doc, parent, () => frame.paragraphs.forEach((p) => paint(p)()));
+    artifact(doc, parent, () => {
+      for (const p of frame.paragraphs) paint(p)();
+    });
     return;
   }
   if (frame.tag === 'L') {
     const list = doc.struct('L');
     parent.add(list);
-    for (const p of frame.paragraphs) list.add(doc.struct('LI', {}, [doc.struct('LBody', {}, paint(p))]));
+    for (const p of frame.paragraphs)
+      list.add(doc.struct('LI', {}, [doc.struct('LBody', {}, paint(p))]));
     list.end();
     return;
   }
   for (const p of frame.paragraphs) parent.add(doc.struct(frame.tag ?? 'P', {}, paint(p)));
 }
 
-function drawLine(doc: Doc, line: Line, x: number, top: number, frame: Pick<TextFrame, 'size' | 'lineHeight' | 'color'>, fonts: FontSet): void {
-  const baseline = top + (frame.lineHeight - frame.size * 1.2) / 2 + frame.size * ASCENT + frame.size * 0.1;
+function drawLine(
+  doc: Doc,
+  line: Line,
+  x: number,
+  top: number,
+  frame: Pick<TextFrame, 'size' | 'lineHeight' | 'color'>,
+  fonts: FontSet,
+): void {
+  const baseline =
+    top + (frame.lineHeight - frame.size * 1.2) / 2 + frame.size * ASCENT + frame.size * 0.1;
   let cursor = x;
   doc.fillColor(`#${frame.color}`);
   for (const piece of line.pieces) {
@@ -102,13 +134,20 @@ function drawChart(doc: Doc, frame: ChartFrame, fonts: FontSet, parent: StructTa
       preserveAspectRatio: 'xMidYMid meet',
       assumePt: true,
       // Vega names one family; map it to the embedded faces (first face covers Latin).
-      fontCallback: (_family, bold, italic) => (fonts.styles[styleOf(bold, italic)][0] ?? fonts.styles.regular[0])?.id ?? '',
+      fontCallback: (_family, bold, italic) =>
+        (fonts.styles[styleOf(bold, italic)][0] ?? fonts.styles.regular[0])?.id ?? '',
     });
   if (!parent) {
     draw();
     return;
   }
-  parent.add(doc.struct('Figure', { alt: chart.alt, bbox: [box.x, box.y, box.x + box.w, box.y + box.h] } as never, draw));
+  parent.add(
+    doc.struct(
+      'Figure',
+      { alt: chart.alt, bbox: [box.x, box.y, box.x + box.w, box.y + box.h] } as never,
+      draw,
+    ),
+  );
 }
 
 function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTarget): void {
@@ -141,10 +180,28 @@ function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTa
   table?.end();
 }
 
-function drawCell(doc: Doc, cell: TableCell, box: { x: number; y: number; w: number; h: number }, frame: TableFrame, header: boolean, fonts: FontSet): void {
-  const style = { size: frame.size, lineHeight: frame.lineHeight, color: header ? frame.colors.headerText : frame.colors.text };
+function drawCell(
+  doc: Doc,
+  cell: TableCell,
+  box: { x: number; y: number; w: number; h: number },
+  frame: TableFrame,
+  header: boolean,
+  fonts: FontSet,
+): void {
+  const style = {
+    size: frame.size,
+    lineHeight: frame.lineHeight,
+    color: header ? frame.colors.headerText : frame.colors.text,
+  };
   cell.lines.forEach((line, i) => {
-    drawLine(doc, line, box.x + frame.padding, box.y + frame.padding + i * frame.lineHeight, style, fonts);
+    drawLine(
+      doc,
+      line,
+      box.x + frame.padding,
+      box.y + frame.padding + i * frame.lineHeight,
+      style,
+      fonts,
+    );
   });
 }
 

@@ -4,7 +4,11 @@ import { drawFrames } from './draw-frames.ts';
 import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
 
 /** The deck as PDF: one page per slide, the same frames the PPTX painter drew. */
-export async function paintSlides(layout: DeckLayout, fonts: FontSet, meta: PdfMeta): Promise<Uint8Array> {
+export async function paintSlides(
+  layout: DeckLayout,
+  fonts: FontSet,
+  meta: PdfMeta,
+): Promise<Uint8Array> {
   const doc = createPdf(fonts, meta, { tagged: false });
   for (const slide of layout.slides) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });

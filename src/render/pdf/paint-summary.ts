@@ -4,7 +4,11 @@ import { drawFrames } from './draw-frames.ts';
 import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
 
 /** The printable summary: tagged, with bookmarks from its headings. */
-export async function paintSummary(layout: PagedLayout, fonts: FontSet, meta: PdfMeta): Promise<Uint8Array> {
+export async function paintSummary(
+  layout: PagedLayout,
+  fonts: FontSet,
+  meta: PdfMeta,
+): Promise<Uint8Array> {
   const doc = createPdf(fonts, meta, { tagged: true });
   const root = doc.struct('Document');
   doc.addStructure(root);

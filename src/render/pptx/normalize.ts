@@ -32,7 +32,12 @@ async function normalizeWorkbook(bytes: Uint8Array, date: Date): Promise<Uint8Ar
   const files = new Map<string, Uint8Array | string>();
   for (const [name, entry] of Object.entries(zip.files)) {
     if (entry.dir) continue;
-    files.set(name, name.endsWith('.xml') ? fixDates(await entry.async('string'), date) : await entry.async('uint8array'));
+    files.set(
+      name,
+      name.endsWith('.xml')
+        ? fixDates(await entry.async('string'), date)
+        : await entry.async('uint8array'),
+    );
   }
   return zipFiles(files, date);
 }
@@ -40,7 +45,8 @@ async function normalizeWorkbook(bytes: Uint8Array, date: Date): Promise<Uint8Ar
 function zipFiles(files: Map<string, Uint8Array | string>, date: Date): Promise<Uint8Array> {
   const out = new JSZip();
   const names = [...files.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  for (const name of names) out.file(name, files.get(name) as Uint8Array | string, { date, createFolders: false });
+  for (const name of names)
+    out.file(name, files.get(name) as Uint8Array | string, { date, createFolders: false });
   return out.generateAsync({
     type: 'uint8array',
     compression: 'DEFLATE',
@@ -81,7 +87,10 @@ function chartRenames(names: string[]): Renames {
 
 function rename(text: string, renames: Renames): string {
   if (renames.size === 0) return text;
-  return text.replace(/(chart\d+\.xml|Microsoft_Excel_Worksheet\d+\.xlsx)/g, (m) => renames.get(m) ?? m);
+  return text.replace(
+    /(chart\d+\.xml|Microsoft_Excel_Worksheet\d+\.xlsx)/g,
+    (m) => renames.get(m) ?? m,
+  );
 }
 
 function pruneContentTypes(xml: string, files: Map<string, unknown>): string {

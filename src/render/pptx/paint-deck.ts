@@ -1,9 +1,16 @@
 import PptxGenJS from 'pptxgenjs';
-import type { Run } from '../../model/document.ts';
-import type { ChartFrame, ChartStyle, DeckLayout, Frame, TableFrame, TextFrame } from '../../layout/frames.ts';
-import type { FontSet } from '../../layout/fonts.ts';
 import type { NativeChart } from '../../charts/native.ts';
 import { rasterizeSvg } from '../../charts/rasterize.ts';
+import type { FontSet } from '../../layout/fonts.ts';
+import type {
+  ChartFrame,
+  ChartStyle,
+  DeckLayout,
+  Frame,
+  TableFrame,
+  TextFrame,
+} from '../../layout/frames.ts';
+import type { Run } from '../../model/document.ts';
 
 export interface DeckMeta {
   title: string;
@@ -17,9 +24,17 @@ type TextProps = PptxGenJS.TextProps;
 const inches = (pt: number) => pt / 72;
 
 /** Paints laid-out slides with pptxgenjs: real text boxes, native charts, real tables. */
-export async function paintDeck(layout: DeckLayout, fonts: FontSet, meta: DeckMeta): Promise<Uint8Array> {
+export async function paintDeck(
+  layout: DeckLayout,
+  fonts: FontSet,
+  meta: DeckMeta,
+): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
-  pptx.defineLayout({ name: 'BRIEFKIT', width: inches(layout.width), height: inches(layout.height) });
+  pptx.defineLayout({
+    name: 'BRIEFKIT',
+    width: inches(layout.width),
+    height: inches(layout.height),
+  });
   pptx.layout = 'BRIEFKIT';
   pptx.title = meta.title;
   pptx.author = meta.author;
@@ -28,21 +43,39 @@ export async function paintDeck(layout: DeckLayout, fonts: FontSet, meta: DeckMe
   for (const slideFrames of layout.slides) {
     const slide = pptx.addSlide();
     slide.background = { color: slideFrames.background };
-    for (const frame of slideFrames.frames) paintFrame(pptx, slide, frame, fonts, meta, layout.chartStyle);
+    for (const frame of slideFrames.frames)
+      paintFrame(pptx, slide, frame, fonts, meta, layout.chartStyle);
     if (slideFrames.notes) slide.addNotes(slideFrames.notes);
   }
   const out = await pptx.write({ outputType: 'nodebuffer' });
   return new Uint8Array(out as Buffer);
 }
 
-function paintFrame(pptx: PptxGenJS, slide: PptxSlide, frame: Frame, fonts: FontSet, meta: DeckMeta, style: ChartStyle): void {
-  const place = { x: inches(frame.box.x), y: inches(frame.box.y), w: inches(frame.box.w), h: inches(frame.box.h) };
+function paintFrame(
+  pptx: PptxGenJS,
+  slide: PptxSlide,
+  frame: Frame,
+  fonts: FontSet,
+  meta: DeckMeta,
+  style: ChartStyle,
+): void {
+  const place = {
+    x: inches(frame.box.x),
+    y: inches(frame.box.y),
+    w: inches(frame.box.w),
+    h: inches(frame.box.h),
+  };
   switch (frame.kind) {
     case 'rect':
-      slide.addShape(pptx.ShapeType.rect, { ...place, fill: { color: frame.fill }, line: { type: 'none' } });
+      slide.addShape(pptx.ShapeType.rect, {
+        ...place,
+        fill: { color: frame.fill },
+        line: { type: 'none' },
+      });
       return;
     case 'text':
-      if (frame.paragraphs.length) slide.addText(textProps(frame, meta), textOptions(frame, fonts, place));
+      if (frame.paragraphs.length)
+        slide.addText(textProps(frame, meta), textOptions(frame, fonts, place));
       return;
     case 'chart':
       paintChart(pptx, slide, frame, fonts, style, place);
@@ -57,7 +90,11 @@ function paintFrame(pptx: PptxGenJS, slide: PptxSlide, frame: Frame, fonts: Font
   }
 }
 
-function textOptions(frame: TextFrame, fonts: FontSet, place: PptxGenJS.PositionProps): PptxGenJS.TextPropsOptions {
+function textOptions(
+  frame: TextFrame,
+  fonts: FontSet,
+  place: PptxGenJS.PositionProps,
+): PptxGenJS.TextPropsOptions {
   return {
     ...place,
     margin: 0,
@@ -76,15 +113,17 @@ function textOptions(frame: TextFrame, fonts: FontSet, place: PptxGenJS.Position
 /** One text run per styled run; paragraph options repeat on every run, as pptxgenjs wants. */
 function textProps(frame: TextFrame, meta: DeckMeta): TextProps[] {
   return frame.paragraphs.flatMap((p, pi) =>
-    p.runs.map((run, ri): TextProps => ({
-      text: run.text,
-      options: {
-        ...runOptions(run, meta),
-        ...(p.bullet ? { bullet: { indent: p.indent } } : {}),
-        ...(pi > 0 ? { paraSpaceBefore: frame.paragraphGap } : {}),
-        breakLine: ri === p.runs.length - 1 && pi < frame.paragraphs.length - 1,
-      },
-    })),
+    p.runs.map(
+      (run, ri): TextProps => ({
+        text: run.text,
+        options: {
+          ...runOptions(run, meta),
+          ...(p.bullet ? { bullet: { indent: p.indent } } : {}),
+          ...(pi > 0 ? { paraSpaceBefore: frame.paragraphGap } : {}),
+          breakLine: ri === p.runs.length - 1 && pi < frame.paragraphs.length - 1,
+        },
+      }),
+    ),
   );
 }
 
@@ -100,7 +139,10 @@ function runOptions(run: Run, meta: DeckMeta): PptxGenJS.TextPropsOptions {
 function tableRows(frame: TableFrame, fonts: FontSet): PptxGenJS.TableRow[] {
   const { colors } = frame;
   const cell = (runs: Run[], header: boolean, stripe: boolean): PptxGenJS.TableCell => ({
-    text: runs.map((r) => ({ text: r.text, options: { bold: header || r.bold === true, italic: r.italic === true } })),
+    text: runs.map((r) => ({
+      text: r.text,
+      options: { bold: header || r.bold === true, italic: r.italic === true },
+    })),
     options: {
       fontFace: fonts.officeName,
       fontSize: frame.size,
@@ -117,20 +159,35 @@ function tableRows(frame: TableFrame, fonts: FontSet): PptxGenJS.TableRow[] {
   ];
 }
 
-function paintChart(pptx: PptxGenJS, slide: PptxSlide, frame: ChartFrame, fonts: FontSet, style: ChartStyle, place: PptxGenJS.PositionProps): void {
+function paintChart(
+  pptx: PptxGenJS,
+  slide: PptxSlide,
+  frame: ChartFrame,
+  fonts: FontSet,
+  style: ChartStyle,
+  place: PptxGenJS.PositionProps,
+): void {
   const { chart } = frame;
   if (!chart.native) {
     // Not mappable to a native chart: a vector image with a real PNG fallback.
     const png = rasterizeSvg(chart.svg, fonts);
-    slide.addImage({ ...place, data: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, altText: chart.alt });
+    slide.addImage({
+      ...place,
+      data: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
+      altText: chart.alt,
+    });
     return;
   }
   const native = chart.native;
-  slide.addChart(chartType(pptx, native), native.series.map((s) => ({ name: s.name, labels: native.labels, values: s.values })), {
-    ...place,
-    altText: chart.alt,
-    ...nativeOptions(native, fonts, style),
-  });
+  slide.addChart(
+    chartType(pptx, native),
+    native.series.map((s) => ({ name: s.name, labels: native.labels, values: s.values })),
+    {
+      ...place,
+      altText: chart.alt,
+      ...nativeOptions(native, fonts, style),
+    },
+  );
 }
 
 function chartType(pptx: PptxGenJS, native: NativeChart): PptxGenJS.CHART_NAME {
@@ -145,7 +202,11 @@ function chartType(pptx: PptxGenJS, native: NativeChart): PptxGenJS.CHART_NAME {
   return types[native.type];
 }
 
-function nativeOptions(native: NativeChart, fonts: FontSet, style: ChartStyle): PptxGenJS.IChartOpts {
+function nativeOptions(
+  native: NativeChart,
+  fonts: FontSet,
+  style: ChartStyle,
+): PptxGenJS.IChartOpts {
   const text = { fontFace: fonts.officeName, fontSize: 12, color: style.text };
   const round = native.type === 'pie' || native.type === 'doughnut';
   return {
@@ -167,10 +228,20 @@ function nativeOptions(native: NativeChart, fonts: FontSet, style: ChartStyle): 
     valAxisLabelFontSize: text.fontSize,
     valAxisLabelColor: text.color,
     ...(native.valueTitle && !round
-      ? { showValAxisTitle: true, valAxisTitle: native.valueTitle, valAxisTitleFontFace: text.fontFace, valAxisTitleFontSize: text.fontSize }
+      ? {
+          showValAxisTitle: true,
+          valAxisTitle: native.valueTitle,
+          valAxisTitleFontFace: text.fontFace,
+          valAxisTitleFontSize: text.fontSize,
+        }
       : {}),
     ...(native.categoryTitle && !round
-      ? { showCatAxisTitle: true, catAxisTitle: native.categoryTitle, catAxisTitleFontFace: text.fontFace, catAxisTitleFontSize: text.fontSize }
+      ? {
+          showCatAxisTitle: true,
+          catAxisTitle: native.categoryTitle,
+          catAxisTitleFontFace: text.fontFace,
+          catAxisTitleFontSize: text.fontSize,
+        }
       : {}),
   };
 }

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { type ChartRequest, renderChart } from '../../src/charts/render-chart.ts';
+import { BriefkitError } from '../../src/errors/briefkit-error.ts';
+
+const data = {
+  rows: [
+    { k: 'A', v: 3 },
+    { k: 'B', v: 1.5 },
+    { k: 'C', v: 0 },
+  ],
+};
+
+function request(spec: Record<string, unknown>): ChartRequest {
+  return {
+    chart: { name: 'test', file: 'charts/test.vl.json', spec },
+    data,
+    width: 300,
+    height: 200,
+    alt: 'Test chart',
+    config: {},
+  };
+}
+
+const bar = {
+  data: { name: 'rows' },
+  mark: 'bar',
+  encoding: {
+    x: { field: 'k', type: 'nominal' },
+    y: { field: 'v', type: 'quantitative', title: 'Value' },
+  },
+};
+
+async function chartError(spec: Record<string, unknown>): Promise<BriefkitError> {
+  const error = await renderChart(request(spec)).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(BriefkitError);
+  return error as BriefkitError;
+}
+
+describe('renderChart', () => {
+  it('renders SVG and maps a simple bar chart to a native chart with its values', async () => {
+    const chart = await renderChart(request(bar));
+    expect(chart.svg).toMatch(/^<svg[^>]+width="300" height="200"/);
+    expect(chart.native).toEqual({
+      type: 'bar',
+      direction: 'col',
+      labels: ['A', 'B', 'C'],
+      series: [{ name: 'Value', values: [3, 1.5, 0] }],
+      categoryTitle: 'k',
+      valueTitle: 'Value',
+    });
+    expect(chart.alt).toBe('Test chart. A: 3; B: 1.5; C: 0.');
+  });
+
+  it('applies filter and calculate transforms through the interpreter', async () => {
+    const chart = await renderChart(
+      request({
+        ...bar,
+        transform: [{ filter: 'datum.v > 1' }, { calculate: "upper(datum.k) + '!'", as: 'label' }],
+        encoding: { ...bar.encoding, x: { field: 'label', type: 'nominal' } },
+      }),
+    );
+    expect(chart.native?.labels).toEqual(['A!', 'B!']);
+  });
+
+  it('falls back to an image for specs PowerPoint cannot draw natively', async () => {
+    const chart = await renderChart(
+      request({
+        ...bar,
+        encoding: { ...bar.encoding, y: { aggregate: 'sum', field: 'v', type: 'quantitative' } },
+      }),
+    );
+    expect(chart.native).toBeNull();
+  });
+
+  it('refuses data URLs, naming the chart file', async () => {
+    const error = await chartError({ ...bar, data: { url: '/etc/passwd' } });
+    expect(error.diagnostics[0]?.place?.file).toBe('charts/test.vl.json');
+    expect(error.message).toContain('data.url');
+  });
+
+  it('refuses image marks', async () => {
+    expect((await chartError({ ...bar, mark: 'image' })).code).toBe('chart-data');
+  });
+
+  it('names a missing dataset table', async () => {
+    expect((await chartError({ ...bar, data: { name: 'nope' } })).message).toContain(
+      'no list named "nope"',
+    );
+  });
+
+  it('turns Vega warnings into errors', async () => {
+    const error = await chartError({
+      ...bar,
+      encoding: { ...bar.encoding, y: { field: 'v', type: 'wrongtype' } },
+    });
+    expect(error.code).toBe('chart-compile');
+  });
+});

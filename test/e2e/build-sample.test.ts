@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { pdfPages } from '../helpers/pdf-text.ts';
+import { pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
+import { buildSample } from '../helpers/sample.ts';
+
+describe('the sample build', () => {
+  it('writes a deck of 8 to 12 slides whose text is editable runs', async () => {
+    const parts = await pptxParts((await buildSample()).pptx);
+    const slides = slideNames(parts);
+    expect(slides.length).toBeGreaterThanOrEqual(8);
+    expect(slides.length).toBeLessThanOrEqual(12);
+    const text = slides.map((s) => textRuns(parts.get(s) ?? '').join(' '));
+    expect(text[0]).toContain('China Space Station science in 2025');
+    expect(text[1]).toContain('about 867.5 kg');
+    expect(text[1]).toContain('83.92 kg');
+    expect(text[1]).toContain('over 150 TB');
+    expect(text[1]).toContain('over 50 patents');
+    expect(text[1]).toContain('31 new projects');
+    expect(text.join(' ')).toContain('China Space Station Survey Telescope');
+    expect(text.at(-1)).toContain('CGTN');
+  });
+
+  it('draws native charts whose caches hold the source figures', async () => {
+    const parts = await pptxParts((await buildSample()).pptx);
+    const charts = [...parts.keys()].filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)).sort();
+    expect(charts).toEqual(['ppt/charts/chart1.xml', 'ppt/charts/chart2.xml']);
+    const mass = parts.get('ppt/charts/chart1.xml') ?? '';
+    expect(mass).toContain('<c:barChart>');
+    expect(mass).toContain('<c:v>867.5</c:v>');
+    expect(mass).toContain('<c:v>83.92</c:v>');
+    expect(mass).toContain('Sent to the station');
+    const output = parts.get('ppt/charts/chart2.xml') ?? '';
+    expect(output).toContain('<c:v>31</c:v>');
+    expect(output).toContain('over 50 patents');
+  });
+
+  it('gives every chart alt text naming its values', async () => {
+    const parts = await pptxParts((await buildSample()).pptx);
+    const descriptions = slideNames(parts).flatMap((s) =>
+      [...(parts.get(s) ?? '').matchAll(/<p:graphicFrame>.*?descr="([^"]*)"/g)].map((m) => m[1]),
+    );
+    expect(descriptions).toHaveLength(2);
+    expect(descriptions[0]).toMatch(/Sent to the station: 867\.5; Returned to Earth: 83\.92/);
+  });
+
+  it('keeps speaker notes in the notes pane', async () => {
+    const parts = await pptxParts((await buildSample()).pptx);
+    const notes = [...parts.entries()].filter(([n]) => n.startsWith('ppt/notesSlides/notesSlide'));
+    expect(notes.map(([, xml]) => textRuns(xml).join(' ')).join(' ')).toContain(
+      'Qualifiers such as "about" and "over"',
+    );
+  });
+
+  it('writes a two-page summary with every headline figure, its unit and the source', async () => {
+    const pages = await pdfPages((await buildSample()).summary);
+    expect(pages).toHaveLength(2);
+    const text = pages.join(' ').replace(/\s+/g, ' ');
+    for (const figure of [
+      '31 new projects',
+      'about 867.5 kg',
+      '83.92 kg',
+      'over 150 TB',
+      'over 50 patents',
+    ]) {
+      expect(text).toContain(figure);
+    }
+    expect(text).toMatch(/Source: CGTN, “China's space station science results in 2025/);
+  });
+
+  it('writes the deck as a PDF with one page per slide', async () => {
+    const { pptx, slides } = await buildSample();
+    const slideCount = slideNames(await pptxParts(pptx)).length;
+    expect(await pdfPages(slides)).toHaveLength(slideCount);
+  });
+});

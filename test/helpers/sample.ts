@@ -1,0 +1,33 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from '../../src/index.ts';
+
+export interface SampleOutputs {
+  dir: string;
+  pptx: Uint8Array;
+  summary: Uint8Array;
+  slides: Uint8Array;
+}
+
+let sample: Promise<SampleOutputs> | undefined;
+
+/** Builds the sample once per test file's worker into a fresh temp folder. */
+export function buildSample(): Promise<SampleOutputs> {
+  sample ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefkit-sample-'));
+    await build({ out: dir });
+    const read = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
+    return {
+      dir,
+      pptx: read('briefing.pptx'),
+      summary: read('summary.pdf'),
+      slides: read('slides.pdf'),
+    };
+  })();
+  return sample;
+}
+
+export function tempDir(prefix = 'briefkit-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}

@@ -1,0 +1,18 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+
+/**
+ * Whether an external consumer (LibreOffice, qpdf, poppler, xmllint) is installed. Locally a
+ * missing tool skips its tests with a printed notice; under CI=true it is a failure.
+ */
+export function hasTool(command: string): boolean {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+  if (!found) {
+    if (process.env.CI === 'true') throw new Error(`CI needs "${command}"; .ci/run installs it.`);
+    console.warn(`notice: "${command}" is not installed; skipping the tests that use it.`);
+  }
+  return found;
+}
+
+export function run(command: string, args: string[]): string {
+  return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}

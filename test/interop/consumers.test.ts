@@ -1,0 +1,92 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { buildSample, tempDir } from '../helpers/sample.ts';
+import { hasTool, run } from '../helpers/tools.ts';
+
+describe.runIf(hasTool('soffice'))('LibreOffice', () => {
+  it('opens the deck and renders one page per slide', async () => {
+    const { dir, pptx } = await buildSample();
+    const zip = await JSZip.loadAsync(pptx);
+    const slideCount = Object.keys(zip.files).filter((n) =>
+      /^ppt\/slides\/slide\d+\.xml$/.test(n),
+    ).length;
+    const out = tempDir('briefkit-lo-');
+    // soffice exits 0 even when conversion fails, so the page count is the real check.
+    run('soffice', [
+      `-env:UserInstallation=file://${out}/profile`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      out,
+      join(dir, 'briefing.pptx'),
+    ]);
+    const info = run('pdfinfo', [join(out, 'briefing.pdf')]);
+    expect(info).toMatch(new RegExp(`Pages:\\s+${slideCount}\\n`));
+  });
+});
+
+describe.runIf(hasTool('qpdf'))('qpdf', () => {
+  it.each(['summary.pdf', 'slides.pdf'])('finds no structural problem in %s', async (name) => {
+    const { dir } = await buildSample();
+    expect(run('qpdf', ['--check', join(dir, name)])).toContain(
+      'No syntax or stream encoding errors found',
+    );
+  });
+});
+
+describe.runIf(hasTool('pdffonts'))('poppler', () => {
+  it.each(['summary.pdf', 'slides.pdf'])('lists only embedded fonts in %s', async (name) => {
+    const { dir } = await buildSample();
+    const rows = run('pdffonts', [join(dir, name)])
+      .trim()
+      .split('\n')
+      .slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/ yes yes /);
+  });
+});
+
+describe.runIf(hasTool('xmllint'))('xmllint', () => {
+  it('finds every XML part of the deck well formed', async () => {
+    const zip = await JSZip.loadAsync((await buildSample()).pptx);
+    const dir = tempDir('briefkit-xml-');
+    const files: string[] = [];
+    for (const [name, entry] of Object.entries(zip.files)) {
+      if (entry.dir || !/\.(xml|rels)$/.test(name)) continue;
+      const file = join(dir, name);
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, await entry.async('uint8array'));
+      files.push(file);
+    }
+    expect(files.length).toBeGreaterThan(20);
+    run('xmllint', ['--noout', ...files]); // throws on the first malformed part
+    expect(readFileSync(join(dir, '[Content_Types].xml'), 'utf8')).toContain('<Types');
+  });
+});
+
+describe('the deck package', () => {
+  it('lists in [Content_Types].xml only parts that exist', async () => {
+    const zip = await JSZip.loadAsync((await buildSample()).pptx);
+    const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+    const overrides = [...types.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(overrides.length).toBeGreaterThan(10);
+    for (const part of overrides) expect(zip.file(part), part).not.toBeNull();
+  });
+
+  it('has a content type for every part', async () => {
+    const zip = await JSZip.loadAsync((await buildSample()).pptx);
+    const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+    const defaults = [...types.matchAll(/Default Extension="([^"]+)"/g)].map((m) => m[1]);
+    for (const name of Object.keys(zip.files).filter(
+      (n) => !zip.files[n]?.dir && n !== '[Content_Types].xml',
+    )) {
+      const extension = name.split('.').pop();
+      expect(defaults.includes(extension) || types.includes(`PartName="/${name}"`), name).toBe(
+        true,
+      );
+    }
+  });
+});

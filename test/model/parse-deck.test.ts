@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../src/model/parse-deck.ts';
+import { catchError } from '../helpers/errors.ts';
+
+const deck = `---
+layout: title
+---
+# Hello
+
+Sub
+
+<!-- Say hello. -->
+
+---
+layout: chart
+---
+# Chart
+
+![Mass by direction](chart:mass-transport)
+`;
+
+describe('parseDeck', () => {
+  it('splits slides at front matter and keeps layout, blocks and notes', () => {
+    const { slides } = parseDeck(deck, 'deck.md.hbs');
+    expect(slides.map((s) => [s.number, s.layout, s.notes])).toEqual([
+      [1, 'title', 'Say hello.'],
+      [2, 'chart', ''],
+    ]);
+    expect(slides[0]?.blocks).toEqual([
+      { kind: 'heading', level: 1, runs: [{ text: 'Hello' }] },
+      { kind: 'paragraph', runs: [{ text: 'Sub' }] },
+    ]);
+    expect(slides[1]?.blocks[1]).toEqual({
+      kind: 'chart',
+      name: 'mass-transport',
+      alt: 'Mass by direction',
+    });
+  });
+
+  it('names the slide of an unknown layout and lists the known ones', () => {
+    const error = catchError(() =>
+      parseDeck(deck.replace('layout: chart', 'layout: hero'), 'deck.md.hbs'),
+    );
+    expect(error.code).toBe('unknown-layout');
+    expect(error.diagnostics[0]?.place).toEqual({ file: 'deck.md.hbs', path: 'slide 2' });
+    expect(error.diagnostics[0]?.hint).toContain('bullets');
+  });
+
+  it('rejects text before the first slide and unknown front matter keys', () => {
+    expect(catchError(() => parseDeck(`intro\n${deck}`, 'd')).code).toBe('front-matter');
+    expect(
+      catchError(() => parseDeck(deck.replace('layout: title', 'layout: title\nclass: x'), 'd'))
+        .code,
+    ).toBe('front-matter');
+  });
+
+  it('refuses images that are not charts, and raw HTML', () => {
+    expect(
+      catchError(() => parseDeck(deck.replace('chart:mass-transport', '../../etc/passwd'), 'd'))
+        .code,
+    ).toBe('markdown');
+    expect(catchError(() => parseDeck(deck.replace('Sub', '<script>x</script>'), 'd')).code).toBe(
+      'markdown',
+    );
+  });
+});
