@@ -6,17 +6,21 @@ import type { PathSegment, SourceDocument } from './read-source.ts';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(ajv);
-const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
+/** Keyed by content: a schema edited between builds (watch mode) compiles afresh. */
+const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
 
 /**
  * Checks a source document against a JSON Schema and reports every problem at once, each
  * at its file position and data path.
  */
 export function validateAgainst(source: SourceDocument, schema: object): void {
-  let validate = compiled.get(schema);
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
   if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
+    // Without $id: Ajv refuses a second, different schema under an id it has seen.
+    const { $id: _id, ...anonymous } = schema as { $id?: string };
+    validate = ajv.compile(anonymous);
+    compiled.set(key, validate);
   }
   if (validate(source.value)) return;
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');

@@ -1,0 +1,29 @@
+// Builds the sample three times, in three time zones and at different times, and compares
+// the sha256 of every output. Exits non-zero if any output differs.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const zones = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
+const runs = zones.map((zone, i) => {
+  if (i > 0) execFileSync('sleep', ['1.1']); // a different second on the clock
+  const out = join('.tmp', `determinism-${i}`);
+  rmSync(out, { recursive: true, force: true });
+  execFileSync(process.execPath, ['dist/cli.js', 'build', '--out', out], { env: { ...process.env, TZ: zone }, stdio: 'ignore' });
+  return Object.fromEntries(
+    readdirSync(out)
+      .sort()
+      .map((name) => [name, createHash('sha256').update(readFileSync(join(out, name))).digest('hex')]),
+  );
+});
+
+let same = true;
+for (const name of Object.keys(runs[0])) {
+  const hashes = runs.map((r) => r[name]);
+  const ok = hashes.every((h) => h === hashes[0]);
+  same &&= ok;
+  console.log(`${ok ? 'same     ' : 'DIFFERENT'}  ${name}  ${ok ? hashes[0] : hashes.join(' ')}`);
+}
+console.log(same ? `Identical across ${zones.join(', ')}.` : 'Outputs differ.');
+process.exit(same ? 0 : 1);

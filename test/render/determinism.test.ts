@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/index.ts';
+import { buildSample, tempDir } from '../helpers/sample.ts';
+
+const outputs = ['briefing.pptx', 'summary.pdf', 'slides.pdf'];
+
+async function buildInto(options: Parameters<typeof build>[0] = {}) {
+  const out = tempDir();
+  await build({ ...options, out });
+  return Object.fromEntries(outputs.map((name) => [name, readFileSync(join(out, name))]));
+}
+
+describe('reproducible output', () => {
+  it('gives byte-identical files when built again in the same process', async () => {
+    const first = await buildSample();
+    const again = await buildInto();
+    expect(again['briefing.pptx']?.equals(Buffer.from(first.pptx))).toBe(true);
+    expect(again['summary.pdf']?.equals(Buffer.from(first.summary))).toBe(true);
+    expect(again['slides.pdf']?.equals(Buffer.from(first.slides))).toBe(true);
+  });
+
+  it('numbers charts from 1 in every deck, however many were built before', async () => {
+    await buildSample();
+    const zip = await JSZip.loadAsync((await buildInto())['briefing.pptx'] as Buffer);
+    const names = Object.keys(zip.files).filter((n) => /chart\d+\.xml(\.rels)?$|Worksheet\d+\.xlsx$/.test(n));
+    expect(names.sort()).toEqual([
+      'ppt/charts/_rels/chart1.xml.rels',
+      'ppt/charts/_rels/chart2.xml.rels',
+      'ppt/charts/chart1.xml',
+      'ppt/charts/chart2.xml',
+      'ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx',
+      'ppt/embeddings/Microsoft_Excel_Worksheet2.xlsx',
+    ]);
+  });
+
+  it('takes embedded dates from SOURCE_DATE_EPOCH, never from the clock', async () => {
+    const files = await buildInto({ sourceDateEpoch: '1767225600' }); // 2026-01-01T00:00:00Z
+    const zip = await JSZip.loadAsync(files['briefing.pptx'] as Buffer);
+    const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
+    expect(core).toContain('>2026-01-01T00:00:00Z</dcterms:created>');
+    const pdf = await getDocument({ data: new Uint8Array(files['summary.pdf'] as Buffer) }).promise;
+    expect((await pdf.getMetadata()).info).toMatchObject({ CreationDate: 'D:20260101000000Z', ModDate: 'D:20260101000000Z' });
+    for (const entry of Object.values(zip.files)) expect(entry.date.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    const workbook = await JSZip.loadAsync((await zip.file('ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx')?.async('uint8array')) ?? new Uint8Array());
+    expect(await workbook.file('docProps/core.xml')?.async('string')).toContain('2026-01-01T00:00:00Z');
+  });
+});
