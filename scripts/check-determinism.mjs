@@ -10,11 +10,19 @@ const runs = zones.map((zone, i) => {
   if (i > 0) execFileSync('sleep', ['1.1']); // a different second on the clock
   const out = join('.tmp', `determinism-${i}`);
   rmSync(out, { recursive: true, force: true });
-  execFileSync(process.execPath, ['dist/cli.js', 'build', '--out', out], { env: { ...process.env, TZ: zone }, stdio: 'ignore' });
+  execFileSync(process.execPath, ['dist/cli.js', 'build', '--out', out], {
+    env: { ...process.env, TZ: zone },
+    stdio: 'ignore',
+  });
   return Object.fromEntries(
     readdirSync(out)
       .sort()
-      .map((name) => [name, createHash('sha256').update(readFileSync(join(out, name))).digest('hex')]),
+      .map((name) => [
+        name,
+        createHash('sha256')
+          .update(readFileSync(join(out, name)))
+          .digest('hex'),
+      ]),
   );
 });
 

@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import type { FontFace, FontSet } from '../layout/fonts.ts';
 
 /**
  * A real PNG of a chart, for PowerPoint versions that cannot show SVG. resvg reads only
- * TrueType/OpenType, so the WOFF files are unpacked to sfnt first; with WOFF it would
- * silently draw no text.
+ * TrueType/OpenType files (given WOFF it silently draws no text), so it gets the unpacked sfnt.
  */
 export function rasterizeSvg(svg: string, fonts: FontSet, scale = 2): Uint8Array {
   const fontFiles = [...fonts.styles.regular, ...fonts.styles.bold].map(sfntFile);
@@ -21,9 +19,9 @@ export function rasterizeSvg(svg: string, fonts: FontSet, scale = 2): Uint8Array
   return resvg.render().asPng();
 }
 
-/** resvg-js takes font files, not buffers: unpack each face once into a content-named cache file. */
+/** resvg-js takes font files, not buffers: write each face once to a content-named cache file. */
 function sfntFile(face: FontFace): string {
-  const sfnt = woffToSfnt(readFileSync(face.file));
+  const sfnt = face.data;
   const dir = join(tmpdir(), 'briefkit-fonts');
   const file = join(dir, `${createHash('sha256').update(sfnt).digest('hex').slice(0, 16)}.ttf`);
   if (!existsSync(file)) {
@@ -33,43 +31,4 @@ function sfntFile(face: FontFace): string {
     renameSync(temp, file);
   }
   return file;
-}
-
-/** WOFF 1 is the sfnt's tables, each optionally zlib-compressed, behind a longer header. */
-export function woffToSfnt(woff: Buffer): Buffer {
-  if (woff.toString('latin1', 0, 4) !== 'wOFF') return woff;
-  const numTables = woff.readUInt16BE(12);
-  const tables = Array.from({ length: numTables }, (_, i) => {
-    const at = 44 + i * 20;
-    const offset = woff.readUInt32BE(at + 4);
-    const compLength = woff.readUInt32BE(at + 8);
-    const origLength = woff.readUInt32BE(at + 12);
-    const raw = woff.subarray(offset, offset + compLength);
-    return {
-      tag: woff.subarray(at, at + 4),
-      checksum: woff.readUInt32BE(at + 16),
-      data: compLength < origLength ? inflateSync(raw) : raw,
-    };
-  });
-  const header = Buffer.alloc(12 + numTables * 16);
-  woff.copy(header, 0, 4, 8); // flavor → sfnt version
-  header.writeUInt16BE(numTables, 4);
-  const entrySelector = Math.floor(Math.log2(numTables));
-  header.writeUInt16BE(2 ** entrySelector * 16, 6);
-  header.writeUInt16BE(entrySelector, 8);
-  header.writeUInt16BE(numTables * 16 - 2 ** entrySelector * 16, 10);
-  const bodies: Buffer[] = [];
-  let offset = header.length;
-  tables.forEach((table, i) => {
-    const at = 12 + i * 16;
-    table.tag.copy(header, at);
-    header.writeUInt32BE(table.checksum, at + 4);
-    header.writeUInt32BE(offset, at + 8);
-    header.writeUInt32BE(table.data.length, at + 12);
-    const padded = Buffer.alloc((table.data.length + 3) & ~3);
-    table.data.copy(padded);
-    bodies.push(padded);
-    offset += padded.length;
-  });
-  return Buffer.concat([header, ...bodies]);
 }

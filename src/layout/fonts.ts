@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import { woffToSfnt } from './woff.ts';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
@@ -13,6 +14,8 @@ export interface FontFace {
   /** Unique name, used to register the face with pdfkit. */
   id: string;
   file: string;
+  /** The face as TrueType (sfnt) bytes: what pdfkit embeds and resvg draws with. */
+  data: Buffer;
   font: fontkit.Font;
 }
 
@@ -65,7 +68,8 @@ export function loadFontSet(key: FontFamilyKey): FontSet {
       // WOFF, not WOFF2: fontkit's subsetter crashes on fontsource's WOFF2 at embed time.
       const id = `${family.family}-${subset}-${fontsourceStyles[style]}`;
       const file = require.resolve(`${family.package}/files/${id}.woff`);
-      return { id, file, font: fontkit.create(readFileSync(file)) as fontkit.Font };
+      const data = woffToSfnt(readFileSync(file));
+      return { id, file, data, font: fontkit.create(data) as fontkit.Font };
     });
   const set: FontSet = {
     officeName: family.officeName,

@@ -26,7 +26,9 @@ describe('reproducible output', () => {
   it('numbers charts from 1 in every deck, however many were built before', async () => {
     await buildSample();
     const zip = await JSZip.loadAsync((await buildInto())['briefing.pptx'] as Buffer);
-    const names = Object.keys(zip.files).filter((n) => /chart\d+\.xml(\.rels)?$|Worksheet\d+\.xlsx$/.test(n));
+    const names = Object.keys(zip.files).filter((n) =>
+      /chart\d+\.xml(\.rels)?$|Worksheet\d+\.xlsx$/.test(n),
+    );
     expect(names.sort()).toEqual([
       'ppt/charts/_rels/chart1.xml.rels',
       'ppt/charts/_rels/chart2.xml.rels',
@@ -43,9 +45,18 @@ describe('reproducible output', () => {
     const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
     expect(core).toContain('>2026-01-01T00:00:00Z</dcterms:created>');
     const pdf = await getDocument({ data: new Uint8Array(files['summary.pdf'] as Buffer) }).promise;
-    expect((await pdf.getMetadata()).info).toMatchObject({ CreationDate: 'D:20260101000000Z', ModDate: 'D:20260101000000Z' });
-    for (const entry of Object.values(zip.files)) expect(entry.date.toISOString()).toBe('2026-01-01T00:00:00.000Z');
-    const workbook = await JSZip.loadAsync((await zip.file('ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx')?.async('uint8array')) ?? new Uint8Array());
-    expect(await workbook.file('docProps/core.xml')?.async('string')).toContain('2026-01-01T00:00:00Z');
+    expect((await pdf.getMetadata()).info).toMatchObject({
+      CreationDate: 'D:20260101000000Z',
+      ModDate: 'D:20260101000000Z',
+    });
+    for (const entry of Object.values(zip.files))
+      expect(entry.date.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    const workbook = await JSZip.loadAsync(
+      (await zip.file('ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx')?.async('uint8array')) ??
+        new Uint8Array(),
+    );
+    expect(await workbook.file('docProps/core.xml')?.async('string')).toContain(
+      '2026-01-01T00:00:00Z',
+    );
   });
 });

@@ -14,12 +14,8 @@ export interface PdfOptions {
   tagged: boolean;
 }
 
-/**
- * A pdfkit document with the theme's fonts registered and fixed dates. Its default font is
- * the theme's, so pdfkit never pulls in an unembedded Helvetica.
- */
+/** A pdfkit document with the theme's fonts registered, fixed dates, and no standard-14 font. */
 export function createPdf(fonts: FontSet, meta: PdfMeta, options: PdfOptions): PDFKit.PDFDocument {
-  const regular = fonts.styles.regular[0];
   const doc = new PDFDocument({
     autoFirstPage: false,
     margin: 0,
@@ -28,7 +24,7 @@ export function createPdf(fonts: FontSet, meta: PdfMeta, options: PdfOptions): P
     tagged: options.tagged,
     displayTitle: true,
     lang: meta.lang,
-    ...(regular ? { font: regular.file } : {}),
+    font: null, // no default Helvetica: every text run names an embedded face
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -38,9 +34,9 @@ export function createPdf(fonts: FontSet, meta: PdfMeta, options: PdfOptions): P
       CreationDate: meta.date,
       ModDate: meta.date,
     },
-  } as PDFKit.PDFDocumentOptions);
+  } as unknown as PDFKit.PDFDocumentOptions);
   for (const faces of Object.values(fonts.styles)) {
-    for (const face of faces) doc.registerFont(face.id, face.file);
+    for (const face of faces) doc.registerFont(face.id, face.data);
   }
   return doc;
 }
