@@ -15,7 +15,8 @@ import { useChartFonts } from './charts/vega-runtime.ts';
 import { validateAgainst } from './data/validate.ts';
 import type { Diagnostic } from './errors/briefkit-error.ts';
 import { flowSummary, type Paper } from './layout/flow-summary.ts';
-import { loadFontSet } from './layout/fonts.ts';
+import { type FontSet, loadFontSet } from './layout/fonts.ts';
+import type { DeckLayout, PagedLayout } from './layout/frames.ts';
 import { layoutDeck } from './layout/layout-deck.ts';
 import { plainText } from './model/document.ts';
 import { parseDeck } from './model/parse-deck.ts';
@@ -29,7 +30,7 @@ import { composeMarkdown } from './template/compose.ts';
 import type { HelperContext } from './template/helpers.ts';
 import { toLiteralData } from './template/literal.ts';
 import { readDocument, readTemplate } from './template/read-template.ts';
-import { reportInfo } from './template/report-info.ts';
+import { type ReportInfo, reportInfo } from './template/report-info.ts';
 
 export interface BuildOptions {
   /** Dataset file (YAML or JSON). Default: the sample dataset. */
@@ -58,6 +59,40 @@ export const defaults = {
 };
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const compiled = await compile(options);
+  const { report, fonts } = compiled;
+
+  // 6. Paint.
+  const meta = {
+    title: report.title,
+    author: report.author,
+    lang: report.locale,
+    date: report.date,
+  };
+  const pptx = await normalizePptx(await paintDeck(compiled.deck, fonts, meta), report.date);
+  const summaryPdf = await paintSummary(compiled.summary, fonts, meta);
+  const slidesPdf = await paintSlides(compiled.deck, fonts, meta);
+
+  // 7. Write.
+  const files = writeOutputs(options.out ?? defaults.out, [
+    { name: 'briefing.pptx', bytes: pptx },
+    { name: 'summary.pdf', bytes: summaryPdf },
+    { name: 'slides.pdf', bytes: slidesPdf },
+  ]);
+  return { files, warnings: compiled.warnings };
+}
+
+/** Everything a build knows before painting: the laid-out deck and summary. */
+export interface Compiled {
+  report: ReportInfo;
+  fonts: FontSet;
+  deck: DeckLayout;
+  summary: PagedLayout;
+  warnings: Diagnostic[];
+}
+
+/** Steps 1–5: read, validate, compose, parse and lay out. Reads inputs; writes nothing. */
+export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   // 1–2. Read and validate.
   const template = readTemplate(options.template ?? defaults.template);
   const source = readDocument(options.data ?? defaults.data, 'dataset');
@@ -96,22 +131,5 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     { theme: template.theme, fonts, paper: options.paper ?? 'a4', header: report.title, chart },
   );
 
-  // 6. Paint.
-  const meta = {
-    title: report.title,
-    author: report.author,
-    lang: report.locale,
-    date: report.date,
-  };
-  const pptx = await normalizePptx(await paintDeck(deckLayout, fonts, meta), report.date);
-  const summaryPdf = await paintSummary(summaryLayout, fonts, meta);
-  const slidesPdf = await paintSlides(deckLayout, fonts, meta);
-
-  // 7. Write.
-  const files = writeOutputs(options.out ?? defaults.out, [
-    { name: 'briefing.pptx', bytes: pptx },
-    { name: 'summary.pdf', bytes: summaryPdf },
-    { name: 'slides.pdf', bytes: slidesPdf },
-  ]);
-  return { files, warnings: literal.warnings };
+  return { report, fonts, deck: deckLayout, summary: summaryLayout, warnings: literal.warnings };
 }

@@ -1,8 +1,8 @@
-/** Shared pieces of slide layouts: the grid, the chrome, and Markdown blocks → paragraphs. */
+/** Shared pieces of slide layouts: the grid, the title, and Markdown blocks → paragraphs. */
 import type { RenderedChart } from '../charts/render-chart.ts';
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
-import type { Block, BlockKind, Slide } from '../model/document.ts';
+import type { Block, BlockKind, Run, Slide } from '../model/document.ts';
 import type { Theme } from '../template/theme.ts';
 import { fitText, type TextRequest } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
@@ -13,42 +13,56 @@ export interface SlideContext {
   fonts: FontSet;
   width: number;
   height: number;
-  footer: string;
-  slideCount: number;
   chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
 }
 
 export const MARGIN = 48;
 const TITLE_TOP = 30;
 const TITLE_HEIGHT = 72;
+export const CONTINUED = ' (cont.)';
 
 export function contentBox(ctx: SlideContext): Box {
   const top = TITLE_TOP + TITLE_HEIGHT + 24;
   return { x: MARGIN, y: top, w: ctx.width - 2 * MARGIN, h: ctx.height - top - 52 };
 }
 
-/** Fits text or fails naming the slide and the box: text never overflows. */
-export function fitOrFail(slide: Slide, request: TextRequest, ctx: SlideContext): TextFrame {
-  const frame = fitText(request, ctx.fonts);
-  if (frame) return frame;
-  throw new BriefkitError({
-    ...messages.textOverflow(`Slide ${slide.number} (${slide.layout})`, request.name),
+/** The smallest size a body may shrink to before it continues on another slide. */
+export function comfortableSize(ctx: SlideContext): number {
+  return Math.max(ctx.theme.sizes.minimum, Math.round(ctx.theme.sizes.body * 0.75));
+}
+
+export function overflow(slide: Slide, box: string): BriefkitError {
+  return new BriefkitError({
+    ...messages.textOverflow(`Slide ${slide.number} (${slide.layout})`, box),
     place: { path: `slide ${slide.number}` },
   });
 }
 
-/** Title, accent rule and footer: what every content slide shares. */
-export function chrome(slide: Slide, title: Block | undefined, ctx: SlideContext): Frame[] {
+/** Fits text or fails naming the slide and the box: text never overflows. */
+export function fitOrFail(slide: Slide, request: TextRequest, ctx: SlideContext): TextFrame {
+  const frame = fitText(request, ctx.fonts);
+  if (frame) return frame;
+  throw overflow(slide, request.name);
+}
+
+/** Title and accent rule: what every content slide shares. Continuations say "(cont.)". */
+export function chrome(
+  slide: Slide,
+  title: Block | undefined,
+  ctx: SlideContext,
+  continued = false,
+): Frame[] {
   const { theme } = ctx;
   const frames: Frame[] = [];
   if (title) {
+    const runs: Run[] = continued ? [...titleRuns(title), { text: CONTINUED }] : titleRuns(title);
     frames.push(
       fitOrFail(
         slide,
         {
           name: 'title',
           box: { x: MARGIN, y: TITLE_TOP, w: ctx.width - 2 * MARGIN, h: TITLE_HEIGHT },
-          paragraphs: toParagraphs([title]),
+          paragraphs: [{ runs, bullet: null }],
           maxSize: theme.sizes.heading,
           minSize: theme.sizes.minimum,
           color: theme.colors.primary,
@@ -64,38 +78,47 @@ export function chrome(slide: Slide, title: Block | undefined, ctx: SlideContext
     box: { x: MARGIN, y: TITLE_TOP + TITLE_HEIGHT + 8, w: 64, h: 4 },
     fill: theme.colors.accent,
   });
-  frames.push(...footer(slide, ctx, theme.colors.muted));
   return frames;
 }
 
-export function footer(slide: Slide, ctx: SlideContext, color: string): Frame[] {
+function titleRuns(title: Block): Run[] {
+  return title.kind === 'heading' ? title.runs : [];
+}
+
+/** Footer text and "n / total", added once slides are numbered after continuations. */
+export function footer(
+  label: Slide,
+  number: number,
+  total: number,
+  text: string,
+  ctx: SlideContext,
+): Frame[] {
   const { theme } = ctx;
   const y = ctx.height - 34;
   const base = {
     maxSize: theme.sizes.footer,
     minSize: Math.min(theme.sizes.footer, 7),
-    color,
+    color: theme.colors.muted,
     valign: 'middle' as const,
   };
-  const number = `${slide.number} / ${ctx.slideCount}`;
   return [
     fitOrFail(
-      slide,
+      label,
       {
         ...base,
         name: 'footer',
         box: { x: MARGIN, y, w: ctx.width - 2 * MARGIN - 80, h: 18 },
-        paragraphs: plain(ctx.footer),
+        paragraphs: plain(text),
       },
       ctx,
     ),
     fitOrFail(
-      slide,
+      label,
       {
         ...base,
         name: 'slide number',
         box: { x: ctx.width - MARGIN - 72, y, w: 72, h: 18 },
-        paragraphs: plain(number),
+        paragraphs: plain(`${number} / ${total}`),
         align: 'right',
       },
       ctx,
@@ -148,7 +171,7 @@ export function requireBlock<K extends BlockKind>(
   slide: Slide,
   blocks: readonly Block[],
   kind: K,
-): Extract<Block, { kind: K }> {
+): BlockOf<K> {
   const found = blocks.find((b) => b.kind === kind);
   if (!found) {
     throw new BriefkitError({
@@ -156,5 +179,5 @@ export function requireBlock<K extends BlockKind>(
       place: { path: `slide ${slide.number}` },
     });
   }
-  return found as Extract<Block, { kind: K }>;
+  return found as BlockOf<K>;
 }

@@ -1,23 +1,26 @@
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { Block, LayoutName, Run, Slide } from '../model/document.ts';
-import { fitTogether } from './fit-text.ts';
-import type { Box, Frame, Paragraph } from './frames.ts';
+import { fitText, fitTogether, type TextRequest } from './fit-text.ts';
+import type { Box, Frame, Paragraph, TableFrame } from './frames.ts';
 import {
   accept,
   chrome,
+  comfortableSize,
   contentBox,
   fitOrFail,
-  footer,
   MARGIN,
+  overflow,
   requireBlock,
   type SlideContext,
   splitTitle,
   toParagraphs,
 } from './slide-kit.ts';
+import { splitToFit } from './split-to-fit.ts';
 import { layoutTable } from './table.ts';
 
-type LayoutFn = (slide: Slide, ctx: SlideContext) => Promise<Frame[]>;
+/** A layout turns one slide of the model into one or more slides of frames (continuations). */
+type LayoutFn = (slide: Slide, ctx: SlideContext) => Promise<Frame[][]>;
 
 const TEXT_BLOCKS = ['heading', 'paragraph', 'list', 'quote'] as const;
 
@@ -30,42 +33,44 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     const w = ctx.width - 2 * MARGIN;
     const white = 'FFFFFF';
     return [
-      {
-        kind: 'rect',
-        box: { x: 0, y: 0, w: ctx.width, h: ctx.height },
-        fill: theme.colors.primary,
-      },
-      fitOrFail(
-        slide,
+      [
         {
-          name: 'title',
-          box: { x: MARGIN, y: ctx.height * 0.22, w, h: ctx.height * 0.3 },
-          paragraphs: toParagraphs(title ? [title] : []),
-          maxSize: theme.sizes.title * 1.2,
-          minSize: theme.sizes.minimum,
-          color: white,
-          bold: true,
-          valign: 'bottom',
+          kind: 'rect',
+          box: { x: 0, y: 0, w: ctx.width, h: ctx.height },
+          fill: theme.colors.primary,
         },
-        ctx,
-      ),
-      {
-        kind: 'rect',
-        box: { x: MARGIN, y: ctx.height * 0.55, w: 96, h: 5 },
-        fill: theme.colors.accent,
-      },
-      fitOrFail(
-        slide,
+        fitOrFail(
+          slide,
+          {
+            name: 'title',
+            box: { x: MARGIN, y: ctx.height * 0.22, w, h: ctx.height * 0.3 },
+            paragraphs: toParagraphs(title ? [title] : []),
+            maxSize: theme.sizes.title * 1.2,
+            minSize: theme.sizes.minimum,
+            color: white,
+            bold: true,
+            valign: 'bottom',
+          },
+          ctx,
+        ),
         {
-          name: 'subtitle',
-          box: { x: MARGIN, y: ctx.height * 0.6, w, h: ctx.height * 0.25 },
-          paragraphs: toParagraphs(body),
-          maxSize: theme.sizes.body + 4,
-          minSize: theme.sizes.minimum,
-          color: white,
+          kind: 'rect',
+          box: { x: MARGIN, y: ctx.height * 0.55, w: 96, h: 5 },
+          fill: theme.colors.accent,
         },
-        ctx,
-      ),
+        fitOrFail(
+          slide,
+          {
+            name: 'subtitle',
+            box: { x: MARGIN, y: ctx.height * 0.6, w, h: ctx.height * 0.25 },
+            paragraphs: toParagraphs(body),
+            maxSize: theme.sizes.body + 4,
+            minSize: theme.sizes.minimum,
+            color: white,
+          },
+          ctx,
+        ),
+      ],
     ];
   },
 
@@ -74,25 +79,26 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     accept(slide, body, ['paragraph']);
     const { theme } = ctx;
     return [
-      {
-        kind: 'rect',
-        box: { x: 0, y: 0, w: ctx.width, h: ctx.height },
-        fill: theme.colors.surface,
-      },
-      fitOrFail(
-        slide,
+      [
         {
-          name: 'title',
-          box: { x: MARGIN, y: ctx.height * 0.3, w: ctx.width - 2 * MARGIN, h: ctx.height * 0.3 },
-          paragraphs: toParagraphs([...(title ? [title] : []), ...body]),
-          maxSize: theme.sizes.title,
-          minSize: theme.sizes.minimum,
-          color: theme.colors.primary,
-          valign: 'middle',
+          kind: 'rect',
+          box: { x: 0, y: 0, w: ctx.width, h: ctx.height },
+          fill: theme.colors.surface,
         },
-        ctx,
-      ),
-      ...footer(slide, ctx, theme.colors.muted),
+        fitOrFail(
+          slide,
+          {
+            name: 'title',
+            box: { x: MARGIN, y: ctx.height * 0.3, w: ctx.width - 2 * MARGIN, h: ctx.height * 0.3 },
+            paragraphs: toParagraphs([...(title ? [title] : []), ...body]),
+            maxSize: theme.sizes.title,
+            minSize: theme.sizes.minimum,
+            color: theme.colors.primary,
+            valign: 'middle',
+          },
+          ctx,
+        ),
+      ],
     ];
   },
 
@@ -110,7 +116,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
         place: { path: `slide ${slide.number}` },
       });
     }
-    return [...chrome(slide, title, ctx), ...statGrid(slide, items, contentBox(ctx), ctx)];
+    return [[...chrome(slide, title, ctx), ...statGrid(slide, items, contentBox(ctx), ctx)]];
   },
 
   chart: async (slide, ctx) => {
@@ -119,8 +125,10 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     const chart = requireBlock(slide, body, 'chart');
     const box = contentBox(ctx);
     return [
-      ...chrome(slide, title, ctx),
-      { kind: 'chart', box, chart: await ctx.chart(chart.name, chart.alt, box) },
+      [
+        ...chrome(slide, title, ctx),
+        { kind: 'chart', box, chart: await ctx.chart(chart.name, chart.alt, box) },
+      ],
     ];
   },
 
@@ -132,9 +140,11 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     const chartBox = { ...area, w: area.w * 0.6 };
     const textBox = { ...area, x: area.x + chartBox.w + 24, w: area.w - chartBox.w - 24 };
     return [
-      ...chrome(slide, title, ctx),
-      { kind: 'chart', box: chartBox, chart: await ctx.chart(chart.name, chart.alt, chartBox) },
-      bodyText(slide, body, textBox, ctx, ctx.theme.sizes.body, 'middle'),
+      [
+        ...chrome(slide, title, ctx),
+        { kind: 'chart', box: chartBox, chart: await ctx.chart(chart.name, chart.alt, chartBox) },
+        bodyText(slide, body, textBox, ctx, ctx.theme.sizes.body, 'middle'),
+      ],
     ];
   },
 
@@ -165,7 +175,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
         place: { path: `slide ${slide.number}` },
       });
     }
-    return [...chrome(slide, title, ctx), ...frames];
+    return [[...chrome(slide, title, ctx), ...frames]];
   },
 
   table: async (slide, ctx) => {
@@ -174,13 +184,13 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     const table = requireBlock(slide, body, 'table');
     const area = contentBox(ctx);
     const { theme } = ctx;
-    for (let size = theme.sizes.body; size >= theme.sizes.minimum; size--) {
-      const frame = layoutTable(
+    const at = (size: number, rows: Run[][][]) =>
+      layoutTable(
         {
           name: 'table',
           box: area,
           header: table.header,
-          rows: table.rows,
+          rows,
           size,
           colors: {
             text: theme.colors.text,
@@ -192,12 +202,22 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
         },
         ctx.fonts,
       );
-      if (frame.box.h <= area.h) return [...chrome(slide, title, ctx), frame];
-    }
-    throw new BriefkitError({
-      ...messages.textOverflow(`Slide ${slide.number} (table)`, 'table'),
-      place: { path: `slide ${slide.number}` },
-    });
+    // Shrink first; then continue on more slides, each with the header row again.
+    const fitted = (rows: readonly Run[][][], floor: number) => {
+      for (let size = theme.sizes.body; size >= floor; size--) {
+        const frame = at(size, [...rows]);
+        if (frame.box.h <= area.h) return frame;
+      }
+      return null;
+    };
+    const whole = fitted(table.rows, theme.sizes.minimum);
+    if (whole) return [[...chrome(slide, title, ctx), whole]];
+    const parts = splitToFit(table.rows, (rows) => fitted(rows, comfortableSize(ctx)) !== null);
+    if (!parts) throw overflow(slide, 'table');
+    return parts.map((rows, i) => [
+      ...chrome(slide, title, ctx, i > 0),
+      fitted(rows, comfortableSize(ctx)) as TableFrame,
+    ]);
   },
 
   quote: async (slide, ctx) => {
@@ -207,50 +227,72 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     const { theme } = ctx;
     const w = ctx.width - 4 * MARGIN;
     return [
-      {
-        kind: 'rect',
-        box: { x: 0, y: 0, w: ctx.width, h: ctx.height },
-        fill: theme.colors.surface,
-      },
-      {
-        kind: 'rect',
-        box: { x: 2 * MARGIN - 20, y: ctx.height * 0.2, w: 6, h: ctx.height * 0.45 },
-        fill: theme.colors.accent,
-      },
-      fitOrFail(
-        slide,
+      [
         {
-          name: 'quote',
-          box: { x: 2 * MARGIN, y: ctx.height * 0.2, w, h: ctx.height * 0.45 },
-          paragraphs: [{ runs: quote.runs, bullet: null }],
-          maxSize: theme.sizes.title,
-          minSize: theme.sizes.minimum,
-          color: theme.colors.primary,
-          valign: 'middle',
+          kind: 'rect',
+          box: { x: 0, y: 0, w: ctx.width, h: ctx.height },
+          fill: theme.colors.surface,
         },
-        ctx,
-      ),
-      fitOrFail(
-        slide,
         {
-          name: 'attribution',
-          box: { x: 2 * MARGIN, y: ctx.height * 0.7, w, h: ctx.height * 0.12 },
-          paragraphs: toParagraphs(attribution),
-          maxSize: theme.sizes.body,
-          minSize: theme.sizes.minimum,
-          color: theme.colors.muted,
+          kind: 'rect',
+          box: { x: 2 * MARGIN - 20, y: ctx.height * 0.2, w: 6, h: ctx.height * 0.45 },
+          fill: theme.colors.accent,
         },
-        ctx,
-      ),
-      ...footer(slide, ctx, theme.colors.muted),
+        fitOrFail(
+          slide,
+          {
+            name: 'quote',
+            box: { x: 2 * MARGIN, y: ctx.height * 0.2, w, h: ctx.height * 0.45 },
+            paragraphs: [{ runs: quote.runs, bullet: null }],
+            maxSize: theme.sizes.title,
+            minSize: theme.sizes.minimum,
+            color: theme.colors.primary,
+            valign: 'middle',
+          },
+          ctx,
+        ),
+        fitOrFail(
+          slide,
+          {
+            name: 'attribution',
+            box: { x: 2 * MARGIN, y: ctx.height * 0.7, w, h: ctx.height * 0.12 },
+            paragraphs: toParagraphs(attribution),
+            maxSize: theme.sizes.body,
+            minSize: theme.sizes.minimum,
+            color: theme.colors.muted,
+          },
+          ctx,
+        ),
+      ],
     ];
   },
 };
 
-function textSlide(slide: Slide, ctx: SlideContext, size: number): Frame[] {
+/** Title and body; a body too long even at the minimum size continues on more slides. */
+function textSlide(slide: Slide, ctx: SlideContext, size: number): Frame[][] {
   const { title, body } = splitTitle(slide);
   accept(slide, body, TEXT_BLOCKS);
-  return [...chrome(slide, title, ctx), bodyText(slide, body, contentBox(ctx), ctx, size, 'top')];
+  const request = (paragraphs: Paragraph[], minSize: number): TextRequest => ({
+    name: 'body',
+    box: contentBox(ctx),
+    paragraphs,
+    maxSize: size,
+    minSize,
+    color: ctx.theme.colors.text,
+  });
+  const paragraphs = toParagraphs(body);
+  const whole = fitText(request(paragraphs, ctx.theme.sizes.minimum), ctx.fonts);
+  if (whole) return [[...chrome(slide, title, ctx), whole]];
+  const floor = comfortableSize(ctx);
+  const parts = splitToFit(
+    paragraphs,
+    (part) => fitText(request([...part], floor), ctx.fonts) !== null,
+  );
+  if (!parts) throw overflow(slide, 'body');
+  return parts.map((part, i) => [
+    ...chrome(slide, title, ctx, i > 0),
+    fitOrFail(slide, request(part, floor), ctx),
+  ]);
 }
 
 function bodyText(

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { type Compiled, compile } from '../../src/build.ts';
+import type { Box, Frame } from '../../src/layout/frames.ts';
+
+const stress = {
+  data: 'test/fixtures/stress/data.yaml',
+  template: 'test/fixtures/stress/template',
+};
+
+/** Every problem with one frame: text taller or wider than its box, or a box off the page. */
+function problems(frame: Frame, page: Box): string[] {
+  const found: string[] = [];
+  const { box } = frame;
+  const inside =
+    box.x >= page.x - 0.01 &&
+    box.y >= page.y - 0.01 &&
+    box.x + box.w <= page.w + 0.01 &&
+    box.y + box.h <= page.h + 0.01;
+  if (!inside) found.push(`${frame.kind} box ${JSON.stringify(box)} leaves the page`);
+  if (frame.kind === 'text') {
+    if (frame.contentHeight > box.h + 0.01)
+      found.push(`${frame.name}: ${frame.contentHeight} > ${box.h} high`);
+    for (const p of frame.paragraphs) {
+      for (const line of p.lines) {
+        if (line.width > box.w - p.indent + 0.01)
+          found.push(`${frame.name}: line ${line.width} > ${box.w - p.indent} wide`);
+      }
+    }
+  }
+  if (frame.kind === 'table') {
+    const width = frame.columns.reduce((a, b) => a + b, 0);
+    if (width > box.w + 0.01) found.push(`table ${width} > ${box.w} wide`);
+    const cells = [frame.header, ...frame.rows];
+    cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const inner = (frame.columns[c] ?? 0) - 2 * frame.padding;
+        if (cell.lines.some((l) => l.width > inner + 0.01))
+          found.push(`table cell ${r},${c} too wide`);
+        if (
+          cell.lines.length * frame.lineHeight + 2 * frame.padding >
+          (frame.rowHeights[r] ?? 0) + 0.01
+        )
+          found.push(`table row ${r} too short`);
+      }),
+    );
+  }
+  return found;
+}
+
+function allProblems(compiled: Compiled): string[] {
+  const slide = { x: 0, y: 0, w: compiled.deck.width, h: compiled.deck.height };
+  const paper = { x: 0, y: 0, w: compiled.summary.width, h: compiled.summary.height };
+  return [
+    ...compiled.deck.slides.flatMap((s) =>
+      s.frames.flatMap((f) => problems(f, slide).map((p) => `slide ${s.number}: ${p}`)),
+    ),
+    ...compiled.summary.pages.flatMap((frames, n) =>
+      frames.flatMap((f) => problems(f, paper).map((p) => `page ${n + 1}: ${p}`)),
+    ),
+  ];
+}
+
+describe('every text frame fits its box', () => {
+  it('in the sample', async () => {
+    const compiled = await compile();
+    expect(compiled.deck.slides.length).toBeGreaterThanOrEqual(8);
+    expect(allProblems(compiled)).toEqual([]);
+  });
+
+  it('in the stress fixture, continuing the long list and table on more slides', async () => {
+    const compiled = await compile(stress);
+    expect(allProblems(compiled)).toEqual([]);
+    const titles = compiled.deck.slides.map((s) => {
+      const title = s.frames.find((f) => f.kind === 'text' && f.name === 'title');
+      return title?.kind === 'text'
+        ? title.paragraphs.flatMap((p) => p.runs.map((r) => r.text)).join('')
+        : '';
+    });
+    expect(titles.filter((t) => t.endsWith('(cont.)')).length).toBeGreaterThanOrEqual(2);
+    const tables = compiled.deck.slides.flatMap((s) => s.frames.filter((f) => f.kind === 'table'));
+    expect(tables.length).toBeGreaterThan(1);
+    expect(tables.reduce((n, t) => n + (t.kind === 'table' ? t.rows.length : 0), 0)).toBe(40);
+    for (const t of tables)
+      expect(t.kind === 'table' && t.header.map((c) => c.runs[0]?.text)).toEqual([
+        'Row',
+        'Region',
+        'Note',
+      ]);
+  });
+});
