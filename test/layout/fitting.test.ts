@@ -31,18 +31,15 @@ function problems(frame: Frame, page: Box): string[] {
     const width = frame.columns.reduce((a, b) => a + b, 0);
     if (width > box.w + 0.01) found.push(`table ${width} > ${box.w} wide`);
     const cells = [frame.header, ...frame.rows];
-    cells.forEach((row, r) =>
-      row.forEach((cell, c) => {
+    for (const [r, row] of cells.entries()) {
+      for (const [c, cell] of row.entries()) {
         const inner = (frame.columns[c] ?? 0) - 2 * frame.padding;
         if (cell.lines.some((l) => l.width > inner + 0.01))
           found.push(`table cell ${r},${c} too wide`);
-        if (
-          cell.lines.length * frame.lineHeight + 2 * frame.padding >
-          (frame.rowHeights[r] ?? 0) + 0.01
-        )
-          found.push(`table row ${r} too short`);
-      }),
-    );
+        const needed = cell.lines.length * frame.lineHeight + 2 * frame.padding;
+        if (needed > (frame.rowHeights[r] ?? 0) + 0.01) found.push(`table row ${r} too short`);
+      }
+    }
   }
   return found;
 }
