@@ -6,7 +6,7 @@
  *   3. compose: Handlebars fills the Markdown templates with literal (escaped) data
  *   4. parse the Markdown into the document model (Deck, Summary)
  *   5. lay out slides and summary pages with real font metrics, rendering charts on demand
- *   6. paint: PPTX (pptxgenjs, then normalised), summary PDF, slides PDF
+ *   6. paint: PPTX (pptxgenjs, then normalised), summary PDF, slides PDF, handout PDF
  *   7. write all outputs atomically
  */
 import { join, resolve } from 'node:path';
@@ -14,14 +14,16 @@ import { createChartRenderer } from './charts/chart-cache.ts';
 import { useChartFonts } from './charts/vega-runtime.ts';
 import { validateAgainst } from './data/validate.ts';
 import type { Diagnostic } from './errors/briefkit-error.ts';
-import { flowSummary, type Paper } from './layout/flow-summary.ts';
+import { flowSummary, type Paper, paperSizes } from './layout/flow-summary.ts';
 import { type FontSet, loadFontSet } from './layout/fonts.ts';
 import type { DeckLayout, PagedLayout } from './layout/frames.ts';
+import { type HandoutSize, layoutHandout } from './layout/handout.ts';
 import { layoutDeck } from './layout/layout-deck.ts';
 import { plainText } from './model/document.ts';
 import { parseDeck } from './model/parse-deck.ts';
 import { parseMarkdown } from './model/parse-markdown.ts';
 import { writeOutputs } from './output/write-outputs.ts';
+import { paintHandout } from './render/pdf/paint-handout.ts';
 import { paintSlides } from './render/pdf/paint-slides.ts';
 import { paintSummary } from './render/pdf/paint-summary.ts';
 import { normalizePptx } from './render/pptx/normalize.ts';
@@ -31,6 +33,7 @@ import type { HelperContext } from './template/helpers.ts';
 import { toLiteralData } from './template/literal.ts';
 import { readDocument, readTemplate } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
+import type { Theme } from './template/theme.ts';
 
 export interface BuildOptions {
   /** Dataset file (YAML or JSON). Default: the sample dataset. */
@@ -41,6 +44,10 @@ export interface BuildOptions {
   out?: string;
   /** Paper for the summary. Default: A4. */
   paper?: Paper;
+  /** Slides per handout page: 2, 3 (with lines for notes; the default) or 6. */
+  handout?: HandoutSize;
+  /** Print speaker notes in the handout (3 a page). */
+  handoutNotes?: boolean;
   /** Value of SOURCE_DATE_EPOCH, used when the dataset has no report date. */
   sourceDateEpoch?: string;
 }
@@ -72,12 +79,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const pptx = await normalizePptx(await paintDeck(compiled.deck, fonts, meta), report.date);
   const summaryPdf = await paintSummary(compiled.summary, fonts, meta);
   const slidesPdf = await paintSlides(compiled.deck, fonts, meta);
+  const handout = layoutHandout(
+    compiled.deck.slides.length,
+    compiled.deck,
+    paperSizes[options.paper ?? 'a4'],
+    options.handout ?? 3,
+  );
+  const handoutPdf = await paintHandout(compiled.deck, handout, fonts, meta, {
+    notes: options.handoutNotes === true,
+    ruleColor: compiled.theme.colors.muted,
+    textColor: compiled.theme.colors.text,
+  });
 
   // 7. Write.
   const files = writeOutputs(options.out ?? defaults.out, [
     { name: 'briefing.pptx', bytes: pptx },
     { name: 'summary.pdf', bytes: summaryPdf },
     { name: 'slides.pdf', bytes: slidesPdf },
+    { name: 'handout.pdf', bytes: handoutPdf },
   ]);
   return { files, warnings: compiled.warnings };
 }
@@ -85,6 +104,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 /** Everything a build knows before painting: the laid-out deck and summary. */
 export interface Compiled {
   report: ReportInfo;
+  theme: Theme;
   fonts: FontSet;
   deck: DeckLayout;
   summary: PagedLayout;
@@ -131,5 +151,12 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
     { theme: template.theme, fonts, paper: options.paper ?? 'a4', header: report.title, chart },
   );
 
-  return { report, fonts, deck: deckLayout, summary: summaryLayout, warnings: literal.warnings };
+  return {
+    report,
+    theme: template.theme,
+    fonts,
+    deck: deckLayout,
+    summary: summaryLayout,
+    warnings: literal.warnings,
+  };
 }

@@ -8,22 +8,26 @@ import { build } from '../build.ts';
 import { BriefkitError, isBriefkitError } from '../errors/briefkit-error.ts';
 import { formatDiagnostic } from '../errors/format.ts';
 import { messages } from '../errors/messages.ts';
+import { type HandoutSize, handoutSizes } from '../layout/handout.ts';
 import { version } from './version.ts';
 
 const usage = `briefkit ${version}: data + template → editable PPTX deck and printable PDFs
 
 Usage:
   briefkit build [--data FILE] [--template DIR] [--out DIR] [--paper a4|letter]
+                 [--handout 2|3|6] [--handout-notes]
   briefkit --help | --version
 
 Options:
   --data FILE      dataset, YAML or JSON (default: the sample dataset)
   --template DIR   template folder (default: the sample template)
   --out DIR        output folder (default: output)
-  --paper SIZE     summary paper: a4 (default) or letter
+  --paper SIZE     paper for the summary and handout: a4 (default) or letter
+  --handout N      slides per handout page: 2, 3 (default, with lines for notes) or 6
+  --handout-notes  print speaker notes beside the slides in the handout (3 a page)
   --debug          print stack traces for unexpected errors
 
-Outputs: briefing.pptx, summary.pdf, slides.pdf
+Outputs: briefing.pptx, summary.pdf, slides.pdf, handout.pdf
 
 Exit codes: 0 built, 1 bad input (data, template or chart), 2 usage error.`;
 
@@ -52,12 +56,21 @@ async function main(argv: string[]): Promise<number> {
       2,
     );
   }
+  const handout = values.handout === undefined ? undefined : Number(values.handout);
+  if (handout !== undefined && !handoutSizes.includes(handout as HandoutSize)) {
+    throw new BriefkitError(
+      messages.badArgument(`--handout must be 2, 3 or 6, not "${values.handout}".`),
+      2,
+    );
+  }
   const started = performance.now();
   const result = await build({
     ...(values.data ? { data: values.data } : {}),
     ...(values.template ? { template: values.template } : {}),
     ...(values.out ? { out: values.out } : {}),
     ...(values.paper ? { paper: values.paper as 'a4' | 'letter' } : {}),
+    ...(handout ? { handout: handout as HandoutSize } : {}),
+    ...(values['handout-notes'] ? { handoutNotes: true } : {}),
     ...(process.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH } : {}),
   });
   for (const warning of result.warnings)
@@ -77,6 +90,8 @@ function parseCli(argv: string[]) {
         template: { type: 'string' },
         out: { type: 'string' },
         paper: { type: 'string' },
+        handout: { type: 'string' },
+        'handout-notes': { type: 'boolean' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },

@@ -8,6 +8,7 @@ export interface SampleOutputs {
   pptx: Uint8Array;
   summary: Uint8Array;
   slides: Uint8Array;
+  handout: Uint8Array;
 }
 
 let sample: Promise<SampleOutputs> | undefined;

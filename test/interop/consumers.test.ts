@@ -29,24 +29,35 @@ describe.runIf(hasTool('soffice'))('LibreOffice', () => {
 });
 
 describe.runIf(hasTool('qpdf'))('qpdf', () => {
-  it.each(['summary.pdf', 'slides.pdf'])('finds no structural problem in %s', async (name) => {
-    const { dir } = await buildSample();
-    expect(run('qpdf', ['--check', join(dir, name)])).toContain(
-      'No syntax or stream encoding errors found',
-    );
-  });
+  it.each(['summary.pdf', 'slides.pdf', 'handout.pdf'])(
+    'finds no structural problem in %s',
+    async (name) => {
+      const { dir } = await buildSample();
+      expect(run('qpdf', ['--check', join(dir, name)])).toContain(
+        'No syntax or stream encoding errors found',
+      );
+    },
+  );
 });
 
-describe.runIf(hasTool('pdffonts'))('poppler', () => {
-  it.each(['summary.pdf', 'slides.pdf'])('lists only embedded fonts in %s', async (name) => {
+describe.runIf(hasTool('pdfinfo'))('poppler', () => {
+  it.each(['summary.pdf', 'handout.pdf'])('reports %s as tagged', async (name) => {
     const { dir } = await buildSample();
-    const rows = run('pdffonts', [join(dir, name)])
-      .trim()
-      .split('\n')
-      .slice(2);
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row).toMatch(/ yes yes /);
+    expect(run('pdfinfo', [join(dir, name)])).toMatch(/Tagged:\s+yes/);
   });
+
+  it.each(['summary.pdf', 'slides.pdf', 'handout.pdf'])(
+    'lists only embedded fonts in %s',
+    async (name) => {
+      const { dir } = await buildSample();
+      const rows = run('pdffonts', [join(dir, name)])
+        .trim()
+        .split('\n')
+        .slice(2);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row).toMatch(/ yes yes /);
+    },
+  );
 });
 
 describe.runIf(hasTool('xmllint'))('xmllint', () => {

@@ -141,13 +141,7 @@ function drawChart(doc: Doc, frame: ChartFrame, fonts: FontSet, parent: StructTa
     draw();
     return;
   }
-  parent.add(
-    doc.struct(
-      'Figure',
-      { alt: chart.alt, bbox: [box.x, box.y, box.x + box.w, box.y + box.h] } as never,
-      draw,
-    ),
-  );
+  parent.add(doc.struct('Figure', { alt: chart.alt, bbox: pageBox(doc, box) } as never, draw));
 }
 
 function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTarget): void {
@@ -214,4 +208,17 @@ function artifact(doc: Doc, parent: StructTarget, draw: () => void): void {
   doc.markContent('Artifact');
   draw();
   doc.endMarkedContent();
+}
+
+/** A box in page coordinates under the current transform (handouts draw slides scaled). */
+function pageBox(doc: Doc, box: { x: number; y: number; w: number; h: number }): number[] {
+  const [a, , , d, e, f] = (doc as unknown as { _ctm: number[] })._ctm as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return [a * box.x + e, d * box.y + f, a * (box.x + box.w) + e, d * (box.y + box.h) + f];
 }

@@ -1,0 +1,157 @@
+import { fitText, layoutText } from '../../layout/fit-text.ts';
+import type { FontSet } from '../../layout/fonts.ts';
+import type { DeckLayout, TextFrame } from '../../layout/frames.ts';
+import type { HandoutLayout, HandoutSlot } from '../../layout/handout.ts';
+import { plain } from '../../layout/slide-kit.ts';
+import { drawFrames, type StructTarget } from './draw-frames.ts';
+import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
+
+export interface HandoutOptions {
+  /** Print each slide's speaker notes above the writing lines (3 a page). */
+  notes: boolean;
+  ruleColor: string;
+  textColor: string;
+}
+
+type Doc = PDFKit.PDFDocument;
+
+/** Slides drawn small from the same frames as the PPTX, with lines for notes. Tagged. */
+export async function paintHandout(
+  deck: DeckLayout,
+  handout: HandoutLayout,
+  fonts: FontSet,
+  meta: PdfMeta,
+  options: HandoutOptions,
+): Promise<Uint8Array> {
+  const doc = createPdf(fonts, meta, { tagged: true });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  handout.pages.forEach((slots, n) => {
+    doc.addPage({ size: [handout.width, handout.height], margin: 0 });
+    const heads = [
+      headText(`${meta.title}`, 40, 30, handout.width - 80, 'left', fonts, options),
+      headText(
+        `Page ${n + 1} of ${handout.pages.length}`,
+        40,
+        handout.height - 42,
+        handout.width - 80,
+        'right',
+        fonts,
+        options,
+      ),
+    ];
+    drawFrames(doc, heads, fonts, root);
+    for (const slot of slots) drawSlot(doc, deck, slot, fonts, root, options);
+  });
+  root.end();
+  return finishPdf(doc);
+}
+
+function drawSlot(
+  doc: Doc,
+  deck: DeckLayout,
+  slot: HandoutSlot,
+  fonts: FontSet,
+  root: PDFKit.PDFStructureElement,
+  options: HandoutOptions,
+): void {
+  const slide = deck.slides[slot.slide];
+  if (!slide) return;
+  const { thumb } = slot;
+  const scale = thumb.w / deck.width;
+  const section = doc.struct('Sect');
+  root.add(section);
+  artifact(doc, () => {
+    doc.rect(thumb.x, thumb.y, thumb.w, thumb.h).fill(`#${slide.background}`);
+  });
+  doc.save();
+  doc.translate(thumb.x, thumb.y).scale(scale);
+  doc.rect(0, 0, deck.width, deck.height).clip();
+  drawFrames(doc, slide.frames, fonts, section as StructTarget);
+  doc.restore();
+  artifact(doc, () => {
+    doc.rect(thumb.x, thumb.y, thumb.w, thumb.h).lineWidth(0.75).stroke(`#${options.ruleColor}`);
+  });
+  if (slot.notes)
+    drawNotes(doc, slot.notes, options.notes ? slide.notes : '', fonts, section, options);
+  section.end();
+}
+
+/** Speaker notes (when asked for), then ruled lines to the bottom of the box. */
+function drawNotes(
+  doc: Doc,
+  box: HandoutSlot['thumb'],
+  notes: string,
+  fonts: FontSet,
+  parent: PDFKit.PDFStructureElement,
+  options: HandoutOptions,
+): void {
+  let top = box.y;
+  if (notes) {
+    const frame = notesFrame(notes, box, fonts, options.textColor);
+    drawFrames(doc, [frame], fonts, parent);
+    top += frame.contentHeight + 6;
+  }
+  artifact(doc, () => {
+    for (let y = top + 18; y <= box.y + box.h; y += 18) {
+      doc
+        .moveTo(box.x, y)
+        .lineTo(box.x + box.w, y)
+        .lineWidth(0.5)
+        .stroke(`#${options.ruleColor}`);
+    }
+  });
+}
+
+/** Notes shrink to 6 pt; beyond that they are cut at the box with an ellipsis, never overflow. */
+function notesFrame(
+  notes: string,
+  box: HandoutSlot['thumb'],
+  fonts: FontSet,
+  color: string,
+): TextFrame {
+  const request = { name: 'notes', box, paragraphs: plain(notes), maxSize: 9, minSize: 6, color };
+  const fitted = fitText(request, fonts);
+  if (fitted) return { ...fitted, tag: 'P' };
+  const frame = layoutText({ ...request, paragraphs: plain(`${notes}`) }, fonts, 6);
+  const keep = Math.floor(box.h / frame.lineHeight);
+  const lines = frame.paragraphs[0]?.lines.slice(0, Math.max(0, keep - 1)) ?? [];
+  const paragraphs = frame.paragraphs
+    .slice(0, 1)
+    .map((p) => ({
+      ...p,
+      lines: [...lines, { pieces: [{ text: '…', style: 'regular' as const, width: 0 }], width: 0 }],
+    }));
+  return { ...frame, tag: 'P', paragraphs, contentHeight: (lines.length + 1) * frame.lineHeight };
+}
+
+function headText(
+  text: string,
+  x: number,
+  y: number,
+  w: number,
+  align: 'left' | 'right',
+  fonts: FontSet,
+  options: HandoutOptions,
+): TextFrame {
+  const frame = layoutText(
+    {
+      name: 'head',
+      box: { x, y, w, h: 12 },
+      paragraphs: plain(text),
+      maxSize: 8.5,
+      minSize: 8.5,
+      color: options.textColor,
+      align,
+    },
+    fonts,
+    8.5,
+  );
+  return { ...frame, tag: 'Artifact' };
+}
+
+function artifact(doc: Doc, draw: () => void): void {
+  doc.markContent('Artifact');
+  draw();
+  doc.endMarkedContent();
+}

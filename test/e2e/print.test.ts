@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/index.ts';
+import { pptxParts, slideNames } from '../helpers/pptx-parts.ts';
+import { buildSample, tempDir } from '../helpers/sample.ts';
+
+async function openPdf(file: string) {
+  return getDocument({ data: new Uint8Array(readFileSync(file)) }).promise;
+}
+
+type OutlineItem = { title: string; items: OutlineItem[] };
+const flatten = (items: OutlineItem[]): string[] =>
+  items.flatMap((i) => [i.title, ...flatten(i.items)]);
+
+describe('print outputs', () => {
+  it('gives the summary one bookmark per heading, nested by level', async () => {
+    const { dir } = await buildSample();
+    const pdf = await openPdf(join(dir, 'summary.pdf'));
+    const outline = (await pdf.getOutline()) as OutlineItem[];
+    expect(outline.map((i) => i.title)).toEqual(['China Space Station science in 2025']);
+    expect(flatten(outline)).toEqual([
+      'China Space Station science in 2025',
+      'Key figures',
+      'Highlights',
+      'First mouse experiment on the station',
+      'Weak magnetic fields combined with microgravity',
+      'Lithium-ion batteries studied in place',
+      'Looking ahead',
+      'Sources',
+    ]);
+    expect(outline[0]?.items.find((i) => i.title === 'Highlights')?.items).toHaveLength(3);
+    const meta = (await pdf.getMetadata()).info as Record<string, unknown>;
+    expect(meta).toMatchObject({
+      Title: 'China Space Station science in 2025',
+      Author: 'briefkit sample',
+      Language: 'en-US',
+    });
+  });
+
+  it('prints the handout 3 slides a page by default', async () => {
+    const { dir, pptx } = await buildSample();
+    const slides = slideNames(await pptxParts(pptx)).length;
+    expect((await openPdf(join(dir, 'handout.pdf'))).numPages).toBe(Math.ceil(slides / 3));
+  });
+
+  it('prints on Letter paper, 6 or 2 slides a page, when asked', async () => {
+    const out = tempDir();
+    await build({ out, paper: 'letter', handout: 6 });
+    const summary = await openPdf(join(out, 'summary.pdf'));
+    expect((await summary.getPage(1)).view).toEqual([0, 0, 612, 792]);
+    const handout = await openPdf(join(out, 'handout.pdf'));
+    expect((await handout.getPage(1)).view).toEqual([0, 0, 612, 792]);
+    const slides = (await openPdf(join(out, 'slides.pdf'))).numPages;
+    expect(handout.numPages).toBe(Math.ceil(slides / 6));
+    await build({ out, handout: 2 });
+    expect((await openPdf(join(out, 'handout.pdf'))).numPages).toBe(Math.ceil(slides / 2));
+  });
+});
