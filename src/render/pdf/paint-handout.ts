@@ -116,12 +116,10 @@ function notesFrame(
   const frame = layoutText({ ...request, paragraphs: plain(`${notes}`) }, fonts, 6);
   const keep = Math.floor(box.h / frame.lineHeight);
   const lines = frame.paragraphs[0]?.lines.slice(0, Math.max(0, keep - 1)) ?? [];
-  const paragraphs = frame.paragraphs
-    .slice(0, 1)
-    .map((p) => ({
-      ...p,
-      lines: [...lines, { pieces: [{ text: '…', style: 'regular' as const, width: 0 }], width: 0 }],
-    }));
+  const paragraphs = frame.paragraphs.slice(0, 1).map((p) => ({
+    ...p,
+    lines: [...lines, { pieces: [{ text: '…', style: 'regular' as const, width: 0 }], width: 0 }],
+  }));
   return { ...frame, tag: 'P', paragraphs, contentHeight: (lines.length + 1) * frame.lineHeight };
 }
 
