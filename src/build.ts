@@ -11,6 +11,7 @@
  */
 import { join, resolve } from 'node:path';
 import { createChartRenderer } from './charts/chart-cache.ts';
+import { rasterizeSvg } from './charts/rasterize.ts';
 import { useChartFonts } from './charts/vega-runtime.ts';
 import { validateAgainst } from './data/validate.ts';
 import type { Diagnostic } from './errors/briefkit-error.ts';
@@ -76,7 +77,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     lang: report.locale,
     date: report.date,
   };
-  const pptx = await normalizePptx(await paintDeck(compiled.deck, fonts, meta), report.date);
+  const pptx = await normalizePptx(await paintDeck(compiled.deck, fonts, meta), {
+    date: report.date,
+    rasterize: (svg) => rasterizeSvg(svg, fonts),
+  });
   const summaryPdf = await paintSummary(compiled.summary, fonts, meta);
   const slidesPdf = await paintSlides(compiled.deck, fonts, meta);
   const handout = layoutHandout(

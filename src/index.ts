@@ -7,5 +7,6 @@ export {
   type Place,
 } from './errors/briefkit-error.ts';
 export { formatDiagnostic } from './errors/format.ts';
+export { type InspectOptions, inspect } from './inspect/index.ts';
 export type { Block, Deck, Run, Slide, Summary } from './model/document.ts';
 export type { Theme } from './template/theme.ts';

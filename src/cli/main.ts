@@ -16,6 +16,7 @@ const usage = `briefkit ${version}: data + template → editable PPTX deck and p
 Usage:
   briefkit build [--data FILE] [--template DIR] [--out DIR] [--paper a4|letter]
                  [--handout 2|3|6] [--handout-notes]
+  briefkit inspect FILE [--json]
   briefkit --help | --version
 
 Options:
@@ -25,9 +26,11 @@ Options:
   --paper SIZE     paper for the summary and handout: a4 (default) or letter
   --handout N      slides per handout page: 2, 3 (default, with lines for notes) or 6
   --handout-notes  print speaker notes beside the slides in the handout (3 a page)
+  --json           inspect: print JSON instead of the text view
   --debug          print stack traces for unexpected errors
 
-Outputs: briefing.pptx, summary.pdf, slides.pdf, handout.pdf
+build writes briefing.pptx, summary.pdf, slides.pdf and handout.pdf.
+inspect prints a readable, diffable view of a PPTX or PDF: text, charts, fonts, outline.
 
 Exit codes: 0 built, 1 bad input (data, template or chart), 2 usage error.`;
 
@@ -42,6 +45,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...rest] = positionals;
+  if (command === 'inspect') {
+    if (rest.length !== 1)
+      throw new BriefkitError(messages.badArgument('inspect takes one FILE (a .pptx or .pdf).'), 2);
+    const { inspect } = await import('../inspect/index.ts');
+    process.stdout.write(`${await inspect(rest[0] as string, { json: values.json === true })}\n`);
+    return 0;
+  }
   if (command !== 'build' || rest.length) {
     throw new BriefkitError(
       messages.badArgument(
@@ -92,6 +102,7 @@ function parseCli(argv: string[]) {
         paper: { type: 'string' },
         handout: { type: 'string' },
         'handout-notes': { type: 'boolean' },
+        json: { type: 'boolean' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },

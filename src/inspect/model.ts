@@ -121,6 +121,8 @@ export interface PptxInspection {
   /** Slide size in points. */
   width: number;
   height: number;
+  /** Core document properties (docProps/core.xml) in a fixed order: Title, Subject, … */
+  meta: [string, string][];
   slides: PptxSlide[];
 }
 

@@ -24,6 +24,7 @@ export function buildSample(): Promise<SampleOutputs> {
       pptx: read('briefing.pptx'),
       summary: read('summary.pdf'),
       slides: read('slides.pdf'),
+      handout: read('handout.pdf'),
     };
   })();
   return sample;

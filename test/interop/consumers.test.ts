@@ -87,6 +87,18 @@ describe('the deck package', () => {
     for (const part of overrides) expect(zip.file(part), part).not.toBeNull();
   });
 
+  it('opens every paragraph with at most one <a:pPr>, as the schema requires', async () => {
+    const zip = await JSZip.loadAsync((await buildSample()).pptx);
+    const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+    for (const name of slides) {
+      const xml = (await zip.file(name)?.async('string')) ?? '';
+      const paragraphs = xml.match(/<a:p>[\s\S]*?<\/a:p>/g) ?? [];
+      for (const p of paragraphs)
+        expect((p.match(/<a:pPr\b/g) ?? []).length, `${name}: ${p}`).toBeLessThanOrEqual(1);
+      expect(xml, name).not.toMatch(/<\/a:r><a:pPr\b/);
+    }
+  });
+
   it('has a content type for every part', async () => {
     const zip = await JSZip.loadAsync((await buildSample()).pptx);
     const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';

@@ -5,9 +5,21 @@ import JSZip from 'jszip';
  * - fixed dates in docProps/core.xml, in each chart's embedded workbook, and on zip entries;
  * - charts renumbered from 1 (pptxgenjs counts charts per process, not per deck);
  * - [Content_Types].xml lists only parts that exist (upstream lists a master per slide);
+ * - one <a:pPr> per paragraph, first (upstream writes one before every run: a repair prompt);
+ * - real PNG fallbacks behind SVG pictures;
  * - entries in a fixed order, DEFLATE-compressed.
  */
-export async function normalizePptx(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+export interface NormalizeOptions {
+  /** Embedded in core.xml and zip entries. */
+  date: Date;
+  /** Draws an SVG picture's PNG fallback; pptxgenjs leaves a placeholder. */
+  rasterize: (svg: string) => Uint8Array;
+}
+
+export async function normalizePptx(
+  bytes: Uint8Array,
+  { date, rasterize }: NormalizeOptions,
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const files = new Map<string, Uint8Array | string>();
   const renames = chartRenames(Object.keys(zip.files));
@@ -17,11 +29,16 @@ export async function normalizePptx(bytes: Uint8Array, date: Date): Promise<Uint
     if (name.endsWith('.xlsx')) {
       files.set(target, await normalizeWorkbook(await entry.async('uint8array'), date));
     } else if (/\.(xml|rels)$/.test(name)) {
-      files.set(target, rename(fixDates(await entry.async('string'), date), renames));
+      const xml = fixDates(await entry.async('string'), date);
+      files.set(
+        target,
+        rename(name.startsWith('ppt/slides/') ? oneParagraphProperties(xml) : xml, renames),
+      );
     } else {
       files.set(target, await entry.async('uint8array'));
     }
   }
+  for (const [png, svg] of svgFallbacks(files)) files.set(png, rasterize(svg));
   const types = files.get('[Content_Types].xml');
   if (typeof types === 'string') files.set('[Content_Types].xml', pruneContentTypes(types, files));
   return zipFiles(files, date);
@@ -97,4 +114,33 @@ function pruneContentTypes(xml: string, files: Map<string, unknown>): string {
   return xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) =>
     files.has(part) ? override : '',
   );
+}
+
+const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;
+const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
+
+/** Keeps a paragraph's leading <a:pPr> and drops the copies pptxgenjs repeats between runs. */
+export function oneParagraphProperties(xml: string): string {
+  return xml.replace(PARAGRAPH, (_paragraph, inner: string) => {
+    let first = true;
+    const body = inner.replace(PARAGRAPH_PROPERTIES, (props: string, offset: number) => {
+      const keep = first && offset === 0;
+      first = false;
+      return keep ? props : '';
+    });
+    return `<a:p>${body}</a:p>`;
+  });
+}
+
+/** pptxgenjs stores an SVG picture as image-S-K.svg with its fallback at image-S-(K-1).png. */
+function svgFallbacks(files: Map<string, Uint8Array | string>): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [name, data] of files) {
+    const match = /^ppt\/media\/image-(\d+)-(\d+)\.svg$/.exec(name);
+    if (!match) continue;
+    const png = `ppt/media/image-${match[1]}-${Number(match[2]) - 1}.png`;
+    if (files.has(png))
+      pairs.push([png, typeof data === 'string' ? data : Buffer.from(data).toString('utf8')]);
+  }
+  return pairs;
 }

@@ -1,6 +1,5 @@
 import PptxGenJS from 'pptxgenjs';
 import type { NativeChart } from '../../charts/native.ts';
-import { rasterizeSvg } from '../../charts/rasterize.ts';
 import type { FontSet } from '../../layout/fonts.ts';
 import type {
   ChartFrame,
@@ -39,6 +38,7 @@ export async function paintDeck(
   pptx.title = meta.title;
   pptx.author = meta.author;
   pptx.company = meta.author;
+  pptx.subject = meta.title;
   pptx.theme = { headFontFace: fonts.officeName, bodyFontFace: fonts.officeName };
   for (const slideFrames of layout.slides) {
     const slide = pptx.addSlide();
@@ -83,6 +83,7 @@ function paintFrame(
     case 'table':
       slide.addTable(tableRows(frame, fonts), {
         ...place,
+        objectName: frame.name,
         colW: frame.columns.map(inches),
         rowH: frame.rowHeights.map(inches),
       });
@@ -97,6 +98,7 @@ function textOptions(
 ): PptxGenJS.TextPropsOptions {
   return {
     ...place,
+    objectName: frame.name,
     margin: 0,
     fontFace: fonts.officeName,
     fontSize: frame.size,
@@ -110,7 +112,10 @@ function textOptions(
   };
 }
 
-/** One text run per styled run; paragraph options repeat on every run, as pptxgenjs wants. */
+/**
+ * One text run per styled run. Paragraph options go on the first run of each paragraph
+ * only: on later runs pptxgenjs writes a second <a:pPr>, which the schema forbids.
+ */
 function textProps(frame: TextFrame, meta: DeckMeta): TextProps[] {
   return frame.paragraphs.flatMap((p, pi) =>
     p.runs.map(
@@ -118,8 +123,8 @@ function textProps(frame: TextFrame, meta: DeckMeta): TextProps[] {
         text: run.text,
         options: {
           ...runOptions(run, meta),
-          ...(p.bullet ? { bullet: { indent: p.indent } } : {}),
-          ...(pi > 0 ? { paraSpaceBefore: frame.paragraphGap } : {}),
+          ...(ri === 0 && p.bullet ? { bullet: { indent: p.indent } } : {}),
+          ...(ri === 0 && pi > 0 ? { paraSpaceBefore: frame.paragraphGap } : {}),
           breakLine: ri === p.runs.length - 1 && pi < frame.paragraphs.length - 1,
         },
       }),
@@ -169,12 +174,13 @@ function paintChart(
 ): void {
   const { chart } = frame;
   if (!chart.native) {
-    // Not mappable to a native chart: a vector image with a real PNG fallback.
-    const png = rasterizeSvg(chart.svg, fonts);
+    // Not mappable to a native chart: an SVG picture. pptxgenjs cannot rasterize its PNG
+    // fallback in Node; normalizePptx replaces it with a real one.
     slide.addImage({
       ...place,
-      data: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
+      data: `data:image/svg+xml;base64,${Buffer.from(chart.svg).toString('base64')}`,
       altText: chart.alt,
+      objectName: `chart ${chart.name}`,
     });
     return;
   }
@@ -185,6 +191,7 @@ function paintChart(
     {
       ...place,
       altText: chart.alt,
+      objectName: `chart ${chart.name}`,
       ...nativeOptions(native, fonts, style),
     },
   );

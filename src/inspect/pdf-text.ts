@@ -1,0 +1,63 @@
+/**
+ * Positioned text pieces → reading lines. PDF has no lines, only glyph runs at positions,
+ * and writers split them differently (per line, per word, per kerning pair). Grouping by
+ * baseline and ordering top-to-bottom, left-to-right gives the same lines for the same page
+ * whatever the split, which is what a diffable view needs.
+ */
+
+export interface PlacedText {
+  text: string;
+  /** Start of the baseline, PDF user space (y grows upwards). */
+  x: number;
+  y: number;
+  /** Advance width along the baseline. */
+  width: number;
+  /** Font size as drawn. */
+  size: number;
+}
+
+/** Pieces whose baselines differ by at most this much (pt) share a line. */
+const BASELINE_TOLERANCE = 1;
+/** A horizontal gap wider than this share of the font size reads as a word space. */
+const GAP_RATIO = 0.1;
+
+function joinLine(pieces: PlacedText[]): string {
+  let line = '';
+  let previousEnd: number | undefined;
+  for (const piece of pieces) {
+    const gap = previousEnd === undefined ? 0 : Math.abs(piece.x - previousEnd);
+    const spaced = /\s$/.test(line) || /^\s/.test(piece.text);
+    if (line !== '' && !spaced && gap > GAP_RATIO * piece.size) line += ' ';
+    line += piece.text;
+    previousEnd = piece.x + piece.width;
+  }
+  // Column gaps often arrive as runs of spaces; one space keeps the view stable.
+  return line.replace(/\s+/g, ' ').trim();
+}
+
+/** Groups pieces into lines, top to bottom; each line's pieces left to right. */
+export function groupLines(pieces: readonly PlacedText[]): string[] {
+  const sorted = pieces
+    .filter((piece) => piece.text !== '')
+    .map((piece, index) => ({ piece, index }))
+    .sort((a, b) => b.piece.y - a.piece.y || a.piece.x - b.piece.x || a.index - b.index)
+    .map(({ piece }) => piece);
+
+  const lines: PlacedText[][] = [];
+  let current: PlacedText[] = [];
+  let baseline = Number.NaN;
+  for (const piece of sorted) {
+    if (current.length > 0 && Math.abs(piece.y - baseline) <= BASELINE_TOLERANCE) {
+      current.push(piece);
+      continue;
+    }
+    if (current.length > 0) lines.push(current);
+    current = [piece];
+    baseline = piece.y;
+  }
+  if (current.length > 0) lines.push(current);
+
+  return lines
+    .map((line) => joinLine([...line].sort((a, b) => a.x - b.x)))
+    .filter((line) => line !== '');
+}
