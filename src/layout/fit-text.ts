@@ -5,7 +5,7 @@ import { wrapRuns } from './wrap.ts';
 /** Line height as a multiple of the font size; painters use the same figure. */
 export const LINE_HEIGHT = 1.2;
 /** Measured widths get this much slack so PowerPoint's own wrapping never needs more lines. */
-const WIDTH_SLACK = 0.97;
+export const WIDTH_SLACK = 0.97;
 
 export interface TextRequest {
   name: string;

@@ -1,5 +1,5 @@
 import type { Run } from '../model/document.ts';
-import { LINE_HEIGHT } from './fit-text.ts';
+import { LINE_HEIGHT, WIDTH_SLACK } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
 import { styleOf } from './fonts.ts';
 import type { Box, TableCell, TableFrame } from './frames.ts';
@@ -29,13 +29,15 @@ export function layoutTable(request: TableRequest, fonts: FontSet): TableFrame {
   const columnCount = Math.max(...all.map((row) => row.length));
   const natural = Array.from(
     { length: columnCount },
-    (_, c) => Math.max(...all.map((row) => runsWidth(row[c] ?? [], fonts, size))) + 2 * padding,
+    (_, c) =>
+      Math.max(...all.map((row) => runsWidth(row[c] ?? [], fonts, size))) / WIDTH_SLACK +
+      2 * padding,
   );
   const columns = shareWidth(natural, request.box.w);
   const cells = (row: Run[][]): TableCell[] =>
     columns.map((w, c) => {
       const runs = row[c] ?? [];
-      return { runs, lines: wrapRuns(runs, fonts, size, (w - 2 * padding) * 0.97) };
+      return { runs, lines: wrapRuns(runs, fonts, size, (w - 2 * padding) * WIDTH_SLACK) };
     });
   const header = cells(headerRuns);
   const rows = request.rows.map(cells);
