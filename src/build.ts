@@ -20,7 +20,7 @@ import { type FontSet, loadFontSet } from './layout/fonts.ts';
 import type { DeckLayout, PagedLayout } from './layout/frames.ts';
 import { type HandoutSize, layoutHandout } from './layout/handout.ts';
 import { layoutDeck } from './layout/layout-deck.ts';
-import { plainText } from './model/document.ts';
+import { type Block, plainText } from './model/document.ts';
 import { parseDeck } from './model/parse-deck.ts';
 import { parseMarkdown } from './model/parse-markdown.ts';
 import { writeOutputs } from './output/write-outputs.ts';
@@ -32,6 +32,7 @@ import { paintDeck } from './render/pptx/paint-deck.ts';
 import { composeMarkdown } from './template/compose.ts';
 import type { HelperContext } from './template/helpers.ts';
 import { toLiteralData } from './template/literal.ts';
+import { type ImageAsset, readImages } from './template/read-images.ts';
 import { readDocument, readTemplate } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
 import type { Theme } from './template/theme.ts';
@@ -149,10 +150,23 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   const fonts = loadFontSet(template.theme.font);
   await useChartFonts(fonts);
   const chart = createChartRenderer(template, data, fonts.chartFamily);
-  const deckLayout = await layoutDeck(deck, { theme: template.theme, fonts, footer, chart });
+  const images = readImages(
+    template.dir,
+    imageSources([...deck.slides.flatMap((s) => s.blocks), ...summary.blocks]),
+    template.deck.file,
+  );
+  const image = (src: string) => images.get(src) as ImageAsset;
+  const deckLayout = await layoutDeck(deck, { theme: template.theme, fonts, footer, chart, image });
   const summaryLayout = await flowSummary(
     { blocks: summary.blocks },
-    { theme: template.theme, fonts, paper: options.paper ?? 'a4', header: report.title, chart },
+    {
+      theme: template.theme,
+      fonts,
+      paper: options.paper ?? 'a4',
+      header: report.title,
+      chart,
+      image,
+    },
   );
 
   return {
@@ -163,4 +177,8 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
     summary: summaryLayout,
     warnings: literal.warnings,
   };
+}
+
+function imageSources(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((b) => (b.kind === 'image' ? [b.src] : []));
 }

@@ -60,6 +60,11 @@ export const messages = {
     code: 'chart-compile',
     message: `Chart "${name}" could not be rendered: ${detail}`,
   }),
+  imagePath: (src: string, detail: string): Message => ({
+    code: 'image-path',
+    message: `Picture "${src}" cannot be used: ${detail}.`,
+    hint: 'Put pictures in the template folder and refer to them by a relative path, e.g. images/photo.png.',
+  }),
   textOverflow: (slide: string, box: string): Message => ({
     code: 'text-overflow',
     message: `${slide}: the ${box} does not fit its box, even at the smallest allowed size.`,

@@ -1,5 +1,6 @@
 import type { RenderedChart } from '../charts/render-chart.ts';
 import { type Block, plainText, type Summary } from '../model/document.ts';
+import type { ImageAsset } from '../template/read-images.ts';
 import type { Theme } from '../template/theme.ts';
 import { layoutText, type TextRequest } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
@@ -12,7 +13,7 @@ import type {
   TextFrame,
   TextTag,
 } from './frames.ts';
-import { plain, toParagraphs } from './slide-kit.ts';
+import { fitImage, plain, toParagraphs } from './slide-kit.ts';
 import { layoutTable } from './table.ts';
 
 export type Paper = 'a4' | 'letter';
@@ -29,12 +30,14 @@ export interface SummaryContext {
   /** Running header text. */
   header: string;
   chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
+  image(src: string): ImageAsset;
 }
 
 const MARGIN = 56;
 const BODY = 10.5;
 const HEADING_SIZES: Record<number, number> = { 1: 22, 2: 15, 3: 12 };
 const CHART_HEIGHT = 190;
+const IMAGE_MAX_HEIGHT = 260;
 const BLOCK_GAP = 8;
 
 /**
@@ -81,6 +84,13 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
       );
       continue;
     }
+    if (block.kind === 'image') {
+      const image = ctx.image(block.src);
+      const box = fitImage(image, { x: content.x, y: 0, w: content.w, h: IMAGE_MAX_HEIGHT });
+      if (room() < box.h) newPage();
+      flow.place({ kind: 'image', box: { ...box, y }, image, alt: block.alt }, box.h);
+      continue;
+    }
     if (block.kind === 'table') {
       placeTable(block, ctx, content, flow);
       continue;
@@ -124,6 +134,7 @@ function textFrame(block: Block, ctx: SummaryContext, box: Box): TextFrame {
 function firstLineHeight(block: Block | undefined): number {
   if (!block) return 0;
   if (block.kind === 'chart') return CHART_HEIGHT;
+  if (block.kind === 'image') return IMAGE_MAX_HEIGHT;
   return BODY * 1.2 * 3;
 }
 

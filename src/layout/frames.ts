@@ -5,6 +5,7 @@
  */
 import type { RenderedChart } from '../charts/render-chart.ts';
 import type { Run } from '../model/document.ts';
+import type { ImageAsset } from '../template/read-images.ts';
 import type { Line } from './wrap.ts';
 
 export interface Box {
@@ -54,6 +55,13 @@ export interface ChartFrame {
   chart: RenderedChart;
 }
 
+export interface ImageFrame {
+  kind: 'image';
+  box: Box;
+  image: ImageAsset;
+  alt: string;
+}
+
 export interface RectFrame {
   kind: 'rect';
   box: Box;
@@ -79,7 +87,7 @@ export interface TableFrame {
   colors: { text: string; header: string; headerText: string; stripe: string; rule: string };
 }
 
-export type Frame = TextFrame | ChartFrame | RectFrame | TableFrame;
+export type Frame = TextFrame | ChartFrame | ImageFrame | RectFrame | TableFrame;
 
 export interface SlideFrames {
   number: number;

@@ -1,5 +1,6 @@
 import type { RenderedChart } from '../charts/render-chart.ts';
 import type { Deck, Slide } from '../model/document.ts';
+import type { ImageAsset } from '../template/read-images.ts';
 import type { Theme } from '../template/theme.ts';
 import { slideSizes } from '../template/theme.ts';
 import type { FontSet } from './fonts.ts';
@@ -12,6 +13,7 @@ export interface DeckContext {
   fonts: FontSet;
   footer: string;
   chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
+  image(src: string): ImageAsset;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { RenderedChart } from '../charts/render-chart.ts';
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { Block, BlockKind, Run, Slide } from '../model/document.ts';
+import type { ImageAsset } from '../template/read-images.ts';
 import type { Theme } from '../template/theme.ts';
 import { fitText, type TextRequest } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
@@ -14,6 +15,7 @@ export interface SlideContext {
   width: number;
   height: number;
   chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
+  image(src: string): ImageAsset;
 }
 
 export const MARGIN = 48;
@@ -140,6 +142,7 @@ const paragraphsOf: { [K in BlockKind]: (block: BlockOf<K>) => Paragraph[] } = {
   list: (b) => b.items.map((runs) => ({ runs, bullet: 'disc' as const })),
   table: () => [],
   chart: () => [],
+  image: () => [],
 };
 
 export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
@@ -180,4 +183,12 @@ export function requireBlock<K extends BlockKind>(
     });
   }
   return found as BlockOf<K>;
+}
+
+/** The largest box of the image's aspect ratio that fits `area`, centred in it. */
+export function fitImage(image: ImageAsset, area: Box): Box {
+  const scale = Math.min(area.w / image.width, area.h / image.height);
+  const w = image.width * scale;
+  const h = image.height * scale;
+  return { x: area.x + (area.w - w) / 2, y: area.y + (area.h - h) / 2, w, h };
 }

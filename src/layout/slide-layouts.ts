@@ -8,6 +8,7 @@ import {
   chrome,
   comfortableSize,
   contentBox,
+  fitImage,
   fitOrFail,
   MARGIN,
   overflow,
@@ -218,6 +219,43 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
       ...chrome(slide, title, ctx, i > 0),
       fitted(rows, comfortableSize(ctx)) as TableFrame,
     ]);
+  },
+
+  image: async (slide, ctx) => {
+    const { title, body } = splitTitle(slide);
+    accept(slide, body, ['image', 'paragraph']);
+    const picture = requireBlock(slide, body, 'image');
+    const caption = body.filter((b) => b.kind === 'paragraph');
+    const area = contentBox(ctx);
+    const captionHeight = caption.length ? 48 : 0;
+    const image = ctx.image(picture.src);
+    const frames: Frame[] = [
+      ...chrome(slide, title, ctx),
+      {
+        kind: 'image',
+        box: fitImage(image, { ...area, h: area.h - captionHeight }),
+        image,
+        alt: picture.alt,
+      },
+    ];
+    if (caption.length) {
+      frames.push(
+        fitOrFail(
+          slide,
+          {
+            name: 'caption',
+            box: { ...area, y: area.y + area.h - captionHeight + 8, h: captionHeight - 8 },
+            paragraphs: toParagraphs(caption),
+            maxSize: ctx.theme.sizes.body - 4,
+            minSize: ctx.theme.sizes.minimum,
+            color: ctx.theme.colors.muted,
+            align: 'center',
+          },
+          ctx,
+        ),
+      );
+    }
+    return [frames];
   },
 
   quote: async (slide, ctx) => {

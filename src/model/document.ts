@@ -17,7 +17,9 @@ export type Block =
   | { kind: 'list'; ordered: boolean; items: Run[][] }
   | { kind: 'table'; header: Run[][]; rows: Run[][][] }
   | { kind: 'quote'; runs: Run[] }
-  | { kind: 'chart'; name: string; alt: string };
+  | { kind: 'chart'; name: string; alt: string }
+  /** A picture from the template folder; `src` is relative to it. */
+  | { kind: 'image'; src: string; alt: string };
 
 export type BlockKind = Block['kind'];
 
@@ -31,6 +33,7 @@ export const layoutNames = [
   'two-columns',
   'table',
   'quote',
+  'image',
   'closing',
 ] as const;
 

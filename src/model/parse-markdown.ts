@@ -13,6 +13,8 @@ export interface ParsedMarkdown {
 }
 
 const CHART_URL = /^chart:([a-z0-9][a-z0-9-]*)$/;
+/** Pictures: relative files inside the template folder; never absolute, `..` or a URL. */
+const IMAGE_PATH = /^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.(png|jpe?g)$/i;
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
 /** `place` names where the Markdown came from: composed output has no template lines. */
@@ -73,8 +75,12 @@ function paragraphOrChart(children: PhrasingContent[], unsupported: Unsupported)
   const image = only.length === 1 && only[0]?.type === 'image' ? only[0] : undefined;
   if (image) {
     const chart = CHART_URL.exec(image.url);
-    if (!chart?.[1]) return unsupported(image, `Image "${image.url}"`);
-    return { kind: 'chart', name: chart[1], alt: image.alt ?? '' };
+    if (chart?.[1]) return { kind: 'chart', name: chart[1], alt: image.alt ?? '' };
+    if (IMAGE_PATH.test(image.url)) return { kind: 'image', src: image.url, alt: image.alt ?? '' };
+    return unsupported(
+      image,
+      `Image "${image.url}" (pictures must be PNG or JPEG files inside the template folder)`,
+    );
   }
   const runs = toRuns(children, unsupported);
   return runs.length ? { kind: 'paragraph', runs } : null;

@@ -2,6 +2,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { FontSet } from '../../layout/fonts.ts';
 import { styleOf } from '../../layout/fonts.ts';
 import type {
+  Box,
   ChartFrame,
   Frame,
   LaidParagraph,
@@ -45,6 +46,14 @@ function drawFrame(doc: Doc, frame: Frame, fonts: FontSet, parent: StructTarget)
       return;
     case 'table':
       drawTable(doc, frame, fonts, parent);
+      return;
+    case 'image':
+      figure(doc, parent, frame.alt, frame.box, () =>
+        doc.image(Buffer.from(frame.image.data), frame.box.x, frame.box.y, {
+          width: frame.box.w,
+          height: frame.box.h,
+        }),
+      );
       return;
   }
 }
@@ -137,11 +146,16 @@ function drawChart(doc: Doc, frame: ChartFrame, fonts: FontSet, parent: StructTa
       fontCallback: (_family, bold, italic) =>
         (fonts.styles[styleOf(bold, italic)][0] ?? fonts.styles.regular[0])?.id ?? '',
     });
+  figure(doc, parent, chart.alt, box, draw);
+}
+
+/** Pictures and charts are Figures with alt text and a bounding box in tagged PDFs. */
+function figure(doc: Doc, parent: StructTarget, alt: string, box: Box, draw: () => void): void {
   if (!parent) {
     draw();
     return;
   }
-  parent.add(doc.struct('Figure', { alt: chart.alt, bbox: pageBox(doc, box) } as never, draw));
+  parent.add(doc.struct('Figure', { alt, bbox: pageBox(doc, box) } as never, draw));
 }
 
 function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTarget): void {
@@ -211,7 +225,7 @@ function artifact(doc: Doc, parent: StructTarget, draw: () => void): void {
 }
 
 /** A box in page coordinates under the current transform (handouts draw slides scaled). */
-function pageBox(doc: Doc, box: { x: number; y: number; w: number; h: number }): number[] {
+function pageBox(doc: Doc, box: Box): number[] {
   const [a, , , d, e, f] = (doc as unknown as { _ctm: number[] })._ctm as [
     number,
     number,

@@ -80,6 +80,14 @@ function paintFrame(
     case 'chart':
       paintChart(pptx, slide, frame, fonts, style, place);
       return;
+    case 'image':
+      slide.addImage({
+        ...place,
+        data: `data:image/${frame.image.format};base64,${Buffer.from(frame.image.data).toString('base64')}`,
+        altText: frame.alt,
+        objectName: `picture ${frame.image.src}`,
+      });
+      return;
     case 'table':
       slide.addTable(tableRows(frame, fonts), {
         ...place,
