@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { createChartRenderer } from './charts/chart-cache.ts';
 import { rasterizeSvg } from './charts/rasterize.ts';
 import { useChartFonts } from './charts/vega-runtime.ts';
+import { type DataRecord, mergeRecord } from './data/merge-record.ts';
 import { validateAgainst } from './data/validate.ts';
 import type { Diagnostic } from './errors/briefkit-error.ts';
 import { flowSummary, type Paper, paperSizes } from './layout/flow-summary.ts';
@@ -50,6 +51,8 @@ export interface BuildOptions {
   handout?: HandoutSize;
   /** Print speaker notes in the handout (3 a page). */
   handoutNotes?: boolean;
+  /** A batch record whose fields are merged over the dataset's top level. */
+  record?: DataRecord;
   /** Value of SOURCE_DATE_EPOCH, used when the dataset has no report date. */
   sourceDateEpoch?: string;
 }
@@ -120,7 +123,8 @@ export interface Compiled {
 export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   // 1–2. Read and validate.
   const template = readTemplate(options.template ?? defaults.template);
-  const source = readDocument(options.data ?? defaults.data, 'dataset');
+  const file = readDocument(options.data ?? defaults.data, 'dataset');
+  const source = options.record ? mergeRecord(file, options.record) : file;
   validateAgainst(source, template.dataSchema);
   const data = source.value as Record<string, unknown>;
   const report = reportInfo(data, options.sourceDateEpoch);
