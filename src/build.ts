@@ -36,6 +36,7 @@ import { toLiteralData } from './template/literal.ts';
 import { type ImageAsset, readImages } from './template/read-images.ts';
 import { readDocument, readTemplate } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
+import { stringsFor } from './template/strings.ts';
 import type { Theme } from './template/theme.ts';
 
 export interface BuildOptions {
@@ -84,6 +85,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const pptx = await normalizePptx(await paintDeck(compiled.deck, fonts, meta), {
     date: report.date,
     rasterize: (svg) => rasterizeSvg(svg, fonts),
+    eastAsianFont: fonts.eastAsianName,
   });
   const summaryPdf = await paintSummary(compiled.summary, fonts, meta);
   const slidesPdf = await paintSlides(compiled.deck, fonts, meta);
@@ -130,7 +132,8 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   const report = reportInfo(data, options.sourceDateEpoch);
 
   // 3. Compose Markdown from literal data.
-  const literal = toLiteralData(data);
+  const strings = stringsFor(template.strings, report.locale);
+  const literal = toLiteralData({ ...data, t: strings });
   const helperContext: HelperContext = {
     locale: report.locale,
     sources: (literal.value as { sources?: HelperContext['sources'] }).sources ?? {},
@@ -153,7 +156,12 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   // 5. Lay out, rendering charts as layouts ask for them.
   const fonts = loadFontSet(template.theme.font);
   await useChartFonts(fonts);
-  const chart = createChartRenderer(template, data, fonts.chartFamily);
+  const chart = createChartRenderer(template, {
+    data,
+    fontFamily: fonts.chartFamily,
+    locale: report.locale,
+    strings,
+  });
   const images = readImages(
     template.dir,
     imageSources([...deck.slides.flatMap((s) => s.blocks), ...summary.blocks]),

@@ -2,19 +2,29 @@ import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { Box } from '../layout/frames.ts';
 import type { TemplateBundle } from '../template/read-template.ts';
+import { localizeSpec, type Strings } from '../template/strings.ts';
 import type { Theme } from '../template/theme.ts';
 import { type RenderedChart, renderChart } from './render-chart.ts';
 
+export interface ChartInputs {
+  /** The raw dataset: charts bind to its top-level lists by name. */
+  data: Record<string, unknown>;
+  fontFamily: string;
+  locale: string;
+  strings: Strings;
+}
+
 /** Renders charts on demand, once per name, size and alt text within a build. */
-export function createChartRenderer(
-  template: TemplateBundle,
-  data: Record<string, unknown>,
-  fontFamily: string,
-) {
+export function createChartRenderer(template: TemplateBundle, inputs: ChartInputs) {
   const cache = new Map<string, Promise<RenderedChart>>();
+  const { data, fontFamily, locale, strings } = inputs;
   return (name: string, alt: string, box: Box): Promise<RenderedChart> => {
-    const chart = template.charts.get(name);
-    if (!chart) fail(messages.unknownChart(name, [...template.charts.keys()]));
+    const source = template.charts.get(name);
+    if (!source) fail(messages.unknownChart(name, [...template.charts.keys()]));
+    const chart = {
+      ...source,
+      spec: localizeSpec(source.spec, strings, source.file) as Record<string, unknown>,
+    };
     const width = Math.round(box.w);
     const height = Math.round(box.h);
     const key = JSON.stringify([name, width, height, alt]);
@@ -28,6 +38,7 @@ export function createChartRenderer(
         width,
         height,
         alt,
+        locale,
         config: chartConfig(template.theme, fontFamily, fontSize),
       });
       cache.set(key, rendered);

@@ -2,6 +2,7 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { ChartSpecSource } from '../template/read-template.ts';
+import { numberLocale, timeLocale } from './chart-locale.ts';
 import { guardSpec } from './guard-spec.ts';
 import { type NativeChart, readEncoding, toNativeChart } from './native.ts';
 import { loadVega } from './vega-runtime.ts';
@@ -24,6 +25,8 @@ export interface ChartRequest {
   height: number;
   alt: string;
   config: Record<string, unknown>;
+  /** BCP 47 tag for axis and label formatting. */
+  locale: string;
 }
 
 /**
@@ -46,6 +49,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
       expr: expressionInterpreter,
       loader: refusingLoader,
       logger,
+      locale: vega.vega.locale(numberLocale(request.locale), timeLocale(request.locale)),
       renderer: 'none',
     });
     await view.runAsync();

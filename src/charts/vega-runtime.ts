@@ -12,6 +12,7 @@ interface VegaExtras {
   setRandom(random: () => number): void;
   randomLCG(seed: number): () => number;
   textMetrics: { width: (item: TextItem, text: unknown) => number };
+  locale(number: object, time: object): import('vega').LocaleFormatters;
 }
 
 type VegaModules = {

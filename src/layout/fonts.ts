@@ -2,6 +2,7 @@
  * Fonts: one set of files both measures text and is embedded in the PDFs, so what fits in
  * layout fits on the page. Carlito is metric-compatible with Calibri, so the PPTX names
  * "Calibri": PowerPoint draws Calibri, LibreOffice substitutes Carlito, widths match.
+ * Text outside a face's coverage falls back along a chain (Latin subsets, then CJK).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,18 +11,34 @@ import { woffToSfnt } from './woff.ts';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
-export interface FontFace {
-  /** Unique name, used to register the face with pdfkit. */
-  id: string;
-  file: string;
+/** One font file, read and parsed on first use: most builds never touch most faces. */
+export class FontFace {
+  #data: Buffer | undefined;
+  #font: fontkit.Font | undefined;
+
+  constructor(
+    /** Unique name, used to register the face with pdfkit. */
+    readonly id: string,
+    readonly file: string,
+  ) {}
+
   /** The face as TrueType (sfnt) bytes: what pdfkit embeds and resvg draws with. */
-  data: Buffer;
-  font: fontkit.Font;
+  get data(): Buffer {
+    this.#data ??= woffToSfnt(readFileSync(this.file));
+    return this.#data;
+  }
+
+  get font(): fontkit.Font {
+    this.#font ??= fontkit.create(this.data) as fontkit.Font;
+    return this.#font;
+  }
 }
 
 export interface FontSet {
-  /** The name written into the PPTX. */
+  /** The Latin font named in the PPTX. */
   officeName: string;
+  /** The East Asian font named in the PPTX (the `ea` slot). */
+  eastAsianName: string;
   /** The family name charts use. */
   chartFamily: string;
   /** Per style, faces in fallback order: the first face that has a glyph draws it. */
@@ -29,59 +46,82 @@ export interface FontSet {
 }
 
 const require = createRequire(import.meta.url);
+const styles: FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
-const fontsourceStyles: Record<FontStyle, string> = {
-  regular: '400-normal',
-  bold: '700-normal',
-  italic: '400-italic',
-  boldItalic: '700-italic',
-};
+/** Fontsource packages split a family into script subsets, each a WOFF file. */
+function fontsource(pkg: string, family: string, subsets: string[]): Record<FontStyle, FontFace[]> {
+  const suffix: Record<FontStyle, string> = {
+    regular: '400-normal',
+    bold: '700-normal',
+    italic: '400-italic',
+    boldItalic: '700-italic',
+  };
+  const faces = (style: FontStyle) =>
+    subsets.map((subset) => {
+      // WOFF, not WOFF2: fontkit's subsetter crashes on fontsource's WOFF2 at embed time.
+      const id = `${family}-${subset}-${suffix[style]}`;
+      return new FontFace(id, require.resolve(`${pkg}/files/${id}.woff`));
+    });
+  return Object.fromEntries(styles.map((s) => [s, faces(s)])) as Record<FontStyle, FontFace[]>;
+}
 
-interface FontsourceFamily {
-  package: string;
-  family: string;
-  officeName: string;
-  subsets: string[];
+/** Noto Sans SC (Simplified Chinese, also Japanese kana and Latin) as TrueType; no italics. */
+function notoSansSc(): Record<FontStyle, FontFace[]> {
+  const face = (weight: string) =>
+    new FontFace(
+      `noto-sans-sc-${weight}`,
+      require.resolve(`@expo-google-fonts/noto-sans-sc/${weight}/NotoSansSC_${weight}.ttf`),
+    );
+  const regular = face('400Regular');
+  const bold = face('700Bold');
+  return { regular: [regular], bold: [bold], italic: [regular], boldItalic: [bold] };
 }
 
 /** Families briefkit ships; a theme picks one by key. */
 export const fontFamilies = {
   carlito: {
-    package: '@fontsource/carlito',
-    family: 'carlito',
     officeName: 'Calibri',
-    subsets: ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext'],
+    faces: () =>
+      fontsource('@fontsource/carlito', 'carlito', [
+        'latin',
+        'latin-ext',
+        'greek',
+        'greek-ext',
+        'cyrillic',
+        'cyrillic-ext',
+      ]),
   },
-} satisfies Record<string, FontsourceFamily>;
+} satisfies Record<string, { officeName: string; faces: () => Record<FontStyle, FontFace[]> }>;
+
+export const fallbackFamilies = {
+  'noto-sans-sc': { officeName: 'Noto Sans SC', faces: notoSansSc },
+} satisfies Record<string, { officeName: string; faces: () => Record<FontStyle, FontFace[]> }>;
 
 export type FontFamilyKey = keyof typeof fontFamilies;
+export type FallbackFamilyKey = keyof typeof fallbackFamilies;
 
-const loaded = new Map<FontFamilyKey, FontSet>();
+const loaded = new Map<string, FontSet>();
 
-/** Fonts are parsed once per process: parsing is the slow part of a warm rebuild. */
-export function loadFontSet(key: FontFamilyKey): FontSet {
-  const cached = loaded.get(key);
+/** One font set per process: faces are parsed once and reused by every later build. */
+export function loadFontSet(
+  key: FontFamilyKey,
+  fallbacks: readonly FallbackFamilyKey[] = ['noto-sans-sc'],
+): FontSet {
+  const cacheKey = [key, ...fallbacks].join('+');
+  const cached = loaded.get(cacheKey);
   if (cached) return cached;
-  const family: FontsourceFamily = fontFamilies[key];
-  const faces = (style: FontStyle) =>
-    family.subsets.map((subset): FontFace => {
-      // WOFF, not WOFF2: fontkit's subsetter crashes on fontsource's WOFF2 at embed time.
-      const id = `${family.family}-${subset}-${fontsourceStyles[style]}`;
-      const file = require.resolve(`${family.package}/files/${id}.woff`);
-      const data = woffToSfnt(readFileSync(file));
-      return { id, file, data, font: fontkit.create(data) as fontkit.Font };
-    });
+  const primary = fontFamilies[key];
+  const chain = [primary.faces(), ...fallbacks.map((f) => fallbackFamilies[f].faces())];
+  const first = fallbacks[0];
   const set: FontSet = {
-    officeName: family.officeName,
-    chartFamily: family.officeName,
-    styles: {
-      regular: faces('regular'),
-      bold: faces('bold'),
-      italic: faces('italic'),
-      boldItalic: faces('boldItalic'),
-    },
+    officeName: primary.officeName,
+    eastAsianName: first ? fallbackFamilies[first].officeName : primary.officeName,
+    chartFamily: primary.officeName,
+    styles: Object.fromEntries(
+      styles.map((s) => [s, chain.flatMap((faces) => faces[s])]),
+    ) as Record<FontStyle, FontFace[]>,
   };
-  loaded.set(key, set);
+  loaded.set(cacheKey, set);
   return set;
 }
 

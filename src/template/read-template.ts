@@ -7,6 +7,7 @@ import { validateAgainst } from '../data/validate.ts';
 import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { TemplateSource } from './compose.ts';
+import type { StringTable } from './strings.ts';
 import type { Theme } from './theme.ts';
 
 export interface ChartSpecSource {
@@ -24,6 +25,8 @@ export interface TemplateBundle {
   deck: TemplateSource;
   summary: TemplateSource;
   charts: Map<string, ChartSpecSource>;
+  /** Template strings per locale, from the manifest's `strings` file. */
+  strings: StringTable;
 }
 
 interface Manifest {
@@ -31,6 +34,7 @@ interface Manifest {
   schema: string;
   theme: string;
   outputs: { deck: string; summary: string };
+  strings?: string;
 }
 
 const CHART_FILE = /^([a-z0-9][a-z0-9-]*)\.vl\.json$/;
@@ -50,6 +54,7 @@ export function readTemplate(dir: string): TemplateBundle {
     deck: readTemplateSource(join(dir, manifest.outputs.deck)),
     summary: readTemplateSource(join(dir, manifest.outputs.summary)),
     charts: readCharts(join(dir, 'charts')),
+    strings: manifest.strings ? readStrings(join(dir, manifest.strings)) : {},
   };
 }
 
@@ -74,6 +79,15 @@ function readChecked(file: string, what: string, schema: object): unknown {
   const doc = readDocument(file, what);
   validateAgainst(doc, schema);
   return doc.value;
+}
+
+const stringsSchema = {
+  type: 'object',
+  additionalProperties: { type: 'object', additionalProperties: { type: 'string' } },
+};
+
+function readStrings(file: string): StringTable {
+  return readChecked(file, 'template strings', stringsSchema) as StringTable;
 }
 
 function readTemplateSource(file: string): TemplateSource {

@@ -18,6 +18,7 @@ function request(spec: Record<string, unknown>): ChartRequest {
     height: 200,
     alt: 'Test chart',
     config: {},
+    locale: 'en-US',
   };
 }
 

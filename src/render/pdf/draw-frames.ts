@@ -12,6 +12,8 @@ import type {
 } from '../../layout/frames.ts';
 import { segmentByFace } from '../../layout/measure.ts';
 import type { Line } from '../../layout/wrap.ts';
+import { useFace } from './pdf-document.ts';
+import { assignSvgFonts } from './svg-fonts.ts';
 
 type Doc = PDFKit.PDFDocument;
 type StructParent = PDFKit.PDFStructureElement;
@@ -109,7 +111,7 @@ function drawLine(
   doc.fillColor(`#${frame.color}`);
   for (const piece of line.pieces) {
     for (const segment of segmentByFace(piece.text, fonts.styles[piece.style])) {
-      doc.font(segment.face.id).fontSize(frame.size);
+      useFace(doc, segment.face).fontSize(frame.size);
       doc.text(segment.text, cursor, baseline, {
         lineBreak: false,
         baseline: 'alphabetic',
@@ -136,15 +138,18 @@ function alignOffset(frame: TextFrame, indent: number, width: number): number {
 
 function drawChart(doc: Doc, frame: ChartFrame, fonts: FontSet, parent: StructTarget): void {
   const { box, chart } = frame;
+  const { svg, faces } = assignSvgFonts(chart.svg, fonts);
   const draw = () =>
-    SVGtoPDF(doc, chart.svg, box.x, box.y, {
+    SVGtoPDF(doc, svg, box.x, box.y, {
       width: box.w,
       height: box.h,
       preserveAspectRatio: 'xMidYMid meet',
       assumePt: true,
-      // Vega names one family; map it to the embedded faces (first face covers Latin).
-      fontCallback: (_family, bold, italic) =>
-        (fonts.styles[styleOf(bold, italic)][0] ?? fonts.styles.regular[0])?.id ?? '',
+      fontCallback: (family, bold, italic) => {
+        const face = faces(family, styleOf(bold, italic));
+        useFace(doc, face);
+        return face.id;
+      },
     });
   figure(doc, parent, chart.alt, box, draw);
 }

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { FontSet } from '../../layout/fonts.ts';
+import type { FontFace, FontSet } from '../../layout/fonts.ts';
 
 export interface PdfMeta {
   title: string;
@@ -14,7 +14,7 @@ export interface PdfOptions {
   tagged: boolean;
 }
 
-/** A pdfkit document with the theme's fonts registered, fixed dates, and no standard-14 font. */
+/** A pdfkit document with fixed dates and no standard-14 font; faces register on first use. */
 export function createPdf(fonts: FontSet, meta: PdfMeta, options: PdfOptions): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -35,10 +35,23 @@ export function createPdf(fonts: FontSet, meta: PdfMeta, options: PdfOptions): P
       ModDate: meta.date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  for (const faces of Object.values(fonts.styles)) {
-    for (const face of faces) doc.registerFont(face.id, face.data);
-  }
   return doc;
+}
+
+const registered = new WeakMap<PDFKit.PDFDocument, Set<string>>();
+
+/** Selects a face, registering it on first use: unused fallback faces are never read. */
+export function useFace(doc: PDFKit.PDFDocument, face: FontFace): PDFKit.PDFDocument {
+  let ids = registered.get(doc);
+  if (!ids) {
+    ids = new Set();
+    registered.set(doc, ids);
+  }
+  if (!ids.has(face.id)) {
+    doc.registerFont(face.id, face.data);
+    ids.add(face.id);
+  }
+  return doc.font(face.id);
 }
 
 /** Ends the document and collects its bytes. */

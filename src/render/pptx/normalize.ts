@@ -7,6 +7,7 @@ import JSZip from 'jszip';
  * - [Content_Types].xml lists only parts that exist (upstream lists a master per slide);
  * - one <a:pPr> per paragraph, first (upstream writes one before every run: a repair prompt);
  * - real PNG fallbacks behind SVG pictures;
+ * - the East Asian font in every run's `ea` slot, so CJK text has a CJK font;
  * - entries in a fixed order, DEFLATE-compressed.
  */
 export interface NormalizeOptions {
@@ -14,11 +15,13 @@ export interface NormalizeOptions {
   date: Date;
   /** Draws an SVG picture's PNG fallback; pptxgenjs leaves a placeholder. */
   rasterize: (svg: string) => Uint8Array;
+  /** Font for the East Asian (`ea`) slot of every run; pptxgenjs repeats the Latin font there. */
+  eastAsianFont: string;
 }
 
 export async function normalizePptx(
   bytes: Uint8Array,
-  { date, rasterize }: NormalizeOptions,
+  { date, rasterize, eastAsianFont }: NormalizeOptions,
 ): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const files = new Map<string, Uint8Array | string>();
@@ -30,10 +33,10 @@ export async function normalizePptx(
       files.set(target, await normalizeWorkbook(await entry.async('uint8array'), date));
     } else if (/\.(xml|rels)$/.test(name)) {
       const xml = fixDates(await entry.async('string'), date);
-      files.set(
-        target,
-        rename(name.startsWith('ppt/slides/') ? oneParagraphProperties(xml) : xml, renames),
-      );
+      const fixed = name.startsWith('ppt/slides/')
+        ? eastAsian(oneParagraphProperties(xml), eastAsianFont)
+        : xml;
+      files.set(target, rename(fixed, renames));
     } else {
       files.set(target, await entry.async('uint8array'));
     }
@@ -143,4 +146,12 @@ function svgFallbacks(files: Map<string, Uint8Array | string>): [string, string]
       pairs.push([png, typeof data === 'string' ? data : Buffer.from(data).toString('utf8')]);
   }
   return pairs;
+}
+
+function eastAsian(xml: string, font: string): string {
+  return xml.replace(/(<a:ea typeface=")[^"]*(")/g, `$1${escapeAttribute(font)}$2`);
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

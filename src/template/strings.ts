@@ -1,0 +1,36 @@
+import { fail } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
+
+export type Strings = Record<string, string>;
+export type StringTable = Record<string, Strings>;
+
+/** The template strings for a locale: the exact tag, else its language, else English. */
+export function stringsFor(table: StringTable, locale: string): Strings {
+  const language = locale.split('-')[0] ?? locale;
+  return table[locale] ?? table[language] ?? table.en ?? {};
+}
+
+const PLACEHOLDER = /\{\{\s*t\.([A-Za-z0-9_]+)\s*\}\}/g;
+
+/**
+ * Chart specs are JSON, not Handlebars: the only substitution is `{{t.key}}` inside string
+ * values, from the template's own strings. Data never reaches a spec this way.
+ */
+export function localizeSpec(spec: unknown, strings: Strings, file: string): unknown {
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      return value.replace(PLACEHOLDER, (_, key: string) => {
+        const text = strings[key];
+        if (text === undefined)
+          fail({ ...messages.template(`unknown string "t.${key}"`), place: { file } });
+        return text;
+      });
+    }
+    if (Array.isArray(value)) return value.map(walk);
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    }
+    return value;
+  };
+  return walk(spec);
+}
