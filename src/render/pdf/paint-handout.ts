@@ -23,7 +23,7 @@ export async function paintHandout(
   meta: PdfMeta,
   options: HandoutOptions,
 ): Promise<Uint8Array> {
-  const doc = createPdf(fonts, meta, { tagged: true });
+  const doc = createPdf(meta, { tagged: true });
   const root = doc.struct('Document');
   doc.addStructure(root);
   handout.pages.forEach((slots, n) => {

@@ -9,7 +9,7 @@ export async function paintSlides(
   fonts: FontSet,
   meta: PdfMeta,
 ): Promise<Uint8Array> {
-  const doc = createPdf(fonts, meta, { tagged: false });
+  const doc = createPdf(meta, { tagged: false });
   for (const slide of layout.slides) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
     doc.rect(0, 0, layout.width, layout.height).fill(`#${slide.background}`);

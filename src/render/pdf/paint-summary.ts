@@ -9,7 +9,7 @@ export async function paintSummary(
   fonts: FontSet,
   meta: PdfMeta,
 ): Promise<Uint8Array> {
-  const doc = createPdf(fonts, meta, { tagged: true });
+  const doc = createPdf(meta, { tagged: true });
   const root = doc.struct('Document');
   doc.addStructure(root);
   const bookmarks: PDFKit.PDFOutline[] = [];

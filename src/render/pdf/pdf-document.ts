@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { FontFace, FontSet } from '../../layout/fonts.ts';
+import type { FontFace } from '../../layout/fonts.ts';
 
 export interface PdfMeta {
   title: string;
@@ -15,7 +15,7 @@ export interface PdfOptions {
 }
 
 /** A pdfkit document with fixed dates and no standard-14 font; faces register on first use. */
-export function createPdf(fonts: FontSet, meta: PdfMeta, options: PdfOptions): PDFKit.PDFDocument {
+export function createPdf(meta: PdfMeta, options: PdfOptions): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     autoFirstPage: false,
     margin: 0,
