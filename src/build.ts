@@ -16,6 +16,7 @@ import { useChartFonts } from './charts/vega-runtime.ts';
 import { type DataRecord, mergeRecord } from './data/merge-record.ts';
 import { validateAgainst } from './data/validate.ts';
 import type { Diagnostic } from './errors/briefkit-error.ts';
+import { coverageWarnings } from './layout/coverage.ts';
 import { flowSummary, type Paper, paperSizes } from './layout/flow-summary.ts';
 import { type FontSet, loadFontSet } from './layout/fonts.ts';
 import type { DeckLayout, PagedLayout } from './layout/frames.ts';
@@ -36,7 +37,7 @@ import { toLiteralData } from './template/literal.ts';
 import { type ImageAsset, readImages } from './template/read-images.ts';
 import { readDocument, readTemplate } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
-import { stringsFor } from './template/strings.ts';
+import { pageLabeller, stringsFor } from './template/strings.ts';
 import type { Theme } from './template/theme.ts';
 
 export interface BuildOptions {
@@ -99,6 +100,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     notes: options.handoutNotes === true,
     ruleColor: compiled.theme.colors.muted,
     textColor: compiled.theme.colors.text,
+    pageLabel: compiled.pageLabel,
   });
 
   // 7. Write.
@@ -115,6 +117,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 export interface Compiled {
   report: ReportInfo;
   theme: Theme;
+  pageLabel: (page: number, pages: number) => string;
   fonts: FontSet;
   deck: DeckLayout;
   summary: PagedLayout;
@@ -133,6 +136,7 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
 
   // 3. Compose Markdown from literal data.
   const strings = stringsFor(template.strings, report.locale);
+  const pageLabel = pageLabeller(strings);
   const literal = toLiteralData({ ...data, t: strings });
   const helperContext: HelperContext = {
     locale: report.locale,
@@ -176,6 +180,7 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
       fonts,
       paper: options.paper ?? 'a4',
       header: report.title,
+      pageLabel,
       chart,
       image,
     },
@@ -184,10 +189,11 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   return {
     report,
     theme: template.theme,
+    pageLabel,
     fonts,
     deck: deckLayout,
     summary: summaryLayout,
-    warnings: literal.warnings,
+    warnings: [...literal.warnings, ...coverageWarnings(data, fonts)],
   };
 }
 

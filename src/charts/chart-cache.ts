@@ -66,6 +66,8 @@ export function chartConfig(
     font: fontFamily,
     background: null,
     range: { category: colors.chart },
+    // Up to 12 significant digits, grouped, in the report's locale: 867.5 → 867,5 in de-DE.
+    numberFormat: ',.12~r',
     mark: { color: colors.primary },
     axis: {
       ...text,

@@ -42,7 +42,9 @@ const NATIVE_MARKS: Record<string, NativeChartType | undefined> = {
 };
 
 /** Reads what a native chart needs from a spec; null if the spec is not simple enough. */
-export function readEncoding(spec: Record<string, unknown>): ChartEncoding | null {
+export function readEncoding(input: Record<string, unknown>): ChartEncoding | null {
+  const spec = withoutLabelLayers(input);
+  if (!spec) return null;
   if (spec.layer || spec.facet || spec.repeat || spec.concat || spec.hconcat || spec.vconcat)
     return null;
   const markDef =
@@ -101,4 +103,26 @@ function titleOf(def: FieldDef | null): string | null {
   if (!def) return null;
   if (def.title === null) return null;
   return def.title ?? def.field ?? null;
+}
+
+/**
+ * A common pattern, marks plus a text layer labelling each value, reads as the one mark:
+ * native charts label their values themselves. Other layered specs are not mapped.
+ */
+function withoutLabelLayers(spec: Record<string, unknown>): Record<string, unknown> | null {
+  if (!Array.isArray(spec.layer)) return spec;
+  const layers = spec.layer as Record<string, unknown>[];
+  const markType = (layer: Record<string, unknown>) =>
+    typeof layer.mark === 'string'
+      ? layer.mark
+      : (layer.mark as { type?: string } | undefined)?.type;
+  const shapes = layers.filter((layer) => markType(layer) !== 'text');
+  const [shape] = shapes;
+  if (shapes.length !== 1 || !shape || shape.layer) return null;
+  const { layer: _layers, ...rest } = spec;
+  return {
+    ...rest,
+    mark: shape.mark,
+    encoding: { ...(spec.encoding as object), ...(shape.encoding as object) },
+  };
 }

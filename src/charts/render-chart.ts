@@ -49,7 +49,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
       expr: expressionInterpreter,
       loader: refusingLoader,
       logger,
-      locale: vega.vega.locale(numberLocale(request.locale), timeLocale(request.locale)),
+      locale: { number: numberLocale(request.locale), time: timeLocale(request.locale) } as never,
       renderer: 'none',
     });
     await view.runAsync();
@@ -116,12 +116,12 @@ type SceneNode = {
   datum?: Record<string, unknown>;
 };
 
-/** The data rows behind the main mark, in drawing order, after all transforms. */
+/** The data rows behind the main (non-label) mark, in drawing order, after all transforms. */
 function markRows(root: SceneNode): Record<string, unknown>[] {
   const stack: SceneNode[] = [root];
   while (stack.length) {
     const node = stack.pop() as SceneNode;
-    if (node.marktype && node.name === 'marks') {
+    if (node.marktype && node.marktype !== 'text' && /(^|_)marks$/.test(node.name ?? '')) {
       return (node.items ?? []).map((item) => item.datum ?? {});
     }
     stack.push(...(node.items ?? []));

@@ -12,7 +12,6 @@ interface VegaExtras {
   setRandom(random: () => number): void;
   randomLCG(seed: number): () => number;
   textMetrics: { width: (item: TextItem, text: unknown) => number };
-  locale(number: object, time: object): import('vega').LocaleFormatters;
 }
 
 type VegaModules = {

@@ -29,6 +29,8 @@ export interface SummaryContext {
   paper: Paper;
   /** Running header text. */
   header: string;
+  /** "Page 2 of 3", in the report's language. */
+  pageLabel(page: number, pages: number): string;
   chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
   image(src: string): ImageAsset;
 }
@@ -268,7 +270,7 @@ function runningHeads(
           ...base,
           name: 'footer',
           box: { x: MARGIN, y: height - MARGIN + 4, w, h: 12 },
-          paragraphs: plain(`Page ${n} of ${total}`),
+          paragraphs: plain(ctx.pageLabel(n, total)),
           align: 'right',
         },
         ctx.fonts,

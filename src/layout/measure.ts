@@ -42,12 +42,37 @@ export function segmentByFace(text: string, faces: readonly FontFace[]): Segment
   return segments;
 }
 
-export function textWidth(text: string, fonts: FontSet, style: FontStyle, size: number): number {
+/** Han, kana, Hangul and CJK punctuation: scripts that office suites space apart from Latin. */
+const CJK = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/u;
+const LATIN_RUN = /[\p{L}\p{N}]+/gu;
+/** LibreOffice and PowerPoint put extra space, in ems, between CJK and Latin letters or digits. */
+const SCRIPT_GAP = 0.3;
+
+export function hasCjk(text: string): boolean {
+  return CJK.test(text);
+}
+
+/**
+ * Width in points. In text that mixes CJK and Latin (`mixed`, decided over the whole
+ * paragraph, since wrapping measures word by word), each Latin run is charged the gaps office
+ * suites add on both sides of it, so their rendering never needs more room than measured.
+ */
+export function textWidth(
+  text: string,
+  fonts: FontSet,
+  style: FontStyle,
+  size: number,
+  mixed = hasCjk(text),
+): number {
   let width = 0;
   const faces = fonts.styles[style];
   for (const char of text) {
     const codePoint = char.codePointAt(0) as number;
     width += advance(faceFor(faces, codePoint), codePoint);
+  }
+  if (mixed) {
+    const latinRuns = [...text.matchAll(LATIN_RUN)].filter((m) => !CJK.test(m[0])).length;
+    width += latinRuns * 2 * SCRIPT_GAP;
   }
   return width * size;
 }

@@ -1,7 +1,7 @@
 import LineBreaker from 'linebreak';
 import type { Run } from '../model/document.ts';
 import { type FontSet, type FontStyle, styleOf } from './fonts.ts';
-import { textWidth } from './measure.ts';
+import { hasCjk, textWidth } from './measure.ts';
 
 /** A styled piece of text on one line. */
 export interface Piece {
@@ -33,21 +33,22 @@ export function wrapRuns(
   size: number,
   maxWidth: number,
 ): Line[] {
+  const m: Measure = { fonts, size, mixed: hasCjk(runs.map((r) => r.text).join('')) };
   const lines: Line[] = [];
   let current: Piece[] = [];
   let currentWidth = 0;
   const flush = () => {
-    lines.push({ pieces: current, width: trimmedWidth(current, fonts, size) });
+    lines.push({ pieces: current, width: trimmedWidth(current, m) });
     current = [];
     currentWidth = 0;
   };
   for (const word of splitWords(runs)) {
-    const pieces = word.map((w) => piece(w, fonts, size));
+    const pieces = word.map((w) => piece(w, m));
     const width = sum(pieces);
-    const visible = trimmedWidth(pieces, fonts, size);
+    const visible = trimmedWidth(pieces, m);
     if (current.length && currentWidth + visible > maxWidth) flush();
     if (visible > maxWidth) {
-      for (const chunk of cutWord(word, fonts, size, maxWidth)) {
+      for (const chunk of cutWord(word, m, maxWidth)) {
         if (current.length) flush();
         current = chunk;
         currentWidth = sum(chunk);
@@ -61,19 +62,28 @@ export function wrapRuns(
   return lines.map((line) => ({ ...line, pieces: mergePieces(line.pieces) }));
 }
 
-function piece(text: StyledText, fonts: FontSet, size: number): Piece {
-  return { ...text, width: textWidth(text.text, fonts, text.style, size) };
+/** What measuring needs: fonts, size, and whether the paragraph mixes CJK and Latin. */
+interface Measure {
+  fonts: FontSet;
+  size: number;
+  mixed: boolean;
+}
+
+function piece(text: StyledText, m: Measure): Piece {
+  return { ...text, width: textWidth(text.text, m.fonts, text.style, m.size, m.mixed) };
 }
 
 function sum(pieces: readonly Piece[]): number {
   return pieces.reduce((w, p) => w + p.width, 0);
 }
 
-function trimmedWidth(pieces: readonly Piece[], fonts: FontSet, size: number): number {
+function trimmedWidth(pieces: readonly Piece[], m: Measure): number {
   const last = pieces.at(-1);
   if (!last) return 0;
   const trailing = last.text.length - last.text.trimEnd().length;
-  const spaces = trailing ? textWidth(last.text.slice(-trailing), fonts, last.style, size) : 0;
+  const spaces = trailing
+    ? textWidth(last.text.slice(-trailing), m.fonts, last.style, m.size, false)
+    : 0;
   return sum(pieces) - spaces;
 }
 
@@ -109,13 +119,13 @@ function slice(styled: readonly StyledText[], from: number, to: number): StyledT
   return out;
 }
 
-function cutWord(word: StyledText[], fonts: FontSet, size: number, maxWidth: number): Piece[][] {
+function cutWord(word: StyledText[], m: Measure, maxWidth: number): Piece[][] {
   const chunks: Piece[][] = [];
   let chunk: Piece[] = [];
   let width = 0;
   for (const part of word) {
     for (const char of part.text) {
-      const p = piece({ ...part, text: char }, fonts, size);
+      const p = piece({ ...part, text: char }, m);
       if (chunk.length && width + p.width > maxWidth) {
         chunks.push(chunk);
         chunk = [];

@@ -36,24 +36,33 @@ export interface LiteralData {
 /** Returns a copy of the data with every string cleaned and escaped; object keys stay as they are. */
 export function toLiteralData(data: unknown): LiteralData {
   const warnings: Diagnostic[] = [];
-  const walk = (value: unknown, path: PathSegment[]): unknown => {
-    if (typeof value === 'string') {
-      const clean = stripIllegalCharacters(value);
-      if (clean !== value) {
-        warnings.push({
-          code: 'illegal-characters',
-          message:
-            'Removed control or unpaired surrogate characters that cannot appear in documents.',
-          place: { path: formatDataPath(path) },
-        });
-      }
-      return escapeMarkdown(clean);
+  const value = mapStrings(data, (text, path) => {
+    const clean = stripIllegalCharacters(text);
+    if (clean !== text) {
+      warnings.push({
+        code: 'illegal-characters',
+        message:
+          'Removed control or unpaired surrogate characters that cannot appear in documents.',
+        place: { path: formatDataPath(path) },
+      });
     }
+    return escapeMarkdown(clean);
+  });
+  return { value, warnings };
+}
+
+/** A copy of the data with every string replaced by `map(text, path)`; keys stay as they are. */
+export function mapStrings(
+  data: unknown,
+  map: (text: string, path: PathSegment[]) => string,
+): unknown {
+  const walk = (value: unknown, path: PathSegment[]): unknown => {
+    if (typeof value === 'string') return map(value, path);
     if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k])]));
     }
     return value;
   };
-  return { value: walk(data, []), warnings };
+  return walk(data, []);
 }

@@ -34,3 +34,9 @@ export function localizeSpec(spec: unknown, strings: Strings, file: string): unk
   };
   return walk(spec);
 }
+
+/** "Page 2 of 3" from the `page_of` string ("Page {page} of {pages}"), English by default. */
+export function pageLabeller(strings: Strings): (page: number, pages: number) => string {
+  const pattern = strings.page_of ?? 'Page {page} of {pages}';
+  return (page, pages) => pattern.replace('{page}', String(page)).replace('{pages}', String(pages));
+}

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { build } from '../../src/index.ts';
 import { buildSample, tempDir } from '../helpers/sample.ts';
 import { hasTool, run } from '../helpers/tools.ts';
 
@@ -25,6 +26,26 @@ describe.runIf(hasTool('soffice'))('LibreOffice', () => {
     ]);
     const info = run('pdfinfo', [join(out, 'briefing.pdf')]);
     expect(info).toMatch(new RegExp(`Pages:\\s+${slideCount}\\n`));
+  });
+});
+
+describe.runIf(hasTool('soffice'))('LibreOffice with the Chinese edition', () => {
+  it('renders the deck with CJK glyphs from an embedded CJK font', async () => {
+    const out = tempDir('briefkit-zh-');
+    await build({ data: 'data/space-station-2025.zh-CN.yaml', out });
+    run('soffice', [
+      `-env:UserInstallation=file://${out}/profile`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      out,
+      join(out, 'briefing.pptx'),
+    ]);
+    const pdf = join(out, 'briefing.pdf');
+    expect(run('pdftotext', [pdf, '-'])).toContain('中国空间站');
+    // Glyphs come from a real CJK font, not a fallback that would draw empty boxes.
+    expect(run('pdffonts', [pdf])).toMatch(/NotoSans\S*CJK\S*\s.*yes/);
   });
 });
 

@@ -11,6 +11,7 @@ export interface HandoutOptions {
   notes: boolean;
   ruleColor: string;
   textColor: string;
+  pageLabel(page: number, pages: number): string;
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -31,7 +32,7 @@ export async function paintHandout(
     const heads = [
       headText(`${meta.title}`, 40, 30, handout.width - 80, 'left', fonts, options),
       headText(
-        `Page ${n + 1} of ${handout.pages.length}`,
+        options.pageLabel(n + 1, handout.pages.length),
         40,
         handout.height - 42,
         handout.width - 80,

@@ -1,0 +1,74 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { build, inspect } from '../../src/index.ts';
+import { pdfPages } from '../helpers/pdf-text.ts';
+import { tempDir } from '../helpers/sample.ts';
+
+const sample = readFileSync('data/space-station-2025.yaml', 'utf8');
+
+/** The sample with its text edited, as a data file in a temp folder. */
+function variant(edit: (yaml: string) => string): string {
+  const file = join(tempDir(), 'data.yaml');
+  writeFileSync(file, edit(sample));
+  return file;
+}
+
+const text = async (file: string) =>
+  (await pdfPages(new Uint8Array(readFileSync(file)))).join(' ').replace(/\s+/g, ' ');
+
+describe('locales', () => {
+  it('formats numbers for de-DE in the text and in chart labels', async () => {
+    const out = tempDir();
+    await build({ data: variant((y) => y.replace('locale: en-US', 'locale: de-DE')), out });
+    const summary = await text(join(out, 'summary.pdf'));
+    expect(summary).toContain('about 867,5 kg');
+    expect(summary).toContain('83,92 kg');
+    // Once in the figures table, once as the bar label Vega drew with the report's format.
+    expect(summary.match(/867,5/g)).toHaveLength(2);
+    expect(summary).not.toContain('867.5');
+    expect((await pdfPages(new Uint8Array(readFileSync(join(out, 'slides.pdf')))))[3]).toMatch(
+      /867,5[\s\S]*83,92/,
+    );
+    expect(await inspect(join(out, 'briefing.pptx'))).toContain('**about 867,5 kg**');
+  });
+
+  it('builds the Chinese edition with the same figures and embedded CJK fonts', async () => {
+    const out = tempDir();
+    const { warnings } = await build({ data: 'data/space-station-2025.zh-CN.yaml', out });
+    expect(warnings).toEqual([]);
+    const summary = await text(join(out, 'summary.pdf'));
+    expect(summary).toContain('2025 年中国空间站科学成果');
+    for (const figure of [
+      '31 项新项目',
+      '约 867.5 千克',
+      '83.92 千克',
+      '超过 150 TB',
+      '超过 50 项专利',
+    ]) {
+      expect(summary).toContain(figure);
+    }
+    const pdf = await inspect(join(out, 'summary.pdf'));
+    expect(pdf).toMatch(/NotoSansSC-Regular .*embedded/);
+    expect(pdf).toContain('第 1 页，共 2 页');
+    const deck = await inspect(join(out, 'briefing.pptx'));
+    expect(deck).toContain('中国空间站');
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'briefing.pptx')));
+    const xml = (await zip.file('ppt/slides/slide1.xml')?.async('string')) ?? '';
+    expect(xml).toContain('<a:ea typeface="Noto Sans SC"');
+    expect(xml).toContain('lang="zh-CN"');
+  });
+
+  it('warns, naming the field, about characters no font can draw', async () => {
+    const out = tempDir();
+    const { warnings } = await build({
+      data: variant((y) => y.replace('subtitle: Results', 'subtitle: 🛰 Results')),
+      out,
+    });
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'missing-glyphs', place: { path: 'report.subtitle' } }),
+    ]);
+    expect(warnings[0]?.message).toContain('U+1F6F0');
+  });
+});
