@@ -113,6 +113,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return { files, warnings: compiled.warnings };
 }
 
+/** Checks data, templates and charts (everything up to painting) and writes nothing. */
+export async function validate(options: BuildOptions = {}): Promise<{ warnings: Diagnostic[] }> {
+  const { warnings } = await compile(options);
+  return { warnings };
+}
+
 /** Everything a build knows before painting: the laid-out deck and summary. */
 export interface Compiled {
   report: ReportInfo;

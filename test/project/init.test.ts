@@ -1,0 +1,55 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, initProject, readProjectConfig, validate } from '../../src/index.ts';
+import { catchError } from '../helpers/errors.ts';
+import { tempDir } from '../helpers/sample.ts';
+
+describe('briefkit init', () => {
+  it('scaffolds a project that builds as it is, from its own briefkit.yaml', async () => {
+    const dir = join(tempDir(), 'my-briefing');
+    expect(initProject(dir)).toContain('briefkit.yaml');
+    const options = readProjectConfig(dir);
+    expect(options).toEqual({
+      data: join(dir, 'data/briefing.yaml'),
+      template: join(dir, 'template'),
+      out: join(dir, 'output'),
+    });
+    await build(options);
+    for (const file of ['briefing.pptx', 'summary.pdf', 'slides.pdf', 'handout.pdf']) {
+      expect(existsSync(join(dir, 'output', file)), file).toBe(true);
+    }
+    // Editor schema references resolve inside the new project.
+    expect(readFileSync(join(dir, 'data/briefing.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/template\/schema\.json$/m,
+    );
+    expect(readFileSync(join(dir, 'template/template.yaml'), 'utf8')).toContain(
+      '$schema=../schemas/template-manifest.schema.json',
+    );
+    expect(existsSync(join(dir, 'schemas/template-manifest.schema.json'))).toBe(true);
+  });
+
+  it('refuses to write into a folder that is not empty', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'keep.txt'), 'mine');
+    expect(catchError(() => initProject(dir)).exitCode).toBe(2);
+  });
+});
+
+describe('briefkit validate', () => {
+  it('passes the sample and reports a broken dataset without writing anything', async () => {
+    expect(await validate()).toEqual({ warnings: [] });
+    const dir = tempDir();
+    const data = join(dir, 'data.yaml');
+    writeFileSync(
+      data,
+      readFileSync('data/space-station-2025.yaml', 'utf8').replace(
+        'value: 31',
+        'value: thirty-one',
+      ),
+    );
+    const error = await validate({ data }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'schema' });
+    expect(existsSync(join(dir, 'output'))).toBe(false);
+  });
+});
