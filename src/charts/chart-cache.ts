@@ -4,6 +4,7 @@ import type { Box } from '../layout/frames.ts';
 import type { TemplateBundle } from '../template/read-template.ts';
 import { localizeSpec, type Strings } from '../template/strings.ts';
 import type { Theme } from '../template/theme.ts';
+import { memoize } from './chart-memo.ts';
 import { type RenderedChart, renderChart } from './render-chart.ts';
 
 export interface ChartInputs {
@@ -14,36 +15,22 @@ export interface ChartInputs {
   strings: Strings;
 }
 
-/** Renders charts on demand, once per name, size and alt text within a build. */
+/** Renders charts on demand, reusing any identical chart rendered before in this process. */
 export function createChartRenderer(template: TemplateBundle, inputs: ChartInputs) {
-  const cache = new Map<string, Promise<RenderedChart>>();
   const { data, fontFamily, locale, strings } = inputs;
   return (name: string, alt: string, box: Box): Promise<RenderedChart> => {
     const source = template.charts.get(name);
     if (!source) fail(messages.unknownChart(name, [...template.charts.keys()]));
-    const chart = {
-      ...source,
-      spec: localizeSpec(source.spec, strings, source.file) as Record<string, unknown>,
-    };
+    const spec = localizeSpec(source.spec, strings, source.file) as Record<string, unknown>;
     const width = Math.round(box.w);
     const height = Math.round(box.h);
-    const key = JSON.stringify([name, width, height, alt]);
-    let rendered = cache.get(key);
-    if (!rendered) {
-      // Text grows with the box, so slide charts read from the back of the room.
-      const fontSize = Math.round(Math.min(16, Math.max(10, height / 26)));
-      rendered = renderChart({
-        chart,
-        data,
-        width,
-        height,
-        alt,
-        locale,
-        config: chartConfig(template.theme, fontFamily, fontSize),
-      });
-      cache.set(key, rendered);
-    }
-    return rendered;
+    // Text grows with the box, so slide charts read from the back of the room.
+    const fontSize = Math.round(Math.min(16, Math.max(10, height / 26)));
+    const config = chartConfig(template.theme, fontFamily, fontSize);
+    const rows = data[String((spec.data as { name?: unknown } | undefined)?.name)];
+    return memoize([source.file, spec, rows, width, height, alt, locale, config], () =>
+      renderChart({ chart: { ...source, spec }, data, width, height, alt, locale, config }),
+    );
   };
 }
 

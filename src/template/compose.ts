@@ -19,15 +19,8 @@ export function composeMarkdown(
   data: unknown,
   ctx: HelperContext,
 ): string {
-  const hb = Handlebars.create();
   try {
-    const render = hb.compile(template.text, {
-      strict: true,
-      knownHelpersOnly: true,
-      knownHelpers,
-      noEscape: true,
-    });
-    return render(data, { helpers: locatedHelpers(template.file, ctx) });
+    return compiled(template.text)(data, { helpers: locatedHelpers(template.file, ctx) });
   } catch (error) {
     if (error instanceof BriefkitError) throw error;
     throw templateError(template.file, error as Error);
@@ -52,6 +45,25 @@ function locatedHelpers(file: string, ctx: HelperContext) {
       }
     };
   return Object.fromEntries(Object.entries(createHelpers(ctx)).map(([name, h]) => [name, wrap(h)]));
+}
+
+const hb = Handlebars.create();
+const cache = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Compiled once per template text: rebuilds in watch mode and batches skip the compiler. */
+function compiled(text: string): HandlebarsTemplateDelegate {
+  let render = cache.get(text);
+  if (!render) {
+    render = hb.compile(text, {
+      strict: true,
+      knownHelpersOnly: true,
+      knownHelpers,
+      noEscape: true,
+    });
+    if (cache.size >= 32) cache.clear();
+    cache.set(text, render);
+  }
+  return render;
 }
 
 /** Handlebars reports places as "Parse error on line 5" or "… - 5:12"; keep them. */

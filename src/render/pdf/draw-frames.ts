@@ -10,7 +10,7 @@ import type {
   TableFrame,
   TextFrame,
 } from '../../layout/frames.ts';
-import { segmentByFace } from '../../layout/measure.ts';
+import { segmentByFace, textWidth } from '../../layout/measure.ts';
 import type { Line } from '../../layout/wrap.ts';
 import { useFace } from './pdf-document.ts';
 import { assignSvgFonts } from './svg-fonts.ts';
@@ -117,7 +117,8 @@ function drawLine(
         baseline: 'alphabetic',
         ...(piece.link ? { link: piece.link, underline: true } : {}),
       });
-      cursor += doc.widthOfString(segment.text);
+      // Our own advance, not widthOfString: a second shaping pass per run costs more than the text.
+      cursor += textWidth(segment.text, fonts, piece.style, frame.size, false);
     }
   }
 }

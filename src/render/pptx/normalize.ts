@@ -70,7 +70,7 @@ function zipFiles(files: Map<string, Uint8Array | string>, date: Date): Promise<
   return out.generateAsync({
     type: 'uint8array',
     compression: 'DEFLATE',
-    compressionOptions: { level: 9 },
+    compressionOptions: { level: 6 },
     platform: 'UNIX',
   });
 }
