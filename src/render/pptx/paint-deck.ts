@@ -226,6 +226,9 @@ function nativeOptions(
   const round = native.type === 'pie' || native.type === 'doughnut';
   return {
     barDir: native.direction,
+    // PowerPoint lists bar categories bottom-up; Vega (and readers) expect the first on top.
+    // pptxgenjs writes the value as given; its typings list only 'minMax'.
+    ...(native.direction === 'bar' && !round ? { catAxisOrientation: 'maxMin' as 'minMax' } : {}),
     // One series, one colour, as in the Vega rendering; pies need a colour per slice.
     chartColors: round ? style.palette : style.palette.slice(0, Math.max(1, native.series.length)),
     showValue: true,
