@@ -1,6 +1,9 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Compiled, compile } from '../../src/build.ts';
 import type { Box, Frame } from '../../src/layout/frames.ts';
+import { tempDir } from '../helpers/sample.ts';
 
 const stress = {
   data: 'test/fixtures/stress/data.yaml',
@@ -57,7 +60,24 @@ function allProblems(compiled: Compiled): string[] {
   ];
 }
 
+/** The sample template with a theme edit, in a temp folder. */
+function templateVariant(edit: (theme: string) => string): string {
+  const dir = join(tempDir(), 'template');
+  cpSync('templates/briefing', dir, { recursive: true });
+  const theme = join(dir, 'theme.yaml');
+  writeFileSync(theme, edit(readFileSync(theme, 'utf8')));
+  return dir;
+}
+
 describe('every text frame fits its box', () => {
+  it('on 4:3 slides too', async () => {
+    const compiled = await compile({
+      template: templateVariant((t) => t.replace('aspect: "16:9"', 'aspect: "4:3"')),
+    });
+    expect([compiled.deck.width, compiled.deck.height]).toEqual([720, 540]);
+    expect(allProblems(compiled)).toEqual([]);
+  });
+
   it('in the sample', async () => {
     const compiled = await compile();
     expect(compiled.deck.slides.length).toBeGreaterThanOrEqual(8);
