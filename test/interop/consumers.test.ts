@@ -120,6 +120,17 @@ describe('the deck package', () => {
     }
   });
 
+  it('has no NaN attribute and no empty text body, two known repair triggers', async () => {
+    const zip = await JSZip.loadAsync((await buildSample()).pptx);
+    for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
+      const xml = (await zip.file(name)?.async('string')) ?? '';
+      expect(xml, name).not.toMatch(/="NaN"/);
+      expect(xml, name).not.toMatch(
+        /<p:txBody>\s*<a:bodyPr[^>]*\/>\s*<a:lstStyle\/>\s*<\/p:txBody>/,
+      );
+    }
+  });
+
   it('has a content type for every part', async () => {
     const zip = await JSZip.loadAsync((await buildSample()).pptx);
     const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
