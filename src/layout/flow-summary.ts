@@ -14,7 +14,7 @@ import type {
   TextTag,
 } from './frames.ts';
 import { fitImage, plain, toParagraphs } from './slide-kit.ts';
-import { layoutTable } from './table.ts';
+import { layoutTable, tableColors } from './table.ts';
 
 export type Paper = 'a4' | 'letter';
 
@@ -205,13 +205,7 @@ function placeTable(
       header: block.header,
       rows: block.rows,
       size: BODY,
-      colors: {
-        text: theme.colors.text,
-        header: theme.colors.primary,
-        headerText: 'FFFFFF',
-        stripe: theme.colors.surface,
-        rule: theme.colors.muted,
-      },
+      colors: tableColors(theme),
     },
     fonts,
   );

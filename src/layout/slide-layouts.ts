@@ -18,7 +18,7 @@ import {
   toParagraphs,
 } from './slide-kit.ts';
 import { splitToFit } from './split-to-fit.ts';
-import { layoutTable } from './table.ts';
+import { layoutTable, tableColors } from './table.ts';
 
 /** A layout turns one slide of the model into one or more slides of frames (continuations). */
 type LayoutFn = (slide: Slide, ctx: SlideContext) => Promise<Frame[][]>;
@@ -193,13 +193,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
           header: table.header,
           rows,
           size,
-          colors: {
-            text: theme.colors.text,
-            header: theme.colors.primary,
-            headerText: 'FFFFFF',
-            stripe: theme.colors.surface,
-            rule: theme.colors.muted,
-          },
+          colors: tableColors(theme),
         },
         ctx.fonts,
       );

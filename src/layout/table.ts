@@ -1,10 +1,22 @@
 import type { Run } from '../model/document.ts';
+import type { Theme } from '../template/theme.ts';
 import { LINE_HEIGHT, WIDTH_SLACK } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
 import { styleOf } from './fonts.ts';
 import type { Box, TableCell, TableFrame } from './frames.ts';
 import { textWidth } from './measure.ts';
 import { wrapRuns } from './wrap.ts';
+
+/** Tables wear the theme: a primary header row with white text, striped body rows. */
+export function tableColors(theme: Theme): TableFrame['colors'] {
+  return {
+    text: theme.colors.text,
+    header: theme.colors.primary,
+    headerText: 'FFFFFF',
+    stripe: theme.colors.surface,
+    rule: theme.colors.muted,
+  };
+}
 
 export interface TableRequest {
   name: string;

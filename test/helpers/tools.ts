@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { basename, join } from 'node:path';
 
 /**
  * Whether an external consumer (LibreOffice, qpdf, poppler, xmllint) is installed. Locally a
@@ -15,4 +16,18 @@ export function hasTool(command: string): boolean {
 
 export function run(command: string, args: string[]): string {
   return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Converts a PPTX to PDF with LibreOffice in a private profile; returns the PDF's path. */
+export function convertWithLibreOffice(pptx: string, outDir: string): string {
+  run('soffice', [
+    `-env:UserInstallation=file://${outDir}/profile`,
+    '--headless',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    outDir,
+    pptx,
+  ]);
+  return join(outDir, `${basename(pptx, '.pptx')}.pdf`);
 }

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.ts';
 import { buildSample, tempDir } from '../helpers/sample.ts';
-import { hasTool, run } from '../helpers/tools.ts';
+import { convertWithLibreOffice, hasTool, run } from '../helpers/tools.ts';
 
 describe.runIf(hasTool('soffice'))('LibreOffice', () => {
   it('opens the deck and renders one page per slide', async () => {
@@ -15,16 +15,7 @@ describe.runIf(hasTool('soffice'))('LibreOffice', () => {
     ).length;
     const out = tempDir('briefkit-lo-');
     // soffice exits 0 even when conversion fails, so the page count is the real check.
-    run('soffice', [
-      `-env:UserInstallation=file://${out}/profile`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      out,
-      join(dir, 'briefing.pptx'),
-    ]);
-    const info = run('pdfinfo', [join(out, 'briefing.pdf')]);
+    const info = run('pdfinfo', [convertWithLibreOffice(join(dir, 'briefing.pptx'), out)]);
     expect(info).toMatch(new RegExp(`Pages:\\s+${slideCount}\\n`));
   });
 });
@@ -33,16 +24,7 @@ describe.runIf(hasTool('soffice'))('LibreOffice with the Chinese edition', () =>
   it('renders the deck with CJK glyphs from an embedded CJK font', async () => {
     const out = tempDir('briefkit-zh-');
     await build({ data: 'data/space-station-2025.zh-CN.yaml', out });
-    run('soffice', [
-      `-env:UserInstallation=file://${out}/profile`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      out,
-      join(out, 'briefing.pptx'),
-    ]);
-    const pdf = join(out, 'briefing.pdf');
+    const pdf = convertWithLibreOffice(join(out, 'briefing.pptx'), out);
     expect(run('pdftotext', [pdf, '-'])).toContain('中国空间站');
     // Glyphs come from a real CJK font, not a fallback that would draw empty boxes.
     expect(run('pdffonts', [pdf])).toMatch(/NotoSans\S*CJK\S*\s.*yes/);
