@@ -30,5 +30,5 @@ export function guardSpec(chart: ChartSpecSource): void {
 }
 
 function refuse(chart: ChartSpecSource, detail: string): never {
-  fail({ ...messages.chartData(chart.name, detail), place: { file: chart.file } });
+  fail({ ...messages.chartRefused(chart.name, detail), place: { file: chart.file } });
 }

@@ -13,6 +13,8 @@ export interface NativeChart {
   series: { name: string; values: number[] }[];
   categoryTitle: string | null;
   valueTitle: string | null;
+  /** Label each point with its value: only when the spec labels its marks with the value. */
+  showValues: boolean;
 }
 
 interface FieldDef {
@@ -30,6 +32,8 @@ export interface ChartEncoding {
   category: FieldDef | null;
   value: FieldDef | null;
   direction: 'col' | 'bar';
+  /** The field a text layer labels the marks with, if any. */
+  labelField: string | null;
 }
 
 const NATIVE_MARKS: Record<string, NativeChartType | undefined> = {
@@ -43,8 +47,9 @@ const NATIVE_MARKS: Record<string, NativeChartType | undefined> = {
 
 /** Reads what a native chart needs from a spec; null if the spec is not simple enough. */
 export function readEncoding(input: Record<string, unknown>): ChartEncoding | null {
-  const spec = withoutLabelLayers(input);
-  if (!spec) return null;
+  const unlayered = withoutLabelLayers(input);
+  if (!unlayered) return null;
+  const { spec, labelField } = unlayered;
   if (spec.layer || spec.facet || spec.repeat || spec.concat || spec.hconcat || spec.vconcat)
     return null;
   const markDef =
@@ -63,12 +68,20 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
       category: enc.color ?? null,
       value: enc.theta ?? null,
       direction: 'col',
+      labelField,
     };
   }
   if (!simple(enc.x) || !simple(enc.y)) return null;
   const horizontal = enc.y?.type === 'nominal' || enc.y?.type === 'ordinal';
   if (mark === 'point' || mark === 'circle') {
-    return { mark, innerRadius, category: enc.x ?? null, value: enc.y ?? null, direction: 'col' };
+    return {
+      mark,
+      innerRadius,
+      category: enc.x ?? null,
+      value: enc.y ?? null,
+      direction: 'col',
+      labelField,
+    };
   }
   return {
     mark,
@@ -76,6 +89,7 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
     category: (horizontal ? enc.y : enc.x) ?? null,
     value: (horizontal ? enc.x : enc.y) ?? null,
     direction: horizontal ? 'bar' : 'col',
+    labelField,
   };
 }
 
@@ -89,13 +103,21 @@ export function toNativeChart(
   if (!type || !category || !value) return null;
   const values = rows.map((r) => Number(r[value]));
   if (values.some((v) => !Number.isFinite(v))) return null;
+  if (type === 'scatter' && rows.some((r) => !Number.isFinite(Number(r[category])))) return null;
+  // Labels other than the bare value (e.g. "about 867.5 kg") join the category name, so a
+  // qualifier the chart shows is never dropped; PowerPoint labels can only show the number.
+  const { labelField } = encoding;
+  const extra = labelField && labelField !== value ? labelField : null;
   return {
     type: type === 'pie' && encoding.innerRadius > 0 ? 'doughnut' : type,
     direction: encoding.direction,
-    labels: rows.map((r) => String(r[category])),
+    labels: rows.map((r) =>
+      extra ? `${String(r[category])} (${String(r[extra])})` : String(r[category]),
+    ),
     series: [{ name: titleOf(encoding.value) ?? value, values }],
     categoryTitle: titleOf(encoding.category),
     valueTitle: titleOf(encoding.value),
+    showValues: labelField === value,
   };
 }
 
@@ -109,8 +131,10 @@ function titleOf(def: FieldDef | null): string | null {
  * A common pattern, marks plus a text layer labelling each value, reads as the one mark:
  * native charts label their values themselves. Other layered specs are not mapped.
  */
-function withoutLabelLayers(spec: Record<string, unknown>): Record<string, unknown> | null {
-  if (!Array.isArray(spec.layer)) return spec;
+function withoutLabelLayers(
+  spec: Record<string, unknown>,
+): { spec: Record<string, unknown>; labelField: string | null } | null {
+  if (!Array.isArray(spec.layer)) return { spec, labelField: null };
   const layers = spec.layer as Record<string, unknown>[];
   const markType = (layer: Record<string, unknown>) =>
     typeof layer.mark === 'string'
@@ -119,10 +143,15 @@ function withoutLabelLayers(spec: Record<string, unknown>): Record<string, unkno
   const shapes = layers.filter((layer) => markType(layer) !== 'text');
   const [shape] = shapes;
   if (shapes.length !== 1 || !shape || shape.layer) return null;
+  const label = layers.find((layer) => markType(layer) === 'text');
+  const labelEncoding = (label?.encoding ?? {}) as { text?: FieldDef };
   const { layer: _layers, ...rest } = spec;
   return {
-    ...rest,
-    mark: shape.mark,
-    encoding: { ...(spec.encoding as object), ...(shape.encoding as object) },
+    spec: {
+      ...rest,
+      mark: shape.mark,
+      encoding: { ...(spec.encoding as object), ...(shape.encoding as object) },
+    },
+    labelField: labelEncoding.text?.field ?? null,
   };
 }

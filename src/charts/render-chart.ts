@@ -77,7 +77,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     svg,
     width: request.width,
     height: request.height,
-    alt: describe(request.alt, chart.spec, native),
+    alt: describe(request.alt, chart.spec, native, request.locale),
     native,
   };
 }
@@ -129,12 +129,22 @@ function markRows(root: SceneNode): Record<string, unknown>[] {
   return [];
 }
 
-function describe(alt: string, spec: Record<string, unknown>, native: NativeChart | null): string {
-  const base = alt || String(spec.description ?? spec.title ?? 'Chart');
-  if (!native) return base;
-  const series = native.series[0];
-  const values = native.labels.map((label, i) => `${label}: ${series?.values[i]}`).join('; ');
-  return `${base.replace(/\.$/, '')}. ${values}.`;
+function describe(
+  alt: string,
+  spec: Record<string, unknown>,
+  native: NativeChart | null,
+  locale: string,
+): string {
+  const base = (alt || String(spec.description ?? spec.title ?? 'Chart')).replace(/\.$/, '');
+  if (!native) return `${base}.`;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 12 });
+  const values = native.series[0]?.values ?? [];
+  // A label that already shows its value ("over 50 patents") is not repeated as "…: 50".
+  const points = native.labels.map((label, i) => {
+    const value = number.format(values[i] ?? 0);
+    return label.includes(value) ? label : `${label}: ${value}`;
+  });
+  return `${base}. ${points.join('; ')}.`;
 }
 
 const refuse = (uri: string) =>

@@ -54,7 +54,12 @@ export const messages = {
   chartData: (name: string, detail: string): Message => ({
     code: 'chart-data',
     message: `Chart "${name}": ${detail}`,
-    hint: 'Bind charts to a named table of the dataset: "data": {"name": "TABLE"}.',
+    hint: 'Bind charts to a named list of the dataset: "data": {"name": "LIST"}.',
+  }),
+  chartRefused: (name: string, detail: string): Message => ({
+    code: 'chart-refused',
+    message: `Chart "${name}": ${detail}`,
+    hint: 'Charts may only draw data from the dataset; they cannot load files, URLs or images.',
   }),
   chartCompile: (name: string, detail: string): Message => ({
     code: 'chart-compile',
@@ -65,14 +70,29 @@ export const messages = {
     message: `Picture "${src}" cannot be used: ${detail}.`,
     hint: 'Put pictures in the template folder and refer to them by a relative path, e.g. images/photo.png.',
   }),
-  textOverflow: (slide: string, box: string): Message => ({
+  textOverflow: (layout: string, box: string): Message => ({
     code: 'text-overflow',
-    message: `${slide}: the ${box} does not fit its box, even at the smallest allowed size.`,
+    message: `The "${box}" text of this ${layout} slide does not fit, even at the smallest allowed size.`,
     hint: 'Shorten the text or split it over two slides.',
   }),
   badArgument: (detail: string): Message => ({
     code: 'usage',
     message: detail,
     hint: 'Run `briefkit --help` for usage.',
+  }),
+  dataLimit: (detail: string, hint: string): Message => ({
+    code: 'data-limit',
+    message: detail,
+    hint,
+  }),
+  badNumber: (found: string, largest: number): Message => ({
+    code: 'bad-number',
+    message: `Numbers must be finite and at most ${largest.toExponential().replace('e+', 'e')} in size; found ${found}.`,
+    hint: 'Use a larger unit (e.g. billion tonnes), or quote the value if it is a code rather than a number.',
+  }),
+  dataFile: (ref: string, detail: string): Message => ({
+    code: 'data-file',
+    message: `Table "${ref}" cannot be used: ${detail}.`,
+    hint: 'Refer to a .csv file in the dataset’s folder by a relative path, e.g. figures: !csv figures.csv',
   }),
 } satisfies Record<string, (...args: never[]) => Message>;

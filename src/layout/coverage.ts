@@ -22,7 +22,7 @@ export function coverageWarnings(data: unknown, fonts: FontSet): Diagnostic[] {
         code: 'missing-glyphs',
         message: `No configured font has ${shown.join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}; they will show as empty boxes.`,
         place: { path: formatDataPath(path) },
-        hint: 'Add a fallback font that covers them to the theme, or remove the characters.',
+        hint: 'The fonts cover Latin, Greek, Cyrillic and Chinese (with kana); replace or remove the other characters.',
       });
     }
     return text;

@@ -37,7 +37,7 @@ export function layoutText(request: TextRequest, fonts: FontSet, size: number): 
   const emphasised = request.bold === true;
   let top = 0;
   const paragraphs = request.paragraphs.map((p, i): LaidParagraph => {
-    const indent = p.bullet ? size * 1.1 : 0;
+    const indent = p.bullet === null ? 0 : size * (typeof p.bullet === 'number' ? 1.6 : 1.1);
     const runs = emphasised ? p.runs.map((r) => ({ ...r, bold: true })) : p.runs;
     const lines = wrapRuns(runs, fonts, size, (request.box.w - indent) * WIDTH_SLACK);
     if (i > 0) top += paragraphGap;

@@ -17,7 +17,8 @@ export interface Box {
 
 export interface Paragraph {
   runs: Run[];
-  bullet: 'disc' | null;
+  /** A bullet, or the item's number in an ordered list. */
+  bullet: 'disc' | number | null;
 }
 
 /** A paragraph after fitting: its wrapped lines and where it starts inside the frame. */

@@ -35,7 +35,7 @@ export function comfortableSize(ctx: SlideContext): number {
 
 export function overflow(slide: Slide, box: string): BriefkitError {
   return new BriefkitError({
-    ...messages.textOverflow(`Slide ${slide.number} (${slide.layout})`, box),
+    ...messages.textOverflow(slide.layout, box),
     place: { path: `slide ${slide.number}` },
   });
 }
@@ -139,7 +139,7 @@ const paragraphsOf: { [K in BlockKind]: (block: BlockOf<K>) => Paragraph[] } = {
   heading: (b) => [{ runs: b.runs.map((r) => ({ ...r, bold: true })), bullet: null }],
   paragraph: (b) => [{ runs: b.runs, bullet: null }],
   quote: (b) => [{ runs: b.runs.map((r) => ({ ...r, italic: true })), bullet: null }],
-  list: (b) => b.items.map((runs) => ({ runs, bullet: 'disc' as const })),
+  list: (b) => b.items.map((runs, i) => ({ runs, bullet: b.ordered ? i + 1 : ('disc' as const) })),
   table: () => [],
   chart: () => [],
   image: () => [],
@@ -170,19 +170,23 @@ export function accept(slide: Slide, blocks: readonly Block[], kinds: readonly B
   }
 }
 
+/** The slide's one block of a kind: none, or a second one the layout would drop, is an error. */
 export function requireBlock<K extends BlockKind>(
   slide: Slide,
   blocks: readonly Block[],
   kind: K,
 ): BlockOf<K> {
-  const found = blocks.find((b) => b.kind === kind);
-  if (!found) {
+  const found = blocks.filter((b) => b.kind === kind);
+  if (found.length !== 1) {
     throw new BriefkitError({
-      ...messages.layoutContent(slide.layout, `it needs a ${kind}.`),
+      ...messages.layoutContent(
+        slide.layout,
+        `it needs exactly one ${kind}, found ${found.length}.`,
+      ),
       place: { path: `slide ${slide.number}` },
     });
   }
-  return found as BlockOf<K>;
+  return found[0] as BlockOf<K>;
 }
 
 /** The largest box of the image's aspect ratio that fits `area`, centred in it. */

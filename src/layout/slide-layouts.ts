@@ -1,7 +1,7 @@
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { Block, LayoutName, Run, Slide } from '../model/document.ts';
-import { fitText, fitTogether, type TextRequest } from './fit-text.ts';
+import { fitText, fitTogether, layoutText, type TextRequest } from './fit-text.ts';
 import type { Box, Frame, Paragraph, TableFrame } from './frames.ts';
 import {
   accept,
@@ -172,7 +172,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     );
     if (!frames) {
       throw new BriefkitError({
-        ...messages.textOverflow(`Slide ${slide.number} (two-columns)`, 'columns'),
+        ...messages.textOverflow('two-columns', 'columns'),
         place: { path: `slide ${slide.number}` },
       });
     }
@@ -209,10 +209,11 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     if (whole) return [[...chrome(slide, title, ctx), whole]];
     const parts = splitToFit(table.rows, (rows) => fitted(rows, comfortableSize(ctx)) !== null);
     if (!parts) throw overflow(slide, 'table');
-    return parts.map((rows, i) => [
-      ...chrome(slide, title, ctx, i > 0),
-      fitted(rows, comfortableSize(ctx)) as TableFrame,
-    ]);
+    // One size for every continuation, so the slides read as one table.
+    const shared = Math.min(
+      ...parts.map((rows) => (fitted(rows, comfortableSize(ctx)) as TableFrame).size),
+    );
+    return parts.map((rows, i) => [...chrome(slide, title, ctx, i > 0), at(shared, rows)]);
   },
 
   image: async (slide, ctx) => {
@@ -321,9 +322,11 @@ function textSlide(slide: Slide, ctx: SlideContext, size: number): Frame[][] {
     (part) => fitText(request([...part], floor), ctx.fonts) !== null,
   );
   if (!parts) throw overflow(slide, 'body');
+  // One size for every continuation, so the slides read as one list.
+  const shared = Math.min(...parts.map((part) => fitOrFail(slide, request(part, floor), ctx).size));
   return parts.map((part, i) => [
     ...chrome(slide, title, ctx, i > 0),
-    fitOrFail(slide, request(part, floor), ctx),
+    layoutText(request(part, shared), ctx.fonts, shared),
   ]);
 }
 
@@ -421,7 +424,7 @@ function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideContext): F
   );
   if (!numbers || !labels) {
     throw new BriefkitError({
-      ...messages.textOverflow(`Slide ${slide.number} (stats)`, 'figures'),
+      ...messages.textOverflow('stats', 'figures'),
       place: { path: `slide ${slide.number}` },
     });
   }

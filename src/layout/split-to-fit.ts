@@ -1,11 +1,20 @@
 /**
- * Greedily splits items into consecutive parts that each pass `fits`; used to continue a
- * long list or table on following slides. Null when a single item cannot fit on its own.
+ * Splits items (list paragraphs, table rows) into consecutive parts that each pass `fits`,
+ * to continue a long list or table on following slides. Uses as few parts as greedy filling
+ * needs, then evens them out so the last slide is not a lonely leftover. Null when a single
+ * item cannot fit on its own.
  */
 export function splitToFit<T>(
   items: readonly T[],
   fits: (part: readonly T[]) => boolean,
 ): T[][] | null {
+  const greedy = fillGreedily(items, fits);
+  if (!greedy) return null;
+  const even = evenParts(items, greedy.length);
+  return even.every(fits) ? even : greedy;
+}
+
+function fillGreedily<T>(items: readonly T[], fits: (part: readonly T[]) => boolean): T[][] | null {
   const parts: T[][] = [];
   let start = 0;
   while (start < items.length) {
@@ -16,4 +25,11 @@ export function splitToFit<T>(
     start = end;
   }
   return parts;
+}
+
+function evenParts<T>(items: readonly T[], count: number): T[][] {
+  const size = Math.ceil(items.length / count);
+  return Array.from({ length: count }, (_, i) => items.slice(i * size, (i + 1) * size)).filter(
+    (p) => p.length,
+  );
 }

@@ -73,10 +73,11 @@ function templateError(file: string, error: Error): BriefkitError {
   const runtime = / - (\d+):(\d+)$/.exec(text);
   const line = Number(parse?.[1] ?? runtime?.[1] ?? Number.NaN);
   const column = runtime ? Number(runtime[2]) + 1 : undefined;
-  const detail = text
-    .replace(/ - \d+:\d+$/, '')
-    .replace(/ in \[object Object\]/, '')
-    .split('\n')[0];
+  // A parse error's first line only names the line; what was expected is on its last.
+  const lines = text.split('\n');
+  const detail = parse
+    ? `cannot parse: ${lines.at(-1)}`
+    : lines[0]?.replace(/ - \d+:\d+$/, '').replace(/ in \[object Object\]/, '');
   return new BriefkitError({
     ...messages.template(detail ?? text),
     place: { file, ...(Number.isFinite(line) ? { line } : {}), ...(column ? { column } : {}) },

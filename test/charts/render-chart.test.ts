@@ -48,6 +48,7 @@ describe('renderChart', () => {
       series: [{ name: 'Value', values: [3, 1.5, 0] }],
       categoryTitle: 'k',
       valueTitle: 'Value',
+      showValues: false,
     });
     expect(chart.alt).toBe('Test chart. A: 3; B: 1.5; C: 0.');
   });
@@ -61,6 +62,57 @@ describe('renderChart', () => {
       }),
     );
     expect(chart.native?.labels).toEqual(['A!', 'B!']);
+  });
+
+  it('labels values natively only when the spec labels its marks with them', async () => {
+    const labelled = {
+      ...bar,
+      mark: undefined,
+      layer: [
+        { mark: 'bar' },
+        { mark: 'text', encoding: { text: { field: 'v', type: 'quantitative' } } },
+      ],
+    };
+    expect((await renderChart(request(labelled))).native?.showValues).toBe(true);
+    const qualified = {
+      ...labelled,
+      transform: [{ calculate: "'about ' + datum.v", as: 'label' }],
+      layer: [
+        { mark: 'bar' },
+        { mark: 'text', encoding: { text: { field: 'label', type: 'nominal' } } },
+      ],
+    };
+    const chart = await renderChart(request(qualified));
+    expect(chart.native).toMatchObject({
+      showValues: false,
+      labels: ['A (about 3)', 'B (about 1.5)', 'C (about 0)'],
+    });
+    expect(chart.alt).toBe('Test chart. A (about 3); B (about 1.5); C (about 0).');
+  });
+
+  it('maps scatter plots only when x is numeric', async () => {
+    const scatter = {
+      data: { name: 'points' },
+      mark: 'point',
+      encoding: {
+        x: { field: 'x', type: 'quantitative' },
+        y: { field: 'y', type: 'quantitative' },
+      },
+    };
+    const chart = await renderChart({
+      ...request(scatter),
+      data: {
+        points: [
+          { x: 1, y: 2 },
+          { x: 3, y: 5 },
+        ],
+      },
+    });
+    expect(chart.native).toMatchObject({
+      type: 'scatter',
+      labels: ['1', '3'],
+      series: [{ values: [2, 5] }],
+    });
   });
 
   it('falls back to an image for specs PowerPoint cannot draw natively', async () => {
@@ -80,7 +132,7 @@ describe('renderChart', () => {
   });
 
   it('refuses image marks', async () => {
-    expect((await chartError({ ...bar, mark: 'image' })).code).toBe('chart-data');
+    expect((await chartError({ ...bar, mark: 'image' })).code).toBe('chart-refused');
   });
 
   it('names a missing dataset table', async () => {

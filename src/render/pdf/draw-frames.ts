@@ -63,11 +63,12 @@ function drawFrame(doc: Doc, frame: Frame, fonts: FontSet, parent: StructTarget)
 function drawText(doc: Doc, frame: TextFrame, fonts: FontSet, parent: StructTarget): void {
   const offset = verticalOffset(frame);
   const paint = (paragraph: LaidParagraph) => () => {
-    if (paragraph.bullet) {
+    if (paragraph.bullet !== null) {
       const y = frame.box.y + offset + paragraph.top;
+      const marker = paragraph.bullet === 'disc' ? '•' : `${paragraph.bullet}.`;
       drawLine(
         doc,
-        { pieces: [{ text: '•', style: 'regular', width: 0 }], width: 0 },
+        { pieces: [{ text: marker, style: 'regular', width: 0 }], width: 0 },
         frame.box.x,
         y,
         frame,
@@ -112,15 +113,35 @@ function drawLine(
   for (const piece of line.pieces) {
     for (const segment of segmentByFace(piece.text, fonts.styles[piece.style])) {
       useFace(doc, segment.face).fontSize(frame.size);
-      doc.text(segment.text, cursor, baseline, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        ...(piece.link ? { link: piece.link, underline: true } : {}),
-      });
+      doc.text(segment.text, cursor, baseline, { lineBreak: false, baseline: 'alphabetic' });
       // Our own advance, not widthOfString: a second shaping pass per run costs more than the text.
-      cursor += textWidth(segment.text, fonts, piece.style, frame.size, false);
+      const width = textWidth(segment.text, fonts, piece.style, frame.size, false);
+      if (piece.link) drawLink(doc, piece.link, cursor, top, width, baseline, frame);
+      cursor += width;
     }
   }
+}
+
+/**
+ * Underline and click area drawn here: pdfkit places both from the text's top, which is
+ * wrong for text set on its alphabetic baseline.
+ */
+function drawLink(
+  doc: Doc,
+  url: string,
+  x: number,
+  top: number,
+  width: number,
+  baseline: number,
+  frame: Pick<TextFrame, 'size' | 'lineHeight' | 'color'>,
+): void {
+  const y = baseline + frame.size * 0.12;
+  doc
+    .moveTo(x, y)
+    .lineTo(x + width, y)
+    .lineWidth(frame.size * 0.06)
+    .stroke(`#${frame.color}`);
+  doc.link(x, top, width, frame.lineHeight, url);
 }
 
 function verticalOffset(frame: TextFrame): number {

@@ -131,13 +131,22 @@ function textProps(frame: TextFrame, meta: DeckMeta): TextProps[] {
         text: run.text,
         options: {
           ...runOptions(run, meta),
-          ...(ri === 0 && p.bullet ? { bullet: { indent: p.indent } } : {}),
+          ...(ri === 0 && p.bullet !== null ? { bullet: bulletOf(p.bullet, p.indent) } : {}),
           ...(ri === 0 && pi > 0 ? { paraSpaceBefore: frame.paragraphGap } : {}),
           breakLine: ri === p.runs.length - 1 && pi < frame.paragraphs.length - 1,
         },
       }),
     ),
   );
+}
+
+function bulletOf(
+  bullet: 'disc' | number,
+  indent: number,
+): NonNullable<PptxGenJS.TextPropsOptions['bullet']> {
+  if (bullet === 'disc') return { indent };
+  // Each numbered paragraph states its number, so a list continued on a "(cont.)" slide counts on.
+  return { type: 'number', numberStartAt: bullet, indent };
 }
 
 function runOptions(run: Run, meta: DeckMeta): PptxGenJS.TextPropsOptions {
@@ -193,16 +202,17 @@ function paintChart(
     return;
   }
   const native = chart.native;
-  slide.addChart(
-    chartType(pptx, native),
-    native.series.map((s) => ({ name: s.name, labels: native.labels, values: s.values })),
-    {
-      ...place,
-      altText: chart.alt,
-      objectName: `chart ${chart.name}`,
-      ...nativeOptions(native, fonts, style),
-    },
-  );
+  // pptxgenjs takes scatter data as the X values first, then one entry per Y series.
+  const data =
+    native.type === 'scatter'
+      ? [{ name: native.categoryTitle ?? 'x', values: native.labels.map(Number) }, ...native.series]
+      : native.series.map((s) => ({ name: s.name, labels: native.labels, values: s.values }));
+  slide.addChart(chartType(pptx, native), data, {
+    ...place,
+    altText: chart.alt,
+    objectName: `chart ${chart.name}`,
+    ...nativeOptions(native, fonts, style),
+  });
 }
 
 function chartType(pptx: PptxGenJS, native: NativeChart): PptxGenJS.CHART_NAME {
@@ -231,7 +241,7 @@ function nativeOptions(
     ...(native.direction === 'bar' && !round ? { catAxisOrientation: 'maxMin' as 'minMax' } : {}),
     // One series, one colour, as in the Vega rendering; pies need a colour per slice.
     chartColors: round ? style.palette : style.palette.slice(0, Math.max(1, native.series.length)),
-    showValue: true,
+    showValue: native.showValues,
     dataLabelFormatCode: 'General',
     valAxisLabelFormatCode: 'General',
     dataLabelFontFace: text.fontFace,
