@@ -1,6 +1,21 @@
-import { isNode, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { extname } from 'node:path';
+import {
+  type Document,
+  isAlias,
+  isNode,
+  LineCounter,
+  parseDocument,
+  type ScalarTag,
+  type YAMLError,
+} from 'yaml';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
+import { checkNodes, walkNodes } from './check-nodes.ts';
+import { checkStructure } from './check-structure.ts';
+import { formatDataPath, type PathSegment } from './data-path.ts';
+import { checkFileSize, checkValue, dataLimits, throwProblems } from './limits.ts';
+import { readCsvTable } from './read-csv.ts';
+import { readTables } from './read-tables.ts';
 
 /** A parsed YAML/JSON file that can say where any of its values came from. */
 export interface SourceDocument {
@@ -10,30 +25,45 @@ export interface SourceDocument {
   locate(path: readonly (string | number)[]): Place;
 }
 
-export type PathSegment = string | number;
+export { formatDataPath, type PathSegment };
 
-/** `['highlights', 2, 'title']` → `highlights[2].title` */
-export function formatDataPath(path: readonly PathSegment[]): string {
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
-}
+/** `figures: !csv figures.csv` reads a table from a CSV file beside the dataset. */
+const csvTag: ScalarTag = { tag: '!csv', resolve: (source: string) => source };
 
-/** Parses YAML or JSON (a YAML 1.2 subset) with source positions and alias limits. */
+/**
+ * Parses YAML or JSON (a YAML 1.2 subset) with source positions, or a `.csv` file as a list
+ * of records. Size and nesting are checked before parsing; long text and lists, bad numbers,
+ * duplicate keys and alias bombs right after, each named at its line and data path.
+ */
 export function readSource(file: string, text: string): SourceDocument {
+  if (extname(file).toLowerCase() === '.csv') {
+    const table = readCsvTable(file, text);
+    return { file, value: table.rows, locate: table.locate };
+  }
+  checkFileSize(file, text);
+  checkStructure(file, text);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  const doc = parseDocument(text, {
+    lineCounter,
+    // Checked in checkNodes: the parser's own check is quadratic in the keys of a map.
+    uniqueKeys: false,
+    prettyErrors: true,
+    customTags: [csvTag],
+  });
   if (doc.errors.length > 0) {
     throw new BriefkitError(doc.errors.map((e) => yamlDiagnostic(file, e)));
   }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    throw new BriefkitError({
-      ...messages.syntax('YAML', (error as Error).message),
-      place: { file },
-    });
-  }
+  throwProblems(checkNodes(file, doc, lineCounter));
+  let value = toJS(file, doc, lineCounter);
+  const tables = readTables(file, doc, lineCounter);
+  for (const table of tables) value = table.mount(value);
+
   const locate = (path: readonly PathSegment[]): Place => {
+    for (const table of tables) {
+      if (table.path.every((segment, i) => path[i] === segment)) {
+        return table.locate(path.slice(table.path.length));
+      }
+    }
     for (let depth = path.length; depth >= 0; depth--) {
       const node = doc.getIn(path.slice(0, depth), true);
       if (isNode(node) && node.range) {
@@ -43,7 +73,32 @@ export function readSource(file: string, text: string): SourceDocument {
     }
     return { file, path: formatDataPath(path) };
   };
+  // Aliases nest their anchors' values: seven anchors of 95 levels each make a value 665
+  // deep from a file that passed the nesting check. Check the value itself.
+  if (text.includes('*')) throwProblems(checkValue(value, locate));
   return { file, value, locate };
+}
+
+function toJS(file: string, doc: Document, lineCounter: LineCounter): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: dataLimits.aliasCount });
+  } catch (error) {
+    const detail = (error as Error).message;
+    if (!/alias/i.test(detail)) {
+      throw new BriefkitError({ ...messages.syntax('YAML', detail), place: { file } });
+    }
+    // The parser does not say which alias; the first one is where the expansion starts.
+    const first = [...walkNodes(doc)].find((n) => isAlias(n.node));
+    const start = first?.node.range?.[0];
+    const position = start === undefined ? undefined : lineCounter.linePos(start);
+    throw new BriefkitError({
+      ...messages.dataLimit(
+        `Aliases (*name) expand to more than ${dataLimits.aliasCount} copies of their anchors.`,
+        'Repeat the values instead of nesting aliases; this is how "billion laughs" files exhaust memory.',
+      ),
+      place: { file, ...(position ? { line: position.line, column: position.col } : {}) },
+    });
+  }
 }
 
 function yamlDiagnostic(file: string, error: YAMLError) {

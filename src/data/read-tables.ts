@@ -1,0 +1,94 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { type Document, isAlias, isScalar, type LineCounter } from 'yaml';
+import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
+import { walkNodes } from './check-nodes.ts';
+import type { PathSegment } from './data-path.ts';
+import { dataLimits, failFileSize } from './limits.ts';
+import { readCsvTable } from './read-csv.ts';
+
+/** A CSV table that a `!csv FILE` tag puts at a data path. */
+export interface MountedTable {
+  path: PathSegment[];
+  /** The data with the table's rows at `path`. */
+  mount(value: unknown): unknown;
+  /** Place of a value inside the table, by its path below `path`. */
+  locate(path: readonly PathSegment[]): Place;
+}
+
+/**
+ * Reads the tables a dataset refers to with `!csv FILE`. FILE is relative to the dataset
+ * and must stay, after symlinks, inside the dataset's folder: a dataset can never make
+ * briefkit read anything else.
+ */
+export function readTables(file: string, doc: Document, lineCounter: LineCounter): MountedTable[] {
+  const tables: MountedTable[] = [];
+  for (const { node, path } of walkNodes(doc)) {
+    const aliased = isAlias(node) && node.resolve(doc)?.tag === '!csv';
+    if (node.tag !== '!csv' && !aliased) continue;
+    const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+    const where = { file, line, column: col };
+    if (aliased) {
+      // The alias would copy the file name, not the table.
+      throw new BriefkitError({
+        ...messages.dataFile(node.source, 'an alias cannot stand for a !csv table; repeat the tag'),
+        place: where,
+      });
+    }
+    if (!isScalar(node) || typeof node.value !== 'string') {
+      throw new BriefkitError({
+        ...messages.dataFile('!csv', 'the tag takes a file name, e.g. !csv figures.csv'),
+        place: where,
+      });
+    }
+    const ref = node.value;
+    const table = readCsvTable(join(dirname(file), ref), readTableFile(file, ref, where));
+    tables.push({
+      path,
+      mount: (value) => setAt(value, path, table.rows),
+      locate: table.locate,
+    });
+  }
+  return tables;
+}
+
+function readTableFile(dataset: string, ref: string, where: Place): string {
+  const refuse = (detail: string): never => {
+    throw new BriefkitError({ ...messages.dataFile(ref, detail), place: where });
+  };
+  if (!ref.toLowerCase().endsWith('.csv')) refuse('only .csv files can be read as tables');
+  if (isAbsolute(ref) || ref.split(/[\\/]/).includes('..')) {
+    refuse('it leaves the dataset’s folder');
+  }
+  let root: string;
+  let target: string;
+  try {
+    root = realpathSync(dirname(dataset));
+    target = realpathSync(join(dirname(dataset), ref));
+  } catch {
+    return refuse('no such file beside the dataset');
+  }
+  const rel = relative(root, target);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    refuse('it resolves outside the dataset’s folder');
+  }
+  const bytes = statSync(target).size;
+  if (bytes > dataLimits.fileBytes) failFileSize(join(dirname(dataset), ref), bytes);
+  return readFileSync(target, 'utf8');
+}
+
+/** Replaces the value at `path` (which the parser has just built, so it exists). */
+function setAt(value: unknown, path: readonly PathSegment[], rows: unknown): unknown {
+  const parentPath = path.slice(0, -1);
+  const last = path.at(-1);
+  if (last === undefined) return rows;
+  const parent = parentPath.reduce<unknown>(
+    (v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : v),
+    value,
+  );
+  if (parent !== null && typeof parent === 'object') {
+    Object.defineProperty(parent, last, { value: rows, enumerable: true, writable: true });
+  }
+  return value;
+}

@@ -1,0 +1,299 @@
+/**
+ * Published Vega expression-sandbox escapes, ported to Vega-Lite specs and run through
+ * renderChart: GHSA-4vq7-882g-wcg4 / CVE-2023-26486 (`scale` with a forged group context),
+ * GHSA-w5m3-xh75-mp55 / CVE-2023-26487 (`lassoAppend` calling any `push`), vega#3027
+ * (`join`/`replace` calling a function found through `event`), vega#3984
+ * (`scale(event.view.setTimeout, …)`), vega#3018/#3019 (regexp/comment codegen confusion),
+ * GHSA-7f2v-3qq3-vvjf / CVE-2025-59840 (reaching functions through `toString` and friends),
+ * and the classic `constructor.constructor` chains. In Node the payloads aim at `Function`
+ * instead of `window.eval`. A spec may fail, but only with a BriefkitError; it must never
+ * touch a global, read a file, open a socket or start a process.
+ */
+import * as childProcess from 'node:child_process';
+import * as fs from 'node:fs';
+import { readFileSync } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { syncBuiltinESMExports } from 'node:module';
+import * as net from 'node:net';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  type MockInstance,
+  vi,
+} from 'vitest';
+import { type ChartRequest, renderChart } from '../../src/charts/render-chart.ts';
+import { BriefkitError } from '../../src/errors/briefkit-error.ts';
+
+const CANARY = '__briefkitCanary';
+const SET_CANARY = `globalThis.${CANARY}='pwned'`;
+
+/** Values that lead to `Function` by different roads; the interpreter must refuse them all. */
+const functionRoads = [
+  '[].constructor.constructor',
+  "'a'.constructor.constructor",
+  '(1).constructor.constructor',
+  'datum.k.constructor.constructor',
+  "datum['constr' + 'uctor']['constr' + 'uctor']",
+  "datum.k['constructor']['constructor']",
+  'datum.__proto__.constructor.constructor',
+  'toString.constructor',
+];
+
+const payloads: string[] = [
+  ...functionRoads.flatMap((f) => [
+    `${f}('${SET_CANARY}')()`,
+    // CVE-2023-26486: scale() calls context.scales[name].value of a forged group.
+    `scale('func', null, {context: {scales: {func: {value: scale('func', "${SET_CANARY}", {context: {scales: {func: {value: ${f}}}}})}}}})`,
+    // CVE-2023-26487: lassoAppend() calls push() on whatever it is given.
+    `lassoAppend({push: ${f}}, "${SET_CANARY}", 1)`,
+    // vega#3027: join() and replace() call functions found on their arguments.
+    `join({'join': ${f}}, "${SET_CANARY}")`,
+    `replace("${SET_CANARY}", /.*/, ${f})`,
+  ]),
+  // vega#3984 / #3027: event.view is the window in a browser; there is no event here.
+  `scale(event.view.setTimeout, "${SET_CANARY}")`,
+  'event.target.ownerDocument.defaultView.eval("1")',
+  // vega#3018: a regexp and a line continuation that once broke the code generator.
+  `(0/ /1/)-'\\\n,${SET_CANARY}))))//'`,
+  // CVE-2025-59840: functions reached through toString/call/apply on expression functions.
+  'toString.call(datum)',
+  `peek.call(0, "${SET_CANARY}")`,
+  "truncate.apply(0, ['a', 1])",
+  'this.constructor',
+  'process.mainModule.require("fs")',
+  'require("fs")',
+  'globalThis',
+  'window',
+  'sort.constructor',
+  `VEGA_DEBUG.view.constructor`,
+];
+
+const rows = [
+  { k: 'A', v: 3 },
+  { k: 'B', v: 1 },
+];
+
+function request(spec: Record<string, unknown>): ChartRequest {
+  return {
+    chart: { name: 'evil', file: 'charts/evil.vl.json', spec },
+    data: { rows },
+    width: 240,
+    height: 160,
+    alt: 'Evil chart',
+    config: {},
+    locale: 'en-US',
+  };
+}
+
+/** The payload in every place a Vega-Lite spec takes an expression. */
+function specsFor(expr: string): Record<string, unknown>[] {
+  const encoding = {
+    x: { field: 'x', type: 'nominal' },
+    y: { field: 'v', type: 'quantitative' },
+  };
+  return [
+    { data: { name: 'rows' }, transform: [{ calculate: expr, as: 'x' }], mark: 'bar', encoding },
+    {
+      data: { name: 'rows' },
+      transform: [{ filter: expr }, { calculate: 'datum.k', as: 'x' }],
+      mark: 'bar',
+      encoding,
+    },
+    {
+      data: { name: 'rows' },
+      params: [{ name: 'p', expr }],
+      transform: [{ calculate: 'p', as: 'x' }],
+      mark: 'bar',
+      encoding,
+    },
+    {
+      data: { name: 'rows' },
+      transform: [{ calculate: 'datum.k', as: 'x' }],
+      mark: { type: 'text', text: { expr } },
+      encoding,
+    },
+  ];
+}
+
+type Spy = MockInstance<(...args: never[]) => unknown>;
+const spies: Spy[] = [];
+const fetchCalls: unknown[] = [];
+const realFetch = globalThis.fetch;
+
+function watch<T extends object>(target: T, names: (keyof T & string)[]) {
+  for (const name of names) {
+    if (typeof target[name] === 'function') spies.push(vi.spyOn(target, name as never) as Spy);
+  }
+}
+
+beforeAll(async () => {
+  // Load Vega and warm its caches before watching: module loading reads files legitimately.
+  await renderChart(request(specsFor('datum.k')[0] as Record<string, unknown>));
+  const fsDefault = (fs as unknown as { default: typeof fs }).default;
+  const fspDefault = (fsp as unknown as { default: typeof fsp }).default;
+  watch(fsDefault, ['readFile', 'readFileSync', 'open', 'openSync', 'createReadStream']);
+  watch(fspDefault, ['readFile', 'open']);
+  watch((net as unknown as { default: typeof net }).default, ['connect', 'createConnection']);
+  watch((http as unknown as { default: typeof http }).default, ['request', 'get']);
+  watch((https as unknown as { default: typeof https }).default, ['request', 'get']);
+  watch((childProcess as unknown as { default: typeof childProcess }).default, [
+    'spawn',
+    'spawnSync',
+    'exec',
+    'execSync',
+    'execFile',
+    'execFileSync',
+    'fork',
+  ]);
+  // Named imports of builtins are copies until synced.
+  syncBuiltinESMExports();
+  globalThis.fetch = (async (...args: unknown[]) => {
+    fetchCalls.push(args);
+    throw new Error('no network in tests');
+  }) as typeof fetch;
+});
+
+afterEach(() => {
+  for (const spy of [console.error, console.warn] as unknown as Spy[]) {
+    if (vi.isMockFunction(spy)) spy.mockRestore();
+  }
+});
+
+afterAll(() => {
+  vi.restoreAllMocks();
+  syncBuiltinESMExports();
+  globalThis.fetch = realFetch;
+  delete (globalThis as Record<string, unknown>)[CANARY];
+});
+
+describe('Vega expression-injection proofs of concept, through renderChart', () => {
+  beforeEach(() => {
+    // The interpreter reports refused members on the console; that is the defence working.
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+
+  it('watches what it claims to watch', () => {
+    readFileSync('package.json');
+    const called = spies.filter((s) => s.mock.calls.length > 0).map((s) => s.getMockName());
+    expect(called).toContain('readFileSync');
+    for (const spy of spies) spy.mockClear();
+  });
+
+  it.each(payloads)('%s', async (expr) => {
+    (globalThis as Record<string, unknown>)[CANARY] = 'untouched';
+    for (const spec of specsFor(expr)) {
+      const result = await renderChart(request(spec)).catch((error: unknown) => error);
+      if (!(result instanceof BriefkitError) && result instanceof Error) throw result;
+      expect((globalThis as Record<string, unknown>)[CANARY]).toBe('untouched');
+      if (!(result instanceof BriefkitError)) {
+        const rendered = result as Awaited<ReturnType<typeof renderChart>>;
+        expect(rendered.svg).not.toMatch(/<script|javascript:|pwned/i);
+        expect(`${rendered.alt} ${JSON.stringify(rendered.native)}`).not.toContain('pwned');
+      }
+    }
+    for (const spy of spies) expect(spy, spy.getMockName()).not.toHaveBeenCalled();
+    expect(fetchCalls).toEqual([]);
+  });
+
+  it('never returns a builtin function in place of a value', async () => {
+    // Functions may be reached as values, but never called, and never shown as source.
+    for (const expr of ['datum.k.constructor.constructor', "'' + [].constructor.constructor"]) {
+      const result = await renderChart(request(specsFor(expr)[0] as Record<string, unknown>));
+      expect(`${result.svg} ${result.alt}`).not.toMatch(/native code|function/);
+    }
+  });
+
+  // FIXME(src/charts/guard-spec.ts): the interpreter refuses `x.constructor.constructor` but
+  // lets `datum.k.constructor` (String) through, and string concatenation prints its source
+  // into the chart: "function String() { [native code] }". Nothing runs, but specs should not
+  // reach builtins at all. Fix: in guardSpec, parse every expression string with vega's
+  // parseExpression and refuse member names constructor/__proto__/prototype/__define*__/
+  // __lookup*__ and computed members whose key is not a literal.
+  it.fails('does not print the source of a builtin reached through .constructor', async () => {
+    const result = await renderChart(
+      request(specsFor("'' + datum.k.constructor")[0] as Record<string, unknown>),
+    ).catch((error: unknown) => error);
+    if (result instanceof BriefkitError) return;
+    const rendered = result as Awaited<ReturnType<typeof renderChart>>;
+    expect(`${rendered.svg} ${JSON.stringify(rendered.native)}`).not.toMatch(/native code/);
+  });
+
+  // FIXME(src/charts): `pad('x', 1e9)` in a calculate transform grows a string one character
+  // at a time until V8 aborts the process with "heap out of memory" after ~100 s: no error,
+  // no exit code 1, and `sequence(0, 1e9)` does the same with an array. It cannot run as
+  // it.fails (it would take the test worker down). Fix: in loadVega, register bounded
+  // replacements with vega.expressionFunction('pad' | 'sequence' | 'span', …) that throw past
+  // e.g. 100,000 characters or items, or refuse those calls with a literal bound in guardSpec.
+  it.todo('refuses pad() and sequence() calls that would exhaust memory');
+
+  it('draws hostile data values as text and never evaluates them', async () => {
+    const hostile = [
+      { k: "[].constructor.constructor('x')()", v: 1 },
+      { k: '</text><script>alert(1)</script>', v: 2 },
+      { k: '{{constructor}}', v: 3 },
+    ];
+    const chart = await renderChart({
+      ...request({
+        data: { name: 'rows' },
+        mark: 'bar',
+        encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' } },
+      }),
+      data: { rows: hostile },
+    });
+    expect(chart.native?.labels).toEqual(hostile.map((r) => r.k));
+    expect(chart.svg).not.toContain('<script');
+  });
+
+  // FIXME(src/charts/render-chart.ts, upstream Vega): a nominal value "__proto__" (found by
+  // test/property as figures[1].short) fails inside Vega's dataflow with "TypeError: Cannot
+  // read properties of undefined (reading 'datum')": Vega keys a plain object by category.
+  // Typed (chart-compile), but a label the user typed cannot be drawn and the message blames
+  // the chart. "constructor", "toString" and "hasOwnProperty" work. Fix: report it upstream;
+  // meanwhile refuse "__proto__" as a chart value with a chart-data message naming the row,
+  // or draw it with a zero-width joiner appended and restore the label in the native chart.
+  it.fails('draws a category named "__proto__"', async () => {
+    const chart = await renderChart({
+      ...request({
+        data: { name: 'rows' },
+        mark: 'bar',
+        encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' } },
+      }),
+      data: {
+        rows: [
+          { k: '__proto__', v: 1 },
+          { k: 'b', v: 2 },
+        ],
+      },
+    });
+    expect(chart.native?.labels).toEqual(['__proto__', 'b']);
+  });
+
+  it('refuses every way of naming a URL or an image before Vega runs', async () => {
+    const bar = { mark: 'bar', encoding: { x: { field: 'k', type: 'nominal' } } };
+    for (const spec of [
+      { ...bar, data: { url: 'file:///etc/passwd' } },
+      { ...bar, data: { url: '/etc/passwd', format: { type: 'csv' } } },
+      { ...bar, data: { url: 'http://127.0.0.1:9/x.json' } },
+      {
+        ...bar,
+        data: { name: 'rows' },
+        transform: [{ lookup: 'k', from: { data: { url: '/etc/passwd' }, key: 'k' } }],
+      },
+      { data: { name: 'rows' }, mark: 'image', encoding: { url: { field: 'k' } } },
+      { data: { name: 'rows' }, mark: { type: 'bar', href: 'file:///etc/passwd' } },
+      { data: { name: 'rows' }, mark: 'bar', encoding: { href: { field: 'k' } } },
+    ]) {
+      const error = await renderChart(request(spec)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BriefkitError);
+    }
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  });
+});
