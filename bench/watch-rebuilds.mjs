@@ -1,0 +1,51 @@
+// Warm rebuilds as users get them: runs `briefkit watch` on a copy of the sample data, edits
+// one figure --runs times, one edit per rebuild, and reads each rebuild's time from what
+// watch prints ("… changed: rebuilt … in N ms"). Ctrl-C (SIGINT to our own child) ends it.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/**
+ * @param {{ cli: string, dir: string, runs: number, profileDir?: string }} options
+ * @returns {Promise<{ samples: number[], watchingAtMs: number }>}
+ */
+export async function measureWatchRebuilds({ cli, dir, runs, profileDir }) {
+  mkdirSync(dir, { recursive: true });
+  const data = join(dir, 'data.yaml');
+  const sample = readFileSync(new URL('../data/space-station-2025.yaml', import.meta.url), 'utf8');
+  if (!sample.includes('value: 867.5')) throw new Error('The sample no longer has mass_up 867.5.');
+  const edit = (i) => writeFileSync(data, sample.replace('value: 867.5', `value: ${867.5 + i}`));
+  edit(0);
+
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const args = [...profile, cli, 'watch', '--data', data, '--out', join(dir, 'out')];
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const nextLine = async (pattern) => {
+    for (;;) {
+      const { value, done } = await lines.next();
+      if (done) throw new Error(`watch ended before "${pattern}":\n${stderr}`);
+      const match = pattern.exec(value);
+      if (match) return match;
+    }
+  };
+
+  await nextLine(/^Watching /);
+  const watchingAtMs = performance.now() - started;
+  const samples = [];
+  for (let i = 1; i <= runs; i++) {
+    edit(i);
+    const [, ms] = await nextLine(/changed: rebuilt .* in (\d+) ms$/);
+    samples.push(Number(ms));
+  }
+  child.kill('SIGINT');
+  await once(child, 'close');
+  return { samples, watchingAtMs };
+}

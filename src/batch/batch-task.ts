@@ -1,0 +1,50 @@
+/**
+ * The work one batch worker thread does for one record: build it and fingerprint the
+ * outputs. Errors come back as values: a structured clone of a thrown error would lose its
+ * diagnostics, and a bad record must not look like a crashed worker.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { BuildOptions } from '../build.ts';
+import { type Diagnostic, isBriefkitError } from '../errors/briefkit-error.ts';
+
+export interface BatchTask {
+  options: BuildOptions;
+}
+
+export interface OutputDigest {
+  /** File name inside the record's folder, e.g. `briefing.pptx`. */
+  file: string;
+  bytes: number;
+  sha256: string;
+}
+
+export type BatchTaskResult =
+  | { ok: true; outputs: OutputDigest[]; warnings: Diagnostic[]; ms: number }
+  | { ok: false; diagnostics: Diagnostic[]; ms: number }
+  | { ok: false; internal: string; ms: number };
+
+export async function runBatchTask(task: BatchTask): Promise<BatchTaskResult> {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  // Loaded on first use: the CLI's main thread imports this module too, but never builds.
+  const { build } = await import('../build.ts');
+  try {
+    const result = await build(task.options);
+    const outputs = await Promise.all(result.files.map(digest));
+    return { ok: true, outputs, warnings: result.warnings, ms: ms() };
+  } catch (error) {
+    if (isBriefkitError(error)) return { ok: false, diagnostics: [...error.diagnostics], ms: ms() };
+    return { ok: false, internal: (error as Error)?.stack ?? String(error), ms: ms() };
+  }
+}
+
+async function digest(path: string): Promise<OutputDigest> {
+  const bytes = await readFile(path);
+  return {
+    file: basename(path),
+    bytes: bytes.byteLength,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}

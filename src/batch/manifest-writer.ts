@@ -1,0 +1,80 @@
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../errors/briefkit-error.ts';
+
+export interface ManifestHeader {
+  generator: string;
+  each: string;
+  data?: string;
+  template?: string;
+}
+
+export interface BuiltEntry {
+  row: number;
+  label: string;
+  folder: string;
+  /** Paths relative to the manifest, with their size and sha256. */
+  files: { path: string; bytes: number; sha256: string }[];
+}
+
+export interface FailedEntry {
+  row: number;
+  label: string;
+  errors: Diagnostic[];
+}
+
+/**
+ * Writes `manifest.json` as records finish. Builds finish out of order, so entries wait in a
+ * reorder buffer until every earlier record is done: the buffer holds at most the records in
+ * flight, and the file lists records in input order. Written to a temp file and renamed at
+ * the end, like the outputs, so a manifest is never half-written.
+ */
+export function createManifestWriter(outDir: string, header: ManifestHeader) {
+  mkdirSync(outDir, { recursive: true });
+  const target = join(outDir, 'manifest.json');
+  const temp = `${target}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w');
+  const head = JSON.stringify(header, null, 2).replace(/\n\}$/, '');
+  writeSync(fd, `${head},\n  "records": [`);
+  const waiting = new Map<number, BuiltEntry | undefined>();
+  const failed: FailedEntry[] = [];
+  let next = 0;
+  let written = 0;
+  const writeEntry = (entry: BuiltEntry) =>
+    writeSync(fd, `${written++ ? ',' : ''}\n    ${JSON.stringify(entry)}`);
+
+  return {
+    /** Records the outcome of the record at `seq`; `undefined` for one that was not built. */
+    settle(seq: number, entry: BuiltEntry | undefined): void {
+      waiting.set(seq, entry);
+      while (waiting.has(next)) {
+        const ready = waiting.get(next);
+        waiting.delete(next);
+        next++;
+        if (ready) writeEntry(ready);
+      }
+    },
+    fail(entry: FailedEntry): void {
+      failed.push(entry);
+    },
+    /** Finishes the file. After Ctrl-C, records that never settled are simply not listed. */
+    close(): string {
+      for (const seq of [...waiting.keys()].sort((a, b) => a - b)) {
+        const ready = waiting.get(seq);
+        if (ready) writeEntry(ready);
+      }
+      failed.sort((a, b) => a.row - b.row);
+      const list = failed.map((f) => `\n    ${JSON.stringify(f)}`).join(',');
+      writeSync(fd, `${written ? '\n  ' : ''}],\n  "failed": [${list}${list ? '\n  ' : ''}]\n}\n`);
+      closeSync(fd);
+      renameSync(temp, target);
+      return target;
+    },
+    abort(): void {
+      closeSync(fd);
+      rmSync(temp, { force: true });
+    },
+  };
+}
+
+export type ManifestWriter = ReturnType<typeof createManifestWriter>;

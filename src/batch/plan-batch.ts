@@ -1,0 +1,46 @@
+import { extname } from 'node:path';
+import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
+import { batchMessages } from './messages.ts';
+import { type Naming, nameRecord } from './name-pattern.ts';
+import { readRecords } from './read-records.ts';
+import { collisionKey } from './safe-name.ts';
+
+export interface BatchPlan {
+  /** Records in the file, readable or not. */
+  total: number;
+  /** How folders are named: the pattern, or by row padded to `width` digits. */
+  naming: Naming;
+}
+
+/**
+ * A first streaming pass over the records: counts them (for progress) and checks that no
+ * two records get the same folder. A collision is a mistake in `--name`, not in one record,
+ * so it stops the batch before anything is built. Only the names are held in memory.
+ */
+export async function planBatch(file: string, pattern: string | undefined): Promise<BatchPlan> {
+  const csv = extname(file).toLowerCase() === '.csv';
+  // Default names come from unique row numbers, so only a pattern can collide.
+  const naming = { pattern, csv, width: 1 };
+  const owners = new Map<string, string>();
+  const collisions: Diagnostic[] = [];
+  let total = 0;
+  let lastRow = 0;
+  for await (const { ok, record } of readRecords(file)) {
+    total++;
+    lastRow = Math.max(lastRow, record.row);
+    if (!ok || pattern === undefined) continue;
+    const named = nameRecord(record, naming);
+    if (!named.ok) continue;
+    const key = collisionKey(named.name);
+    const owner = owners.get(key);
+    if (owner === undefined) owners.set(key, record.label);
+    else {
+      collisions.push({
+        ...batchMessages.nameCollision(named.name, owner, record.label),
+        place: { file },
+      });
+    }
+  }
+  if (collisions.length) throw new BriefkitError(collisions);
+  return { total, naming: { ...naming, width: String(lastRow).length } };
+}

@@ -1,0 +1,77 @@
+/** The options `build` and `watch` share, and their mapping onto the library's BuildOptions. */
+import type { BuildOptions } from '../build.ts';
+import { type HandoutSize, handoutSizes } from '../layout/handout.ts';
+import { type OptionSpecs, usageError } from './command.ts';
+
+export const buildOptionSpecs = {
+  data: {
+    type: 'string',
+    arg: 'FILE',
+    help: 'dataset, YAML or JSON (default: the sample dataset)',
+  },
+  template: { type: 'string', arg: 'DIR', help: 'template folder (default: the sample template)' },
+  out: { type: 'string', arg: 'DIR', help: 'output folder (default: output)' },
+  paper: {
+    type: 'string',
+    arg: 'SIZE',
+    help: 'paper for the summary and handout: a4 (default) or letter',
+  },
+  handout: {
+    type: 'string',
+    arg: 'N',
+    help: 'slides per handout page: 2, 3 (default, with lines for notes) or 6',
+  },
+  'handout-notes': {
+    type: 'boolean',
+    help: 'print speaker notes beside the slides in the handout (3 a page)',
+  },
+} as const satisfies OptionSpecs;
+
+/** Two lines: `--help` aligns the second under the first option. */
+export const buildSynopsis =
+  '[--data FILE] [--template DIR] [--out DIR] [--paper a4|letter]\n[--handout 2|3|6] [--handout-notes]';
+
+export interface BuildOptionValues {
+  data?: string | undefined;
+  template?: string | undefined;
+  out?: string | undefined;
+  paper?: string | undefined;
+  handout?: string | undefined;
+  'handout-notes'?: boolean | undefined;
+}
+
+/** Checks the flags and maps them onto BuildOptions; bad values are usage errors (exit 2). */
+export function toBuildOptions(
+  values: BuildOptionValues,
+  env: Readonly<Record<string, string | undefined>>,
+): BuildOptions {
+  if (values.paper && values.paper !== 'a4' && values.paper !== 'letter') {
+    throw usageError(`--paper must be a4 or letter, not "${values.paper}".`);
+  }
+  const handout = values.handout === undefined ? undefined : Number(values.handout);
+  if (handout !== undefined && !handoutSizes.includes(handout as HandoutSize)) {
+    throw usageError(`--handout must be 2, 3 or 6, not "${values.handout}".`);
+  }
+  return {
+    ...(values.data ? { data: values.data } : {}),
+    ...(values.template ? { template: values.template } : {}),
+    ...(values.out ? { out: values.out } : {}),
+    ...(values.paper ? { paper: values.paper as 'a4' | 'letter' } : {}),
+    ...(handout ? { handout: handout as HandoutSize } : {}),
+    ...(values['handout-notes'] ? { handoutNotes: true } : {}),
+    ...(env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: env.SOURCE_DATE_EPOCH } : {}),
+  };
+}
+
+/** Rejects positional arguments for commands that take none. */
+export function expectNoPositionals(command: string, positionals: readonly string[]): void {
+  if (positionals.length > 0) {
+    throw usageError(`Unknown command "${[command, ...positionals].join(' ')}".`);
+  }
+}
+
+/**
+ * build()'s default output folder, repeated here so the CLI can name it (e.g. for the
+ * batch manifest) without loading the pipeline.
+ */
+export const defaultOut = 'output';

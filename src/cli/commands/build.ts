@@ -1,0 +1,59 @@
+import { availableParallelism } from 'node:os';
+import {
+  buildOptionSpecs,
+  buildSynopsis,
+  expectNoPositionals,
+  toBuildOptions,
+} from '../build-options.ts';
+import { defineCommand, usageError } from '../command.ts';
+import { writeWarnings } from '../report.ts';
+
+export const buildCommand = defineCommand({
+  synopsis: [
+    `build ${buildSynopsis}`,
+    'build --each FILE [--name PATTERN] [--jobs N] [build options]',
+  ],
+  description: [
+    'build writes briefing.pptx, summary.pdf, slides.pdf and handout.pdf.',
+    'build --each builds once per record of a CSV (with a header row) or a JSON array, each',
+    "  record's fields merged over the dataset's top level, into one folder per record under",
+    '  --out, and writes --out/manifest.json with every output and its sha256. Folders are',
+    '  named by --name, e.g. "{{school}}-{{class}}" (plain field substitution), else by row.',
+  ].join('\n'),
+  options: {
+    ...buildOptionSpecs,
+    each: {
+      type: 'string',
+      arg: 'FILE',
+      help: 'build once per record of FILE (.csv with a header row, or a .json array)',
+    },
+    name: {
+      type: 'string',
+      arg: 'PATTERN',
+      help: 'with --each: folder name per record, e.g. "{{school}}-{{class}}"',
+    },
+    jobs: {
+      type: 'string',
+      arg: 'N',
+      help: `with --each: builds at once (default: the number of cores, ${availableParallelism()})`,
+    },
+  },
+  async run({ values, positionals }, context) {
+    expectNoPositionals('build', positionals);
+    const options = toBuildOptions(values, context.env);
+    if (values.each !== undefined) {
+      const { runEach } = await import('../each/run-each.ts');
+      return runEach({ ...values, each: values.each }, options, context);
+    }
+    if (values.name !== undefined || values.jobs !== undefined) {
+      throw usageError('--name and --jobs only apply with --each FILE.');
+    }
+    const { build } = await import('../../build.ts');
+    const started = performance.now();
+    const result = await build(options);
+    writeWarnings(context.stderr, result.warnings);
+    const ms = Math.round(performance.now() - started);
+    context.stdout.write(`Built ${result.files.join(', ')} in ${ms} ms\n`);
+    return 0;
+  },
+});

@@ -1,0 +1,20 @@
+import type { Command } from '../command.ts';
+import { buildCommand } from './build.ts';
+import { inspectCommand } from './inspect.ts';
+import { watchCommand } from './watch.ts';
+
+/**
+ * Every command, in the order `--help` lists them. Adding a command is one new file in this
+ * folder and one line here; the name type, dispatch and help text follow from this object.
+ */
+export const commands = {
+  build: buildCommand,
+  watch: watchCommand,
+  inspect: inspectCommand,
+} as const satisfies Record<string, Command>;
+
+export type CommandName = keyof typeof commands;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commands, name);
+}

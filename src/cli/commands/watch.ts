@@ -1,0 +1,64 @@
+import { basename, dirname, isAbsolute, relative } from 'node:path';
+import { isBriefkitError } from '../../errors/briefkit-error.ts';
+import {
+  buildOptionSpecs,
+  buildSynopsis,
+  expectNoPositionals,
+  toBuildOptions,
+} from '../build-options.ts';
+import { defineCommand } from '../command.ts';
+import { writeDiagnostics, writeInternalError, writeWarnings } from '../report.ts';
+import type { RebuildEvent } from '../watch/watch.ts';
+
+export const watchCommand = defineCommand({
+  synopsis: [`watch ${buildSynopsis}`],
+  description:
+    'watch builds, then rebuilds whenever the dataset or a template file changes, until Ctrl-C.',
+  options: buildOptionSpecs,
+  async run({ values, positionals }, context) {
+    expectNoPositionals('watch', positionals);
+    const options = toBuildOptions(values, context.env);
+    const { watch } = await import('../watch/watch.ts');
+    const { stdout, stderr } = context;
+
+    const handle = watch(options, {
+      onRebuild(event) {
+        const what = event.changed.length ? `${event.changed.map(show).join(', ')} changed: ` : '';
+        if (event.ok) {
+          writeWarnings(stderr, event.result.warnings);
+          stdout.write(`${what}${describeBuild(event)} in ${event.ms} ms\n`);
+          return;
+        }
+        const verb = what ? 'rebuild' : 'build';
+        stderr.write(`${what}${verb} failed in ${event.ms} ms; the last good outputs are kept.\n`);
+        if (isBriefkitError(event.error)) writeDiagnostics(stderr, event.error.diagnostics, '  ');
+        else writeInternalError(stderr, event.error);
+      },
+    });
+    await handle.ready;
+    stdout.write(`Watching ${handle.paths.map(show).join(' and ')} (Ctrl-C to stop).\n`);
+    await new Promise<void>((stopped) => {
+      const stopListening = context.onInterrupt(() => {
+        stopListening();
+        stopped();
+      });
+    });
+    await handle.close();
+    stdout.write('Stopped watching.\n');
+    return 0;
+  },
+});
+
+/** `built output/ (briefing.pptx, summary.pdf, …)`, or `rebuilt` after a change. */
+function describeBuild(event: RebuildEvent & { ok: true }): string {
+  const { files } = event.result;
+  const folder = files[0] ? show(dirname(files[0])) : '';
+  const verb = event.changed.length ? 'rebuilt' : 'Built';
+  return `${verb} ${folder}/ (${files.map((f) => basename(f)).join(', ')})`;
+}
+
+/** Paths inside the current folder relative to it, others in full. */
+function show(path: string): string {
+  const near = relative(process.cwd(), path);
+  return near && !near.startsWith('..') && !isAbsolute(near) ? near : path;
+}

@@ -1,0 +1,54 @@
+/** `build --each`: flags → runBatch, progress on the terminal, and the exit code. */
+import { availableParallelism } from 'node:os';
+import { runBatch } from '../../batch/run-batch.ts';
+import type { BuildOptions } from '../../build.ts';
+import { defaultOut } from '../build-options.ts';
+import { usageError } from '../command.ts';
+import type { CliContext } from '../context.ts';
+import { version } from '../version.ts';
+import { createProgress } from './progress.ts';
+
+export interface EachFlags {
+  each: string;
+  name?: string | undefined;
+  jobs?: string | undefined;
+}
+
+export async function runEach(
+  flags: EachFlags,
+  options: BuildOptions,
+  context: CliContext,
+): Promise<number> {
+  const jobs = flags.jobs === undefined ? availableParallelism() : Number(flags.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) {
+    throw usageError(`--jobs must be a whole number from 1 to 256, not "${flags.jobs}".`);
+  }
+  const { out = defaultOut, ...shared } = options;
+  const progress = createProgress(context);
+  const stop = new AbortController();
+  const stopListening = context.onInterrupt(() => {
+    progress.note('Stopping after the builds in progress (Ctrl-C again to quit now)…');
+    stop.abort();
+  });
+  const started = performance.now();
+  try {
+    const summary = await runBatch({
+      each: flags.each,
+      name: flags.name,
+      jobs,
+      out,
+      build: shared,
+      workerModule: context.workerModule,
+      generator: `briefkit ${version}`,
+      signal: stop.signal,
+      onPlan: (plan) => progress.start(plan.total),
+      onRecord: (outcome) => progress.record(outcome),
+    });
+    progress.finish(summary, performance.now() - started);
+    if (summary.internal > 0) return 70;
+    return summary.failed > 0 || summary.interrupted ? 1 : 0;
+  } finally {
+    progress.stop();
+    stopListening();
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * argv → command → exit code: 0 success, 1 bad input, 2 usage error, 70 a bug (with its
+ * stack). Commands come from the registry in commands/index.ts.
+ */
+import { parseArgs } from 'node:util';
+import { isBriefkitError } from '../errors/briefkit-error.ts';
+import { type OptionSpecs, parseCommandArgs, usageError } from './command.ts';
+import { commands, isCommandName } from './commands/index.ts';
+import type { CliContext } from './context.ts';
+import { writeDiagnostics, writeInternalError } from './report.ts';
+import { usage } from './usage.ts';
+import { version } from './version.ts';
+
+export async function runCli(argv: string[], context: CliContext): Promise<number> {
+  try {
+    return await dispatch(argv, context);
+  } catch (error) {
+    if (isBriefkitError(error)) {
+      writeDiagnostics(context.stderr, error.diagnostics);
+      return error.exitCode;
+    }
+    writeInternalError(context.stderr, error);
+    return 70;
+  }
+}
+
+async function dispatch(argv: string[], context: CliContext): Promise<number> {
+  // Every command's options, so that option values are not mistaken for the command name
+  // (`briefkit --out build build`). The command then re-parses with only its own options.
+  const anyOptions: OptionSpecs = Object.assign(
+    {},
+    ...Object.values(commands).map((c) => c.options),
+  );
+  const { values, positionals } = parseCommandArgs(argv, anyOptions);
+  if (values.help) {
+    context.stdout.write(`${usage()}\n`);
+    return 0;
+  }
+  if (values.version) {
+    context.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const [name] = positionals;
+  if (name === undefined) throw usageError('No command given.');
+  if (!isCommandName(name)) throw usageError(`Unknown command "${positionals.join(' ')}".`);
+  return commands[name].run(withoutCommand(argv, anyOptions), context);
+}
+
+/** argv less the command name, found as the first positional token. */
+function withoutCommand(argv: string[], options: OptionSpecs): string[] {
+  const { tokens } = parseArgs({
+    args: argv,
+    options,
+    allowPositionals: true,
+    tokens: true,
+    strict: false,
+  });
+  const at = tokens.find((t) => t.kind === 'positional')?.index ?? 0;
+  return argv.filter((_, i) => i !== at);
+}

@@ -1,0 +1,98 @@
+/**
+ * Rebuilds whenever the dataset or anything in the template folder (templates, theme,
+ * schema, chart specs, pictures) changes. Builds run in this process, so every rebuild after
+ * the first reuses loaded modules, fonts and compiled schemas. Changes that arrive during a
+ * build are batched into one more build after it. A failed build leaves the last good
+ * outputs in place (writes are atomic) and the watch goes on.
+ */
+import { resolve, sep } from 'node:path';
+import { watch as watchFiles } from 'chokidar';
+import { type BuildOptions, type BuildResult, build, defaults } from '../../build.ts';
+
+export type RebuildEvent = {
+  /** Files that changed since the last build, as absolute paths; empty for the first build. */
+  changed: readonly string[];
+  ms: number;
+} & ({ ok: true; result: BuildResult } | { ok: false; error: unknown });
+
+export interface WatchHooks {
+  onRebuild?(event: RebuildEvent): void;
+  /** Quiet time after a change before rebuilding: editors often write a file in steps. */
+  debounceMs?: number;
+}
+
+export interface WatchHandle {
+  /** The files and folders watched. */
+  readonly paths: readonly string[];
+  /** Resolves once watching has started and the first build is done. */
+  readonly ready: Promise<void>;
+  /** Stops watching; waits for a build in progress to finish. */
+  close(): Promise<void>;
+}
+
+export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandle {
+  const data = resolve(options.data ?? defaults.data);
+  const template = resolve(options.template ?? defaults.template);
+  const out = resolve(options.out ?? defaults.out);
+  const watcher = watchFiles([data, template], {
+    ignoreInitial: true,
+    // Our own writes must not trigger builds, should --out be inside the template folder.
+    ignored: (path) => path === out || path.startsWith(out + sep) || path.endsWith('.tmp'),
+  });
+
+  let changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let closed = false;
+
+  const rebuild = async (): Promise<void> => {
+    const batch = [...changed];
+    changed = new Set();
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    try {
+      const result = await build(options);
+      hooks.onRebuild?.({ changed: batch, ms: ms(), ok: true, result });
+    } catch (error) {
+      hooks.onRebuild?.({ changed: batch, ms: ms(), ok: false, error });
+    }
+  };
+  const schedule = (): void => {
+    if (closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = rebuild().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    });
+  };
+
+  watcher.on('all', (_event, path) => {
+    changed.add(path);
+    clearTimeout(timer);
+    timer = setTimeout(schedule, hooks.debounceMs ?? 30);
+  });
+  const watching = new Promise<void>((ready, fail) => {
+    watcher.once('ready', ready);
+    watcher.once('error', fail);
+  });
+  schedule();
+  const firstBuild = running ?? Promise.resolve();
+
+  return {
+    paths: [data, template],
+    ready: Promise.all([watching, firstBuild]).then(() => undefined),
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.ts';
+import { testContext } from '../cli/helpers/context.ts';
+import { pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
+import { tempDir } from '../helpers/sample.ts';
+
+interface Manifest {
+  records: { row: number; folder: string; files: { path: string; sha256: string }[] }[];
+  failed: { row: number; label: string; errors: { code: string }[] }[];
+}
+
+const readManifest = (out: string): Manifest =>
+  JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+
+describe('build --each', () => {
+  it('builds every good CSV row, reports the bad one by row and lists the rest', async () => {
+    const dir = tempDir('briefkit-each-');
+    const csv = join(dir, 'recipients.csv');
+    writeFileSync(
+      csv,
+      [
+        'prepared_for,summary',
+        'Hill School,A short summary for Hill School.',
+        '../../Escape,A summary whose recipient name tries to leave the output folder.',
+        'Bad Row,""',
+        '"Quote, Comma",A summary for a recipient whose name holds a comma.',
+        // A blank cell keeps the dataset's value.
+        'Last One,',
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, 'out');
+    const context = testContext();
+
+    const argv = [
+      'build',
+      '--each',
+      csv,
+      '--name',
+      '{{prepared_for}}',
+      '--out',
+      out,
+      '--jobs',
+      '2',
+    ];
+    expect(await runCli(argv, context)).toBe(1);
+
+    // The bad row is named by its row (the header is row 1) and its field.
+    expect(context.err()).toContain(`${csv} row 4 (summary)`);
+    expect(context.err()).toContain('[schema]');
+    expect(context.out()).toContain('Built 4 of 5 records');
+    expect(context.out()).toContain(`1 failed: ${csv} row 4.`);
+
+    const folders = readdirSync(out).sort();
+    expect(folders).toEqual([
+      'Hill School',
+      'Last One',
+      'Quote, Comma',
+      '_._Escape',
+      'manifest.json',
+    ]);
+    expect(existsSync(join(dir, 'Escape'))).toBe(false);
+
+    const manifest = readManifest(out);
+    expect(manifest.records.map((r) => r.row)).toEqual([2, 3, 5, 6]);
+    expect(manifest.failed).toMatchObject([{ row: 4, errors: [{ code: 'schema' }] }]);
+    for (const record of manifest.records) {
+      const names = record.files.map((f) => f.path.slice(record.folder.length + 1));
+      expect(names).toEqual(expect.arrayContaining(['briefing.pptx', 'summary.pdf']));
+      for (const file of record.files) {
+        const bytes = readFileSync(join(out, file.path));
+        expect(file.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      }
+    }
+
+    // Each record's fields are merged over the dataset: the deck is prepared for its row.
+    const parts = await pptxParts(readFileSync(join(out, 'Hill School', 'briefing.pptx')));
+    const [title] = slideNames(parts);
+    expect(textRuns(parts.get(title ?? '') ?? '').join(' ')).toContain('Prepared for Hill School');
+  });
+
+  it('stops before building when two records get the same folder, naming both rows', async () => {
+    const dir = tempDir('briefkit-each-');
+    const csv = join(dir, 'recipients.csv');
+    writeFileSync(csv, 'prepared_for\nHill School\nOther\nhill school\nOther\n');
+    const out = join(dir, 'out');
+    const context = testContext();
+
+    expect(
+      await runCli(['build', '--each', csv, '--name', '{{prepared_for}}', '--out', out], context),
+    ).toBe(1);
+
+    expect(context.err()).toContain(
+      `${csv} row 2 and ${csv} row 4 both get the folder "hill school"`,
+    );
+    expect(context.err()).toContain(`${csv} row 3 and ${csv} row 5 both get the folder "Other"`);
+    expect(context.err()).toContain('[name-collision]');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('builds from a JSON array, naming bad items by index', async () => {
+    const dir = tempDir('briefkit-each-');
+    const json = join(dir, 'recipients.json');
+    writeFileSync(json, JSON.stringify([{ prepared_for: 'Hill School' }, 'not a record', {}]));
+    const out = join(dir, 'out');
+    const context = testContext();
+
+    const argv = [
+      'build',
+      '--each',
+      json,
+      '--name',
+      'for-{{prepared_for}}',
+      '--out',
+      out,
+      '--jobs',
+      '1',
+    ];
+    expect(await runCli(argv, context)).toBe(1);
+
+    expect(context.err()).toContain(`${json}[1]`);
+    expect(context.err()).toContain('[each-record]');
+    expect(context.err()).toContain(`${json}[2]`);
+    expect(context.err()).toContain('[name-field]');
+    const manifest = readManifest(out);
+    expect(manifest.records).toMatchObject([{ row: 0, folder: 'for-Hill School' }]);
+    expect(manifest.failed.map((f) => f.row)).toEqual([1, 2]);
+    expect(readdirSync(join(out, 'for-Hill School'))).toEqual(
+      expect.arrayContaining(['briefing.pptx', 'summary.pdf']),
+    );
+  });
+});
+
+describe('build --each and Ctrl-C', () => {
+  it('finishes the builds in flight, lists them and skips the rest', async () => {
+    const dir = tempDir('briefkit-each-');
+    const json = join(dir, 'recipients.json');
+    const names = ['One', 'Two', 'Three'];
+    writeFileSync(json, JSON.stringify(names.map((n) => ({ prepared_for: n }))));
+    const out = join(dir, 'out');
+    const context = testContext();
+    const write = context.stdout.write;
+    let pressed = false;
+    // Press Ctrl-C as soon as the first record is reported built.
+    const pressing = {
+      ...context,
+      stdout: {
+        write(text: string) {
+          if (!pressed && text.includes(' built ')) {
+            pressed = true;
+            context.interrupt();
+          }
+          return write(text);
+        },
+      },
+    };
+
+    const argv = [
+      'build',
+      '--each',
+      json,
+      '--name',
+      '{{prepared_for}}',
+      '--out',
+      out,
+      '--jobs',
+      '1',
+    ];
+    expect(await runCli(argv, pressing)).toBe(1);
+
+    expect(context.out()).toContain('Built 2 of 3 records');
+    expect(context.out()).toContain('Stopped by Ctrl-C');
+    expect(readManifest(out).records.map((r) => r.folder)).toEqual(['One', 'Two']);
+    expect(existsSync(join(out, 'Three'))).toBe(false);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { globalOptions } from '../../src/cli/command.ts';
+import { commands } from '../../src/cli/commands/index.ts';
+import { runCli } from '../../src/cli/run-cli.ts';
+import { version } from '../../src/cli/version.ts';
+import { testContext } from './helpers/context.ts';
+
+describe('the command registry', () => {
+  it('lists every command in --help', async () => {
+    const context = testContext();
+    expect(await runCli(['--help'], context)).toBe(0);
+    for (const name of Object.keys(commands)) expect(context.out()).toContain(`briefkit ${name}`);
+    expect(context.out()).toContain('--each FILE');
+    expect(context.out()).toContain('Exit codes: 0 built, 1 bad input');
+  });
+
+  it('prints the version', async () => {
+    const context = testContext();
+    expect(await runCli(['--version'], context)).toBe(0);
+    expect(context.out()).toBe(`${version}\n`);
+  });
+
+  it('gives each option name one meaning across commands', () => {
+    // The dispatcher parses argv with every command's options to find the command name.
+    const seen = new Map<string, string>();
+    for (const command of Object.values(commands)) {
+      for (const [name, spec] of Object.entries({ ...globalOptions, ...command.options })) {
+        const shape = `${spec.type} ${'short' in spec ? spec.short : ''}`;
+        expect(seen.get(name) ?? shape, name).toBe(shape);
+        seen.set(name, shape);
+      }
+    }
+  });
+});
+
+describe('usage errors exit with 2', () => {
+  it.each([
+    [[], 'No command given.'],
+    [['frob'], 'Unknown command "frob".'],
+    [['build', 'extra'], 'Unknown command "build extra".'],
+    [['build', '--paper', 'b5'], '--paper must be a4 or letter, not "b5".'],
+    [['build', '--handout', '4'], '--handout must be 2, 3 or 6, not "4".'],
+    [['build', '--name', '{{x}}'], '--name and --jobs only apply with --each FILE.'],
+    [['build', '--each', 'r.csv', '--jobs', '0'], '--jobs must be a whole number from 1 to 256'],
+    [['inspect'], 'inspect takes one FILE'],
+    [['inspect', '--data', 'x.yaml', 'a.pdf'], "Unknown option '--data'"],
+    [['watch', '--each', 'r.csv'], "Unknown option '--each'"],
+    [['build', '--frob'], "Unknown option '--frob'"],
+  ])('%j', async (argv, message) => {
+    const context = testContext();
+    expect(await runCli(argv, context)).toBe(2);
+    expect(context.err()).toContain(message);
+    expect(context.err()).toContain('[usage]');
+  });
+
+  it('finds the command after options whose value looks like a command', async () => {
+    const context = testContext();
+    // "inspect" is --out's value; the command is build, which rejects the bad --paper.
+    expect(await runCli(['--out', 'inspect', 'build', '--paper', 'b5'], context)).toBe(2);
+    expect(context.err()).toContain('--paper must be');
+  });
+});
+
+describe('bad input exits with 1', () => {
+  it('names a missing records file', async () => {
+    const context = testContext();
+    expect(await runCli(['build', '--each', 'no-such-file.csv'], context)).toBe(1);
+    expect(context.err()).toContain('no-such-file.csv');
+  });
+
+  it('rejects a records file that is neither CSV nor JSON', async () => {
+    const context = testContext();
+    expect(await runCli(['build', '--each', 'records.xlsx'], context)).toBe(1);
+    expect(context.err()).toContain('[each-format]');
+  });
+});
