@@ -138,7 +138,7 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   const source = options.record ? mergeRecord(file, options.record) : file;
   validateAgainst(source, template.dataSchema);
   const data = source.value as Record<string, unknown>;
-  const report = reportInfo(data, options.sourceDateEpoch);
+  const report = reportInfo(data, options.sourceDateEpoch, source.locate);
 
   // 3. Compose Markdown from literal data.
   const strings = stringsFor(template.strings, report.locale);

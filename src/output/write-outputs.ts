@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fail } from '../errors/briefkit-error.ts';
 
 export interface OutputFile {
   name: string;
@@ -7,23 +8,34 @@ export interface OutputFile {
 }
 
 /**
- * Writes every output to a temp file beside its destination, then renames them all. A
- * failure before the renames leaves the previous outputs untouched and no temp file behind.
+ * Writes every output to a temp file beside its destination, checks every destination can
+ * take a file, then renames them all. A failure before the renames leaves the previous
+ * outputs untouched; no temp file is ever left behind.
  */
 export function writeOutputs(dir: string, files: readonly OutputFile[]): string[] {
   mkdirSync(dir, { recursive: true });
-  const staged: { temp: string; target: string }[] = [];
+  const staged = files.map((file) => {
+    const target = join(dir, file.name);
+    return { file, target, temp: `${target}.${process.pid}.tmp` };
+  });
   try {
-    for (const file of files) {
-      const target = join(dir, file.name);
-      const temp = `${target}.${process.pid}.tmp`;
-      staged.push({ temp, target });
-      writeFileSync(temp, file.bytes);
-    }
-  } catch (error) {
+    for (const { target } of staged) refuseFolder(target);
+    for (const { file, temp } of staged) writeFileSync(temp, file.bytes);
+    for (const { temp, target } of staged) renameSync(temp, target);
+  } finally {
     for (const { temp } of staged) rmSync(temp, { force: true });
-    throw error;
   }
-  for (const { temp, target } of staged) renameSync(temp, target);
   return staged.map((s) => s.target);
+}
+
+function refuseFolder(target: string): void {
+  const stat = statSync(target, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) {
+    fail({
+      code: 'output-path',
+      message: `Cannot write "${target}": a folder of that name is in the way.`,
+      hint: 'Move or rename the folder, or choose another --out.',
+      place: { file: target },
+    });
+  }
 }

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import manifestSchema from '../../schemas/template-manifest.schema.json' with { type: 'json' };
 import themeSchema from '../../schemas/theme.schema.json' with { type: 'json' };
+import { dataLimits, failFileSize } from '../data/limits.ts';
 import { readSource, type SourceDocument } from '../data/read-source.ts';
 import { validateAgainst } from '../data/validate.ts';
 import { fail } from '../errors/briefkit-error.ts';
@@ -63,12 +64,16 @@ function withDefaults(theme: Theme): Theme {
 }
 
 /** Reads a UTF-8 file, or fails with a message naming it. */
+/** Reads a UTF-8 input file, refusing one over the size limit before reading any of it. */
 export function readText(file: string, what: string): string {
+  let size: number;
   try {
-    return readFileSync(file, 'utf8');
+    size = statSync(file).size;
   } catch {
     fail({ ...messages.fileNotFound(displayPath(file), what), place: { file: displayPath(file) } });
   }
+  if (size > dataLimits.fileBytes) failFileSize(displayPath(file), size);
+  return readFileSync(file, 'utf8');
 }
 
 export function readDocument(file: string, what: string): SourceDocument {

@@ -1,3 +1,5 @@
+import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
+
 /** What every output needs to know about the report, with defaults that never read the clock. */
 export interface ReportInfo {
   title: string;
@@ -7,14 +9,18 @@ export interface ReportInfo {
   date: Date;
 }
 
-export function reportInfo(data: Record<string, unknown>, sourceDateEpoch?: string): ReportInfo {
+export function reportInfo(
+  data: Record<string, unknown>,
+  sourceDateEpoch?: string,
+  locate: (path: string[]) => Place = (path) => ({ path: path.join('.') }),
+): ReportInfo {
   const report = (data.report ?? {}) as Record<string, unknown>;
   const text = (value: unknown, fallback: string) =>
     typeof value === 'string' && value ? value : fallback;
   return {
     title: text(report.title, 'Briefing'),
     author: text(report.author, 'briefkit'),
-    locale: text(report.locale, 'en-US'),
+    locale: checkedLocale(text(report.locale, 'en-US'), locate(['report', 'locale'])),
     date: reportDate(report.date, sourceDateEpoch),
   };
 }
@@ -25,4 +31,17 @@ function reportDate(value: unknown, sourceDateEpoch?: string): Date {
   if (sourceDateEpoch && /^\d+$/.test(sourceDateEpoch))
     return new Date(Number(sourceDateEpoch) * 1000);
   return new Date(Date.UTC(1980, 0, 1));
+}
+
+function checkedLocale(locale: string, place: Place): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? locale;
+  } catch {
+    throw new BriefkitError({
+      code: 'locale',
+      message: `"${locale}" is not a language tag.`,
+      hint: 'Use a BCP 47 tag such as en-US, de-DE or zh-CN.',
+      place,
+    });
+  }
 }
