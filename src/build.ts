@@ -53,6 +53,8 @@ export interface BuildOptions {
   handout?: HandoutSize;
   /** Print speaker notes in the handout (3 a page). */
   handoutNotes?: boolean;
+  /** Which files to write; all four by default. */
+  outputs?: readonly OutputKind[];
   /** A batch record whose fields are merged over the dataset's top level. */
   record?: DataRecord;
   /** Value of SOURCE_DATE_EPOCH, used when the dataset has no report date. */
@@ -72,45 +74,63 @@ export const defaults = {
   out: 'output',
 };
 
+export type OutputKind = 'pptx' | 'summary' | 'slides' | 'handout';
+
+/** Each output: its file name and painter. A new kind does not compile until it is here. */
+const painters: Record<
+  OutputKind,
+  { file: string; paint: (c: Compiled, o: BuildOptions) => Promise<Uint8Array> }
+> = {
+  pptx: {
+    file: 'briefing.pptx',
+    paint: async (c) =>
+      normalizePptx(await paintDeck(c.deck, c.fonts, pdfMeta(c)), {
+        date: c.report.date,
+        rasterize: (svg) => rasterizeSvg(svg, c.fonts),
+        eastAsianFont: c.fonts.eastAsianName,
+      }),
+  },
+  summary: { file: 'summary.pdf', paint: (c) => paintSummary(c.summary, c.fonts, pdfMeta(c)) },
+  slides: { file: 'slides.pdf', paint: (c) => paintSlides(c.deck, c.fonts, pdfMeta(c)) },
+  handout: {
+    file: 'handout.pdf',
+    paint: (c, options) =>
+      paintHandout(
+        c.deck,
+        layoutHandout(
+          c.deck.slides.length,
+          c.deck,
+          paperSizes[options.paper ?? 'a4'],
+          options.handout ?? 3,
+        ),
+        c.fonts,
+        pdfMeta(c),
+        {
+          notes: options.handoutNotes === true,
+          ruleColor: c.theme.colors.muted,
+          textColor: c.theme.colors.text,
+          pageLabel: c.pageLabel,
+        },
+      ),
+  },
+};
+
+export const outputKinds = Object.keys(painters) as OutputKind[];
+
+function pdfMeta({ report }: Compiled) {
+  return { title: report.title, author: report.author, lang: report.locale, date: report.date };
+}
+
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const compiled = await compile(options);
-  const { report, fonts } = compiled;
-
-  // 6. Paint.
-  const meta = {
-    title: report.title,
-    author: report.author,
-    lang: report.locale,
-    date: report.date,
-  };
-  const pptx = await normalizePptx(await paintDeck(compiled.deck, fonts, meta), {
-    date: report.date,
-    rasterize: (svg) => rasterizeSvg(svg, fonts),
-    eastAsianFont: fonts.eastAsianName,
-  });
-  const summaryPdf = await paintSummary(compiled.summary, fonts, meta);
-  const slidesPdf = await paintSlides(compiled.deck, fonts, meta);
-  const handout = layoutHandout(
-    compiled.deck.slides.length,
-    compiled.deck,
-    paperSizes[options.paper ?? 'a4'],
-    options.handout ?? 3,
-  );
-  const handoutPdf = await paintHandout(compiled.deck, handout, fonts, meta, {
-    notes: options.handoutNotes === true,
-    ruleColor: compiled.theme.colors.muted,
-    textColor: compiled.theme.colors.text,
-    pageLabel: compiled.pageLabel,
-  });
-
-  // 7. Write.
-  const files = writeOutputs(options.out ?? defaults.out, [
-    { name: 'briefing.pptx', bytes: pptx },
-    { name: 'summary.pdf', bytes: summaryPdf },
-    { name: 'slides.pdf', bytes: slidesPdf },
-    { name: 'handout.pdf', bytes: handoutPdf },
-  ]);
-  return { files, warnings: compiled.warnings };
+  // 6. Paint the outputs asked for.
+  const files = [];
+  for (const kind of options.outputs ?? outputKinds) {
+    const painter = painters[kind];
+    files.push({ name: painter.file, bytes: await painter.paint(compiled, options) });
+  }
+  // 7. Write, all or nothing.
+  return { files: writeOutputs(options.out ?? defaults.out, files), warnings: compiled.warnings };
 }
 
 /** Checks data, templates and charts (everything up to painting) and writes nothing. */

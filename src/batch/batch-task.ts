@@ -31,7 +31,8 @@ export async function runBatchTask(task: BatchTask): Promise<BatchTaskResult> {
   // Loaded on first use: the CLI's main thread imports this module too, but never builds.
   const { build } = await import('../build.ts');
   try {
-    const result = await build(task.options);
+    // Per recipient, the deck and the summary: what a batch is for.
+    const result = await build({ outputs: ['pptx', 'summary'], ...task.options });
     const outputs = await Promise.all(result.files.map(digest));
     return { ok: true, outputs, warnings: result.warnings, ms: ms() };
   } catch (error) {

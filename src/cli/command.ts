@@ -23,7 +23,7 @@ export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 export const globalOptions = {
   help: { type: 'boolean', short: 'h', help: 'print this help' },
   version: { type: 'boolean', short: 'v', help: 'print the version' },
-  debug: { type: 'boolean', help: 'print stack traces for unexpected errors' },
+  debug: { type: 'boolean', help: 'also print where in briefkit an input error was found' },
 } as const satisfies OptionSpecs;
 
 type ParseConfig<O extends OptionSpecs> = {

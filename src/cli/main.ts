@@ -13,5 +13,8 @@ import { runCli } from './run-cli.ts';
 export { runBatchTask } from '../batch/batch-task.ts';
 
 if (isMainThread) {
-  runCli(process.argv.slice(2), processContext(import.meta.url)).then((code) => process.exit(code));
+  // Exit once stdout has drained: a piped `inspect --json` is longer than one pipe buffer.
+  runCli(process.argv.slice(2), processContext(import.meta.url)).then((code) =>
+    process.stdout.write('', () => process.exit(code)),
+  );
 }

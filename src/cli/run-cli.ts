@@ -17,6 +17,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
   } catch (error) {
     if (isBriefkitError(error)) {
       writeDiagnostics(context.stderr, error.diagnostics);
+      // --debug: where in briefkit the problem was found, for reports about wrong messages.
+      if (argv.includes('--debug')) context.stderr.write(`${error.stack ?? ''}\n`);
       return error.exitCode;
     }
     writeInternalError(context.stderr, error);

@@ -1,6 +1,8 @@
 import type { Command } from '../command.ts';
 import { buildCommand } from './build.ts';
+import { initCommand } from './init.ts';
 import { inspectCommand } from './inspect.ts';
+import { validateCommand } from './validate.ts';
 import { watchCommand } from './watch.ts';
 
 /**
@@ -11,6 +13,8 @@ export const commands = {
   build: buildCommand,
   watch: watchCommand,
   inspect: inspectCommand,
+  validate: validateCommand,
+  init: initCommand,
 } as const satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof commands;

@@ -1,0 +1,19 @@
+import { defineCommand, usageError } from '../command.ts';
+
+export const initCommand = defineCommand({
+  synopsis: ['init DIR'],
+  description:
+    'init creates a project in DIR (data, template, briefkit.yaml) that builds as it is.',
+  options: {},
+  async run({ positionals }, context) {
+    const [dir, ...extra] = positionals;
+    if (dir === undefined || extra.length > 0)
+      throw usageError('init takes one DIR, a new or empty folder.');
+    const { initProject } = await import('../../project/init.ts');
+    const files = initProject(dir);
+    context.stdout.write(
+      `Created ${files.map((f) => `${dir}/${f}`).join(', ')}\nNext: cd ${dir} && briefkit build\n`,
+    );
+    return 0;
+  },
+});
