@@ -1,7 +1,6 @@
 /**
- * Gaps found while hardening the data stage whose fixes belong to other parts of the tree.
- * Each test states the behaviour we want and is marked `it.fails` until the fix lands; when
- * one starts passing, vitest reports it, and the marker should go.
+ * Gaps the hardening work found outside the data stage, kept as regression tests now that
+ * they are closed.
  */
 import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
