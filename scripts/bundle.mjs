@@ -1,5 +1,9 @@
 // Bundles the CLI and the library entry into dist/ so start-up parses one file, not hundreds.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names are content hashes: clear old ones so dist/ holds only this build.
+rmSync('dist', { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },

@@ -11,31 +11,27 @@
  */
 import { join, resolve } from 'node:path';
 import { createChartRenderer } from './charts/chart-cache.ts';
-import { rasterizeSvg } from './charts/rasterize.ts';
+import { guardSpec } from './charts/guard-spec.ts';
 import { useChartFonts } from './charts/vega-runtime.ts';
 import { type DataRecord, mergeRecord } from './data/merge-record.ts';
 import { validateAgainst } from './data/validate.ts';
-import type { Diagnostic } from './errors/briefkit-error.ts';
+import { BriefkitError, type Diagnostic } from './errors/briefkit-error.ts';
+import { messages } from './errors/messages.ts';
 import { coverageWarnings } from './layout/coverage.ts';
 import { flowSummary, type Paper, paperSizes } from './layout/flow-summary.ts';
 import { type FontSet, loadFontSet } from './layout/fonts.ts';
 import type { DeckLayout, PagedLayout } from './layout/frames.ts';
 import { type HandoutSize, layoutHandout } from './layout/handout.ts';
 import { layoutDeck } from './layout/layout-deck.ts';
-import { type Block, plainText } from './model/document.ts';
+import { type Block, type Deck, plainText } from './model/document.ts';
 import { parseDeck } from './model/parse-deck.ts';
 import { parseMarkdown } from './model/parse-markdown.ts';
 import { writeOutputs } from './output/write-outputs.ts';
-import { paintHandout } from './render/pdf/paint-handout.ts';
-import { paintSlides } from './render/pdf/paint-slides.ts';
-import { paintSummary } from './render/pdf/paint-summary.ts';
-import { normalizePptx } from './render/pptx/normalize.ts';
-import { paintDeck } from './render/pptx/paint-deck.ts';
 import { composeMarkdown } from './template/compose.ts';
 import type { HelperContext } from './template/helpers.ts';
 import { toLiteralData } from './template/literal.ts';
 import { type ImageAsset, readImages } from './template/read-images.ts';
-import { readDocument, readTemplate } from './template/read-template.ts';
+import { readDocument, readTemplate, type TemplateBundle } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
 import { pageLabeller, stringsFor } from './template/strings.ts';
 import type { Theme } from './template/theme.ts';
@@ -76,26 +72,43 @@ export const defaults = {
 
 export type OutputKind = 'pptx' | 'summary' | 'slides' | 'handout';
 
-/** Each output: its file name and painter. A new kind does not compile until it is here. */
+/**
+ * Each output: its file name and painter. A new kind does not compile until it is here.
+ * Painters load on first use, so input errors are reported before pdfkit and pptxgenjs load.
+ */
 const painters: Record<
   OutputKind,
   { file: string; paint: (c: Compiled, o: BuildOptions) => Promise<Uint8Array> }
 > = {
   pptx: {
     file: 'briefing.pptx',
-    paint: async (c) =>
-      normalizePptx(await paintDeck(c.deck, c.fonts, pdfMeta(c)), {
+    paint: async (c) => {
+      const [{ paintDeck }, { normalizePptx }, { rasterizeSvg }] = await Promise.all([
+        import('./render/pptx/paint-deck.ts'),
+        import('./render/pptx/normalize.ts'),
+        import('./charts/rasterize.ts'),
+      ]);
+      return normalizePptx(await paintDeck(c.deck, c.fonts, pdfMeta(c)), {
         date: c.report.date,
         rasterize: (svg) => rasterizeSvg(svg, c.fonts),
         eastAsianFont: c.fonts.eastAsianName,
-      }),
+      });
+    },
   },
-  summary: { file: 'summary.pdf', paint: (c) => paintSummary(c.summary, c.fonts, pdfMeta(c)) },
-  slides: { file: 'slides.pdf', paint: (c) => paintSlides(c.deck, c.fonts, pdfMeta(c)) },
+  summary: {
+    file: 'summary.pdf',
+    paint: async (c) =>
+      (await import('./render/pdf/paint-summary.ts')).paintSummary(c.summary, c.fonts, pdfMeta(c)),
+  },
+  slides: {
+    file: 'slides.pdf',
+    paint: async (c) =>
+      (await import('./render/pdf/paint-slides.ts')).paintSlides(c.deck, c.fonts, pdfMeta(c)),
+  },
   handout: {
     file: 'handout.pdf',
-    paint: (c, options) =>
-      paintHandout(
+    paint: async (c, options) =>
+      (await import('./render/pdf/paint-handout.ts')).paintHandout(
         c.deck,
         layoutHandout(
           c.deck.slides.length,
@@ -183,6 +196,11 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
     .map((b) => (b.kind === 'paragraph' ? plainText(b.runs) : ''))
     .join(' ');
 
+  // Every chart and picture is checked now, before fonts and Vega load: bad ones fail fast.
+  const blocks = [...deck.slides.flatMap((s) => s.blocks), ...summary.blocks];
+  checkCharts(template, deck, summary.blocks);
+  const images = readImages(template.dir, imageSources(blocks), template.deck.file);
+
   // 5. Lay out, rendering charts as layouts ask for them.
   const fonts = loadFontSet(template.theme.font);
   await useChartFonts(fonts);
@@ -192,11 +210,6 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
     locale: report.locale,
     strings,
   });
-  const images = readImages(
-    template.dir,
-    imageSources([...deck.slides.flatMap((s) => s.blocks), ...summary.blocks]),
-    template.deck.file,
-  );
   const image = (src: string) => images.get(src) as ImageAsset;
   const deckLayout = await layoutDeck(deck, { theme: template.theme, fonts, footer, chart, image });
   const summaryLayout = await flowSummary(
@@ -225,4 +238,27 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
 
 function imageSources(blocks: readonly Block[]): string[] {
   return blocks.flatMap((b) => (b.kind === 'image' ? [b.src] : []));
+}
+
+/** Unknown chart names fail at their slide; every spec used passes the guard. */
+function checkCharts(template: TemplateBundle, deck: Deck, summary: readonly Block[]): void {
+  const uses = [
+    ...deck.slides.flatMap((slide) =>
+      slide.blocks.map((block) => ({
+        block,
+        place: { file: template.deck.file, path: `slide ${slide.number}` },
+      })),
+    ),
+    ...summary.map((block) => ({ block, place: { file: template.summary.file } })),
+  ];
+  for (const { block, place } of uses) {
+    if (block.kind !== 'chart') continue;
+    const spec = template.charts.get(block.name);
+    if (!spec)
+      throw new BriefkitError({
+        ...messages.unknownChart(block.name, [...template.charts.keys()]),
+        place,
+      });
+    guardSpec(spec);
+  }
 }

@@ -10,6 +10,10 @@ type TextItem = { fontSize?: number; fontWeight?: unknown };
 /** Runtime exports of vega that its typings leave out. */
 interface VegaExtras {
   setRandom(random: () => number): void;
+  expressionFunction(
+    name: string,
+    fn?: (...args: never[]) => unknown,
+  ): (...args: unknown[]) => unknown;
   randomLCG(seed: number): () => number;
   textMetrics: { width: (item: TextItem, text: unknown) => number };
 }
@@ -25,6 +29,7 @@ export function loadVega(): Promise<VegaModules> {
   modules ??= Promise.all([import('vega'), import('vega-lite')]).then(([vegaModule, vegaLite]) => {
     const vega = vegaModule as unknown as VegaModules['vega'];
     vega.setRandom(vega.randomLCG(1));
+    boundExpressionFunctions(vega);
     return { vega, vegaLite };
   });
   return modules;
@@ -37,4 +42,29 @@ export async function useChartFonts(fonts: FontSet): Promise<void> {
     const bold = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600;
     return textWidth(String(text ?? ''), fonts, bold ? 'bold' : 'regular', item.fontSize ?? 11);
   };
+}
+
+/** Longest string or array an expression may build: far more than any chart needs. */
+const EXPRESSION_LIMIT = 100_000;
+
+/**
+ * `pad('x', 1e9)` or `sequence(0, 1e9)` in a spec would grow until V8 aborts the process;
+ * these wrappers fail the chart with a clear error first.
+ */
+function boundExpressionFunctions(vega: VegaModules['vega']): void {
+  const pad = vega.expressionFunction('pad');
+  const sequence = vega.expressionFunction('sequence');
+  const refuse = (name: string) => {
+    throw new Error(
+      `${name}() would build more than ${EXPRESSION_LIMIT.toLocaleString('en')} items`,
+    );
+  };
+  vega.expressionFunction('pad', ((value: unknown, length: number, ...rest: unknown[]) =>
+    length > EXPRESSION_LIMIT ? refuse('pad') : pad(value, length, ...rest)) as never);
+  vega.expressionFunction('sequence', ((...args: number[]) => {
+    const [start = 0, stop = 0, step = 1] = args.length === 1 ? [0, args[0], 1] : args;
+    return Math.abs((stop - start) / (step || 1)) > EXPRESSION_LIMIT
+      ? refuse('sequence')
+      : sequence(...args);
+  }) as never);
 }

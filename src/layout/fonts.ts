@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import { woffToSfnt } from './woff.ts';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -14,7 +14,7 @@ export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 /** One font file, read and parsed on first use: most builds never touch most faces. */
 export class FontFace {
   #data: Buffer | undefined;
-  #font: fontkit.Font | undefined;
+  #font: Fontkit.Font | undefined;
 
   constructor(
     /** Unique name, used to register the face with pdfkit. */
@@ -28,8 +28,9 @@ export class FontFace {
     return this.#data;
   }
 
-  get font(): fontkit.Font {
-    this.#font ??= fontkit.create(this.data) as fontkit.Font;
+  get font(): Fontkit.Font {
+    // fontkit is loaded with the first face that is used, not at start-up.
+    this.#font ??= (require('fontkit') as typeof Fontkit).create(this.data) as Fontkit.Font;
     return this.#font;
   }
 }

@@ -227,12 +227,12 @@ describe('bad input through the CLI', () => {
   // readImages before loading fonts and Vega.
   it.todo('reports a bad chart or picture in under 2 s, like the data errors');
 
-  // FIXME(src/charts/chart-cache.ts, src/build.ts): the message names no file and no slide:
+  // Was: the message named no file and no slide:
   // "Unknown chart "nope".  [unknown-chart]". createChartRenderer fails without a place, and
   // the chart is only looked up during layout, after fonts and Vega load (~1 s). Fix: in
   // compile(), right after parseDeck/parseMarkdown, check every `chart` block's name against
   // template.charts and fail with place { file: template.deck.file, path: 'slide N' }.
-  it.fails('an unknown chart is reported at its slide in the deck', () => {
+  it('an unknown chart is reported at its slide in the deck', () => {
     const result = cli(['--template', unknownChart(), '--out', join(work, 'o4b')]);
     expect(result.stderr).toMatch(/^\S*deck\.md\.hbs/);
   });

@@ -226,13 +226,15 @@ describe('Vega expression-injection proofs of concept, through renderChart', () 
     expect(`${rendered.svg} ${JSON.stringify(rendered.native)}`).not.toMatch(/native code/);
   });
 
-  // FIXME(src/charts): `pad('x', 1e9)` in a calculate transform grows a string one character
-  // at a time until V8 aborts the process with "heap out of memory" after ~100 s: no error,
-  // no exit code 1, and `sequence(0, 1e9)` does the same with an array. It cannot run as
-  // it.fails (it would take the test worker down). Fix: in loadVega, register bounded
-  // replacements with vega.expressionFunction('pad' | 'sequence' | 'span', …) that throw past
-  // e.g. 100,000 characters or items, or refuse those calls with a literal bound in guardSpec.
-  it.todo('refuses pad() and sequence() calls that would exhaust memory');
+  // Unbounded, these grew until V8 aborted the whole process with "heap out of memory".
+  it.each(["pad('x', 1e9)", 'sequence(0, 1e9)', 'length(sequence(1e9))'])(
+    'refuses %s with a chart error instead of exhausting memory',
+    async (expr) => {
+      const error = await renderChart(request(specsFor(expr)[0] as Record<string, unknown>)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BriefkitError);
+      expect((error as BriefkitError).message).toMatch(/would build more than 100,000 items/);
+    },
+  );
 
   it('draws hostile data values as text and never evaluates them', async () => {
     const hostile = [
