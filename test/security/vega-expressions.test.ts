@@ -230,7 +230,9 @@ describe('Vega expression-injection proofs of concept, through renderChart', () 
   it.each(["pad('x', 1e9)", 'sequence(0, 1e9)', 'length(sequence(1e9))'])(
     'refuses %s with a chart error instead of exhausting memory',
     async (expr) => {
-      const error = await renderChart(request(specsFor(expr)[0] as Record<string, unknown>)).catch((e: unknown) => e);
+      const error = await renderChart(request(specsFor(expr)[0] as Record<string, unknown>)).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(BriefkitError);
       expect((error as BriefkitError).message).toMatch(/would build more than 100,000 items/);
     },
