@@ -96,7 +96,9 @@ render "$work/tour-de/libreoffice/briefing.pdf" "$german" chart-de-DE-libreoffic
 render "$work/zh-CN/slides.pdf" 2 zh-CN-stats
 render "$work/tour-de/slides.pdf" "$(slide_titled "$work/tour-de/briefing.pptx" 'Das Jahr in Zahlen')" de-DE-stats
 
-render "$work/batch/Greenfield-6A/slides.pdf" 1 batch-title-6A
+# A batch writes each recipient's deck and summary; LibreOffice draws the deck's title slide.
+soffice --headless --convert-to pdf --outdir "$work/batch/Greenfield-6A" "$work/batch/Greenfield-6A/briefing.pptx" >/dev/null
+render "$work/batch/Greenfield-6A/briefing.pdf" 1 batch-title-6A
 
 echo "Pictures in $images:"
 ls -l "$images" | awk 'NR > 1 { printf "  %-36s %6.1f KB\n", $9, $5 / 1024 }'

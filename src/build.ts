@@ -29,7 +29,7 @@ import { parseMarkdown } from './model/parse-markdown.ts';
 import { writeOutputs } from './output/write-outputs.ts';
 import { composeMarkdown } from './template/compose.ts';
 import type { HelperContext } from './template/helpers.ts';
-import { toLiteralData } from './template/literal.ts';
+import { escapeMarkdown, mapStrings, toLiteralData } from './template/literal.ts';
 import { type ImageAsset, readImages } from './template/read-images.ts';
 import { readDocument, readTemplate, type TemplateBundle } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
@@ -176,13 +176,15 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   // 3. Compose Markdown from literal data.
   const strings = stringsFor(template.strings, report.locale);
   const pageLabel = pageLabeller(strings);
-  const literal = toLiteralData({ ...data, t: strings });
+  const literal = toLiteralData(data);
+  // Template strings are the template's own text: escaped too, but their spacing is kept.
+  const context = { ...(literal.value as object), t: mapStrings(strings, escapeMarkdown) };
   const helperContext: HelperContext = {
     locale: report.locale,
     sources: (literal.value as { sources?: HelperContext['sources'] }).sources ?? {},
   };
   const compose = (text: string, file: string) =>
-    composeMarkdown({ file, text }, literal.value, helperContext);
+    composeMarkdown({ file, text }, context, helperContext);
 
   // 4. Parse into the document model.
   const deck = parseDeck(compose(template.deck.text, template.deck.file), template.deck.file);

@@ -142,7 +142,10 @@ function describe(
   // A label that already shows its value ("over 50 patents") is not repeated as "…: 50".
   const points = native.labels.map((label, i) => {
     const value = number.format(values[i] ?? 0);
-    return label.includes(value) ? label : `${label}: ${value}`;
+    const shown = new RegExp(
+      `(^|[^\\d.,])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\d.,])`,
+    );
+    return shown.test(label) ? label : `${label}: ${value}`;
   });
   return `${base}. ${points.join('; ')}.`;
 }

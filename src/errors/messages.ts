@@ -35,10 +35,13 @@ export const messages = {
     code: 'layout-content',
     message: `The "${layout}" layout cannot show this slide: ${detail}`,
   }),
-  template: (detail: string): Message => ({
+  template: (
+    detail: string,
+    hint = 'Variables must exist in the data; helpers must be one of briefkit’s helpers.',
+  ): Message => ({
     code: 'template',
     message: `Template error: ${detail}`,
-    hint: 'Variables must exist in the data; helpers must be one of briefkit’s helpers.',
+    hint,
   }),
   helperArgument: (helper: string, detail: string): Message => ({
     code: 'helper-argument',

@@ -79,7 +79,10 @@ function templateError(file: string, error: Error): BriefkitError {
     ? `cannot parse: ${lines.at(-1)}`
     : lines[0]?.replace(/ - \d+:\d+$/, '').replace(/ in \[object Object\]/, '');
   return new BriefkitError({
-    ...messages.template(detail ?? text),
+    ...messages.template(
+      detail ?? text,
+      parse ? 'Check that every {{#block}} is closed by a matching {{/block}}.' : undefined,
+    ),
     place: { file, ...(Number.isFinite(line) ? { line } : {}), ...(column ? { column } : {}) },
   });
 }

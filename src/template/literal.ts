@@ -14,15 +14,9 @@ const XML_ILLEGAL =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/**
- * Escapes text so Markdown shows it as written. Data is inline: line breaks fold to spaces,
- * and edge whitespace goes, since next to template markup (`*{{x}}*`) it would make structure.
- */
+/** Escapes text so Markdown shows it as written. Line breaks fold to spaces: text is inline. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[ \t\r\n]+/g, ' ')
-    .trim()
-    .replace(ASCII_PUNCTUATION, '\\$&');
+  return text.replace(/[ \t\r\n]+/g, ' ').replace(ASCII_PUNCTUATION, '\\$&');
 }
 
 /** The exact inverse of escapeMarkdown for text it produced. */
@@ -52,7 +46,8 @@ export function toLiteralData(data: unknown): LiteralData {
         place: { path: formatDataPath(path) },
       });
     }
-    return escapeMarkdown(clean);
+    // Data is inline: its edge whitespace would make structure next to markup (`*{{x}}*`).
+    return escapeMarkdown(clean.trim());
   });
   return { value, warnings };
 }

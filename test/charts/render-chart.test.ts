@@ -90,6 +90,18 @@ describe('renderChart', () => {
     expect(chart.alt).toBe('Test chart. A (about 3); B (about 1.5); C (about 0).');
   });
 
+  it('repeats a value in the alt text unless its label already shows that number', async () => {
+    const months = {
+      months: [
+        { k: '2025-01', v: 202 },
+        { k: '202 visits', v: 202 },
+      ],
+    };
+    const spec = { ...bar, data: { name: 'months' } };
+    const chart = await renderChart({ ...request(spec), data: months });
+    expect(chart.alt).toBe('Test chart. 2025-01: 202; 202 visits.');
+  });
+
   it('maps scatter plots only when x is numeric', async () => {
     const scatter = {
       data: { name: 'points' },

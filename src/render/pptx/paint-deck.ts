@@ -242,6 +242,8 @@ function nativeOptions(
     // One series, one colour, as in the Vega rendering; pies need a colour per slice.
     chartColors: round ? style.palette : style.palette.slice(0, Math.max(1, native.series.length)),
     showValue: native.showValues,
+    // Scatter points stand alone; pptxgenjs would join them with a 2 pt line.
+    ...(native.type === 'scatter' ? { lineSize: 0, lineDataSymbol: 'circle' as const } : {}),
     dataLabelFormatCode: 'General',
     valAxisLabelFormatCode: 'General',
     dataLabelFontFace: text.fontFace,
