@@ -36,13 +36,16 @@ export function initProject(dir: string): string[] {
       '',
     ].join('\n'),
   );
-  const manifest = join(dir, 'template', 'template.yaml');
-  writeFileSync(
-    manifest,
-    readFileSync(manifest, 'utf8')
-      .replace('$schema=../../schemas/', '$schema=../schemas/')
-      .replace(/^# \(in a project made by .*\n/m, ''),
-  );
+  // The template's editor schemas sit one folder closer in a project than in briefkit.
+  for (const name of ['template.yaml', 'theme.yaml']) {
+    const file = join(dir, 'template', name);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('$schema=../../schemas/', '$schema=../schemas/')
+        .replace(/^# \(in a project made by .*\n/m, ''),
+    );
+  }
   writeFileSync(join(dir, 'README.md'), readme());
   return ['briefkit.yaml', 'README.md', 'data/briefing.yaml', 'template/', 'schemas/'];
 }

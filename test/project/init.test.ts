@@ -26,6 +26,9 @@ describe('briefkit init', () => {
     expect(readFileSync(join(dir, 'template/template.yaml'), 'utf8')).toContain(
       '$schema=../schemas/template-manifest.schema.json',
     );
+    expect(readFileSync(join(dir, 'template/theme.yaml'), 'utf8')).toContain(
+      '$schema=../schemas/theme.schema.json',
+    );
     expect(existsSync(join(dir, 'schemas/template-manifest.schema.json'))).toBe(true);
   });
 
