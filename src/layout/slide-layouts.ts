@@ -18,6 +18,7 @@ import {
   toParagraphs,
 } from './slide-kit.ts';
 import { splitToFit } from './split-to-fit.ts';
+import { statGrid } from './stat-grid.ts';
 import { layoutTable, tableColors } from './table.ts';
 
 /** A layout turns one slide of the model into one or more slides of frames (continuations). */
@@ -370,71 +371,4 @@ function splitColumns(slide: Slide, body: Block[]): Block[][] {
     });
   }
   return columns;
-}
-
-/** Big numbers over short labels: bold runs of each list item are the number. */
-function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideContext): Frame[] {
-  const { theme } = ctx;
-  const perRow = items.length <= 3 ? items.length : Math.ceil(items.length / 2);
-  const rows = Math.ceil(items.length / perRow);
-  const gap = 24;
-  const cellW = (area.w - gap * (perRow - 1)) / perRow;
-  const cellH = (area.h - gap * (rows - 1)) / rows;
-  const cell = (i: number): Box => ({
-    x: area.x + (i % perRow) * (cellW + gap),
-    y: area.y + Math.floor(i / perRow) * (cellH + gap),
-    w: cellW,
-    h: cellH,
-  });
-  const numberParts = items.map((runs) => runs.filter((r) => r.bold));
-  const labelParts = items.map((runs): Paragraph[] => {
-    const label = runs.filter((r) => !r.bold);
-    const trimmed = label.map((r, i) => (i === 0 ? { ...r, text: r.text.trimStart() } : r));
-    return trimmed.length ? [{ runs: trimmed, bullet: null }] : [];
-  });
-  const numbers = fitTogether(
-    numberParts.map((runs, i) => {
-      const c = cell(i);
-      return {
-        name: `stat ${i + 1} figure`,
-        box: { ...c, x: c.x + 14, w: c.w - 14, h: c.h * 0.45 },
-        paragraphs: [{ runs, bullet: null }],
-        maxSize: theme.sizes.stat,
-        minSize: theme.sizes.minimum,
-        color: theme.colors.primary,
-        bold: true,
-        valign: 'bottom' as const,
-      };
-    }),
-    ctx.fonts,
-  );
-  const labels = fitTogether(
-    labelParts.map((paragraphs, i) => {
-      const c = cell(i);
-      return {
-        name: `stat ${i + 1} label`,
-        box: { x: c.x + 14, y: c.y + c.h * 0.5, w: c.w - 14, h: c.h * 0.5 },
-        paragraphs,
-        maxSize: theme.sizes.body - 2,
-        minSize: theme.sizes.minimum,
-        color: theme.colors.text,
-      };
-    }),
-    ctx.fonts,
-  );
-  if (!numbers || !labels) {
-    throw new BriefkitError({
-      ...messages.textOverflow('stats', 'figures'),
-      place: { path: `slide ${slide.number}` },
-    });
-  }
-  const bars: Frame[] = items.map((_, i) => {
-    const c = cell(i);
-    return {
-      kind: 'rect',
-      box: { x: c.x, y: c.y + c.h * 0.15, w: 4, h: c.h * 0.7 },
-      fill: theme.colors.accent,
-    };
-  });
-  return [...bars, ...numbers, ...labels];
 }
