@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { type CsvError, type Info, parse } from 'csv-parse';
+import { castCell, withoutEmptyCells } from '../data/csv-cells.ts';
 import { BriefkitError, isBriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { RecordEntry, UnreadableRecord } from './batch-record.ts';
-import { castCell, withoutEmptyCells } from './csv-cells.ts';
 import { batchMessages } from './messages.ts';
 
 /**

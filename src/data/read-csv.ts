@@ -1,6 +1,7 @@
-import { type CsvError, type Info, type InfoField, parse } from 'csv-parse/sync';
+import { type CsvError, type Info, parse } from 'csv-parse/sync';
 import { BriefkitError, type Diagnostic, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
+import { castCell, emptyCell } from './csv-cells.ts';
 import { formatDataPath, type PathSegment } from './data-path.ts';
 import { checkFileSize, checkScalar, dataLimits, tableTooLong, throwProblems } from './limits.ts';
 
@@ -9,21 +10,6 @@ export interface CsvTable {
   rows: Record<string, unknown>[];
   /** Place of a row (`[2]`) or a cell (`[2, 'value']`): the file, the row's line, the column. */
   locate(path: readonly PathSegment[]): Place;
-}
-
-/** JSON's number syntax: no leading zeros (so codes such as 02139 stay text), no hex, no NaN. */
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-const EMPTY = Symbol('empty cell');
-
-/**
- * Cells are text, except that an unquoted cell written as a JSON number becomes a number.
- * An unquoted empty cell is left out of its record, so optional fields can be blank; write
- * `""` for an empty text.
- */
-function cast(value: string, context: InfoField): unknown {
-  if (context.quoting) return value;
-  if (value === '') return EMPTY;
-  return NUMBER.test(value) ? Number(value) : value;
 }
 
 type ParsedRecord = { record: unknown[]; info: Info; raw: string };
@@ -39,7 +25,7 @@ export function readCsvTable(file: string, text: string): CsvTable {
   try {
     records = parse(text, {
       bom: true,
-      cast,
+      cast: castCell,
       info: true,
       raw: true,
       skip_empty_lines: true,
@@ -80,7 +66,7 @@ export function readCsvTable(file: string, text: string): CsvTable {
     const fields: [string, unknown][] = [];
     record.forEach((cell, i) => {
       const column = columns[i] as string;
-      if (cell === EMPTY) return;
+      if (cell === emptyCell) return;
       const problem = checkScalar(cell);
       if (problem) problems.push({ ...problem, place: cellPlace(row, column) });
       fields.push([column, cell]);
@@ -102,7 +88,7 @@ export function readCsvTable(file: string, text: string): CsvTable {
 }
 
 function readHeader(file: string, head: ParsedRecord, line: number): string[] {
-  const columns = head.record.map((cell) => (cell === EMPTY ? '' : String(cell)));
+  const columns = head.record.map((cell) => (cell === emptyCell ? '' : String(cell)));
   const problems: Diagnostic[] = [];
   columns.forEach((name, i) => {
     const place = { file, line, path: `row ${line}, column ${i + 1}` };

@@ -7,10 +7,10 @@ const jsonNumber = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 export const emptyCell = Symbol('empty cell');
 
 /**
- * The same cell rules as dataset CSVs (src/data/read-csv.ts), so a CSV means the same in
- * `--data` and `--each`: cells are text, except that an unquoted cell written as a JSON number
- * becomes a number, and an unquoted empty cell is left out, so that a blank keeps the
- * dataset's value. Write `""` for an empty text.
+ * The cell rules for every CSV briefkit reads (`--data`, `!csv` tables, `--each`), so a CSV
+ * means the same everywhere: cells are text, except that an unquoted cell written as a JSON
+ * number becomes a number, and an unquoted empty cell is left out (optional fields can be
+ * blank; in a batch, a blank keeps the dataset's value). Write `""` for an empty text.
  */
 export function castCell(value: string, context: CastingContext): unknown {
   if (context.header || context.quoting) return value;
