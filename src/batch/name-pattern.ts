@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
 import type { BatchRecord } from './batch-record.ts';
-import { batchMessages } from './messages.ts';
 import { toSafeName } from './safe-name.ts';
 
 /** `{{field}}` or `{{ field.sub }}`: plain substitution, deliberately not Handlebars. */
@@ -35,11 +35,11 @@ export function nameRecord(record: BatchRecord, naming: Naming): NameResult {
   if (missing !== undefined) {
     return {
       ok: false,
-      diagnostic: { ...batchMessages.nameField(missing, Object.keys(record.fields)), place },
+      diagnostic: { ...messages.nameField(missing, Object.keys(record.fields)), place },
     };
   }
   const name = toSafeName(raw);
-  if (!name) return { ok: false, diagnostic: { ...batchMessages.nameEmpty(pattern), place } };
+  if (!name) return { ok: false, diagnostic: { ...messages.nameEmpty(pattern), place } };
   return { ok: true, name };
 }
 

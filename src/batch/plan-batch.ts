@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
-import { batchMessages } from './messages.ts';
+import { messages } from '../errors/messages.ts';
 import { type Naming, nameRecord } from './name-pattern.ts';
 import { readRecords } from './read-records.ts';
 import { collisionKey } from './safe-name.ts';
@@ -36,7 +36,7 @@ export async function planBatch(file: string, pattern: string | undefined): Prom
     if (owner === undefined) owners.set(key, record.label);
     else {
       collisions.push({
-        ...batchMessages.nameCollision(named.name, owner, record.label),
+        ...messages.nameCollision(named.name, owner, record.label),
         place: { file },
       });
     }

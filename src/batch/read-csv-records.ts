@@ -5,7 +5,6 @@ import { castCell, withoutEmptyCells } from '../data/csv-cells.ts';
 import { BriefkitError, isBriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { RecordEntry, UnreadableRecord } from './batch-record.ts';
-import { batchMessages } from './messages.ts';
 
 /**
  * Streams the records of a CSV file with a header row. Only the parser's buffer and the
@@ -31,7 +30,7 @@ export async function* readCsvRecords(file: string): AsyncGenerator<RecordEntry>
         label: `${file} row ${row}`,
         diagnostics: [
           {
-            ...batchMessages.csv(error?.message ?? 'unreadable row'),
+            ...messages.csvRecords(error?.message ?? 'unreadable row'),
             place: { file, line: row },
           },
         ],

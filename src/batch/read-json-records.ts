@@ -3,7 +3,6 @@ import { readSource } from '../data/read-source.ts';
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { RecordEntry } from './batch-record.ts';
-import { batchMessages } from './messages.ts';
 
 /** JSON has no streaming parse here, so the whole file is read: cap it to bound memory. */
 const maxBytes = 64 * 1024 * 1024;
@@ -21,9 +20,7 @@ export async function* readJsonRecords(file: string): AsyncGenerator<RecordEntry
           seq: index,
           row: index,
           label,
-          diagnostics: [
-            { ...batchMessages.notAnObject(found), place: { file, path: `[${index}]` } },
-          ],
+          diagnostics: [{ ...messages.notAnObject(found), place: { file, path: `[${index}]` } }],
         },
       };
     } else {
@@ -42,7 +39,7 @@ async function readArray(file: string): Promise<unknown[]> {
   }
   if (size > maxBytes) {
     throw new BriefkitError({
-      ...batchMessages.eachTooLarge(file, maxBytes / 1024 / 1024),
+      ...messages.eachTooLarge(file, maxBytes / 1024 / 1024),
       place: { file },
     });
   }
@@ -56,7 +53,7 @@ async function readArray(file: string): Promise<unknown[]> {
   }
   if (!Array.isArray(value)) {
     const found = value === null ? 'null' : typeof value === 'object' ? 'an object' : typeof value;
-    throw new BriefkitError({ ...batchMessages.notAnArray(found), place: { file } });
+    throw new BriefkitError({ ...messages.notAnArray(found), place: { file } });
   }
   return value;
 }
