@@ -49,8 +49,9 @@ describe('reproducible output', () => {
       CreationDate: 'D:20260101000000Z',
       ModDate: 'D:20260101000000Z',
     });
+    // Zip entry times hold the report's day at noon (jszip reads the fields as UTC).
     for (const entry of Object.values(zip.files))
-      expect(entry.date.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+      expect(entry.date.toISOString()).toBe('2026-01-01T12:00:00.000Z');
     const workbook = await JSZip.loadAsync(
       (await zip.file('ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx')?.async('uint8array')) ??
         new Uint8Array(),

@@ -113,13 +113,8 @@ function drawLine(
   for (const piece of line.pieces) {
     for (const segment of segmentByFace(piece.text, fonts.styles[piece.style])) {
       useFace(doc, segment.face).fontSize(frame.size);
-      // Plain advances, as measured in layout and as Office sets the text: no kerning, and no
-      // Carlito "ti" ligature that PowerPoint does not draw.
-      doc.text(segment.text, cursor, baseline, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        features: { liga: false, kern: false, calt: false } as never,
-      });
+      // Faces set plain advances (see useFace): as measured in layout and as Office sets text.
+      doc.text(segment.text, cursor, baseline, { lineBreak: false, baseline: 'alphabetic' });
       // Our own advance, not widthOfString: a second shaping pass per run costs more than the text.
       const width = textWidth(segment.text, fonts, piece.style, frame.size, false);
       if (piece.link) drawLink(doc, piece.link, cursor, top, width, baseline, frame);

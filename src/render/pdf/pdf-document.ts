@@ -1,3 +1,4 @@
+import type * as Fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { FontFace } from '../../layout/fonts.ts';
 
@@ -48,10 +49,38 @@ export function useFace(doc: PDFKit.PDFDocument, face: FontFace): PDFKit.PDFDocu
     registered.set(doc, ids);
   }
   if (!ids.has(face.id)) {
-    doc.registerFont(face.id, face.data);
+    doc.registerFont(face.id, plainFont(face) as never);
     ids.add(face.id);
   }
   return doc.font(face.id);
+}
+
+const plainFonts = new WeakMap<FontFace, Fontkit.Font>();
+
+/**
+ * The face as pdfkit sees it: parsed once for every document, and set glyph by glyph with
+ * plain advances, exactly as layout measured it (no kerning, ligatures or contextual forms,
+ * which Office does not apply either). Skipping OpenType shaping is most of a PDF's speed.
+ */
+function plainFont(face: FontFace): Fontkit.Font {
+  let font = plainFonts.get(face);
+  if (!font) {
+    font = Object.create(face.font, { layout: { value: plainLayout } }) as Fontkit.Font;
+    plainFonts.set(face, font);
+  }
+  return font;
+}
+
+function plainLayout(this: Fontkit.Font, text: string) {
+  const glyphs = [...text].map((char) => this.glyphForCodePoint(char.codePointAt(0) as number));
+  const positions = glyphs.map((glyph) => ({
+    xAdvance: glyph.advanceWidth,
+    yAdvance: 0,
+    xOffset: 0,
+    yOffset: 0,
+  }));
+  const advanceWidth = glyphs.reduce((sum, glyph) => sum + glyph.advanceWidth, 0);
+  return { glyphs, positions, advanceWidth };
 }
 
 /** Ends the document and collects its bytes. */

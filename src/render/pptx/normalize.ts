@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
 
 /**
  * Makes pptxgenjs output reproducible and repair-free:
@@ -19,26 +19,26 @@ export interface NormalizeOptions {
   eastAsianFont: string;
 }
 
-export async function normalizePptx(
+export function normalizePptx(
   bytes: Uint8Array,
   { date, rasterize, eastAsianFont }: NormalizeOptions,
-): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+): Uint8Array {
   const files = new Map<string, Uint8Array | string>();
-  const renames = chartRenames(Object.keys(zip.files));
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (entry.dir) continue;
+  const entries = unzipSync(bytes);
+  const renames = chartRenames(Object.keys(entries));
+  for (const [name, data] of Object.entries(entries)) {
+    if (name.endsWith('/')) continue;
     const target = rename(name, renames);
     if (name.endsWith('.xlsx')) {
-      files.set(target, await normalizeWorkbook(await entry.async('uint8array'), date));
+      files.set(target, normalizeWorkbook(data, date));
     } else if (/\.(xml|rels)$/.test(name)) {
-      const xml = fixDates(await entry.async('string'), date);
+      const xml = fixDates(strFromU8(data), date);
       const fixed = name.startsWith('ppt/slides/')
         ? eastAsian(oneParagraphProperties(xml), eastAsianFont)
         : xml;
       files.set(target, rename(fixed, renames));
     } else {
-      files.set(target, await entry.async('uint8array'));
+      files.set(target, data);
     }
   }
   for (const [png, svg] of svgFallbacks(files)) files.set(png, rasterize(svg));
@@ -47,32 +47,26 @@ export async function normalizePptx(
   return zipFiles(files, date);
 }
 
-async function normalizeWorkbook(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+function normalizeWorkbook(bytes: Uint8Array, date: Date): Uint8Array {
   const files = new Map<string, Uint8Array | string>();
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (entry.dir) continue;
-    files.set(
-      name,
-      name.endsWith('.xml')
-        ? fixDates(await entry.async('string'), date)
-        : await entry.async('uint8array'),
-    );
+  for (const [name, data] of Object.entries(unzipSync(bytes))) {
+    if (name.endsWith('/')) continue;
+    files.set(name, name.endsWith('.xml') ? fixDates(strFromU8(data), date) : data);
   }
   return zipFiles(files, date);
 }
 
-function zipFiles(files: Map<string, Uint8Array | string>, date: Date): Promise<Uint8Array> {
-  const out = new JSZip();
+function zipFiles(files: Map<string, Uint8Array | string>, date: Date): Uint8Array {
   const names = [...files.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  for (const name of names)
-    out.file(name, files.get(name) as Uint8Array | string, { date, createFolders: false });
-  return out.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-    platform: 'UNIX',
-  });
+  // Zip times are local-time fields: noon of the report's day reads the same in every time
+  // zone, and no daylight-saving change falls at noon.
+  const mtime = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12);
+  const entries: Zippable = {};
+  for (const name of names) {
+    const data = files.get(name) as Uint8Array | string;
+    entries[name] = [typeof data === 'string' ? strToU8(data) : data, { level: 6, mtime }];
+  }
+  return zipSync(entries);
 }
 
 /** [Content_Types].xml first, as Office writes it; then by name. */
