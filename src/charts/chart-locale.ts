@@ -20,7 +20,19 @@ export interface TimeLocale {
   shortMonths: string[];
 }
 
-export function numberLocale(locale: string): NumberLocale {
+const numberLocales = new Map<string, NumberLocale>();
+const timeLocales = new Map<string, TimeLocale>();
+
+/** Both locales, derived once per process and locale: Intl formatting is slow to set up. */
+export function vegaLocale(locale: string): { number: NumberLocale; time: TimeLocale } {
+  let number = numberLocales.get(locale);
+  if (!number) numberLocales.set(locale, (number = numberLocale(locale)));
+  let time = timeLocales.get(locale);
+  if (!time) timeLocales.set(locale, (time = timeLocale(locale)));
+  return { number, time };
+}
+
+function numberLocale(locale: string): NumberLocale {
   const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
   return {
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
@@ -30,7 +42,7 @@ export function numberLocale(locale: string): NumberLocale {
   };
 }
 
-export function timeLocale(locale: string): TimeLocale {
+function timeLocale(locale: string): TimeLocale {
   const names = (count: number, date: (i: number) => Date, options: Intl.DateTimeFormatOptions) => {
     const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
     return Array.from({ length: count }, (_, i) => format.format(date(i)));

@@ -2,7 +2,7 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { ChartSpecSource } from '../template/read-template.ts';
-import { numberLocale, timeLocale } from './chart-locale.ts';
+import { vegaLocale } from './chart-locale.ts';
 import { guardSpec } from './guard-spec.ts';
 import { type NativeChart, readEncoding, toNativeChart } from './native.ts';
 import { loadVega } from './vega-runtime.ts';
@@ -39,17 +39,21 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   const vega = await loadVega();
   const problems: string[] = [];
   const logger = collectingLogger(vega.vega.Warn, problems);
-  const spec = bindData(request);
+  const bound = bindData(request);
   let svg: string;
   let rows: Record<string, unknown>[];
   try {
-    const compiled = vega.vegaLite.compile(spec as never, { logger }).spec;
+    const compiled = toVega(
+      bound,
+      (spec) => vega.vegaLite.compile(spec as never, { logger }).spec,
+      () => problems.length === 0,
+    );
     const runtime = vega.vega.parse(compiled, undefined, { ast: true });
     const view = new vega.vega.View(runtime, {
       expr: expressionInterpreter,
       loader: refusingLoader,
       logger,
-      locale: { number: numberLocale(request.locale), time: timeLocale(request.locale) } as never,
+      locale: vegaLocale(request.locale) as never,
       renderer: 'none',
     });
     await view.runAsync();
@@ -82,7 +86,14 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   };
 }
 
-function bindData(request: ChartRequest): Record<string, unknown> {
+interface BoundChart {
+  /** The Vega-Lite spec, sized and themed, with its named dataset empty. */
+  spec: Record<string, unknown>;
+  source: string;
+  rows: unknown[];
+}
+
+function bindData(request: ChartRequest): BoundChart {
   const { chart, data } = request;
   const source = (chart.spec.data as { name?: unknown } | undefined)?.name;
   if (typeof source !== 'string') {
@@ -98,15 +109,45 @@ function bindData(request: ChartRequest): Record<string, unknown> {
       place: { file: chart.file },
     });
   }
-  return {
+  const spec = {
     ...chart.spec,
-    datasets: { [source]: rows },
+    datasets: { [source]: [] },
     width: request.width,
     height: request.height,
     autosize: { type: 'fit', contains: 'padding' },
     background: null,
     config: request.config,
   };
+  return { spec, source, rows };
+}
+
+type VegaSpec = { data?: { name?: string; values?: unknown }[] };
+
+/**
+ * Vega-Lite only copies the rows into the Vega spec, so a spec is compiled once (with no
+ * rows) and each render puts its rows in: a data edit costs no Vega-Lite compile.
+ */
+const vegaSpecs = new Map<string, VegaSpec>();
+
+export function toVega(
+  { spec, source, rows }: BoundChart,
+  compile: (vegaLite: Record<string, unknown>) => object,
+  /** False when compiling logged a problem: that spec must fail again next time. */
+  clean: () => boolean,
+): object {
+  const key = JSON.stringify(spec);
+  let empty = vegaSpecs.get(key);
+  if (!empty) {
+    empty = compile(spec) as VegaSpec;
+    if (!clean()) return empty;
+    vegaSpecs.set(key, empty);
+    if (vegaSpecs.size > 64) vegaSpecs.delete(vegaSpecs.keys().next().value as string);
+  }
+  const vegaSpec = structuredClone(empty);
+  const entry = vegaSpec.data?.find((d) => d.name === source && Array.isArray(d.values));
+  if (!entry) return compile({ ...spec, datasets: { [source]: rows } });
+  entry.values = structuredClone(rows);
+  return vegaSpec;
 }
 
 type SceneNode = {

@@ -1,6 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ChartRequest, renderChart } from '../../src/charts/render-chart.ts';
+import { defaults } from '../../src/build.ts';
+import { type ChartRequest, renderChart, toVega } from '../../src/charts/render-chart.ts';
+import { loadVega } from '../../src/charts/vega-runtime.ts';
 import { BriefkitError } from '../../src/errors/briefkit-error.ts';
+import { readDocument } from '../../src/template/read-template.ts';
 
 const data = {
   rows: [
@@ -159,5 +164,36 @@ describe('renderChart', () => {
       encoding: { ...bar.encoding, y: { field: 'v', type: 'wrongtype' } },
     });
     expect(error.code).toBe('chart-compile');
+  });
+
+  it('fails a spec with warnings every time, not only before it was compiled once', async () => {
+    const warned = { ...bar, encoding: { ...bar.encoding, y: { field: 'v', type: 'wrongtype' } } };
+    expect((await chartError(warned)).code).toBe('chart-compile');
+    expect((await chartError(warned)).code).toBe('chart-compile');
+  });
+});
+
+const chartsDir = join(defaults.template, 'charts');
+
+describe('toVega', () => {
+  const sample = readDocument(defaults.data, 'dataset').value as Record<string, unknown[]>;
+  const specs = readdirSync(chartsDir).map((file) =>
+    JSON.parse(readFileSync(join(chartsDir, file), 'utf8')),
+  );
+
+  it('gives the same Vega as compiling with the rows, for every sample chart', async () => {
+    const { vegaLite } = await loadVega();
+    for (const chart of [bar, ...specs]) {
+      const source = chart.data.name as string;
+      const rows = (source === 'rows' ? data.rows : sample[source]) as unknown[];
+      const spec = { ...chart, width: 320, height: 180, config: {} };
+      const direct = vegaLite.compile({ ...spec, datasets: { [source]: rows } }).spec;
+      const reused = toVega(
+        { spec: { ...spec, datasets: { [source]: [] } }, source, rows },
+        (s) => vegaLite.compile(s as never).spec,
+        () => true,
+      );
+      expect(reused).toEqual(direct);
+    }
   });
 });
