@@ -20,16 +20,16 @@ export interface TimeLocale {
   shortMonths: string[];
 }
 
-const numberLocales = new Map<string, NumberLocale>();
-const timeLocales = new Map<string, TimeLocale>();
+const vegaLocales = new Map<string, { number: NumberLocale; time: TimeLocale }>();
 
 /** Both locales, derived once per process and locale: Intl formatting is slow to set up. */
 export function vegaLocale(locale: string): { number: NumberLocale; time: TimeLocale } {
-  let number = numberLocales.get(locale);
-  if (!number) numberLocales.set(locale, (number = numberLocale(locale)));
-  let time = timeLocales.get(locale);
-  if (!time) timeLocales.set(locale, (time = timeLocale(locale)));
-  return { number, time };
+  let both = vegaLocales.get(locale);
+  if (!both) {
+    both = { number: numberLocale(locale), time: timeLocale(locale) };
+    vegaLocales.set(locale, both);
+  }
+  return both;
 }
 
 function numberLocale(locale: string): NumberLocale {

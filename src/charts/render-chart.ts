@@ -1,4 +1,5 @@
 import { expressionInterpreter } from 'vega-interpreter';
+import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { ChartSpecSource } from '../template/read-template.ts';
@@ -127,7 +128,7 @@ type VegaSpec = { data?: { name?: string; values?: unknown }[] };
  * Vega-Lite only copies the rows into the Vega spec, so a spec is compiled once (with no
  * rows) and each render puts its rows in: a data edit costs no Vega-Lite compile.
  */
-const vegaSpecs = new Map<string, VegaSpec>();
+const vegaSpecs = new LruCache<string, VegaSpec>(64);
 
 export function toVega(
   { spec, source, rows }: BoundChart,
@@ -141,7 +142,6 @@ export function toVega(
     empty = compile(spec) as VegaSpec;
     if (!clean()) return empty;
     vegaSpecs.set(key, empty);
-    if (vegaSpecs.size > 64) vegaSpecs.delete(vegaSpecs.keys().next().value as string);
   }
   const vegaSpec = structuredClone(empty);
   const entry = vegaSpec.data?.find((d) => d.name === source && Array.isArray(d.values));

@@ -8,10 +8,13 @@ import {
   type ScalarTag,
   type YAMLError,
 } from 'yaml';
+import { deepFreeze } from '../cache/deep-freeze.ts';
+import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { checkNodes, walkNodes } from './check-nodes.ts';
 import { checkStructure } from './check-structure.ts';
+
 import { formatDataPath, type PathSegment } from './data-path.ts';
 import { checkFileSize, checkValue, dataLimits, throwProblems } from './limits.ts';
 import { readCsvTable } from './read-csv.ts';
@@ -36,9 +39,28 @@ const csvTag: ScalarTag = { tag: '!csv', resolve: (source: string) => source };
  * duplicate keys and alias bombs right after, each named at its line and data path.
  */
 export function readSource(file: string, text: string): SourceDocument {
+  const key = `${file}\0${text}`;
+  const known = parsed.get(key);
+  if (known) return known;
+  const { doc, standalone } = parseSource(file, text);
+  if (standalone) {
+    deepFreeze(doc.value);
+    parsed.set(key, doc);
+  }
+  return doc;
+}
+
+/**
+ * Documents parsed before, by file and text: watch rebuilds and batch records reread the
+ * same template and dataset. Only files that read no other file (no `!csv` table) are kept;
+ * values are frozen, since every later build shares them.
+ */
+const parsed = new LruCache<string, SourceDocument>(32);
+
+function parseSource(file: string, text: string): { doc: SourceDocument; standalone: boolean } {
   if (extname(file).toLowerCase() === '.csv') {
     const table = readCsvTable(file, text);
-    return { file, value: table.rows, locate: table.locate };
+    return { doc: { file, value: table.rows, locate: table.locate }, standalone: true };
   }
   checkFileSize(file, text);
   checkStructure(file, text);
@@ -76,7 +98,7 @@ export function readSource(file: string, text: string): SourceDocument {
   // Aliases nest their anchors' values: seven anchors of 95 levels each make a value 665
   // deep from a file that passed the nesting check. Check the value itself.
   if (text.includes('*')) throwProblems(checkValue(value, locate));
-  return { file, value, locate };
+  return { doc: { file, value, locate }, standalone: tables.length === 0 };
 }
 
 function toJS(file: string, doc: Document, lineCounter: LineCounter): unknown {

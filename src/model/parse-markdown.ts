@@ -2,6 +2,8 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table, TableCel
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { deepFreeze } from '../cache/deep-freeze.ts';
+import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { unescapeMarkdown } from '../template/literal.ts';
 import type { Block, Run } from './document.ts';
@@ -17,8 +19,24 @@ const CHART_URL = /^chart:([a-z0-9][a-z0-9-]*)$/;
 const IMAGE_PATH = /^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.(png|jpe?g)$/i;
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
+/**
+ * Parsed Markdown by text and place: in a watch rebuild or a batch, most slides compose to
+ * the same text as last time. Results are frozen, since later builds share them.
+ */
+const parsed = new LruCache<string, ParsedMarkdown>(256);
+
 /** `place` names where the Markdown came from: composed output has no template lines. */
 export function parseMarkdown(markdown: string, place: Place): ParsedMarkdown {
+  const key = `${JSON.stringify(place)}\0${markdown}`;
+  let result = parsed.get(key);
+  if (!result) {
+    result = deepFreeze(parse(markdown, place));
+    parsed.set(key, result);
+  }
+  return result;
+}
+
+function parse(markdown: string, place: Place): ParsedMarkdown {
   const root: Root = fromMarkdown(markdown, {
     extensions: [gfmTable()],
     mdastExtensions: [gfmTableFromMarkdown()],

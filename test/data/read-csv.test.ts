@@ -160,6 +160,13 @@ describe('!csv tables in a YAML dataset', () => {
     expect(doc.locate(['title'])).toMatchObject({ line: 1, path: 'title' });
   });
 
+  it('reads the table again when the dataset text is unchanged but the CSV file changed', () => {
+    const dir = folder({ 'data.yaml': 'figures: !csv f.csv\n', 'f.csv': 'key,value\nmass,1\n' });
+    expect(read(dir).value).toEqual({ figures: [{ key: 'mass', value: 1 }] });
+    writeFileSync(join(dir, 'f.csv'), 'key,value\nmass,2\n');
+    expect(read(dir).value).toEqual({ figures: [{ key: 'mass', value: 2 }] });
+  });
+
   it.each([
     ['a parent folder', '../secret.csv', 'it leaves the dataset’s folder'],
     ['an absolute path', '/etc/passwd.csv', 'it leaves the dataset’s folder'],

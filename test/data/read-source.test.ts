@@ -3,6 +3,13 @@ import { readSource } from '../../src/data/read-source.ts';
 import { catchError } from '../helpers/errors.ts';
 
 describe('readSource', () => {
+  it('parses a text once and shares the frozen result with later reads', () => {
+    const first = readSource('shared.yaml', 'list: [1, 2]\n');
+    expect(readSource('shared.yaml', 'list: [1, 2]\n')).toBe(first);
+    expect(Object.isFrozen((first.value as { list: number[] }).list)).toBe(true);
+    expect(readSource('shared.yaml', 'list: [1, 3]\n').value).toEqual({ list: [1, 3] });
+  });
+
   it('locates values by data path', () => {
     const doc = readSource('data.yaml', 'report:\n  title: Hello\nitems:\n  - a\n  - b\n');
     expect(doc.value).toEqual({ report: { title: 'Hello' }, items: ['a', 'b'] });
