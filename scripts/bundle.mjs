@@ -1,6 +1,20 @@
-// Bundles the CLI and the library entry into dist/ so start-up parses one file, not hundreds.
-import { rmSync } from 'node:fs';
+// Bundles the CLI and the library entry, with their dependencies, into dist/: start-up then
+// reads a few files instead of resolving and parsing hundreds of modules.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+
+/** Names this build in the chart store: any change to the code or the lock file is a new id. */
+function buildId() {
+  const hash = createHash('sha256').update(readFileSync('package-lock.json'));
+  const files = readdirSync('src', { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(file).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
 
 // Chunk names are content hashes: clear old ones so dist/ holds only this build.
 rmSync('dist', { recursive: true, force: true });
@@ -12,8 +26,16 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
   splitting: true,
+  // Native addons and packages that find their own files at run time stay in node_modules.
+  external: ['@resvg/resvg-js', 'piscina', 'pdfjs-dist', 'chokidar'],
+  // Vega asks for node-canvas when present; charts render to SVG, so it never needs it.
+  alias: { 'vega-canvas': './scripts/no-canvas.mjs' },
+  // Bundled CommonJS packages call require(): give ES modules one.
+  banner: {
+    js: "import { createRequire as __briefkitRequire } from 'node:module'; const require = __briefkitRequire(import.meta.url);",
+  },
+  define: { BRIEFKIT_BUILD_ID: JSON.stringify(buildId()) },
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -12,7 +12,6 @@
 import { join, resolve } from 'node:path';
 import { createChartRenderer } from './charts/chart-cache.ts';
 import { guardSpec } from './charts/guard-spec.ts';
-import { useChartFonts } from './charts/vega-runtime.ts';
 import { type DataRecord, mergeRecord } from './data/merge-record.ts';
 import { validateAgainst } from './data/validate.ts';
 import { BriefkitError, type Diagnostic } from './errors/briefkit-error.ts';
@@ -205,10 +204,9 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
 
   // 5. Lay out, rendering charts as layouts ask for them.
   const fonts = loadFontSet(template.theme.font);
-  await useChartFonts(fonts);
   const chart = createChartRenderer(template, {
     data,
-    fontFamily: fonts.chartFamily,
+    fonts,
     locale: report.locale,
     strings,
   });

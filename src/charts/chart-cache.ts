@@ -1,23 +1,31 @@
 import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
+import type { FontSet } from '../layout/fonts.ts';
 import type { Box } from '../layout/frames.ts';
 import type { TemplateBundle } from '../template/read-template.ts';
 import { localizeSpec, type Strings } from '../template/strings.ts';
 import type { Theme } from '../template/theme.ts';
 import { memoize } from './chart-memo.ts';
 import { type RenderedChart, renderChart } from './render-chart.ts';
+import { useChartFonts } from './vega-runtime.ts';
 
 export interface ChartInputs {
   /** The raw dataset: charts bind to its top-level lists by name. */
   data: Record<string, unknown>;
-  fontFamily: string;
+  /** Faces that measure chart text; their family is what the SVG names. */
+  fonts: FontSet;
   locale: string;
   strings: Strings;
 }
 
-/** Renders charts on demand, reusing any identical chart rendered before in this process. */
+/**
+ * Renders charts on demand, reusing any identical chart drawn before: in this process, or
+ * by an earlier process of the same briefkit (chart-store.ts). Vega loads on the first miss.
+ */
 export function createChartRenderer(template: TemplateBundle, inputs: ChartInputs) {
-  const { data, fontFamily, locale, strings } = inputs;
+  const { data, fonts, locale, strings } = inputs;
+  const fontFamily = fonts.chartFamily;
+  const faces = Object.values(fonts.styles).map((chain) => chain.map((face) => face.id));
   return (name: string, alt: string, box: Box): Promise<RenderedChart> => {
     const source = template.charts.get(name);
     if (!source) fail(messages.unknownChart(name, [...template.charts.keys()]));
@@ -28,8 +36,20 @@ export function createChartRenderer(template: TemplateBundle, inputs: ChartInput
     const fontSize = Math.round(Math.min(16, Math.max(10, height / 26)));
     const config = chartConfig(template.theme, fontFamily, fontSize);
     const rows = data[String((spec.data as { name?: unknown } | undefined)?.name)];
-    return memoize([source.file, spec, rows, width, height, alt, locale, config], () =>
-      renderChart({ chart: { ...source, spec }, data, width, height, alt, locale, config }),
+    return memoize(
+      [source.file, spec, rows, width, height, alt, locale, config, faces],
+      async () => {
+        await useChartFonts(fonts);
+        return renderChart({
+          chart: { ...source, spec },
+          data,
+          width,
+          height,
+          alt,
+          locale,
+          config,
+        });
+      },
     );
   };
 }

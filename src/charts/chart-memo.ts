@@ -1,18 +1,32 @@
 import { createHash } from 'node:crypto';
 import { LruCache } from '../cache/lru-cache.ts';
+import { type ChartStore, openChartStore } from './chart-store.ts';
+import type { RenderedChart } from './render-chart.ts';
 
 /**
- * Rendered charts, kept across builds in one process (watch mode, batches) and keyed by
- * everything that shapes them: spec, bound rows, size, config, locale, alt text. A rebuild
- * after a data edit re-renders only the charts whose rows changed.
+ * Rendered charts, kept across builds in one process (watch mode, batches) and on disk
+ * across processes, keyed by everything that shapes them: spec, bound rows, size, config,
+ * locale, alt text, faces. A rebuild after a data edit re-renders only the charts whose rows
+ * changed.
  */
-const memo = new LruCache<string, Promise<unknown>>(64);
+const memo = new LruCache<string, Promise<RenderedChart>>(64);
+let store: ChartStore | null | undefined;
 
-export function memoize<T>(inputs: unknown, render: () => Promise<T>): Promise<T> {
+export function memoize(
+  inputs: unknown,
+  render: () => Promise<RenderedChart>,
+): Promise<RenderedChart> {
   const key = createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
   const hit = memo.get(key);
-  if (hit) return hit as Promise<T>;
-  const rendered = render();
+  if (hit) return hit;
+  store ??= openChartStore();
+  const stored = store?.read(key);
+  const rendered = stored
+    ? Promise.resolve(stored)
+    : render().then((chart) => {
+        store?.write(key, chart);
+        return chart;
+      });
   memo.set(key, rendered);
   rendered.catch(() => memo.delete(key));
   return rendered;

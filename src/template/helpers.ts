@@ -16,14 +16,25 @@ export interface HelperContext {
 
 type Helper = (...args: unknown[]) => string | object | undefined;
 
+/** Formatters by locale and digits: setting one up costs far more than formatting with it. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, digits: number | undefined): Intl.NumberFormat {
+  const key = `${locale} ${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      maximumFractionDigits: digits ?? 20,
+      ...(digits !== undefined ? { minimumFractionDigits: digits } : {}),
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function createHelpers(ctx: HelperContext): Record<string, Helper> {
   const formatNumber = (value: number, digits?: number) =>
-    escapeMarkdown(
-      new Intl.NumberFormat(ctx.locale, {
-        maximumFractionDigits: digits ?? 20,
-        ...(digits !== undefined ? { minimumFractionDigits: digits } : {}),
-      }).format(value),
-    );
+    escapeMarkdown(numberFormat(ctx.locale, digits).format(value));
 
   return {
     /** Rich text on purpose: the value is used as Markdown, not shown literally. */

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openChartStore } from '../../src/charts/chart-store.ts';
+import type { RenderedChart } from '../../src/charts/render-chart.ts';
+import { tempDir } from '../helpers/sample.ts';
+
+const chart: RenderedChart = {
+  name: 'c',
+  svg: '<svg/>',
+  width: 10,
+  height: 20,
+  alt: 'A chart.',
+  native: null,
+};
+
+describe('openChartStore', () => {
+  it('keeps a chart under its key and gives it back', () => {
+    const store = openChartStore({ BRIEFKIT_CACHE_DIR: tempDir() });
+    store?.write('k1', chart);
+    expect(store?.read('k1')).toEqual(chart);
+    expect(store?.read('k2')).toBeNull();
+  });
+
+  it('ignores entries that are broken or were drawn by another build', () => {
+    const dir = tempDir();
+    const store = openChartStore({ BRIEFKIT_CACHE_DIR: dir });
+    store?.write('k', chart);
+    const file = join(dir, 'charts', 'k.json');
+    writeFileSync(file, '{"build": "source", "chart": {"name": 1}}');
+    expect(store?.read('k')).toBeNull();
+    writeFileSync(file, JSON.stringify({ build: 'another', chart }));
+    expect(store?.read('k')).toBeNull();
+    writeFileSync(file, '{ not json');
+    expect(store?.read('k')).toBeNull();
+  });
+
+  it('is off with BRIEFKIT_NO_CACHE=1, and when run from source without a folder', () => {
+    expect(openChartStore({ BRIEFKIT_CACHE_DIR: tempDir(), BRIEFKIT_NO_CACHE: '1' })).toBeNull();
+    expect(openChartStore({})).toBeNull();
+  });
+});
+
+describe('builds with a chart store', () => {
+  const saved = process.env.BRIEFKIT_CACHE_DIR;
+  afterEach(() => {
+    process.env.BRIEFKIT_CACHE_DIR = saved;
+  });
+
+  /** A build in a fresh module graph: nothing in memory from earlier builds, as in a new process. */
+  async function freshBuild(store: string): Promise<Record<string, Buffer>> {
+    process.env.BRIEFKIT_CACHE_DIR = store;
+    vi.resetModules();
+    const { build } = await import('../../src/build.ts');
+    const out = tempDir();
+    const { files } = await build({ out });
+    return Object.fromEntries(
+      files.map((f) => [f, readFileSync(f)]).map(([f, b]) => [String(f).split('/').pop(), b]),
+    );
+  }
+
+  it('draws each chart once; later builds read it back and write the same bytes', async () => {
+    const store = tempDir();
+    const first = await freshBuild(store);
+    const entries = readdirSync(join(store, 'charts'));
+    expect(entries).toHaveLength(4); // two charts, each at slide and at summary size
+    const second = await freshBuild(store);
+    for (const [name, bytes] of Object.entries(first))
+      expect(second[name]?.equals(bytes)).toBe(true);
+
+    // Proof that the second build read the store: an edited entry shows in the next build.
+    for (const entry of entries) {
+      const file = join(store, 'charts', entry);
+      const stored = JSON.parse(readFileSync(file, 'utf8'));
+      stored.chart.alt = 'Read from the chart store.';
+      writeFileSync(file, JSON.stringify(stored));
+    }
+    const edited = await freshBuild(store);
+    expect(edited['briefing.pptx']?.equals(first['briefing.pptx'] as Buffer)).toBe(false);
+
+    // Entries from another briefkit build are drawn again, and the output is as before.
+    for (const entry of entries) {
+      const file = join(store, 'charts', entry);
+      writeFileSync(
+        file,
+        JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), build: 'x' }),
+      );
+    }
+    const redrawn = await freshBuild(store);
+    for (const [name, bytes] of Object.entries(first))
+      expect(redrawn[name]?.equals(bytes)).toBe(true);
+  });
+});
