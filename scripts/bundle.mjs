@@ -1,5 +1,6 @@
 // Bundles the CLI and the library entry, with their dependencies, into dist/: start-up then
 // reads a few files instead of resolving and parsing hundreds of modules.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,22 @@ function buildId() {
 // Chunk names are content hashes: clear old ones so dist/ holds only this build.
 rmSync('dist', { recursive: true, force: true });
 
+/** Swaps in Ajv's standalone code for the built-in schemas: nothing to compile at start-up. */
+const precompiledValidators = {
+  name: 'precompiled-validators',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]data[\\/]precompiled-validators\.ts$/ }, () => ({
+      contents: execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/precompile-validators.ts'],
+        { encoding: 'utf8' },
+      ),
+      loader: 'js',
+      resolveDir: 'src/data',
+    }));
+  },
+};
+
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
   outdir: 'dist',
@@ -36,6 +53,7 @@ await build({
     js: "import { createRequire as __briefkitRequire } from 'node:module'; const require = __briefkitRequire(import.meta.url);",
   },
   define: { BRIEFKIT_BUILD_ID: JSON.stringify(buildId()) },
+  plugins: [precompiledValidators],
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -1,19 +1,35 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
+import { createAjv } from './ajv.ts';
+import { type BuiltinSchema, builtinSchemas } from './builtin-schemas.ts';
+import { precompiled } from './precompiled-validators.ts';
 import type { PathSegment, SourceDocument } from './read-source.ts';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-addFormats.default(ajv);
+const ajv = createAjv();
 /** Keyed by content: a schema edited between builds (watch mode) compiles afresh. */
-const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+const compiled = new Map<string, ValidateFunction>();
 
 /**
- * Checks a source document against a JSON Schema and reports every problem at once, each
- * at its file position and data path.
+ * Checks a source document against a JSON Schema (one of briefkit's own, by name, or a
+ * template's) and reports every problem at once, each at its file position and data path.
  */
-export function validateAgainst(source: SourceDocument, schema: object): void {
+export function validateAgainst(source: SourceDocument, schema: object | BuiltinSchema): void {
+  const validate = typeof schema === 'string' ? builtinValidator(schema) : compile(schema);
+  if (validate(source.value)) return;
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  throw new BriefkitError(errors.map((e) => toDiagnostic(source, e)));
+}
+
+function builtinValidator(name: BuiltinSchema): ValidateFunction {
+  const ready = precompiled[name];
+  if (ready) return ready;
+  const schema = builtinSchemas[name] as { $id: string };
+  // The meta-schema is Ajv's own; the others compile like any schema.
+  return name === 'meta' ? (ajv.getSchema(schema.$id) as ValidateFunction) : compile(schema);
+}
+
+function compile(schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
   if (!validate) {
@@ -22,9 +38,7 @@ export function validateAgainst(source: SourceDocument, schema: object): void {
     validate = ajv.compile(anonymous);
     compiled.set(key, validate);
   }
-  if (validate(source.value)) return;
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
-  throw new BriefkitError(errors.map((e) => toDiagnostic(source, e)));
+  return validate;
 }
 
 function toDiagnostic(source: SourceDocument, error: ErrorObject): Diagnostic {

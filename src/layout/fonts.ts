@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
+import { create } from 'fontkit';
 import { woffToSfnt } from './woff.ts';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -29,8 +30,7 @@ export class FontFace {
   }
 
   get font(): Fontkit.Font {
-    // fontkit is loaded with the first face that is used, not at start-up.
-    this.#font ??= (require('fontkit') as typeof Fontkit).create(this.data) as Fontkit.Font;
+    this.#font ??= create(this.data) as Fontkit.Font;
     return this.#font;
   }
 }

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import projectSchema from '../../schemas/project.schema.json' with { type: 'json' };
 import type { BuildOptions } from '../build.ts';
 import { validateAgainst } from '../data/validate.ts';
 import { readDocument } from '../template/read-template.ts';
@@ -23,7 +22,7 @@ export function readProjectConfig(dir: string): BuildOptions {
   const file = join(dir, PROJECT_FILE);
   if (!existsSync(file)) return {};
   const doc = readDocument(file, 'project file');
-  validateAgainst(doc, projectSchema);
+  validateAgainst(doc, 'project');
   const config = (doc.value ?? {}) as ProjectFile;
   const base = dirname(resolve(file));
   return {

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import manifestSchema from '../../schemas/template-manifest.schema.json' with { type: 'json' };
-import themeSchema from '../../schemas/theme.schema.json' with { type: 'json' };
+import type { BuiltinSchema } from '../data/builtin-schemas.ts';
 import { dataLimits, failFileSize } from '../data/limits.ts';
 import { readSource, type SourceDocument } from '../data/read-source.ts';
 import { validateAgainst } from '../data/validate.ts';
@@ -44,14 +43,13 @@ export function readTemplate(dir: string): TemplateBundle {
   const manifest = readChecked(
     join(dir, 'template.yaml'),
     'template manifest',
-    manifestSchema,
+    'manifest',
   ) as Manifest;
-  const schemaDoc = readDocument(join(dir, manifest.schema), 'data schema');
   return {
     dir,
     name: manifest.name,
-    dataSchema: schemaDoc.value as object,
-    theme: withDefaults(readChecked(join(dir, manifest.theme), 'theme', themeSchema) as Theme),
+    dataSchema: readChecked(join(dir, manifest.schema), 'data schema', 'meta') as object,
+    theme: withDefaults(readChecked(join(dir, manifest.theme), 'theme', 'theme') as Theme),
     deck: readTemplateSource(join(dir, manifest.outputs.deck)),
     summary: readTemplateSource(join(dir, manifest.outputs.summary)),
     charts: readCharts(join(dir, 'charts')),
@@ -80,19 +78,14 @@ export function readDocument(file: string, what: string): SourceDocument {
   return readSource(displayPath(file), readText(file, what));
 }
 
-function readChecked(file: string, what: string, schema: object): unknown {
+function readChecked(file: string, what: string, schema: BuiltinSchema): unknown {
   const doc = readDocument(file, what);
   validateAgainst(doc, schema);
   return doc.value;
 }
 
-const stringsSchema = {
-  type: 'object',
-  additionalProperties: { type: 'object', additionalProperties: { type: 'string' } },
-};
-
 function readStrings(file: string): StringTable {
-  return readChecked(file, 'template strings', stringsSchema) as StringTable;
+  return readChecked(file, 'template strings', 'strings') as StringTable;
 }
 
 function readTemplateSource(file: string): TemplateSource {

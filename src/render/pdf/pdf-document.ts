@@ -72,7 +72,7 @@ function plainFont(face: FontFace): Fontkit.Font {
 }
 
 function plainLayout(this: Fontkit.Font, text: string) {
-  const glyphs = [...text].map((char) => this.glyphForCodePoint(char.codePointAt(0) as number));
+  const glyphs = [...text].map((char) => glyphFor(this, char.codePointAt(0) as number));
   const positions = glyphs.map((glyph) => ({
     xAdvance: glyph.advanceWidth,
     yAdvance: 0,
@@ -81,6 +81,23 @@ function plainLayout(this: Fontkit.Font, text: string) {
   }));
   const advanceWidth = glyphs.reduce((sum, glyph) => sum + glyph.advanceWidth, 0);
   return { glyphs, positions, advanceWidth };
+}
+
+const glyphs = new WeakMap<Fontkit.Font, Map<number, Fontkit.Glyph>>();
+
+/** fontkit looks a code point up in the cmap on every call; the answer never changes. */
+function glyphFor(font: Fontkit.Font, codePoint: number): Fontkit.Glyph {
+  let table = glyphs.get(font);
+  if (!table) {
+    table = new Map();
+    glyphs.set(font, table);
+  }
+  let glyph = table.get(codePoint);
+  if (!glyph) {
+    glyph = font.glyphForCodePoint(codePoint);
+    table.set(codePoint, glyph);
+  }
+  return glyph;
 }
 
 /** Ends the document and collects its bytes. */
