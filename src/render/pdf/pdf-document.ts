@@ -1,5 +1,6 @@
 import type * as Fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontFace } from '../../layout/fonts.ts';
 
 export interface PdfMeta {
@@ -65,10 +66,34 @@ const plainFonts = new WeakMap<FontFace, Fontkit.Font>();
 function plainFont(face: FontFace): Fontkit.Font {
   let font = plainFonts.get(face);
   if (!font) {
-    font = Object.create(face.font, { layout: { value: plainLayout } }) as Fontkit.Font;
+    font = Object.create(face.font, {
+      layout: { value: plainLayout },
+      createSubset: { value: () => reusedSubset(face) },
+    }) as Fontkit.Font;
     plainFonts.set(face, font);
   }
   return font;
+}
+
+/** Embedded subsets by face and glyphs: a rebuild mostly embeds the same glyphs again. */
+const subsets = new LruCache<string, Uint8Array>(64);
+
+/** fontkit's subsets list their glyph ids, though its typings omit it. */
+type GlyphSubset = Fontkit.Subset & { glyphs: number[] };
+
+function reusedSubset(face: FontFace): Fontkit.Subset {
+  const subset = face.font.createSubset() as GlyphSubset;
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    const key = `${face.id} ${subset.glyphs.join(',')}`;
+    let bytes = subsets.get(key);
+    if (!bytes) {
+      bytes = encode();
+      subsets.set(key, bytes);
+    }
+    return bytes;
+  };
+  return subset;
 }
 
 function plainLayout(this: Fontkit.Font, text: string) {
