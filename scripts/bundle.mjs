@@ -47,7 +47,11 @@ await build({
   // Native addons and packages that find their own files at run time stay in node_modules.
   external: ['@resvg/resvg-js', 'piscina', 'pdfjs-dist', 'chokidar'],
   // Vega asks for node-canvas when present; charts render to SVG, so it never needs it.
-  alias: { 'vega-canvas': './scripts/no-canvas.mjs' },
+  // fontkit's brotli decoder reads only WOFF2, which briefkit never opens.
+  alias: {
+    'vega-canvas': './scripts/no-canvas.mjs',
+    'brotli/decompress.js': './scripts/no-brotli.mjs',
+  },
   // Bundled CommonJS packages call require(): give ES modules one.
   banner: {
     js: "import { createRequire as __briefkitRequire } from 'node:module'; const require = __briefkitRequire(import.meta.url);",

@@ -14,7 +14,6 @@ import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { checkNodes, walkNodes } from './check-nodes.ts';
 import { checkStructure } from './check-structure.ts';
-
 import { formatDataPath, type PathSegment } from './data-path.ts';
 import { checkFileSize, checkValue, dataLimits, throwProblems } from './limits.ts';
 import { readCsvTable } from './read-csv.ts';
