@@ -1,14 +1,7 @@
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import envPaths from 'env-paths';
+import { buildId, cacheDir } from '../cache/cache-dir.ts';
+import { writeCacheFile } from '../cache/write-cache-file.ts';
 import type { RenderedChart } from './render-chart.ts';
 
 /**
@@ -17,44 +10,34 @@ import type { RenderedChart } from './render-chart.ts';
  * that shapes a chart (see chart-cache.ts) plus the briefkit build that drew it, so a new
  * version never reads an old drawing. A broken entry is ignored and drawn again.
  *
- * BRIEFKIT_CACHE_DIR picks the folder (default: the user's cache folder); BRIEFKIT_NO_CACHE=1
- * turns the store off. Run from source, briefkit has no build id and keeps no store unless
- * BRIEFKIT_CACHE_DIR is set.
+ * The folder is `charts` in cacheDir (BRIEFKIT_CACHE_DIR, BRIEFKIT_NO_CACHE=1 turns it off).
  */
 export interface ChartStore {
   read(key: string): RenderedChart | null;
   write(key: string, chart: RenderedChart): void;
 }
 
-declare const BRIEFKIT_BUILD_ID: string | undefined;
-
 /** Entries kept; past this, the older half is removed. */
 const LIMIT = 2000;
 
 export function openChartStore(env: NodeJS.ProcessEnv = process.env): ChartStore | null {
-  const build = typeof BRIEFKIT_BUILD_ID === 'string' ? BRIEFKIT_BUILD_ID : undefined;
-  if (env.BRIEFKIT_NO_CACHE === '1') return null;
-  if (!build && !env.BRIEFKIT_CACHE_DIR) return null;
-  const dir = join(env.BRIEFKIT_CACHE_DIR || envPaths('briefkit', { suffix: '' }).cache, 'charts');
+  const build = buildId ?? 'source';
+  // Run from source, code can change between runs: only an explicit folder is trusted.
+  const dir = buildId || env.BRIEFKIT_CACHE_DIR ? cacheDir('charts', env) : null;
+  if (!dir) return null;
   const path = (key: string) => join(dir, `${key}.json`);
   return {
     read(key) {
       try {
         const chart = JSON.parse(readFileSync(path(key), 'utf8')) as Stored;
-        return chart.build === (build ?? 'source') && isRenderedChart(chart.chart)
-          ? chart.chart
-          : null;
+        return chart.build === build && isRenderedChart(chart.chart) ? chart.chart : null;
       } catch {
         return null;
       }
     },
     write(key, chart) {
-      // A cache that cannot be written is no reason to fail a build.
+      writeCacheFile(path(key), JSON.stringify({ build, chart } satisfies Stored));
       try {
-        mkdirSync(dir, { recursive: true });
-        const temp = `${path(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-        writeFileSync(temp, JSON.stringify({ build: build ?? 'source', chart } satisfies Stored));
-        renameSync(temp, path(key));
         prune(dir);
       } catch {}
     },
