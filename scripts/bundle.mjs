@@ -1,5 +1,9 @@
 // Bundles the CLI and the library entry, with their dependencies, into dist/: start-up then
 // reads a few files instead of resolving and parsing hundreds of modules.
+//
+//   dist/index.js (+ chunks)  the library, ES modules
+//   dist/cli.js               the executable: runs dist/briefkit.cjs with V8's code cache
+//   dist/briefkit.cjs         the CLI, one CommonJS script
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -36,28 +40,54 @@ const precompiledValidators = {
   },
 };
 
-await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+/** What both bundles share. */
+const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
-  splitting: true,
   // Native addons and packages that find their own files at run time stay in node_modules.
-  external: ['@resvg/resvg-js', 'piscina', 'pdfjs-dist', 'chokidar'],
+  external: ['@resvg/resvg-js', 'piscina'],
   // Vega asks for node-canvas when present; charts render to SVG, so it never needs it.
   // fontkit's brotli decoder reads only WOFF2, which briefkit never opens.
   alias: {
     'vega-canvas': './scripts/no-canvas.mjs',
     'brotli/decompress.js': './scripts/no-brotli.mjs',
   },
+  define: { BRIEFKIT_BUILD_ID: JSON.stringify(buildId()) },
+  plugins: [precompiledValidators],
+  logLevel: 'warning',
+};
+
+// The library (dist/index.js) and the executable (dist/cli.js, the launcher): ES modules.
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/launch.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  format: 'esm',
+  // Loaded from node_modules when used: the library's import stays small.
+  external: [...common.external, 'pdfjs-dist', 'chokidar'],
+  splitting: true,
   // Bundled CommonJS packages call require(): give ES modules one.
   banner: {
     js: "import { createRequire as __briefkitRequire } from 'node:module'; const require = __briefkitRequire(import.meta.url);",
   },
-  define: { BRIEFKIT_BUILD_ID: JSON.stringify(buildId()) },
-  plugins: [precompiledValidators],
   sourcemap: true,
-  logLevel: 'warning',
+});
+
+// The CLI itself, one CommonJS script that launch.ts runs with V8's code cache. It imports
+// nothing at run time (node:vm scripts cannot), and its import.meta is the launcher's.
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/briefkit.cjs',
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+  define: {
+    ...common.define,
+    'import.meta.url': '__briefkitLauncherUrl',
+    'import.meta.dirname': '__dirname',
+  },
+  banner: {
+    js: "const __briefkitLauncherUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'cli.js')).href;",
+  },
 });

@@ -1,9 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureFreshBundle } from './helpers/bundle.ts';
 
-/** Every build in a test run, in-process or a spawned CLI, shares one fresh chart store. */
+/**
+ * Before any test: dist/ is bundled if src/ changed since, and every build in the run,
+ * in-process or a spawned CLI, shares one fresh cache folder (chart store, code cache).
+ */
 export default function setup(): () => void {
+  ensureFreshBundle();
   const dir = mkdtempSync(join(tmpdir(), 'briefkit-test-cache-'));
   process.env.BRIEFKIT_CACHE_DIR = dir;
   return () => rmSync(dir, { recursive: true, force: true });

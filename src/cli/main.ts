@@ -1,10 +1,9 @@
-#!/usr/bin/env node
 /**
- * The executable: runs the CLI and exits with its code. This is the only module that calls
- * process.exit.
+ * The CLI's main module: runs the CLI and exits with its code. This is the only module that
+ * calls process.exit. Bundled as dist/briefkit.cjs and started by launch.ts (dist/cli.js).
  *
- * Batch workers load this same module (dist/cli.js once bundled), so they start from the
- * pre-bundled code: in a worker thread it runs nothing and only exports the task.
+ * Batch workers load dist/cli.js too, so they start from the same bundle and code cache: in a
+ * worker thread this module runs nothing and only exports the task.
  */
 import { isMainThread } from 'node:worker_threads';
 import { processContext } from './context.ts';

@@ -7,6 +7,7 @@
  *    file is embedded behind internal objects.
  */
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { round1 } from './geometry.ts';
@@ -125,6 +126,10 @@ async function readPage(
   page.cleanup();
   return { page: info, links };
 }
+
+// pdf.js parses in this thread ("fake worker"); handed its worker module, it need not import
+// one by path, which the bundled CLI could not.
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= pdfjsWorker;
 
 async function openDocument(bytes: Uint8Array): Promise<PdfDocument> {
   try {

@@ -28,3 +28,7 @@ declare module 'svg-to-pdfkit' {
     options?: SvgToPdfOptions,
   ): void;
 }
+
+declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
+  export const WorkerMessageHandler: unknown;
+}

@@ -5,13 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from '../helpers/bundle.ts';
 import { tempDir } from '../helpers/sample.ts';
 
-const CLI = 'dist/cli.js';
 const fixtures = 'test/fixtures/hostile';
 const work = tempDir('briefkit-acceptance-');
 const timings: Record<string, { wall: number; cpu: number }> = {};
@@ -43,25 +43,6 @@ function cli(args: string[]): CliResult {
     cpu = (JSON.parse(readFileSync(cpuFile, 'utf8')) as { ms: number }).ms;
   } catch {}
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms, cpu };
-}
-
-/** dist/ is built by `npm ci` (prepare); rebuild it when src/ is newer, as a developer would. */
-function ensureFreshBundle(): void {
-  const newest = (dir: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
-      ),
-    );
-  let built = 0;
-  try {
-    built = statSync(CLI).mtimeMs;
-  } catch {}
-  if (built < newest('src')) {
-    const bundle = spawnSync(process.execPath, ['scripts/bundle.mjs'], { encoding: 'utf8' });
-    if (bundle.status !== 0) throw new Error(`bundling failed:\n${bundle.stderr}`);
-  }
 }
 
 /** A copy of the sample template with one file changed. */
@@ -123,7 +104,6 @@ function expectOneParagraph(
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 beforeAll(() => {
-  ensureFreshBundle();
   const startup = cli(['--template', join(work, 'none'), '--out', join(work, 'none')]);
   timings['start-up (missing template)'] = {
     wall: Math.round(startup.ms),

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * The executable, dist/cli.js. It runs the CLI bundle (dist/briefkit.cjs, all of main.ts and
+ * its dependencies in one script) with V8's code cache: the bytecode V8 compiled on an
+ * earlier run is read back instead of parsing and compiling megabytes of JavaScript again,
+ * which takes about a third off a cold build. Node 20 offers no compile cache for ES
+ * modules, hence a CommonJS bundle run through node:vm.
+ *
+ * The cache is `code/<build>-<node>.bin` in the cache folder (see cache-dir.ts), written when
+ * missing or rejected (V8 rejects data from another V8 or another script). Batch workers
+ * load this module too: it exports what the bundle exports.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
+import { buildId, cacheDir } from '../cache/cache-dir.ts';
+import { writeCacheFile } from '../cache/write-cache-file.ts';
+
+const bundle = join(dirname(fileURLToPath(import.meta.url)), 'briefkit.cjs');
+const cacheFolder = buildId ? cacheDir('code') : null;
+const cacheFile = cacheFolder && join(cacheFolder, `${buildId}-${process.version}.bin`);
+
+function readCache(): Buffer | undefined {
+  try {
+    return cacheFile ? readFileSync(cacheFile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const cachedData = readCache();
+const script = new Script(
+  `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`,
+  { filename: bundle, ...(cachedData ? { cachedData } : {}) },
+);
+if (cacheFile && isMainThread && (!cachedData || script.cachedDataRejected)) {
+  // At exit, the data holds every function compiled during the run, not only the top level.
+  process.once('exit', () => writeCacheFile(cacheFile, script.createCachedData()));
+}
+const loaded = { exports: {} as { runBatchTask: unknown } };
+script
+  .runInThisContext()
+  .call(loaded.exports, loaded.exports, createRequire(bundle), loaded, bundle, dirname(bundle));
+
+export const { runBatchTask } = loaded.exports;

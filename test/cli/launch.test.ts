@@ -1,0 +1,55 @@
+/**
+ * The executable (dist/cli.js) runs the CLI bundle with V8's code cache. Whatever the state
+ * of the cache (none, valid, damaged), the outputs are the same bytes.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI } from '../helpers/bundle.ts';
+import { tempDir } from '../helpers/sample.ts';
+
+function build(cache: string, out: string): Record<string, Buffer> {
+  const run = spawnSync(process.execPath, [CLI, 'build', '--out', out], {
+    encoding: 'utf8',
+    env: { ...process.env, BRIEFKIT_CACHE_DIR: cache },
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]));
+}
+
+describe('dist/cli.js', () => {
+  it('keeps V8 code in the cache folder and builds the same bytes with it, or with a damaged one', () => {
+    const cache = tempDir();
+    const first = build(cache, tempDir());
+    const [entry, ...others] = readdirSync(join(cache, 'code'));
+    expect(others).toEqual([]);
+    expect(entry).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+\.bin$/);
+    const file = join(cache, 'code', entry as string);
+    const written = readFileSync(file);
+    expect(written.length).toBeGreaterThan(100_000);
+
+    const second = build(cache, tempDir());
+    expect(readFileSync(file).equals(written)).toBe(true); // accepted: not written again
+
+    writeFileSync(file, Buffer.alloc(written.length, 7));
+    const third = build(cache, tempDir());
+    expect(readFileSync(file).equals(written)).toBe(false); // rejected, so written afresh
+    expect(readFileSync(file)[0]).not.toBe(7);
+
+    for (const [name, bytes] of Object.entries(first)) {
+      expect(second[name]?.equals(bytes), name).toBe(true);
+      expect(third[name]?.equals(bytes), name).toBe(true);
+    }
+  });
+
+  it('keeps nothing with BRIEFKIT_NO_CACHE=1', () => {
+    const cache = tempDir();
+    const run = spawnSync(process.execPath, [CLI, 'build', '--out', tempDir()], {
+      encoding: 'utf8',
+      env: { ...process.env, BRIEFKIT_CACHE_DIR: cache, BRIEFKIT_NO_CACHE: '1' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readdirSync(cache)).toEqual([]);
+  });
+});

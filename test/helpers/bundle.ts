@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The bundled executable, as users run it. */
+export const CLI = 'dist/cli.js';
+
+/** dist/ is built by `npm ci` (prepare); rebuild it when src/ is newer, as a developer would. */
+export function ensureFreshBundle(): void {
+  const newest = (dir: string): number =>
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+      ),
+    );
+  let built = 0;
+  try {
+    built = statSync(CLI).mtimeMs;
+  } catch {}
+  if (built < newest('src')) {
+    const bundle = spawnSync(process.execPath, ['scripts/bundle.mjs'], { encoding: 'utf8' });
+    if (bundle.status !== 0) throw new Error(`bundling failed:\n${bundle.stderr}`);
+  }
+}
