@@ -81,6 +81,7 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/briefkit.cjs',
   format: 'cjs',
+  sourcemap: true,
   supported: { 'dynamic-import': false },
   define: {
     ...common.define,

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 import { buildId, cacheDir } from '../cache/cache-dir.ts';
@@ -32,9 +32,10 @@ function readCache(): Buffer | undefined {
 }
 
 const cachedData = readCache();
+// The wrapper takes a line of its own (lineOffset -1): positions match the file and its map.
 const script = new Script(
-  `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`,
-  { filename: bundle, ...(cachedData ? { cachedData } : {}) },
+  `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(bundle, 'utf8')}\n})`,
+  { filename: pathToFileURL(bundle).href, lineOffset: -1, ...(cachedData ? { cachedData } : {}) },
 );
 if (cacheFile && isMainThread && (!cachedData || script.cachedDataRejected)) {
   // At exit, the data holds every function compiled during the run, not only the top level.
