@@ -82,6 +82,8 @@ await build({
   outfile: 'dist/briefkit.cjs',
   format: 'cjs',
   sourcemap: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
   supported: { 'dynamic-import': false },
   define: {
     ...common.define,

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildId, cacheDir } from '../cache/cache-dir.ts';
+import { keepNewest } from '../cache/keep-newest.ts';
 import { writeCacheFile } from '../cache/write-cache-file.ts';
 import type { RenderedChart } from './render-chart.ts';
 
@@ -17,7 +18,7 @@ export interface ChartStore {
   write(key: string, chart: RenderedChart): void;
 }
 
-/** Entries kept; past this, the older half is removed. */
+/** Charts kept, at most. */
 const LIMIT = 2000;
 
 export function openChartStore(env: NodeJS.ProcessEnv = process.env): ChartStore | null {
@@ -37,9 +38,8 @@ export function openChartStore(env: NodeJS.ProcessEnv = process.env): ChartStore
     },
     write(key, chart) {
       writeCacheFile(path(key), JSON.stringify({ build, chart } satisfies Stored));
-      try {
-        prune(dir);
-      } catch {}
+      // Past the limit, the older half goes: pruning is rare, not a cost of every write.
+      keepNewest(dir, '.json', LIMIT, LIMIT / 2);
     },
   };
 }
@@ -59,13 +59,4 @@ function isRenderedChart(value: unknown): value is RenderedChart {
     typeof chart.height === 'number' &&
     typeof chart.native === 'object'
   );
-}
-
-function prune(dir: string): void {
-  const names = readdirSync(dir).filter((name) => name.endsWith('.json'));
-  if (names.length <= LIMIT) return;
-  const byAge = names
-    .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
-    .sort((a, b) => a.time - b.time);
-  for (const { name } of byAge.slice(0, names.length / 2)) rmSync(join(dir, name), { force: true });
 }

@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 import { buildId, cacheDir } from '../cache/cache-dir.ts';
+import { keepNewest } from '../cache/keep-newest.ts';
 import { writeCacheFile } from '../cache/write-cache-file.ts';
 
 const bundle = join(dirname(fileURLToPath(import.meta.url)), 'briefkit.cjs');
@@ -39,7 +40,11 @@ const script = new Script(
 );
 if (cacheFile && isMainThread && (!cachedData || script.cachedDataRejected)) {
   // At exit, the data holds every function compiled during the run, not only the top level.
-  process.once('exit', () => writeCacheFile(cacheFile, script.createCachedData()));
+  process.once('exit', () => {
+    writeCacheFile(cacheFile, script.createCachedData());
+    // The few most recent builds: other installs may share the folder.
+    keepNewest(dirname(cacheFile), '.bin', 3);
+  });
 }
 const loaded = { exports: {} as { runBatchTask: unknown } };
 script
