@@ -44,19 +44,20 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   let svg: string;
   let rows: Record<string, unknown>[];
   try {
-    const compiled = toVega(
-      bound,
-      (spec) => vega.vegaLite.compile(spec as never, { logger }).spec,
-      () => problems.length === 0,
-    );
-    const runtime = vega.vega.parse(compiled, undefined, { ast: true });
-    const view = new vega.vega.View(runtime, {
+    const { runtime, fill } = toRuntime(bound, {
+      compile: (spec) => vega.vegaLite.compile(spec as never, { logger }).spec,
+      parse: (spec) => vega.vega.parse(spec, undefined, { ast: true }),
+      clean: () => problems.length === 0,
+    });
+    const view = new vega.vega.View(runtime as never, {
       expr: expressionInterpreter,
       loader: refusingLoader,
       logger,
       locale: vegaLocale(request.locale) as never,
       renderer: 'none',
     });
+    // Vega marks the rows it ingests, and the dataset's own rows are shared and frozen.
+    if (fill) view.data(fill, structuredClone(bound.rows));
     await view.runAsync();
     vega.vega.resetSVGDefIds();
     svg = await view.toSVG();
@@ -122,32 +123,40 @@ function bindData(request: ChartRequest): BoundChart {
   return { spec, source, rows };
 }
 
-type VegaSpec = { data?: { name?: string; values?: unknown }[] };
+type VegaSpec = { data?: { name?: string; values?: unknown; format?: unknown }[] };
+
+interface ChartCompiler {
+  compile: (vegaLite: Record<string, unknown>) => object;
+  parse: (vega: object) => object;
+  /** False when compiling logged a problem. */
+  clean: () => boolean;
+}
 
 /**
- * Vega-Lite only copies the rows into the Vega spec, so a spec is compiled once (with no
- * rows) and each render puts its rows in: a data edit costs no Vega-Lite compile.
+ * Vega-Lite and Vega's parser only carry the rows along, so a spec is compiled and parsed
+ * once, with no rows, and each render hands its rows to a fresh View (`fill`): a data edit
+ * costs neither. A source whose values Vega parses (`format`) gets its rows inline instead.
  */
-const vegaSpecs = new LruCache<string, VegaSpec>(64);
+const runtimes = new LruCache<string, object>(64);
 
-export function toVega(
+export function toRuntime(
   { spec, source, rows }: BoundChart,
-  compile: (vegaLite: Record<string, unknown>) => object,
-  /** False when compiling logged a problem: that spec must fail again next time. */
-  clean: () => boolean,
-): object {
+  { compile, parse, clean }: ChartCompiler,
+): { runtime: object; fill: string | null } {
   const key = JSON.stringify(spec);
-  let empty = vegaSpecs.get(key);
-  if (!empty) {
-    empty = compile(spec) as VegaSpec;
-    if (!clean()) return empty;
-    vegaSpecs.set(key, empty);
+  const known = runtimes.get(key);
+  if (known) return { runtime: known, fill: source };
+  const empty = compile(spec) as VegaSpec;
+  // A spec that logged problems fails this render; it is not kept, so it fails every time.
+  if (!clean()) return { runtime: parse(empty), fill: source };
+  const entry = empty.data?.find((d) => d.name === source);
+  if (!Array.isArray(entry?.values) || entry.format !== undefined) {
+    const inline = { ...spec, datasets: { [source]: structuredClone(rows) } };
+    return { runtime: parse(compile(inline)), fill: null };
   }
-  const vegaSpec = structuredClone(empty);
-  const entry = vegaSpec.data?.find((d) => d.name === source && Array.isArray(d.values));
-  if (!entry) return compile({ ...spec, datasets: { [source]: rows } });
-  entry.values = structuredClone(rows);
-  return vegaSpec;
+  const runtime = parse(empty);
+  runtimes.set(key, runtime);
+  return { runtime, fill: source };
 }
 
 type SceneNode = {

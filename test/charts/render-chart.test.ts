@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expressionInterpreter } from 'vega-interpreter';
 import { describe, expect, it } from 'vitest';
 import { defaults } from '../../src/build.ts';
-import { type ChartRequest, renderChart, toVega } from '../../src/charts/render-chart.ts';
+import { deepFreeze } from '../../src/cache/deep-freeze.ts';
+import { type ChartRequest, renderChart, toRuntime } from '../../src/charts/render-chart.ts';
 import { loadVega } from '../../src/charts/vega-runtime.ts';
 import { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { readDocument } from '../../src/template/read-template.ts';
@@ -175,25 +177,80 @@ describe('renderChart', () => {
 
 const chartsDir = join(defaults.template, 'charts');
 
-describe('toVega', () => {
+describe('toRuntime', () => {
   const sample = readDocument(defaults.data, 'dataset').value as Record<string, unknown[]>;
   const specs = readdirSync(chartsDir).map((file) =>
     JSON.parse(readFileSync(join(chartsDir, file), 'utf8')),
   );
 
-  it('gives the same Vega as compiling with the rows, for every sample chart', async () => {
-    const { vegaLite } = await loadVega();
+  async function svgOf(runtime: object, fill: string | null, rows: unknown[]): Promise<string> {
+    const { vega } = await loadVega();
+    const view = new vega.View(
+      runtime as never,
+      {
+        expr: expressionInterpreter,
+        renderer: 'none',
+      } as never,
+    );
+    if (fill) view.data(fill, structuredClone(rows));
+    await view.runAsync();
+    vega.resetSVGDefIds();
+    return view.toSVG();
+  }
+
+  it('draws what compiling with the rows inline draws, for every sample chart and edited rows', async () => {
+    const { vega, vegaLite } = await loadVega();
+    const compiler = {
+      compile: (s: Record<string, unknown>) => vegaLite.compile(s as never).spec,
+      parse: (s: object) => vega.parse(s as never, undefined, { ast: true } as never),
+      clean: () => true,
+    };
     for (const chart of [bar, ...specs]) {
       const source = chart.data.name as string;
-      const rows = (source === 'rows' ? data.rows : sample[source]) as unknown[];
-      const spec = { ...chart, width: 320, height: 180, config: {} };
-      const direct = vegaLite.compile({ ...spec, datasets: { [source]: rows } }).spec;
-      const reused = toVega(
-        { spec: { ...spec, datasets: { [source]: [] } }, source, rows },
-        (s) => vegaLite.compile(s as never).spec,
-        () => true,
-      );
-      expect(reused).toEqual(direct);
+      const original = (source === 'rows' ? data.rows : sample[source]) as Record<
+        string,
+        unknown
+      >[];
+      const edited = original.map((row, i) => ({ ...row, value: i * 7.25, v: i * 7.25 }));
+      for (const [width, rows] of [
+        [320, original],
+        [320, edited],
+        [480, edited],
+      ] as const) {
+        const spec = { ...chart, width, height: 180, config: {} };
+        const bound = { spec: { ...spec, datasets: { [source]: [] } }, source, rows };
+        const reused = toRuntime(bound, compiler);
+        expect(reused.fill).toBe(source);
+        const inline = compiler.parse(
+          compiler.compile({ ...spec, datasets: { [source]: structuredClone(rows) } }),
+        );
+        expect(await svgOf(reused.runtime, reused.fill, rows)).toBe(
+          await svgOf(inline, null, rows),
+        );
+      }
     }
+  });
+
+  it('renders from frozen rows (parsed datasets are shared), on either path', async () => {
+    const frozen = deepFreeze(structuredClone(data));
+    const withFormat = { ...bar, data: { name: 'rows', format: { type: 'json' } } };
+    for (const spec of [bar, withFormat]) {
+      const chart = await renderChart({ ...request(spec), data: frozen, width: 333 });
+      expect(chart.native?.series[0]?.values).toEqual([3, 1.5, 0]);
+    }
+  });
+
+  it('puts the rows inline when Vega reads the source with a format', async () => {
+    const { vega, vegaLite } = await loadVega();
+    const spec = { ...bar, data: { name: 'rows', format: { type: 'json', property: 'x' } } };
+    const { fill } = toRuntime(
+      { spec: { ...spec, datasets: { rows: [] } }, source: 'rows', rows: data.rows },
+      {
+        compile: (s) => vegaLite.compile(s as never).spec,
+        parse: (s) => vega.parse(s as never),
+        clean: () => true,
+      },
+    );
+    expect(fill).toBeNull();
   });
 });
