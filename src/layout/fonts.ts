@@ -12,7 +12,7 @@ import { woffToSfnt } from './woff.ts';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
-/** One font file, read and parsed on first use: most builds never touch most faces. */
+/** One font file, found, read and parsed on first use: most builds never touch most faces. */
 export class FontFace {
   #data: Buffer | undefined;
   #font: Fontkit.Font | undefined;
@@ -20,8 +20,13 @@ export class FontFace {
   constructor(
     /** Unique name, used to register the face with pdfkit. */
     readonly id: string,
-    readonly file: string,
+    /** The file, as a package path such as `@fontsource/carlito/files/….woff`. */
+    readonly specifier: string,
   ) {}
+
+  get file(): string {
+    return require.resolve(this.specifier);
+  }
 
   /** The face as TrueType (sfnt) bytes: what pdfkit embeds and resvg draws with. */
   get data(): Buffer {
@@ -61,7 +66,7 @@ function fontsource(pkg: string, family: string, subsets: string[]): Record<Font
     subsets.map((subset) => {
       // WOFF, not WOFF2: fontkit's subsetter crashes on fontsource's WOFF2 at embed time.
       const id = `${family}-${subset}-${suffix[style]}`;
-      return new FontFace(id, require.resolve(`${pkg}/files/${id}.woff`));
+      return new FontFace(id, `${pkg}/files/${id}.woff`);
     });
   return Object.fromEntries(styles.map((s) => [s, faces(s)])) as Record<FontStyle, FontFace[]>;
 }
@@ -71,7 +76,7 @@ function notoSansSc(): Record<FontStyle, FontFace[]> {
   const face = (weight: string) =>
     new FontFace(
       `noto-sans-sc-${weight}`,
-      require.resolve(`@expo-google-fonts/noto-sans-sc/${weight}/NotoSansSC_${weight}.ttf`),
+      `@expo-google-fonts/noto-sans-sc/${weight}/NotoSansSC_${weight}.ttf`,
     );
   const regular = face('400Regular');
   const bold = face('700Bold');
