@@ -94,3 +94,8 @@ await build({
     js: "const __briefkitLauncherUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'cli.js')).href;",
   },
 });
+
+// launch.ts reads the CLI bundle as latin1, exact only for ASCII (esbuild's default charset).
+if (!readFileSync('dist/briefkit.cjs').every((byte) => byte < 0x80)) {
+  throw new Error("dist/briefkit.cjs is not ASCII: keep esbuild's default charset.");
+}

@@ -82,14 +82,15 @@ const painters: Record<
   pptx: {
     file: 'briefing.pptx',
     paint: async (c) => {
-      const [{ paintDeck }, { normalizePptx }, { rasterizeSvg }] = await Promise.all([
+      const [{ paintDeck }, { normalizePptx }] = await Promise.all([
         import('./render/pptx/paint-deck.ts'),
         import('./render/pptx/normalize.ts'),
-        import('./charts/rasterize.ts'),
       ]);
       return normalizePptx(await paintDeck(c.deck, c.fonts, pdfMeta(c)), {
         date: c.report.date,
-        rasterize: (svg) => rasterizeSvg(svg, c.fonts),
+        // resvg loads only for decks with SVG pictures.
+        rasterize: async (svg) =>
+          (await import('./charts/rasterize.ts')).rasterizeSvg(svg, c.fonts),
         eastAsianFont: c.fonts.eastAsianName,
       });
     },

@@ -15,15 +15,15 @@ export interface NormalizeOptions {
   /** Embedded in core.xml and zip entries. */
   date: Date;
   /** Draws an SVG picture's PNG fallback; pptxgenjs leaves a placeholder. */
-  rasterize: (svg: string) => Uint8Array;
+  rasterize: (svg: string) => Promise<Uint8Array>;
   /** Font for the East Asian (`ea`) slot of every run; pptxgenjs repeats the Latin font there. */
   eastAsianFont: string;
 }
 
-export function normalizePptx(
+export async function normalizePptx(
   bytes: Uint8Array,
   { date, rasterize, eastAsianFont }: NormalizeOptions,
-): Uint8Array {
+): Promise<Uint8Array> {
   const files = new Map<string, Uint8Array | string>();
   const entries = unzipSync(bytes);
   const renames = chartRenames(Object.keys(entries));
@@ -42,7 +42,7 @@ export function normalizePptx(
       files.set(target, data);
     }
   }
-  for (const [png, svg] of svgFallbacks(files)) files.set(png, rasterize(svg));
+  for (const [png, svg] of svgFallbacks(files)) files.set(png, await rasterize(svg));
   const types = files.get('[Content_Types].xml');
   if (typeof types === 'string') files.set('[Content_Types].xml', pruneContentTypes(types, files));
   return zipFiles(files, date);
