@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
+import { LruCache } from '../../cache/lru-cache.ts';
 
 /**
  * Makes pptxgenjs output reproducible and repair-free:
@@ -82,10 +84,26 @@ function zipFiles(files: Map<string, Uint8Array | string>, date: Date): Uint8Arr
       compression: 8,
     };
     zip.add(entry);
-    entry.ondata?.(null, deflateRawSync(data, { level: 6 }), true);
+    entry.ondata?.(null, deflated(data, entry.crc), true);
   }
   zip.end();
   return Buffer.concat(chunks);
+}
+
+/**
+ * Compressed parts by content: most parts of a deck (layouts, master, theme, charts, media)
+ * come out the same in the next watch rebuild or batch record.
+ */
+const compressed = new LruCache<string, ReturnType<typeof deflateRawSync>>(512);
+
+function deflated(data: Uint8Array, crc: number): ReturnType<typeof deflateRawSync> {
+  const key = `${crc} ${data.length} ${createHash('sha1').update(data).digest('base64')}`;
+  let bytes = compressed.get(key);
+  if (!bytes) {
+    bytes = deflateRawSync(data, { level: 6 });
+    compressed.set(key, bytes);
+  }
+  return bytes;
 }
 
 /** [Content_Types].xml first, as Office writes it; then by name. */
