@@ -1,10 +1,11 @@
 // `npm run bench`: how fast briefkit is, measured against the targets of the speed issue.
 //
-//   node scripts/bench.mjs [--runs 7] [--records 100] [--skip-batch] [--skip-profile]
+//   node scripts/bench.mjs [--runs 7] [--records 1000] [--skip-batch] [--skip-profile]
 //
 // Measures the bundle in dist/ (npm run bench bundles first), in separate processes:
 // - `node -e 0`, the floor, measured the same way in the same run;
-// - a cold `build` of the sample, and start-up alone (modules loaded, nothing built);
+// - a cold `build` of the sample with the chart store warm (as after any earlier build of the
+//   same charts) and with it off, and start-up alone (modules loaded, nothing built);
 // - warm rebuilds in `briefkit watch` after a data edit, and through the library API;
 // - batch throughput of `build --each` over --records recipients;
 // - peak RSS of each process, worker threads included.
@@ -23,7 +24,7 @@ import { measureWatchRebuilds } from '../bench/watch-rebuilds.mjs';
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '7' },
-    records: { type: 'string', default: '100' },
+    records: { type: 'string', default: '1000' },
     'skip-batch': { type: 'boolean', default: false },
     'skip-profile': { type: 'boolean', default: false },
   },
