@@ -38,6 +38,18 @@ export class FontFace {
     this.#font ??= create(this.data) as Fontkit.Font;
     return this.#font;
   }
+
+  readonly #glyphs = new Map<number, Fontkit.Glyph>();
+
+  /** The glyph for a code point: fontkit searches the cmap on every call, this only once. */
+  glyph(codePoint: number): Fontkit.Glyph {
+    let glyph = this.#glyphs.get(codePoint);
+    if (!glyph) {
+      glyph = this.font.glyphForCodePoint(codePoint);
+      this.#glyphs.set(codePoint, glyph);
+    }
+    return glyph;
+  }
 }
 
 export interface FontSet {

@@ -5,21 +5,9 @@ export interface Segment {
   face: FontFace;
 }
 
-const advances = new WeakMap<FontFace, Map<number, number>>();
-
-/** Fraction of the em the face's glyph advances, cached per face and code point. */
+/** Fraction of the em the face's glyph advances. */
 function advance(face: FontFace, codePoint: number): number {
-  let table = advances.get(face);
-  if (!table) {
-    table = new Map();
-    advances.set(face, table);
-  }
-  let width = table.get(codePoint);
-  if (width === undefined) {
-    width = face.font.glyphForCodePoint(codePoint).advanceWidth / face.font.unitsPerEm;
-    table.set(codePoint, width);
-  }
-  return width;
+  return face.glyph(codePoint).advanceWidth / face.font.unitsPerEm;
 }
 
 /** The first face in the chain that has the glyph; the first face if none has it. */

@@ -67,7 +67,7 @@ function plainFont(face: FontFace): Fontkit.Font {
   let font = plainFonts.get(face);
   if (!font) {
     font = Object.create(face.font, {
-      layout: { value: plainLayout },
+      layout: { value: (text: string) => plainLayout(face, text) },
       createSubset: { value: () => reusedSubset(face) },
     }) as Fontkit.Font;
     plainFonts.set(face, font);
@@ -96,8 +96,8 @@ function reusedSubset(face: FontFace): Fontkit.Subset {
   return subset;
 }
 
-function plainLayout(this: Fontkit.Font, text: string) {
-  const glyphs = [...text].map((char) => glyphFor(this, char.codePointAt(0) as number));
+function plainLayout(face: FontFace, text: string) {
+  const glyphs = [...text].map((char) => face.glyph(char.codePointAt(0) as number));
   const positions = glyphs.map((glyph) => ({
     xAdvance: glyph.advanceWidth,
     yAdvance: 0,
@@ -106,23 +106,6 @@ function plainLayout(this: Fontkit.Font, text: string) {
   }));
   const advanceWidth = glyphs.reduce((sum, glyph) => sum + glyph.advanceWidth, 0);
   return { glyphs, positions, advanceWidth };
-}
-
-const glyphs = new WeakMap<Fontkit.Font, Map<number, Fontkit.Glyph>>();
-
-/** fontkit looks a code point up in the cmap on every call; the answer never changes. */
-function glyphFor(font: Fontkit.Font, codePoint: number): Fontkit.Glyph {
-  let table = glyphs.get(font);
-  if (!table) {
-    table = new Map();
-    glyphs.set(font, table);
-  }
-  let glyph = table.get(codePoint);
-  if (!glyph) {
-    glyph = font.glyphForCodePoint(codePoint);
-    table.set(codePoint, glyph);
-  }
-  return glyph;
 }
 
 /** Ends the document and collects its bytes. */
