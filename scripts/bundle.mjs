@@ -48,10 +48,12 @@ const common = {
   // Native addons and packages that find their own files at run time stay in node_modules.
   external: ['@resvg/resvg-js', 'piscina'],
   // Vega asks for node-canvas when present; charts render to SVG, so it never needs it.
-  // fontkit's brotli decoder reads only WOFF2, which briefkit never opens.
+  // fontkit's brotli decoder reads only WOFF2, which briefkit never opens, and its Unicode
+  // tables serve shaping, which briefkit does not use: loaded only if ever called.
   alias: {
     'vega-canvas': './scripts/no-canvas.mjs',
     'brotli/decompress.js': './scripts/no-brotli.mjs',
+    'unicode-properties': './scripts/lazy-unicode-properties.mjs',
   },
   define: { BRIEFKIT_BUILD_ID: JSON.stringify(buildId()) },
   plugins: [precompiledValidators],
