@@ -151,7 +151,7 @@ if (!values['skip-batch']) {
     records,
     built,
     jobs: availableParallelism(),
-    outputsPerRecord: 'pptx + summary, slides and handout PDFs (build() makes all four)',
+    outputsPerRecord: 'briefing.pptx + summary.pdf (what --each builds per record)',
     seconds: round(batch.ms / 1000, 1),
     perSecond: round(built / (batch.ms / 1000), 2),
     peakRssMb: round(batch.maxRssMb ?? 0),
