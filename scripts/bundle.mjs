@@ -49,11 +49,12 @@ const common = {
   external: ['@resvg/resvg-js', 'piscina'],
   // Vega asks for node-canvas when present; charts render to SVG, so it never needs it.
   // fontkit's brotli decoder reads only WOFF2, which briefkit never opens, and its Unicode
-  // tables serve shaping, which briefkit does not use: loaded only if ever called.
+  // tables serve shaping, which briefkit does not use: decoded only if ever read.
   alias: {
     'vega-canvas': './scripts/no-canvas.mjs',
     'brotli/decompress.js': './scripts/no-brotli.mjs',
     'unicode-properties': './scripts/lazy-unicode-properties.mjs',
+    'unicode-trie': './scripts/lazy-unicode-trie.mjs',
   },
   define: { BRIEFKIT_BUILD_ID: JSON.stringify(buildId()) },
   plugins: [precompiledValidators],
