@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { standIns } from './stand-ins/index.mjs';
 
 /** Names this build in the chart store: any change to the code or the lock file is a new id. */
 function buildId() {
@@ -47,15 +48,7 @@ const common = {
   target: 'node20',
   // Native addons and packages that find their own files at run time stay in node_modules.
   external: ['@resvg/resvg-js', 'piscina'],
-  // Vega asks for node-canvas when present; charts render to SVG, so it never needs it.
-  // fontkit's brotli decoder reads only WOFF2, which briefkit never opens, and its Unicode
-  // tables serve shaping, which briefkit does not use: decoded only if ever read.
-  alias: {
-    'vega-canvas': './scripts/no-canvas.mjs',
-    'brotli/decompress.js': './scripts/no-brotli.mjs',
-    'unicode-properties': './scripts/lazy-unicode-properties.mjs',
-    'unicode-trie': './scripts/lazy-unicode-trie.mjs',
-  },
+  alias: standIns,
   define: { BRIEFKIT_BUILD_ID: JSON.stringify(buildId()) },
   plugins: [precompiledValidators],
   logLevel: 'warning',

@@ -1,0 +1,14 @@
+// Modules the bundle replaces with the files here, and why:
+// - vega-canvas: Vega asks for node-canvas when present; charts render to SVG, so it never
+//   needs it.
+// - brotli's decoder: fontkit needs it only for WOFF2, which briefkit never opens.
+// - unicode-properties, unicode-trie: fontkit decodes its shaping tables when it loads, and
+//   briefkit does not shape; the stand-ins load or decode them on first use.
+const here = (file) => new URL(file, import.meta.url).pathname;
+
+export const standIns = {
+  'vega-canvas': here('./no-canvas.mjs'),
+  'brotli/decompress.js': here('./no-brotli.mjs'),
+  'unicode-properties': here('./lazy-unicode-properties.mjs'),
+  'unicode-trie': here('./lazy-unicode-trie.mjs'),
+};

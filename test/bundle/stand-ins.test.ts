@@ -1,0 +1,68 @@
+/**
+ * The bundle replaces a few modules (scripts/stand-ins/). Bundled with them, fontkit's
+ * shaping and linebreak's break opportunities must come out exactly as without them.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { standIns } from '../../scripts/stand-ins/index.mjs';
+import { tempDir } from '../helpers/sample.ts';
+
+const probe = `
+import { readFileSync } from 'node:fs';
+import { create } from 'fontkit';
+import LineBreaker from 'linebreak';
+const font = create(readFileSync(${JSON.stringify(
+  join(
+    process.cwd(),
+    'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  ),
+)}));
+const text = 'office fi — 中文，排版 e\\u0301 ٱلعربية';
+const run = font.layout(text);
+const breaks = [];
+const breaker = new LineBreaker(text);
+for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) breaks.push(b.position);
+console.log(JSON.stringify({ glyphs: run.glyphs.map((g) => g.id), width: run.advanceWidth, breaks }));
+`;
+
+function runProbe(withStandIns: boolean): unknown {
+  const dir = tempDir();
+  const entry = join(dir, 'probe.mjs');
+  writeFileSync(entry, probe);
+  const outfile = join(process.cwd(), 'node_modules', '.cache', `probe-${withStandIns}.mjs`);
+  return build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    nodePaths: [join(process.cwd(), 'node_modules')],
+    ...(withStandIns ? { alias: standIns } : {}),
+    banner: {
+      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+    },
+    logLevel: 'error',
+  }).then(() => {
+    const result = spawnSync(process.execPath, [outfile], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    return JSON.parse(result.stdout);
+  });
+}
+
+describe('the bundle stand-ins', () => {
+  it('shape text and find line breaks exactly as the real modules do', async () => {
+    const real = await runProbe(false);
+    expect(await runProbe(true)).toEqual(real);
+  });
+
+  it('keep the replaced packages out of the CLI bundle', () => {
+    const map = JSON.parse(readFileSync('dist/briefkit.cjs.map', 'utf8')) as { sources: string[] };
+    const bundled = (name: string) => map.sources.some((s) => s.includes(`node_modules/${name}/`));
+    expect(bundled('fontkit')).toBe(true);
+    for (const name of ['brotli', 'vega-canvas', 'unicode-properties', 'unicode-trie'])
+      expect(bundled(name), name).toBe(false);
+  });
+});
