@@ -6,11 +6,11 @@
  * which takes about a third off a cold build. Node 20 offers no compile cache for ES
  * modules, hence a CommonJS bundle run through node:vm.
  *
- * The cache is `code/<build>-<node>.bin` in the cache folder (see cache-dir.ts), written when
- * missing or rejected (V8 rejects data from another V8 or another script). Batch workers
- * load this module too: it exports what the bundle exports.
+ * The cache is `code/<build>-<node>-<bundle size and time>.bin` in the cache folder (see
+ * cache-dir.ts), written when missing or rejected (V8 rejects data from another V8). Batch
+ * workers load this module too: it exports what the bundle exports.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,7 +22,11 @@ import { writeCacheFile } from '../cache/write-cache-file.ts';
 
 const bundle = join(dirname(fileURLToPath(import.meta.url)), 'briefkit.cjs');
 const cacheFolder = buildId ? cacheDir('code') : null;
-const cacheFile = cacheFolder && join(cacheFolder, `${buildId}-${process.version}.bin`);
+// V8 checks only the script's length: the file's size and time name the exact bundle.
+const { size, mtimeMs } = statSync(bundle);
+const cacheFile =
+  cacheFolder &&
+  join(cacheFolder, `${buildId}-${process.version}-${size}-${Math.trunc(mtimeMs)}.bin`);
 
 function readCache(): Buffer | undefined {
   try {

@@ -24,7 +24,7 @@ describe('dist/cli.js', () => {
     const first = build(cache, tempDir());
     const [entry, ...others] = readdirSync(join(cache, 'code'));
     expect(others).toEqual([]);
-    expect(entry).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+\.bin$/);
+    expect(entry).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-\d+-\d+\.bin$/);
     const file = join(cache, 'code', entry as string);
     const written = readFileSync(file);
     expect(written.length).toBeGreaterThan(100_000);
