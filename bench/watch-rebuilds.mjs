@@ -3,9 +3,10 @@
 // watch prints ("… changed: rebuilt … in N ms"). Ctrl-C (SIGINT to our own child) ends it.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { figureEditor } from './figure-edit.mjs';
 
 /**
  * @param {{ cli: string, dir: string, runs: number, profileDir?: string }} options
@@ -14,9 +15,7 @@ import { createInterface } from 'node:readline';
 export async function measureWatchRebuilds({ cli, dir, runs, profileDir }) {
   mkdirSync(dir, { recursive: true });
   const data = join(dir, 'data.yaml');
-  const sample = readFileSync(new URL('../data/space-station-2025.yaml', import.meta.url), 'utf8');
-  if (!sample.includes('value: 867.5')) throw new Error('The sample no longer has mass_up 867.5.');
-  const edit = (i) => writeFileSync(data, sample.replace('value: 867.5', `value: ${867.5 + i}`));
+  const edit = figureEditor(data);
   edit(0);
 
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];

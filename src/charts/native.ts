@@ -60,37 +60,26 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
   if (Object.values(enc).some((d) => d?.field && !simple(d))) return null;
   if (enc.color?.field && mark !== 'arc') return null; // multi-series: not mapped yet
   const innerRadius = Number(markDef?.innerRadius ?? 0);
-  if (mark === 'arc') {
-    if (!simple(enc.theta) || !simple(enc.color)) return null;
-    return {
-      mark,
-      innerRadius,
-      category: enc.color ?? null,
-      value: enc.theta ?? null,
-      direction: 'col',
-      labelField,
-    };
-  }
-  if (!simple(enc.x) || !simple(enc.y)) return null;
-  const horizontal = enc.y?.type === 'nominal' || enc.y?.type === 'ordinal';
-  if (mark === 'point' || mark === 'circle') {
-    return {
-      mark,
-      innerRadius,
-      category: enc.x ?? null,
-      value: enc.y ?? null,
-      direction: 'col',
-      labelField,
-    };
-  }
-  return {
+  const encoding = (
+    category: FieldDef | undefined,
+    value: FieldDef | undefined,
+    direction: ChartEncoding['direction'] = 'col',
+  ): ChartEncoding => ({
     mark,
     innerRadius,
-    category: (horizontal ? enc.y : enc.x) ?? null,
-    value: (horizontal ? enc.x : enc.y) ?? null,
-    direction: horizontal ? 'bar' : 'col',
+    category: category ?? null,
+    value: value ?? null,
+    direction,
     labelField,
-  };
+  });
+  if (mark === 'arc') {
+    if (!simple(enc.theta) || !simple(enc.color)) return null;
+    return encoding(enc.color, enc.theta);
+  }
+  if (!simple(enc.x) || !simple(enc.y)) return null;
+  if (mark === 'point' || mark === 'circle') return encoding(enc.x, enc.y);
+  const horizontal = enc.y?.type === 'nominal' || enc.y?.type === 'ordinal';
+  return horizontal ? encoding(enc.y, enc.x, 'bar') : encoding(enc.x, enc.y);
 }
 
 export function toNativeChart(
