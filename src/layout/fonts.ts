@@ -39,9 +39,12 @@ export class FontFace {
     return this.#font;
   }
 
+  // fontkit searches the cmap and decodes metrics on every call; each answer is kept here.
   readonly #glyphs = new Map<number, Fontkit.Glyph>();
+  readonly #covers = new Map<number, boolean>();
+  readonly #advances = new Map<number, number>();
 
-  /** The glyph for a code point: fontkit searches the cmap on every call, this only once. */
+  /** The glyph for a code point. */
   glyph(codePoint: number): Fontkit.Glyph {
     let glyph = this.#glyphs.get(codePoint);
     if (!glyph) {
@@ -49,6 +52,26 @@ export class FontFace {
       this.#glyphs.set(codePoint, glyph);
     }
     return glyph;
+  }
+
+  /** Whether the face has a glyph for the code point. */
+  covers(codePoint: number): boolean {
+    let has = this.#covers.get(codePoint);
+    if (has === undefined) {
+      has = this.font.hasGlyphForCodePoint(codePoint);
+      this.#covers.set(codePoint, has);
+    }
+    return has;
+  }
+
+  /** The glyph's advance as a fraction of the em. */
+  advance(codePoint: number): number {
+    let advance = this.#advances.get(codePoint);
+    if (advance === undefined) {
+      advance = this.glyph(codePoint).advanceWidth / this.font.unitsPerEm;
+      this.#advances.set(codePoint, advance);
+    }
+    return advance;
   }
 }
 

@@ -5,15 +5,10 @@ export interface Segment {
   face: FontFace;
 }
 
-/** Fraction of the em the face's glyph advances. */
-function advance(face: FontFace, codePoint: number): number {
-  return face.glyph(codePoint).advanceWidth / face.font.unitsPerEm;
-}
-
 /** The first face in the chain that has the glyph; the first face if none has it. */
 export function faceFor(faces: readonly FontFace[], codePoint: number): FontFace {
   for (const face of faces) {
-    if (face.font.hasGlyphForCodePoint(codePoint)) return face;
+    if (face.covers(codePoint)) return face;
   }
   return faces[0] as FontFace;
 }
@@ -56,7 +51,7 @@ export function textWidth(
   const faces = fonts.styles[style];
   for (const char of text) {
     const codePoint = char.codePointAt(0) as number;
-    width += advance(faceFor(faces, codePoint), codePoint);
+    width += faceFor(faces, codePoint).advance(codePoint);
   }
   if (mixed) {
     const latinRuns = [...text.matchAll(LATIN_RUN)].filter((m) => !CJK.test(m[0])).length;
@@ -71,7 +66,7 @@ export function uncovered(text: string, fonts: FontSet): string[] {
   const missing = new Set<string>();
   for (const char of text) {
     const cp = char.codePointAt(0) as number;
-    if (cp > 0x20 && !faces.some((f) => f.font.hasGlyphForCodePoint(cp))) missing.add(char);
+    if (cp > 0x20 && !faces.some((f) => f.covers(cp))) missing.add(char);
   }
   return [...missing];
 }

@@ -13,6 +13,7 @@ import type {
 import { segmentByFace, textWidth } from '../../layout/measure.ts';
 import type { Line } from '../../layout/wrap.ts';
 import { useFace } from './pdf-document.ts';
+import { drawRecorded } from './recorded-drawing.ts';
 import { assignSvgFonts } from './svg-fonts.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -162,18 +163,21 @@ function alignOffset(frame: TextFrame, indent: number, width: number): number {
 function drawChart(doc: Doc, frame: ChartFrame, fonts: FontSet, parent: StructTarget): void {
   const { box, chart } = frame;
   const { svg, faces } = assignSvgFonts(chart.svg, fonts);
+  const place = `${box.x} ${box.y} ${box.w} ${box.h}`;
   const draw = () =>
-    SVGtoPDF(doc, svg, box.x, box.y, {
-      width: box.w,
-      height: box.h,
-      preserveAspectRatio: 'xMidYMid meet',
-      assumePt: true,
-      fontCallback: (family, bold, italic) => {
-        const face = faces(family, styleOf(bold, italic));
-        useFace(doc, face);
-        return face.id;
-      },
-    });
+    drawRecorded(doc, fonts, `${place}\n${svg}`, (selectFace) =>
+      SVGtoPDF(doc, svg, box.x, box.y, {
+        width: box.w,
+        height: box.h,
+        preserveAspectRatio: 'xMidYMid meet',
+        assumePt: true,
+        fontCallback: (family, bold, italic) => {
+          const face = faces(family, styleOf(bold, italic));
+          selectFace(face);
+          return face.id;
+        },
+      }),
+    );
   figure(doc, parent, chart.alt, box, draw);
 }
 

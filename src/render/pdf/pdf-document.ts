@@ -40,20 +40,42 @@ export function createPdf(meta: PdfMeta, options: PdfOptions): PDFKit.PDFDocumen
   return doc;
 }
 
-const registered = new WeakMap<PDFKit.PDFDocument, Set<string>>();
+/** pdfkit's font as a document holds it: its resource name, glyph subset and encoder. */
+export interface PdfFont {
+  id: string;
+  subset: { glyphs: number[]; includeGlyph(glyphId: number): number };
+  encode(text: string, features?: unknown): unknown;
+  ref(): unknown;
+}
+
+/** Per document, the faces registered so far and the font pdfkit made of each. */
+const registered = new WeakMap<PDFKit.PDFDocument, Map<FontFace, PdfFont>>();
 
 /** Selects a face, registering it on first use: unused fallback faces are never read. */
 export function useFace(doc: PDFKit.PDFDocument, face: FontFace): PDFKit.PDFDocument {
-  let ids = registered.get(doc);
-  if (!ids) {
-    ids = new Set();
-    registered.set(doc, ids);
+  let fonts = registered.get(doc);
+  if (!fonts) {
+    fonts = new Map();
+    registered.set(doc, fonts);
   }
-  if (!ids.has(face.id)) {
-    doc.registerFont(face.id, plainFont(face) as never);
-    ids.add(face.id);
-  }
-  return doc.font(face.id);
+  if (fonts.has(face)) return doc.font(face.id);
+  doc.registerFont(face.id, plainFont(face) as never);
+  doc.font(face.id);
+  fonts.set(face, (doc as unknown as { _font: PdfFont })._font);
+  return doc;
+}
+
+/** The font pdfkit made of a face `useFace` registered in this document. */
+export function pdfFont(doc: PDFKit.PDFDocument, face: FontFace): PdfFont {
+  const font = registered.get(doc)?.get(face);
+  if (!font) throw new Error(`${face.id} is not registered in this document.`);
+  return font;
+}
+
+/** The face behind one of the document's font resource names (F1, F2, …). */
+export function faceNamed(doc: PDFKit.PDFDocument, id: string): FontFace | undefined {
+  for (const [face, font] of registered.get(doc) ?? []) if (font.id === id) return face;
+  return undefined;
 }
 
 const plainFonts = new WeakMap<FontFace, Fontkit.Font>();

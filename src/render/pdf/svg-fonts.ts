@@ -35,7 +35,7 @@ function chainIndex(text: string, fonts: FontSet): number {
   const chars = [...text].map((c) => c.codePointAt(0) as number).filter((c) => c > 0x20);
   const needed = new Set(chars.map((c) => chain.indexOf(faceFor(chain, c))));
   if (needed.size <= 1) return [...needed][0] ?? 0;
-  const all = chain.findIndex((face) => chars.every((c) => face.font.hasGlyphForCodePoint(c)));
+  const all = chain.findIndex((face) => chars.every((c) => face.covers(c)));
   return all >= 0 ? all : Math.max(...needed);
 }
 
