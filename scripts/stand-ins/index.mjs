@@ -3,7 +3,8 @@
 //   needs it.
 // - brotli's decoder: fontkit needs it only for WOFF2, which briefkit never opens.
 // - unicode-properties, unicode-trie: fontkit decodes its shaping tables when it loads, and
-//   briefkit does not shape; the stand-ins load or decode them on first use.
+//   briefkit does not shape; the stand-ins load or decode them on first use (with Node's
+//   zlib, not a pure-JS inflate).
 const here = (file) => new URL(file, import.meta.url).pathname;
 
 export const standIns = {

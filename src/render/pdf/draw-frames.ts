@@ -12,8 +12,8 @@ import type {
 } from '../../layout/frames.ts';
 import { segmentByFace, textWidth } from '../../layout/measure.ts';
 import type { Line } from '../../layout/wrap.ts';
-import { useFace } from './pdf-document.ts';
 import { drawRecorded } from './recorded-drawing.ts';
+import { setText } from './set-text.ts';
 import { assignSvgFonts } from './svg-fonts.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -113,10 +113,8 @@ function drawLine(
   doc.fillColor(`#${frame.color}`);
   for (const piece of line.pieces) {
     for (const segment of segmentByFace(piece.text, fonts.styles[piece.style])) {
-      useFace(doc, segment.face).fontSize(frame.size);
-      // Faces set plain advances (see useFace): as measured in layout and as Office sets text.
-      doc.text(segment.text, cursor, baseline, { lineBreak: false, baseline: 'alphabetic' });
-      // Our own advance, not widthOfString: a second shaping pass per run costs more than the text.
+      // Plain advances, as measured in layout and as Office sets text.
+      setText(doc, segment.face, frame.size, segment.text, cursor, baseline);
       const width = textWidth(segment.text, fonts, piece.style, frame.size, false);
       if (piece.link) drawLink(doc, piece.link, cursor, top, width, baseline, frame);
       cursor += width;

@@ -44,6 +44,11 @@ export function createPdf(meta: PdfMeta, options: PdfOptions): PDFKit.PDFDocumen
 export interface PdfFont {
   id: string;
   subset: { glyphs: number[]; includeGlyph(glyphId: number): number };
+  /** Per subset glyph id: advance in 1/1000 em, and the code points it stands for. */
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  /** 1000 / units per em. */
+  scale: number;
   encode(text: string, features?: unknown): unknown;
   ref(): unknown;
 }
