@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import {
   type Document,
@@ -9,6 +10,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { deepFreeze } from '../cache/deep-freeze.ts';
+import { type JsonStore, openJsonStore } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
@@ -39,12 +41,16 @@ const csvTag: ScalarTag = { tag: '!csv', resolve: (source: string) => source };
  */
 export function readSource(file: string, text: string): SourceDocument {
   const key = `${file}\0${text}`;
-  const known = parsed.get(key);
-  if (known) return known;
+  const known = parsed.get(key) ?? readStored(file, text);
+  if (known) {
+    parsed.set(key, known);
+    return known;
+  }
   const { doc, standalone } = parseSource(file, text);
   if (standalone) {
     deepFreeze(doc.value);
     parsed.set(key, doc);
+    store(file, text, doc.value);
   }
   return doc;
 }
@@ -56,8 +62,58 @@ export function readSource(file: string, text: string): SourceDocument {
  */
 const parsed = new LruCache<string, SourceDocument>(32);
 
+/**
+ * The same on disk (`parsed` in cacheDir), by content, for YAML and JSON: a new process that
+ * reads files read before skips the YAML parser and its checks, the larger part of start-up.
+ * Positions, needed only to report a problem, come from parsing the text again if asked.
+ */
+let parsedStore: JsonStore<{ value: unknown }> | null | undefined;
+
+function openParsedStore() {
+  parsedStore ??= openJsonStore({
+    part: 'parsed',
+    limit: 1000,
+    accept: (entry): entry is { value: unknown } => typeof entry === 'object' && entry !== null,
+  });
+  return parsedStore;
+}
+
+const storeKey = (text: string) => createHash('sha256').update(text).digest('hex');
+const isCsv = (file: string) => extname(file).toLowerCase() === '.csv';
+
+function readStored(file: string, text: string): SourceDocument | null {
+  if (isCsv(file)) return null;
+  const entry = openParsedStore()?.read(storeKey(text));
+  if (!entry || !('value' in entry)) return null;
+  let reparsed: SourceDocument | undefined;
+  return {
+    file,
+    value: deepFreeze(entry.value),
+    locate: (path) => {
+      reparsed ??= parseSource(file, text).doc;
+      return reparsed.locate(path);
+    },
+  };
+}
+
+function store(file: string, text: string, value: unknown): void {
+  if (!isCsv(file) && isJson(value)) openParsedStore()?.write(storeKey(text), { value });
+}
+
+/** Whether JSON gives the value back exactly (YAML also has .inf, -0 and the like). */
+function isJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(isJson);
+  return (
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.entries(value).every(([key, item]) => key !== '__proto__' && isJson(item))
+  );
+}
+
 function parseSource(file: string, text: string): { doc: SourceDocument; standalone: boolean } {
-  if (extname(file).toLowerCase() === '.csv') {
+  if (isCsv(file)) {
     const table = readCsvTable(file, text);
     return { doc: { file, value: table.rows, locate: table.locate }, standalone: true };
   }

@@ -27,9 +27,9 @@ describe('openChartStore', () => {
     const store = openChartStore({ BRIEFKIT_CACHE_DIR: dir });
     store?.write('k', chart);
     const file = join(dir, 'charts', 'k.json');
-    writeFileSync(file, '{"build": "source", "chart": {"name": 1}}');
+    writeFileSync(file, '{"build": "source", "value": {"name": 1}}');
     expect(store?.read('k')).toBeNull();
-    writeFileSync(file, JSON.stringify({ build: 'another', chart }));
+    writeFileSync(file, JSON.stringify({ build: "another", value: chart }));
     expect(store?.read('k')).toBeNull();
     writeFileSync(file, '{ not json');
     expect(store?.read('k')).toBeNull();
@@ -72,7 +72,7 @@ describe('builds with a chart store', () => {
     for (const entry of entries) {
       const file = join(store, 'charts', entry);
       const stored = JSON.parse(readFileSync(file, 'utf8'));
-      stored.chart.alt = 'Read from the chart store.';
+      stored.value.alt = 'Read from the chart store.';
       writeFileSync(file, JSON.stringify(stored));
     }
     const edited = await freshBuild(store);

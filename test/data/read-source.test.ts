@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSource } from '../../src/data/read-source.ts';
 import { catchError } from '../helpers/errors.ts';
+import { tempDir } from '../helpers/sample.ts';
 
 describe('readSource', () => {
   it('parses a text once and shares the frozen result with later reads', () => {
@@ -37,5 +40,55 @@ describe('readSource', () => {
     expect(catchError(() => readSource('d.yaml', 'a: 1\na: 2\n')).diagnostics[0]?.place?.line).toBe(
       2,
     );
+  });
+});
+
+describe('readSource with a store on disk', () => {
+  const saved = process.env.BRIEFKIT_CACHE_DIR;
+  afterEach(() => {
+    process.env.BRIEFKIT_CACHE_DIR = saved;
+  });
+
+  /** readSource from a fresh module graph: nothing in memory, as in a new process. */
+  async function freshRead(store: string, file: string, text: string) {
+    process.env.BRIEFKIT_CACHE_DIR = store;
+    vi.resetModules();
+    const { readSource: read } = await import('../../src/data/read-source.ts');
+    return read(file, text);
+  }
+  const entries = (store: string) => readdirSync(join(store, 'parsed'));
+
+  it('reads a file parsed by an earlier process back, and still locates its values', async () => {
+    const store = tempDir();
+    const text = 'report:\n  title: Hello\nitems: [a, b]\n';
+    const first = await freshRead(store, 'data.yaml', text);
+    const [entry] = entries(store);
+    // Proof that the next read comes from the store: an edited entry shows.
+    const file = join(store, 'parsed', entry as string);
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    stored.value.value.report.title = 'From the store';
+    writeFileSync(file, JSON.stringify(stored));
+    const again = await freshRead(store, 'other.yaml', text);
+    expect(again.value).toEqual({
+      ...(first.value as object),
+      report: { title: 'From the store' },
+    });
+    expect(Object.isFrozen(again.value)).toBe(true);
+    expect(again.locate(['items', 1])).toEqual({
+      file: 'other.yaml',
+      line: 3,
+      column: 12,
+      path: 'items[1]',
+    });
+  });
+
+  it('keeps only what JSON gives back exactly', async () => {
+    const store = tempDir();
+    await freshRead(store, 'a.yaml', '__proto__: {x: 1}\n');
+    await freshRead(store, 'b.yaml', 'x: -0\n');
+    await freshRead(store, 'c.csv', 'x\n1\n');
+    expect(readdirSync(store)).not.toContain('parsed');
+    await freshRead(store, 'd.yaml', 'x: 1.5\n');
+    expect(entries(store)).toHaveLength(1);
   });
 });

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { plainText } from '../../src/model/document.ts';
 import { parseMarkdown } from '../../src/model/parse-markdown.ts';
 import { composeMarkdown } from '../../src/template/compose.ts';
 import { escapeMarkdown, toLiteralData, unescapeMarkdown } from '../../src/template/literal.ts';
 import { catchError } from '../helpers/errors.ts';
+import { tempDir } from '../helpers/sample.ts';
 
 const ctx = { locale: 'en-US', sources: { cgtn: { title: 'Report', publisher: 'CGTN' } } };
 const hostile = '**bold** <b>x</b> {{title}} & © 中文 # [a](http://x) `c` \\*';
@@ -84,5 +87,47 @@ describe('composeMarkdown', () => {
   it('gives templates no prototype access', () => {
     const [block] = render('{{#with constructor}}{{name}}{{/with}}x', {});
     expect(block).toEqual({ kind: 'paragraph', runs: [{ text: 'x' }] });
+  });
+});
+
+describe('compiled templates on disk', () => {
+  const saved = process.env.BRIEFKIT_CACHE_DIR;
+  afterEach(() => {
+    process.env.BRIEFKIT_CACHE_DIR = saved;
+  });
+
+  /** composeMarkdown from a fresh module graph: nothing in memory, as in a new process. */
+  async function freshCompose(store: string, text: string, data: unknown): Promise<string> {
+    process.env.BRIEFKIT_CACHE_DIR = store;
+    vi.resetModules();
+    const { composeMarkdown: compose } = await import('../../src/template/compose.ts');
+    return compose({ file: 't.md.hbs', text }, data, ctx);
+  }
+
+  it('reads the compiled template back in a new process', async () => {
+    const store = tempDir();
+    const template = 'Hello {{name}}';
+    expect(await freshCompose(store, template, { name: 'crew' })).toBe('Hello crew');
+    // Proof that the next compose reads the store: a different compiled template shows.
+    const [entry] = readdirSync(join(store, 'templates'));
+    const file = join(store, 'templates', entry as string);
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    await freshCompose(store, 'From the store: {{name}}', { name: 'x' });
+    const other = readdirSync(join(store, 'templates')).find((e) => e !== entry) as string;
+    stored.value.spec = JSON.parse(
+      readFileSync(join(store, 'templates', other), 'utf8'),
+    ).value.spec;
+    writeFileSync(file, JSON.stringify(stored));
+    expect(await freshCompose(store, template, { name: 'crew' })).toBe('From the store: crew');
+  });
+
+  it('still reports errors at their line from a stored template', async () => {
+    const store = tempDir();
+    const template = 'line one\n{{missing}}';
+    for (let run = 0; run < 2; run++) {
+      const error = await freshCompose(store, template, {}).catch((e: unknown) => e);
+      expect(error).toMatchObject({ diagnostics: [{ place: { file: 't.md.hbs', line: 2 } }] });
+    }
+    expect(readdirSync(join(store, 'templates'))).toHaveLength(1);
   });
 });
