@@ -29,7 +29,7 @@ describe('openChartStore', () => {
     const file = join(dir, 'charts', 'k.json');
     writeFileSync(file, '{"build": "source", "value": {"name": 1}}');
     expect(store?.read('k')).toBeNull();
-    writeFileSync(file, JSON.stringify({ build: "another", value: chart }));
+    writeFileSync(file, JSON.stringify({ build: 'another', value: chart }));
     expect(store?.read('k')).toBeNull();
     writeFileSync(file, '{ not json');
     expect(store?.read('k')).toBeNull();
