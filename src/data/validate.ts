@@ -1,4 +1,9 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { _, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { type JsonStore, openJsonStore } from '../cache/json-store.ts';
 import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { createAjv } from './ajv.ts';
@@ -6,7 +11,6 @@ import { type BuiltinSchema, builtinSchemas } from './builtin-schemas.ts';
 import { precompiled } from './precompiled-validators.ts';
 import type { PathSegment, SourceDocument } from './read-source.ts';
 
-const ajv = createAjv();
 /** Keyed by content: a schema edited between builds (watch mode) compiles afresh. */
 const compiled = new Map<string, ValidateFunction>();
 
@@ -26,19 +30,76 @@ function builtinValidator(name: BuiltinSchema): ValidateFunction {
   if (ready) return ready;
   const schema = builtinSchemas[name] as { $id: string };
   // The meta-schema is Ajv's own; the others compile like any schema.
-  return name === 'meta' ? (ajv.getSchema(schema.$id) as ValidateFunction) : compile(schema);
+  return name === 'meta' ? (ajv().getSchema(schema.$id) as ValidateFunction) : compile(schema);
 }
+
+/** Created on first use: a build whose schemas were compiled before never needs Ajv. */
+let compiler: Ajv2020 | undefined;
+const ajv = () => {
+  compiler ??= createAjv({ code: { source: true, formats: _`require(${FORMATS}).fullFormats` } });
+  return compiler;
+};
 
 function compile(schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
   if (!validate) {
-    // Without $id: Ajv refuses a second, different schema under an id it has seen.
-    const { $id: _id, ...anonymous } = schema as { $id?: string };
-    validate = ajv.compile(anonymous);
+    validate = storedValidator(key) ?? compileAndStore(key, schema);
     compiled.set(key, validate);
   }
   return validate;
+}
+
+function compileAndStore(key: string, schema: object): ValidateFunction {
+  // Without $id: Ajv refuses a second, different schema under an id it has seen.
+  const { $id: _id, ...anonymous } = schema as { $id?: string };
+  const validate = ajv().compile(anonymous);
+  openCodeStore()?.write(storeKey(key), { code: standaloneCode(ajv(), validate) });
+  return validate;
+}
+
+/**
+ * The code Ajv writes for a schema, kept on disk (`schemas` in cacheDir) by schema: compiling
+ * a template's schema takes Ajv about 40 ms in a new process, loading its code 4. The code
+ * may require only Ajv's run-time helpers and the formats.
+ */
+let codeStore: JsonStore<{ code: string }> | null | undefined;
+const FORMATS = 'ajv-formats/dist/formats';
+const helpers = new Set([
+  'ajv/dist/runtime/equal',
+  'ajv/dist/runtime/ucs2length',
+  'ajv/dist/runtime/uri',
+  'ajv/dist/runtime/validation_error',
+  FORMATS,
+]);
+
+function openCodeStore() {
+  codeStore ??= openJsonStore({
+    part: 'schemas',
+    limit: 200,
+    accept: (entry): entry is { code: string } =>
+      typeof (entry as { code?: unknown } | null)?.code === 'string',
+  });
+  return codeStore;
+}
+
+const storeKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+function storedValidator(key: string): ValidateFunction | undefined {
+  const code = openCodeStore()?.read(storeKey(key))?.code;
+  if (!code) return undefined;
+  const module = { exports: {} as { default?: ValidateFunction } };
+  const load = createRequire(import.meta.url);
+  const require = (id: string) => {
+    if (!helpers.has(id)) throw new Error(`Stored schema code requires ${id}.`);
+    return load(id);
+  };
+  try {
+    new Function('require', 'module', 'exports', code)(require, module, module.exports);
+  } catch {
+    return undefined; // not code Ajv wrote for this build: compile instead
+  }
+  return module.exports.default;
 }
 
 function toDiagnostic(source: SourceDocument, error: ErrorObject): Diagnostic {

@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSource } from '../../src/data/read-source.ts';
 import { validateAgainst } from '../../src/data/validate.ts';
+import type { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { catchError } from '../helpers/errors.ts';
+import { tempDir } from '../helpers/sample.ts';
 
 const schema = JSON.parse(readFileSync('templates/briefing/schema.json', 'utf8'));
 const sample = readFileSync('data/space-station-2025.yaml', 'utf8');
@@ -23,5 +26,61 @@ describe('validateAgainst the sample schema', () => {
     ]);
     const line = broken.split('\n').findIndex((l) => l.includes('"83.92"')) + 1;
     expect(error.diagnostics[1]?.place).toMatchObject({ file: 'broken.yaml', line });
+  });
+});
+
+describe('compiled schemas on disk', () => {
+  const saved = process.env.BRIEFKIT_CACHE_DIR;
+  afterEach(() => {
+    process.env.BRIEFKIT_CACHE_DIR = saved;
+  });
+
+  const needsTitle = { type: 'object', required: ['title'] };
+  const needsDate = {
+    type: 'object',
+    properties: { date: { type: 'string', format: 'date' } },
+    required: ['date'],
+  };
+
+  /** Validates in a fresh module graph, as a new process would; returns the messages. */
+  async function freshValidate(store: string, schema: object, yaml: string): Promise<string[]> {
+    process.env.BRIEFKIT_CACHE_DIR = store;
+    vi.resetModules();
+    const { validateAgainst: validate } = await import('../../src/data/validate.ts');
+    const { readSource: read } = await import('../../src/data/read-source.ts');
+    try {
+      validate(read('data.yaml', yaml), schema);
+      return [];
+    } catch (error) {
+      return (error as BriefkitError).diagnostics.map((d) => d.message);
+    }
+  }
+  const storedFiles = (store: string) =>
+    readdirSync(join(store, 'schemas')).map((name) => join(store, 'schemas', name));
+
+  it('loads the code Ajv wrote for a schema in an earlier process, formats and all', async () => {
+    const store = tempDir();
+    expect(await freshValidate(store, needsDate, 'date: 2025-13-40\n')).toHaveLength(1);
+    expect(await freshValidate(store, needsDate, 'date: 2025-12-31\n')).toEqual([]);
+    expect(await freshValidate(store, needsTitle, 'title: x\n')).toEqual([]);
+    // Proof that validators come from the store: swap the two schemas' code.
+    const [a, b] = storedFiles(store) as [string, string];
+    const [codeA, codeB] = [readFileSync(a, 'utf8'), readFileSync(b, 'utf8')];
+    writeFileSync(a, codeB);
+    writeFileSync(b, codeA);
+    expect(await freshValidate(store, needsTitle, 'title: x\n')).toHaveLength(1);
+  });
+
+  it('compiles again when stored code asks for anything but Ajv’s helpers', async () => {
+    const store = tempDir();
+    await freshValidate(store, needsTitle, 'title: x\n');
+    const [file] = storedFiles(store) as [string];
+    const entry = JSON.parse(readFileSync(file, 'utf8'));
+    entry.value.code = 'require("node:fs").writeFileSync("pwned", ""); module.exports = () => true';
+    writeFileSync(file, JSON.stringify(entry));
+    expect(await freshValidate(store, needsTitle, 'other: 1\n')).toEqual([
+      'Missing required field "title".',
+    ]);
+    expect(existsSync('pwned')).toBe(false);
   });
 });
