@@ -7,7 +7,8 @@ import { writeCacheFile } from './write-cache-file.ts';
 /**
  * Values worth keeping between processes (drawn charts, parsed files), as JSON files in a
  * folder of cacheDir: one file per key, tagged with the briefkit build that wrote it, so a
- * new version never reads an old entry. A broken entry reads as missing.
+ * new version never reads an old entry. A broken entry reads as missing. Only values that
+ * JSON gives back exactly are kept.
  */
 export interface JsonStore<T> {
   read(key: string): T | null;
@@ -17,7 +18,7 @@ export interface JsonStore<T> {
 export interface JsonStoreOptions<T> {
   /** The folder's name in cacheDir. */
   part: string;
-  /** Entries kept, at most: past it, the older half goes (pruning is rare, not per write). */
+  /** Entries kept, about: past it, the older half goes. */
   limit: number;
   /** Whether a stored value has the expected shape. */
   accept: (value: unknown) => value is T;
@@ -33,6 +34,7 @@ export function openJsonStore<T>(
   const dir = buildId || env.BRIEFKIT_CACHE_DIR ? cacheDir(part, env) : null;
   if (!dir) return null;
   const path = (key: string) => join(dir, `${key}.json`);
+  let writes = 0;
   return {
     read(key) {
       try {
@@ -43,10 +45,24 @@ export function openJsonStore<T>(
       }
     },
     write(key, value) {
+      if (!isJson(value)) return;
       writeCacheFile(path(key), JSON.stringify({ build, value } satisfies Entry));
-      keepNewest(dir, '.json', limit, limit / 2);
+      // Past the limit, the older half goes; counting files on every write would cost more.
+      if (writes++ % 64 === 0) keepNewest(dir, '.json', limit, limit / 2);
     },
   };
+}
+
+/** Whether JSON gives the value back exactly (not so for -0, Infinity, class instances…). */
+function isJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(isJson);
+  return (
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.entries(value).every(([key, item]) => key !== '__proto__' && isJson(item))
+  );
 }
 
 interface Entry {

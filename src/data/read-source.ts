@@ -97,19 +97,7 @@ function readStored(file: string, text: string): SourceDocument | null {
 }
 
 function store(file: string, text: string, value: unknown): void {
-  if (!isCsv(file) && isJson(value)) openParsedStore()?.write(storeKey(text), { value });
-}
-
-/** Whether JSON gives the value back exactly (YAML also has .inf, -0 and the like). */
-function isJson(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
-  if (Array.isArray(value)) return value.every(isJson);
-  return (
-    typeof value === 'object' &&
-    Object.getPrototypeOf(value) === Object.prototype &&
-    Object.entries(value).every(([key, item]) => key !== '__proto__' && isJson(item))
-  );
+  if (!isCsv(file)) openParsedStore()?.write(storeKey(text), { value });
 }
 
 function parseSource(file: string, text: string): { doc: SourceDocument; standalone: boolean } {

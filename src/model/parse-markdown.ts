@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { deepFreeze } from '../cache/deep-freeze.ts';
+import { type JsonStore, openJsonStore } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { unescapeMarkdown } from '../template/literal.ts';
@@ -30,9 +32,38 @@ export function parseMarkdown(markdown: string, place: Place): ParsedMarkdown {
   const key = `${JSON.stringify(place)}\0${markdown}`;
   let result = parsed.get(key);
   if (!result) {
-    result = deepFreeze(parse(markdown, place));
+    result = deepFreeze(stored(markdown) ?? parseAndStore(markdown, place));
     parsed.set(key, result);
   }
+  return result;
+}
+
+/**
+ * The same on disk (`markdown` in cacheDir), by text: a new process skips the Markdown
+ * parser for every slide that composes as before. Only results are kept; errors, which
+ * name their place, come from parsing again.
+ */
+let store: JsonStore<ParsedMarkdown> | null | undefined;
+const storeKey = (markdown: string) => createHash('sha256').update(markdown).digest('hex');
+
+function openStore() {
+  store ??= openJsonStore({
+    part: 'markdown',
+    limit: 2000,
+    accept: (value): value is ParsedMarkdown =>
+      Array.isArray((value as ParsedMarkdown | null)?.blocks) &&
+      Array.isArray((value as ParsedMarkdown).comments),
+  });
+  return store;
+}
+
+function stored(markdown: string): ParsedMarkdown | null {
+  return openStore()?.read(storeKey(markdown)) ?? null;
+}
+
+function parseAndStore(markdown: string, place: Place): ParsedMarkdown {
+  const result = parse(markdown, place);
+  openStore()?.write(storeKey(markdown), result);
   return result;
 }
 

@@ -20,7 +20,7 @@ export function reportInfo(
   return {
     title: text(report.title, 'Briefing'),
     author: text(report.author, 'briefkit'),
-    locale: checkedLocale(text(report.locale, 'en-US'), locate(['report', 'locale'])),
+    locale: checkedLocale(text(report.locale, 'en-US'), () => locate(['report', 'locale'])),
     date: reportDate(report.date, sourceDateEpoch),
   };
 }
@@ -33,7 +33,8 @@ function reportDate(value: unknown, sourceDateEpoch?: string): Date {
   return new Date(Date.UTC(1980, 0, 1));
 }
 
-function checkedLocale(locale: string, place: Place): string {
+/** `place` is asked for only on error: locating a value may mean parsing the file again. */
+function checkedLocale(locale: string, place: () => Place): string {
   try {
     return Intl.getCanonicalLocales(locale)[0] ?? locale;
   } catch {
@@ -41,7 +42,7 @@ function checkedLocale(locale: string, place: Place): string {
       code: 'locale',
       message: `"${locale}" is not a language tag.`,
       hint: 'Use a BCP 47 tag such as en-US, de-DE or zh-CN.',
-      place,
+      place: place(),
     });
   }
 }

@@ -64,6 +64,16 @@ describe('builds with a chart store', () => {
     const first = await freshBuild(store);
     const entries = readdirSync(join(store, 'charts'));
     expect(entries).toHaveLength(4); // two charts, each at slide and at summary size
+    // Every store a build keeps; the next build reads them all and writes the same bytes.
+    expect(readdirSync(store).sort()).toEqual([
+      'charts',
+      'drawings',
+      'markdown',
+      'parsed',
+      'schemas',
+      'subsets',
+      'templates',
+    ]);
     const second = await freshBuild(store);
     for (const [name, bytes] of Object.entries(first))
       expect(second[name]?.equals(bytes)).toBe(true);

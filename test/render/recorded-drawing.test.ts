@@ -1,11 +1,10 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { describe, expect, it } from 'vitest';
-import { type FontFace, loadFontSet } from '../../src/layout/fonts.ts';
-import { createPdf, finishPdf, useFace } from '../../src/render/pdf/pdf-document.ts';
-import { drawRecorded } from '../../src/render/pdf/recorded-drawing.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FontFace, FontSet } from '../../src/layout/fonts.ts';
+import { tempDir } from '../helpers/sample.ts';
 
-const fonts = loadFontSet('carlito');
-const [latin, , , , , , cjk] = fonts.styles.regular as FontFace[];
 const meta = { title: 't', author: 'a', lang: 'en', date: new Date(Date.UTC(2026, 0, 1)) };
 
 // Synthetic SVG: text in two faces, translucent fills, a path and a rotated label.
@@ -20,47 +19,75 @@ const gradient = `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50
   <rect width="100" height="50" fill="url(#g)"/><text x="5" y="20" font-family="latin">Hi</text>
 </svg>`;
 
-/** A page with text before and after the drawing, so resource order matters. */
-async function page(scope: object, svg: string, draws: { count: number }): Promise<Buffer> {
-  const doc = createPdf(meta, { tagged: false });
-  doc.addPage({ size: [300, 200] });
-  useFace(doc, latin as FontFace)
-    .fontSize(10)
-    .text('Before: Tiangong', 10, 10, { lineBreak: false });
-  drawRecorded(doc, scope, `20 30 ${svg}`, (selectFace) => {
-    draws.count++;
-    SVGtoPDF(doc, svg, 20, 30, {
-      assumePt: true,
-      fontCallback: (family) => {
-        const face = (family === 'cjk' ? cjk : latin) as FontFace;
-        selectFace(face);
-        return face.id;
-      },
+/** The modules fresh, as in a new process, with the given cache folder (none: no cache). */
+async function fresh(cacheDir?: string) {
+  vi.stubEnv('BRIEFKIT_CACHE_DIR', cacheDir ?? '');
+  vi.stubEnv('BRIEFKIT_NO_CACHE', cacheDir ? '' : '1');
+  vi.resetModules();
+  const { loadFontSet } = await import('../../src/layout/fonts.ts');
+  const { createPdf, finishPdf, useFace } = await import('../../src/render/pdf/pdf-document.ts');
+  const { drawRecorded } = await import('../../src/render/pdf/recorded-drawing.ts');
+  const fonts = loadFontSet('carlito');
+  const [latin, , , , , , cjk] = fonts.styles.regular as FontFace[];
+  const draws = { count: 0 };
+
+  /** A page with text before and after the drawing, so resource order matters. */
+  async function page(svg: string, set: FontSet = fonts): Promise<Buffer> {
+    const doc = createPdf(meta, { tagged: false });
+    doc.addPage({ size: [300, 200] });
+    useFace(doc, latin as FontFace)
+      .fontSize(10)
+      .text('Before: Tiangong', 10, 10, { lineBreak: false });
+    drawRecorded(doc, set, `20 30 ${svg}`, (selectFace) => {
+      draws.count++;
+      SVGtoPDF(doc, svg, 20, 30, {
+        assumePt: true,
+        fontCallback: (family) => {
+          const face = (family === 'cjk' ? cjk : latin) as FontFace;
+          selectFace(face);
+          return face.id;
+        },
+      });
     });
-  });
-  doc.fillColor('#000000').text('After: 空间站', 10, 180, { lineBreak: false });
-  return Buffer.from(await finishPdf(doc));
+    doc.fillColor('#000000').text('After: 空间站', 10, 180, { lineBreak: false });
+    return Buffer.from(await finishPdf(doc));
+  }
+  return { page, draws, fonts };
 }
 
 describe('recorded drawings', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it('replays a drawing as the same bytes as drawing it live', async () => {
-    const scope = {};
-    const draws = { count: 0 };
-    const live = await page(scope, chart, draws);
-    const replayed = await page(scope, chart, draws);
+    const { page, draws, fonts } = await fresh();
+    const live = await page(chart);
+    const replayed = await page(chart);
     expect(draws.count).toBe(1);
     expect(replayed.equals(live)).toBe(true);
-    // A fresh scope draws live again: the same bytes once more.
-    expect((await page({}, chart, draws)).equals(live)).toBe(true);
+    // Another font set draws live again: the same bytes once more.
+    expect((await page(chart, { ...fonts })).equals(live)).toBe(true);
     expect(draws.count).toBe(2);
   });
 
+  it('replays in a new process what an earlier one drew, from the cache folder', async () => {
+    const store = tempDir();
+    const first = await fresh(store);
+    const live = await first.page(chart);
+    expect(readdirSync(join(store, 'drawings'))).toHaveLength(1);
+    const second = await fresh(store);
+    expect((await second.page(chart)).equals(live)).toBe(true);
+    expect(second.draws.count).toBe(0);
+  });
+
   it('draws live each time what replay cannot redo (here a gradient)', async () => {
-    const scope = {};
-    const draws = { count: 0 };
-    const first = await page(scope, gradient, draws);
-    const second = await page(scope, gradient, draws);
+    const store = tempDir();
+    const { page, draws } = await fresh(store);
+    const first = await page(gradient);
+    const second = await page(gradient);
     expect(draws.count).toBe(2);
     expect(second.equals(first)).toBe(true);
+    expect(readdirSync(store)).not.toContain('drawings');
   });
 });

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type * as Fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { type JsonStore, openJsonStore } from '../../cache/json-store.ts';
 import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontFace } from '../../layout/fonts.ts';
 
@@ -102,8 +104,27 @@ function plainFont(face: FontFace): Fontkit.Font {
   return font;
 }
 
-/** Embedded subsets by face and glyphs: a rebuild mostly embeds the same glyphs again. */
+/**
+ * Embedded subsets by face and glyphs: a rebuild mostly embeds the same glyphs again. Kept
+ * on disk too (`subsets` in cacheDir): fontkit's subsetter is slow in a new process.
+ */
 const subsets = new LruCache<string, Uint8Array>(64);
+let subsetStore: JsonStore<{ base64: string }> | null | undefined;
+
+function storedSubset(key: string, encode: () => Uint8Array): Uint8Array {
+  subsetStore ??= openJsonStore({
+    part: 'subsets',
+    limit: 500,
+    accept: (entry): entry is { base64: string } =>
+      typeof (entry as { base64?: unknown } | null)?.base64 === 'string',
+  });
+  const hash = createHash('sha256').update(key).digest('hex');
+  const stored = subsetStore?.read(hash);
+  if (stored) return new Uint8Array(Buffer.from(stored.base64, 'base64'));
+  const bytes = encode();
+  subsetStore?.write(hash, { base64: Buffer.from(bytes).toString('base64') });
+  return bytes;
+}
 
 /** fontkit's subsets list their glyph ids, though its typings omit it. */
 type GlyphSubset = Fontkit.Subset & { glyphs: number[] };
@@ -115,7 +136,7 @@ function reusedSubset(face: FontFace): Fontkit.Subset {
     const key = `${face.id} ${subset.glyphs.join(',')}`;
     let bytes = subsets.get(key);
     if (!bytes) {
-      bytes = encode();
+      bytes = storedSubset(key, encode);
       subsets.set(key, bytes);
     }
     return bytes;

@@ -6,8 +6,10 @@
  * record) replay the record, registering those resources in their document just as a live
  * draw does, so a replay writes the same bytes as the draw it stands for.
  */
+import { createHash } from 'node:crypto';
+import { type JsonStore, openJsonStore } from '../../cache/json-store.ts';
 import { LruCache } from '../../cache/lru-cache.ts';
-import type { FontFace } from '../../layout/fonts.ts';
+import type { FontFace, FontSet } from '../../layout/fonts.ts';
 import { faceNamed, type PdfFont, pdfFont, useFace } from './pdf-document.ts';
 
 type Op =
@@ -49,19 +51,30 @@ interface DocState {
 /** Draws the caller's part of the page; `selectFace` is how it picks each font. */
 export type Draw = (selectFace: (face: FontFace) => void) => void;
 
-/** Recorded drawings per scope (a font set: records hold its faces); null: not replayable. */
-const drawings = new WeakMap<object, LruCache<string, Drawing | null>>();
+/** Recorded drawings per font set (records hold its faces); null: not replayable. */
+const drawings = new WeakMap<FontSet, LruCache<string, Drawing | null>>();
 
-export function drawRecorded(doc: PDFKit.PDFDocument, scope: object, key: string, draw: Draw) {
-  let cache = drawings.get(scope);
+export function drawRecorded(doc: PDFKit.PDFDocument, fonts: FontSet, key: string, draw: Draw) {
+  let cache = drawings.get(fonts);
   if (!cache) {
     cache = new LruCache(64);
-    drawings.set(scope, cache);
+    drawings.set(fonts, cache);
   }
-  const known = cache.get(key);
-  if (known) return replay(doc, known);
-  if (known === null) return draw((face) => useFace(doc, face));
-  cache.set(key, record(doc, draw));
+  const cached = cache.get(key);
+  if (cached === null) return draw((face) => useFace(doc, face));
+  const storeKey = cached
+    ? ''
+    : createHash('sha256')
+        .update(`${faceIds(fonts)}\n${key}`)
+        .digest('hex');
+  const known = cached ?? stored(storeKey, fonts);
+  if (known) {
+    cache.set(key, known);
+    return replay(doc, known);
+  }
+  const drawing = record(doc, draw);
+  cache.set(key, drawing);
+  if (drawing) openStore()?.write(storeKey, toStored(drawing));
 }
 
 function replay(doc: PDFKit.PDFDocument, drawing: Drawing): void {
@@ -187,4 +200,74 @@ function snapshot(state: DocState): string {
     state._ctmStack.length,
     ...state._ctm,
   ].join(' ');
+}
+
+/**
+ * Drawings on disk too (`drawings` in cacheDir), by font set and key: a new process replays
+ * charts drawn before without loading svg-to-pdfkit. As JSON, faces are named by id and
+ * content is Latin-1 text; values pdfkit leaves undefined are null.
+ */
+type StoredDrawing = { ops: Record<string, unknown>[]; fillColor: unknown };
+let store: JsonStore<StoredDrawing> | null | undefined;
+
+function openStore() {
+  store ??= openJsonStore({
+    part: 'drawings',
+    limit: 1000,
+    accept: (value): value is StoredDrawing => Array.isArray((value as StoredDrawing | null)?.ops),
+  });
+  return store;
+}
+
+const faceIds = (fonts: FontSet) =>
+  Object.values(fonts.styles)
+    .map((chain) => chain.map((face) => face.id).join(','))
+    .join(';');
+
+function toStored({ ops, fillColor }: Drawing): StoredDrawing {
+  return {
+    // pdfkit's [colour, opacity]: a missing opacity reads the same to pdfkit as null.
+    fillColor: Array.isArray(fillColor) ? fillColor.map((v) => v ?? null) : (fillColor ?? null),
+    ops: ops.map((op) => {
+      switch (op.kind) {
+        case 'content':
+          return { ...op, bytes: op.bytes.toString('latin1') };
+        case 'opacity':
+          return { ...op, fill: op.fill ?? null, stroke: op.stroke ?? null };
+        case 'encode':
+          return { ...op, face: op.face.id, features: op.features ?? null };
+        default:
+          return { ...op, face: op.face.id };
+      }
+    }),
+  };
+}
+
+/** The stored drawing, or undefined when there is none or it names a face not in the set. */
+function stored(key: string, fonts: FontSet): Drawing | undefined {
+  const entry = openStore()?.read(key);
+  if (!entry) return undefined;
+  const faces = new Map(Object.values(fonts.styles).flatMap((c) => c.map((f) => [f.id, f])));
+  const ops: Op[] = [];
+  for (const op of entry.ops) {
+    const face = faces.get(op.face as string) as FontFace;
+    if ('face' in op && !face) return undefined;
+    if (op.kind === 'content')
+      ops.push({ kind: 'content', bytes: Buffer.from(op.bytes as string, 'latin1') });
+    else if (op.kind === 'opacity')
+      ops.push({
+        kind: 'opacity',
+        fill: (op.fill as number) ?? undefined,
+        stroke: (op.stroke as number) ?? undefined,
+      });
+    else if (op.kind === 'encode')
+      ops.push({
+        kind: 'encode',
+        face,
+        text: op.text as string,
+        features: op.features ?? undefined,
+      });
+    else ops.push({ ...op, face } as Op);
+  }
+  return { ops, fillColor: entry.fillColor ?? undefined };
 }
