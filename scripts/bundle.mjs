@@ -4,6 +4,7 @@
 //   dist/index.js (+ chunks)  the library, ES modules
 //   dist/cli.js               the executable: runs dist/briefkit.cjs with V8's code cache
 //   dist/briefkit.cjs         the CLI, one CommonJS script
+//   dist/vega.cjs             Vega and Vega-Lite, a CommonJS script the CLI loads for charts
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -70,17 +71,26 @@ await build({
   sourcemap: true,
 });
 
-// The CLI itself, one CommonJS script that launch.ts runs with V8's code cache. It imports
-// nothing at run time (node:vm scripts cannot), and its import.meta is the launcher's.
-await build({
+/** In the CLI bundle, Vega is the script dist/vega.cjs, which the launcher runs when required. */
+const vegaScript = {
+  name: 'vega-script',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]vega-modules\.ts$/ }, () => ({
+      path: './vega.cjs',
+      external: true,
+    }));
+  },
+};
+
+/** CommonJS scripts that launch.ts runs with V8's code cache (see there). */
+const scripts = {
   ...common,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/briefkit.cjs',
   format: 'cjs',
   sourcemap: true,
   minifyWhitespace: true,
   minifySyntax: true,
   supported: { 'dynamic-import': false },
+  // Their import.meta is the launcher's.
   define: {
     ...common.define,
     'import.meta.url': '__briefkitLauncherUrl',
@@ -89,9 +99,18 @@ await build({
   banner: {
     js: "const __briefkitLauncherUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'cli.js')).href;",
   },
+};
+await build({
+  ...scripts,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/briefkit.cjs',
+  plugins: [...common.plugins, vegaScript],
 });
+await build({ ...scripts, entryPoints: ['src/charts/vega-modules.ts'], outfile: 'dist/vega.cjs' });
 
-// launch.ts reads the CLI bundle as latin1, exact only for ASCII (esbuild's default charset).
-if (!readFileSync('dist/briefkit.cjs').every((byte) => byte < 0x80)) {
-  throw new Error("dist/briefkit.cjs is not ASCII: keep esbuild's default charset.");
+// launch.ts reads the scripts as latin1, exact only for ASCII (esbuild's default charset).
+for (const script of ['dist/briefkit.cjs', 'dist/vega.cjs']) {
+  if (!readFileSync(script).every((byte) => byte < 0x80)) {
+    throw new Error(`${script} is not ASCII: keep esbuild's default charset.`);
+  }
 }

@@ -26,7 +26,7 @@ type VegaModules = {
 let modules: Promise<VegaModules> | undefined;
 
 export function loadVega(): Promise<VegaModules> {
-  modules ??= Promise.all([import('vega'), import('vega-lite')]).then(([vegaModule, vegaLite]) => {
+  modules ??= import('./vega-modules.ts').then(({ vega: vegaModule, vegaLite }) => {
     const vega = vegaModule as unknown as VegaModules['vega'];
     vega.setRandom(vega.randomLCG(1));
     boundExpressionFunctions(vega);

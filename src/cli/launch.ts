@@ -4,15 +4,17 @@
  * its dependencies in one script) with V8's code cache: the bytecode V8 compiled on an
  * earlier run is read back instead of parsing and compiling megabytes of JavaScript again,
  * which takes about a third off a cold build. Node 20 offers no compile cache for ES
- * modules, hence a CommonJS bundle run through node:vm.
+ * modules, hence CommonJS bundles run through node:vm. Vega and Vega-Lite are a script of
+ * their own (dist/vega.cjs), required by the CLI bundle when a chart is drawn, with a cache
+ * of their own: builds whose charts are stored never read their bytecode.
  *
- * The cache is `code/<build>-<node>-<bundle size and time>.bin` in the cache folder (see
+ * Each cache is `code/<build>-<node>-<script size and time>.bin` in the cache folder (see
  * cache-dir.ts), written when missing or rejected (V8 rejects data from another V8). Batch
  * workers load this module too: it exports what the bundle exports.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
@@ -20,40 +22,55 @@ import { buildId, cacheDir } from '../cache/cache-dir.ts';
 import { keepNewest } from '../cache/keep-newest.ts';
 import { writeCacheFile } from '../cache/write-cache-file.ts';
 
-const bundle = join(dirname(fileURLToPath(import.meta.url)), 'briefkit.cjs');
+const dist = dirname(fileURLToPath(import.meta.url));
 const cacheFolder = buildId ? cacheDir('code') : null;
-// V8 checks only the script's length: the file's size and time name the exact bundle.
-const { size, mtimeMs } = statSync(bundle);
-const cacheFile =
-  cacheFolder &&
-  join(cacheFolder, `${buildId}-${process.version}-${size}-${Math.trunc(mtimeMs)}.bin`);
 
-function readCache(): Buffer | undefined {
+/** Scripts that bundles require by these names are run here, with their code cache. */
+const scripts = new Map<string, unknown>();
+
+function runScript(name: string): unknown {
+  const file = join(dist, name);
+  // V8 checks only the script's length: the file's size and time name the exact script.
+  const { size, mtimeMs } = statSync(file);
+  const cacheFile =
+    cacheFolder &&
+    join(
+      cacheFolder,
+      `${buildId}-${process.version}-${basename(name, '.cjs')}-${size}-${Math.trunc(mtimeMs)}.bin`,
+    );
+  const cachedData = readCache(cacheFile);
+  // esbuild writes ASCII only (non-ASCII is escaped), so latin1 reads it exactly and fastest.
+  // The wrapper takes a line of its own (lineOffset -1): positions match the file and its map.
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(file, 'latin1')}\n})`,
+    { filename: pathToFileURL(file).href, lineOffset: -1, ...(cachedData ? { cachedData } : {}) },
+  );
+  if (cacheFile && isMainThread && (!cachedData || script.cachedDataRejected)) {
+    // At exit, the data holds every function compiled during the run, not only the top level.
+    process.once('exit', () => {
+      writeCacheFile(cacheFile, script.createCachedData());
+      // The few most recent builds of each script: other installs may share the folder.
+      keepNewest(dirname(cacheFile), '.bin', 6);
+    });
+  }
+  const loaded = { exports: {} };
+  const load = createRequire(file);
+  const require = (id: string) => (id.endsWith('.cjs') ? required(basename(id)) : load(id));
+  script.runInThisContext().call(loaded.exports, loaded.exports, require, loaded, file, dist);
+  return loaded.exports;
+}
+
+function required(name: string): unknown {
+  if (!scripts.has(name)) scripts.set(name, runScript(name));
+  return scripts.get(name);
+}
+
+function readCache(file: string | null): Buffer | undefined {
   try {
-    return cacheFile ? readFileSync(cacheFile) : undefined;
+    return file ? readFileSync(file) : undefined;
   } catch {
     return undefined;
   }
 }
 
-const cachedData = readCache();
-// esbuild writes ASCII only (non-ASCII is escaped), so latin1 reads it exactly and fastest.
-// The wrapper takes a line of its own (lineOffset -1): positions match the file and its map.
-const script = new Script(
-  `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(bundle, 'latin1')}\n})`,
-  { filename: pathToFileURL(bundle).href, lineOffset: -1, ...(cachedData ? { cachedData } : {}) },
-);
-if (cacheFile && isMainThread && (!cachedData || script.cachedDataRejected)) {
-  // At exit, the data holds every function compiled during the run, not only the top level.
-  process.once('exit', () => {
-    writeCacheFile(cacheFile, script.createCachedData());
-    // The few most recent builds: other installs may share the folder.
-    keepNewest(dirname(cacheFile), '.bin', 3);
-  });
-}
-const loaded = { exports: {} as { runBatchTask: unknown } };
-script
-  .runInThisContext()
-  .call(loaded.exports, loaded.exports, createRequire(bundle), loaded, bundle, dirname(bundle));
-
-export const { runBatchTask } = loaded.exports;
+export const { runBatchTask } = required('briefkit.cjs') as { runBatchTask: unknown };
