@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { standIns } from './stand-ins/index.mjs';
+import { scopedStandInsPlugin, standIns } from './stand-ins/index.mjs';
 
 /** Names this build in the chart store: any change to the code or the lock file is a new id. */
 function buildId() {
@@ -51,7 +51,7 @@ const common = {
   external: ['@resvg/resvg-js', 'piscina'],
   alias: standIns,
   define: { BRIEFKIT_BUILD_ID: JSON.stringify(buildId()) },
-  plugins: [precompiledValidators],
+  plugins: [precompiledValidators, scopedStandInsPlugin],
   logLevel: 'warning',
 };
 

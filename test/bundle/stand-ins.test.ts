@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { standIns } from '../../scripts/stand-ins/index.mjs';
 import { tempDir } from '../helpers/sample.ts';
 
@@ -64,5 +64,37 @@ describe('the bundle stand-ins', () => {
     expect(bundled('fontkit')).toBe(true);
     for (const name of ['brotli', 'vega-canvas', 'unicode-trie', '@noble/ciphers'])
       expect(bundled(name), name).toBe(false);
+    // pptxgenjs's JSZip only: inspect reads decks with the real one.
+    expect(map.sources.some((s) => s.endsWith('stand-ins/collecting-zip.mjs'))).toBe(true);
+    expect(bundled('jszip')).toBe(true);
+  });
+
+  it('let pptxgenjs write the same deck through the collecting zip', async () => {
+    const deck = async () => {
+      vi.resetModules();
+      const { build: buildDeck } = await import('../../src/build.ts');
+      const out = tempDir();
+      await buildDeck({ out, outputs: ['pptx'] });
+      return readFileSync(join(out, 'briefing.pptx'));
+    };
+    const real = await deck();
+    let zips = 0;
+    vi.doMock('jszip', async () => {
+      const { default: CollectingZip } = await import('../../scripts/stand-ins/collecting-zip.mjs');
+      return {
+        default: class extends CollectingZip {
+          constructor(...args: ConstructorParameters<typeof CollectingZip>) {
+            super(...args);
+            zips++;
+          }
+        },
+      };
+    });
+    try {
+      expect((await deck()).equals(real)).toBe(true);
+    } finally {
+      vi.doUnmock('jszip');
+    }
+    expect(zips).toBeGreaterThan(2); // the deck and each chart's workbook
   });
 });
