@@ -25,11 +25,14 @@ export type BatchTaskResult =
   | { ok: false; diagnostics: Diagnostic[]; ms: number }
   | { ok: false; internal: string; ms: number };
 
+let pipeline: Promise<typeof import('../build.ts')> | undefined;
+
 export async function runBatchTask(task: BatchTask): Promise<BatchTaskResult> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   // Loaded on first use: the CLI's main thread imports this module too, but never builds.
-  const { build } = await import('../build.ts');
+  pipeline ??= import('../build.ts');
+  const { build } = await pipeline;
   try {
     // Per recipient, the deck and the summary: what a batch is for.
     const result = await build({ outputs: ['pptx', 'summary'], ...task.options });

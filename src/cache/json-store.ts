@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { buildId, cacheDir } from './cache-dir.ts';
 import { keepNewest } from './keep-newest.ts';
 import { writeCacheFile } from './write-cache-file.ts';
@@ -45,7 +46,8 @@ export function openJsonStore<T>(
       }
     },
     write(key, value) {
-      if (!isJson(value)) return;
+      // Batch workers only read: what they would keep is one recipient's.
+      if (!isMainThread || !isJson(value)) return;
       writeCacheFile(path(key), JSON.stringify({ build, value } satisfies Entry));
       // Past the limit, the older half goes; counting files on every write would cost more.
       if (writes++ % 64 === 0) keepNewest(dir, '.json', limit, limit / 2);

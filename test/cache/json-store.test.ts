@@ -1,0 +1,33 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { openJsonStore } from '../../src/cache/json-store.ts';
+import { tempDir } from '../helpers/sample.ts';
+
+const accept = (value: unknown): value is unknown => value !== undefined;
+
+describe('openJsonStore', () => {
+  it('keeps JSON values, and only those JSON gives back exactly', () => {
+    const dir = tempDir();
+    const store = openJsonStore({ part: 'test', limit: 10, accept }, { BRIEFKIT_CACHE_DIR: dir });
+    store?.write('a', { list: [1, 'two', null, true] });
+    store?.write('b', { n: -0 });
+    store?.write('c', { n: Number.POSITIVE_INFINITY });
+    store?.write('d', { when: new Date(0) });
+    expect(store?.read('a')).toEqual({ list: [1, 'two', null, true] });
+    expect(readdirSync(join(dir, 'test'))).toEqual(['a.json']);
+  });
+
+  it('is only read in worker threads: batch workers would keep one recipient’s entries', async () => {
+    const dir = tempDir();
+    const worker = new Worker(new URL('../helpers/store-writer.mjs', import.meta.url), {
+      workerData: dir,
+    });
+    await new Promise((resolve, reject) => {
+      worker.once('exit', resolve);
+      worker.once('error', reject);
+    });
+    expect(existsSync(join(dir, 'test'))).toBe(false);
+  });
+});
