@@ -6,6 +6,7 @@
 // - unicode-trie: fontkit decodes its shaping tables when it loads, and briefkit does not
 //   shape; the stand-in decodes each table on first use, with Node's zlib.
 // - JSZip, for pptxgenjs only: see collecting-zip.mjs.
+// - zlib, for pdfkit only: see memo-zlib.mjs.
 const here = (file) => new URL(file, import.meta.url).pathname;
 
 export const standIns = {
@@ -21,6 +22,11 @@ export const scopedStandIns = [
     importer: /[\\/]node_modules[\\/]pptxgenjs[\\/]/,
     specifier: 'jszip',
     path: here('./collecting-zip.mjs'),
+  },
+  {
+    importer: /[\\/]node_modules[\\/]pdfkit[\\/]/,
+    specifier: 'zlib',
+    path: here('./memo-zlib.mjs'),
   },
 ];
 

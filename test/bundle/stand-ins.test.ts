@@ -1,13 +1,16 @@
 /**
  * The bundle replaces a few modules (scripts/stand-ins/). Bundled with them, fontkit's
- * shaping and linebreak's break opportunities must come out exactly as without them.
+ * shaping and linebreak's break opportunities must come out exactly as without them, and the
+ * bundled CLI must write the same bytes as the pipeline run from source.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
 import { standIns } from '../../scripts/stand-ins/index.mjs';
+import type { OutputKind } from '../../src/build.ts';
 import { tempDir } from '../helpers/sample.ts';
 
 const probe = `
@@ -69,17 +72,26 @@ describe('the bundle stand-ins', () => {
     expect(bundled('jszip')).toBe(true);
   });
 
+  /** The outputs built from a fresh module graph, with `specifier` mocked if given. */
+  async function buildWith(
+    outputs: OutputKind[],
+    mock?: { specifier: string; factory: () => Promise<unknown> },
+  ): Promise<Buffer[]> {
+    vi.resetModules();
+    if (mock) vi.doMock(mock.specifier, mock.factory);
+    try {
+      const { build: buildOutputs } = await import('../../src/build.ts');
+      const { files } = await buildOutputs({ out: tempDir(), outputs });
+      return files.map((file) => readFileSync(file));
+    } finally {
+      if (mock) vi.doUnmock(mock.specifier);
+    }
+  }
+
   it('let pptxgenjs write the same deck through the collecting zip', async () => {
-    const deck = async () => {
-      vi.resetModules();
-      const { build: buildDeck } = await import('../../src/build.ts');
-      const out = tempDir();
-      await buildDeck({ out, outputs: ['pptx'] });
-      return readFileSync(join(out, 'briefing.pptx'));
-    };
-    const real = await deck();
+    const real = await buildWith(['pptx']);
     let zips = 0;
-    vi.doMock('jszip', async () => {
+    const factory = async () => {
       const { default: CollectingZip } = await import('../../scripts/stand-ins/collecting-zip.mjs');
       return {
         default: class extends CollectingZip {
@@ -89,12 +101,30 @@ describe('the bundle stand-ins', () => {
           }
         },
       };
-    });
-    try {
-      expect((await deck()).equals(real)).toBe(true);
-    } finally {
-      vi.doUnmock('jszip');
-    }
+    };
+    expect(await buildWith(['pptx'], { specifier: 'jszip', factory })).toEqual(real);
     expect(zips).toBeGreaterThan(2); // the deck and each chart's workbook
+  });
+
+  it('let pdfkit deflate as zlib does, keeping results by content', async () => {
+    const { default: remembering } = await import('../../scripts/stand-ins/memo-zlib.mjs');
+    const stream = Buffer.from('BT /F1 12 Tf (Tiangong) Tj ET\n'.repeat(200));
+    const first = remembering.deflateSync(stream);
+    expect(first.equals(deflateSync(stream))).toBe(true);
+    expect(remembering.deflateSync(Buffer.from(stream))).toBe(first); // kept, not deflated again
+    const small = Buffer.from('q Q');
+    expect(remembering.deflateSync(small).equals(deflateSync(small))).toBe(true);
+  });
+
+  it('leave the bundled CLI writing the same bytes as the pipeline run from source', async () => {
+    const fromSource = await buildWith(['pptx', 'summary', 'slides', 'handout']);
+    const out = tempDir();
+    const run = spawnSync(process.execPath, ['dist/cli.js', 'build', '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, BRIEFKIT_NO_CACHE: '1' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const names = ['briefing.pptx', 'summary.pdf', 'slides.pdf', 'handout.pdf'];
+    expect(names.map((name) => readFileSync(join(out, name)))).toEqual(fromSource);
   });
 });
