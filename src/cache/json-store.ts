@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
@@ -7,9 +8,9 @@ import { writeCacheFile } from './write-cache-file.ts';
 
 /**
  * Values worth keeping between processes (drawn charts, parsed files), as JSON files in a
- * folder of cacheDir: one file per key, tagged with the briefkit build that wrote it, so a
- * new version never reads an old entry. A broken entry reads as missing. Only values that
- * JSON gives back exactly are kept.
+ * folder of cacheDir: one file per key (any text; the file is named by its hash), tagged
+ * with the briefkit build that wrote it, so a new version never reads an old entry. A broken
+ * entry reads as missing. Only values that JSON gives back exactly are kept.
  */
 export interface JsonStore<T> {
   read(key: string): T | null;
@@ -34,7 +35,7 @@ export function openJsonStore<T>(
   // Run from source, code can change between runs: only an explicit folder is trusted.
   const dir = buildId || env.BRIEFKIT_CACHE_DIR ? cacheDir(part, env) : null;
   if (!dir) return null;
-  const path = (key: string) => join(dir, `${key}.json`);
+  const path = (key: string) => join(dir, `${createHash('sha256').update(key).digest('hex')}.json`);
   let writes = 0;
   return {
     read(key) {
@@ -52,6 +53,22 @@ export function openJsonStore<T>(
       // Past the limit, the older half goes; counting files on every write would cost more.
       if (writes++ % 64 === 0) keepNewest(dir, '.json', limit, limit / 2);
     },
+  };
+}
+
+/**
+ * The store, opened on first use: modules keep one from load time, while the environment
+ * (BRIEFKIT_CACHE_DIR, BRIEFKIT_NO_CACHE) is read when it is first needed. Off, it is empty.
+ */
+export function lazyJsonStore<T>(options: JsonStoreOptions<T>): JsonStore<T> {
+  let store: JsonStore<T> | null | undefined;
+  const open = () => {
+    if (store === undefined) store = openJsonStore(options);
+    return store;
+  };
+  return {
+    read: (key) => open()?.read(key) ?? null,
+    write: (key, value) => open()?.write(key, value),
   };
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import {
   type Document,
@@ -10,7 +9,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { deepFreeze } from '../cache/deep-freeze.ts';
-import { type JsonStore, openJsonStore } from '../cache/json-store.ts';
+import { lazyJsonStore } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
@@ -67,23 +66,17 @@ const parsed = new LruCache<string, SourceDocument>(32);
  * reads files read before skips the YAML parser and its checks, the larger part of start-up.
  * Positions, needed only to report a problem, come from parsing the text again if asked.
  */
-let parsedStore: JsonStore<{ value: unknown }> | null | undefined;
+const parsedStore = lazyJsonStore({
+  part: 'parsed',
+  limit: 1000,
+  accept: (entry): entry is { value: unknown } => typeof entry === 'object' && entry !== null,
+});
 
-function openParsedStore() {
-  parsedStore ??= openJsonStore({
-    part: 'parsed',
-    limit: 1000,
-    accept: (entry): entry is { value: unknown } => typeof entry === 'object' && entry !== null,
-  });
-  return parsedStore;
-}
-
-const storeKey = (text: string) => createHash('sha256').update(text).digest('hex');
 const isCsv = (file: string) => extname(file).toLowerCase() === '.csv';
 
 function readStored(file: string, text: string): SourceDocument | null {
   if (isCsv(file)) return null;
-  const entry = openParsedStore()?.read(storeKey(text));
+  const entry = parsedStore.read(text);
   if (!entry || !('value' in entry)) return null;
   let reparsed: SourceDocument | undefined;
   return {
@@ -97,7 +90,7 @@ function readStored(file: string, text: string): SourceDocument | null {
 }
 
 function store(file: string, text: string, value: unknown): void {
-  if (!isCsv(file)) openParsedStore()?.write(storeKey(text), { value });
+  if (!isCsv(file)) parsedStore.write(text, { value });
 }
 
 function parseSource(file: string, text: string): { doc: SourceDocument; standalone: boolean } {

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { _, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { type JsonStore, openJsonStore } from '../cache/json-store.ts';
+import { lazyJsonStore } from '../cache/json-store.ts';
 import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { createAjv } from './ajv.ts';
@@ -54,7 +53,7 @@ function compileAndStore(key: string, schema: object): ValidateFunction {
   // Without $id: Ajv refuses a second, different schema under an id it has seen.
   const { $id: _id, ...anonymous } = schema as { $id?: string };
   const validate = ajv().compile(anonymous);
-  openCodeStore()?.write(storeKey(key), { code: standaloneCode(ajv(), validate) });
+  codeStore.write(key, { code: standaloneCode(ajv(), validate) });
   return validate;
 }
 
@@ -63,7 +62,12 @@ function compileAndStore(key: string, schema: object): ValidateFunction {
  * a template's schema takes Ajv about 40 ms in a new process, loading its code 4. The code
  * may require only Ajv's run-time helpers and the formats.
  */
-let codeStore: JsonStore<{ code: string }> | null | undefined;
+const codeStore = lazyJsonStore({
+  part: 'schemas',
+  limit: 200,
+  accept: (entry): entry is { code: string } =>
+    typeof (entry as { code?: unknown } | null)?.code === 'string',
+});
 const FORMATS = 'ajv-formats/dist/formats';
 const helpers = new Set([
   'ajv/dist/runtime/equal',
@@ -73,20 +77,8 @@ const helpers = new Set([
   FORMATS,
 ]);
 
-function openCodeStore() {
-  codeStore ??= openJsonStore({
-    part: 'schemas',
-    limit: 200,
-    accept: (entry): entry is { code: string } =>
-      typeof (entry as { code?: unknown } | null)?.code === 'string',
-  });
-  return codeStore;
-}
-
-const storeKey = (key: string) => createHash('sha256').update(key).digest('hex');
-
 function storedValidator(key: string): ValidateFunction | undefined {
-  const code = openCodeStore()?.read(storeKey(key))?.code;
+  const code = codeStore.read(key)?.code;
   if (!code) return undefined;
   const module = { exports: {} as { default?: ValidateFunction } };
   const load = createRequire(import.meta.url);

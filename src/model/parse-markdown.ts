@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { deepFreeze } from '../cache/deep-freeze.ts';
-import { type JsonStore, openJsonStore } from '../cache/json-store.ts';
+import { lazyJsonStore } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { unescapeMarkdown } from '../template/literal.ts';
@@ -32,7 +31,7 @@ export function parseMarkdown(markdown: string, place: Place): ParsedMarkdown {
   const key = `${JSON.stringify(place)}\0${markdown}`;
   let result = parsed.get(key);
   if (!result) {
-    result = deepFreeze(stored(markdown) ?? parseAndStore(markdown, place));
+    result = deepFreeze(store.read(markdown) ?? parseAndStore(markdown, place));
     parsed.set(key, result);
   }
   return result;
@@ -43,27 +42,17 @@ export function parseMarkdown(markdown: string, place: Place): ParsedMarkdown {
  * parser for every slide that composes as before. Only results are kept; errors, which
  * name their place, come from parsing again.
  */
-let store: JsonStore<ParsedMarkdown> | null | undefined;
-const storeKey = (markdown: string) => createHash('sha256').update(markdown).digest('hex');
-
-function openStore() {
-  store ??= openJsonStore({
-    part: 'markdown',
-    limit: 2000,
-    accept: (value): value is ParsedMarkdown =>
-      Array.isArray((value as ParsedMarkdown | null)?.blocks) &&
-      Array.isArray((value as ParsedMarkdown).comments),
-  });
-  return store;
-}
-
-function stored(markdown: string): ParsedMarkdown | null {
-  return openStore()?.read(storeKey(markdown)) ?? null;
-}
+const store = lazyJsonStore({
+  part: 'markdown',
+  limit: 2000,
+  accept: (value): value is ParsedMarkdown =>
+    Array.isArray((value as ParsedMarkdown | null)?.blocks) &&
+    Array.isArray((value as ParsedMarkdown).comments),
+});
 
 function parseAndStore(markdown: string, place: Place): ParsedMarkdown {
   const result = parse(markdown, place);
-  openStore()?.write(storeKey(markdown), result);
+  store.write(markdown, result);
   return result;
 }
 

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
-import { type JsonStore, openJsonStore } from '../cache/json-store.ts';
+import { lazyJsonStore } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
@@ -67,17 +66,15 @@ function compiled(text: string): HandlebarsTemplateDelegate {
  * Handlebars' compiler output, kept on disk (`templates` in cacheDir) by template text: it
  * takes the compiler about 50 ms in a new process to write what then loads in 3.
  */
-let specStore: JsonStore<{ spec: string }> | null | undefined;
+const specStore = lazyJsonStore({
+  part: 'templates',
+  limit: 200,
+  accept: (entry): entry is { spec: string } =>
+    typeof (entry as { spec?: unknown } | null)?.spec === 'string',
+});
 
 function templateSpec(text: string): TemplateSpecification {
-  specStore ??= openJsonStore({
-    part: 'templates',
-    limit: 200,
-    accept: (entry): entry is { spec: string } =>
-      typeof (entry as { spec?: unknown } | null)?.spec === 'string',
-  });
-  const key = createHash('sha256').update(text).digest('hex');
-  let spec = specStore?.read(key)?.spec;
+  let spec = specStore.read(text)?.spec;
   if (!spec) {
     // Typed as a TemplateSpecification, precompile() returns the code that makes one.
     spec = hb.precompile(text, {
@@ -86,7 +83,7 @@ function templateSpec(text: string): TemplateSpecification {
       knownHelpers,
       noEscape: true,
     }) as unknown as string;
-    specStore?.write(key, { spec });
+    specStore.write(text, { spec });
   }
   // What Handlebars' own compile() does with the code it writes.
   return new Function(`return ${spec}`)() as TemplateSpecification;

@@ -16,7 +16,7 @@ describe('openJsonStore', () => {
     store?.write('c', { n: Number.POSITIVE_INFINITY });
     store?.write('d', { when: new Date(0) });
     expect(store?.read('a')).toEqual({ list: [1, 'two', null, true] });
-    expect(readdirSync(join(dir, 'test'))).toEqual(['a.json']);
+    expect(readdirSync(join(dir, 'test'))).toHaveLength(1); // named by the key's hash
   });
 
   it('is only read in worker threads: batch workers would keep one recipient’s entries', async () => {

@@ -26,7 +26,7 @@ describe('openChartStore', () => {
     const dir = tempDir();
     const store = openChartStore({ BRIEFKIT_CACHE_DIR: dir });
     store?.write('k', chart);
-    const file = join(dir, 'charts', 'k.json');
+    const file = join(dir, 'charts', readdirSync(join(dir, 'charts'))[0] as string);
     writeFileSync(file, '{"build": "source", "value": {"name": 1}}');
     expect(store?.read('k')).toBeNull();
     writeFileSync(file, JSON.stringify({ build: 'another', value: chart }));

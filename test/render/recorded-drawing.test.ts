@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -79,6 +79,16 @@ describe('recorded drawings', () => {
     const second = await fresh(store);
     expect((await second.page(chart)).equals(live)).toBe(true);
     expect(second.draws.count).toBe(0);
+
+    // An entry that is not as written is drawn again, to the same bytes.
+    const [entry] = readdirSync(join(store, 'drawings'));
+    const file = join(store, 'drawings', entry as string);
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    stored.value.ops.find((op: { kind: string }) => op.kind === 'glyph').glyphId = 'x';
+    writeFileSync(file, JSON.stringify(stored));
+    const third = await fresh(store);
+    expect((await third.page(chart)).equals(live)).toBe(true);
+    expect(third.draws.count).toBe(1);
   });
 
   it('draws live each time what replay cannot redo (here a gradient)', async () => {

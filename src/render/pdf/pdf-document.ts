@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type * as Fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { type JsonStore, openJsonStore } from '../../cache/json-store.ts';
+import { lazyJsonStore } from '../../cache/json-store.ts';
 import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontFace } from '../../layout/fonts.ts';
 
@@ -109,20 +108,18 @@ function plainFont(face: FontFace): Fontkit.Font {
  * on disk too (`subsets` in cacheDir): fontkit's subsetter is slow in a new process.
  */
 const subsets = new LruCache<string, Uint8Array>(64);
-let subsetStore: JsonStore<{ base64: string }> | null | undefined;
+const subsetStore = lazyJsonStore({
+  part: 'subsets',
+  limit: 500,
+  accept: (entry): entry is { base64: string } =>
+    typeof (entry as { base64?: unknown } | null)?.base64 === 'string',
+});
 
 function storedSubset(key: string, encode: () => Uint8Array): Uint8Array {
-  subsetStore ??= openJsonStore({
-    part: 'subsets',
-    limit: 500,
-    accept: (entry): entry is { base64: string } =>
-      typeof (entry as { base64?: unknown } | null)?.base64 === 'string',
-  });
-  const hash = createHash('sha256').update(key).digest('hex');
-  const stored = subsetStore?.read(hash);
+  const stored = subsetStore.read(key);
   if (stored) return new Uint8Array(Buffer.from(stored.base64, 'base64'));
   const bytes = encode();
-  subsetStore?.write(hash, { base64: Buffer.from(bytes).toString('base64') });
+  subsetStore.write(key, { base64: Buffer.from(bytes).toString('base64') });
   return bytes;
 }
 

@@ -6,8 +6,7 @@
  * record) replay the record, registering those resources in their document just as a live
  * draw does, so a replay writes the same bytes as the draw it stands for.
  */
-import { createHash } from 'node:crypto';
-import { type JsonStore, openJsonStore } from '../../cache/json-store.ts';
+import { lazyJsonStore } from '../../cache/json-store.ts';
 import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontFace, FontSet } from '../../layout/fonts.ts';
 import { faceNamed, type PdfFont, pdfFont, useFace } from './pdf-document.ts';
@@ -62,11 +61,7 @@ export function drawRecorded(doc: PDFKit.PDFDocument, fonts: FontSet, key: strin
   }
   const cached = cache.get(key);
   if (cached === null) return draw((face) => useFace(doc, face));
-  const storeKey = cached
-    ? ''
-    : createHash('sha256')
-        .update(`${faceIds(fonts)}\n${key}`)
-        .digest('hex');
+  const storeKey = `${faceIds(fonts)}\n${key}`;
   const known = cached ?? stored(storeKey, fonts);
   if (known) {
     cache.set(key, known);
@@ -74,7 +69,7 @@ export function drawRecorded(doc: PDFKit.PDFDocument, fonts: FontSet, key: strin
   }
   const drawing = record(doc, draw);
   cache.set(key, drawing);
-  if (drawing) openStore()?.write(storeKey, toStored(drawing));
+  if (drawing) store.write(storeKey, toStored(drawing));
 }
 
 function replay(doc: PDFKit.PDFDocument, drawing: Drawing): void {
@@ -208,16 +203,11 @@ function snapshot(state: DocState): string {
  * content is Latin-1 text; values pdfkit leaves undefined are null.
  */
 type StoredDrawing = { ops: Record<string, unknown>[]; fillColor: unknown };
-let store: JsonStore<StoredDrawing> | null | undefined;
-
-function openStore() {
-  store ??= openJsonStore({
-    part: 'drawings',
-    limit: 1000,
-    accept: (value): value is StoredDrawing => Array.isArray((value as StoredDrawing | null)?.ops),
-  });
-  return store;
-}
+const store = lazyJsonStore({
+  part: 'drawings',
+  limit: 1000,
+  accept: (value): value is StoredDrawing => Array.isArray((value as StoredDrawing | null)?.ops),
+});
 
 const faceIds = (fonts: FontSet) =>
   Object.values(fonts.styles)
@@ -243,31 +233,41 @@ function toStored({ ops, fillColor }: Drawing): StoredDrawing {
   };
 }
 
-/** The stored drawing, or undefined when there is none or it names a face not in the set. */
+/** The stored drawing, or undefined when there is none or any of it is not as written. */
 function stored(key: string, fonts: FontSet): Drawing | undefined {
-  const entry = openStore()?.read(key);
+  const entry = store.read(key);
   if (!entry) return undefined;
   const faces = new Map(Object.values(fonts.styles).flatMap((c) => c.map((f) => [f.id, f])));
-  const ops: Op[] = [];
-  for (const op of entry.ops) {
-    const face = faces.get(op.face as string) as FontFace;
-    if ('face' in op && !face) return undefined;
-    if (op.kind === 'content')
-      ops.push({ kind: 'content', bytes: Buffer.from(op.bytes as string, 'latin1') });
-    else if (op.kind === 'opacity')
-      ops.push({
-        kind: 'opacity',
-        fill: (op.fill as number) ?? undefined,
-        stroke: (op.stroke as number) ?? undefined,
-      });
-    else if (op.kind === 'encode')
-      ops.push({
-        kind: 'encode',
-        face,
-        text: op.text as string,
-        features: op.features ?? undefined,
-      });
-    else ops.push({ ...op, face } as Op);
-  }
+  const ops = entry.ops.map((op) => fromStored(op, faces));
+  if (!ops.every((op) => op !== undefined)) return undefined;
   return { ops, fillColor: entry.fillColor ?? undefined };
+}
+
+function fromStored(op: Record<string, unknown>, faces: Map<string, FontFace>): Op | undefined {
+  const face = faces.get(op.face as string);
+  const optional = (value: unknown) => (typeof value === 'number' ? value : undefined);
+  switch (op.kind) {
+    case 'content':
+      return typeof op.bytes === 'string'
+        ? { kind: 'content', bytes: Buffer.from(op.bytes, 'latin1') }
+        : undefined;
+    case 'opacity':
+      return { kind: 'opacity', fill: optional(op.fill), stroke: optional(op.stroke) };
+    case 'face':
+      return face && { kind: 'face', face };
+    case 'encode':
+      return face && typeof op.text === 'string'
+        ? { kind: 'encode', face, text: op.text, features: op.features ?? undefined }
+        : undefined;
+    case 'font':
+      return face && typeof op.size === 'string'
+        ? { kind: 'font', face, size: op.size }
+        : undefined;
+    case 'glyph':
+      return face && Number.isInteger(op.glyphId)
+        ? { kind: 'glyph', face, glyphId: op.glyphId as number }
+        : undefined;
+    default:
+      return undefined;
+  }
 }
