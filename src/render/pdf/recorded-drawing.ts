@@ -9,7 +9,7 @@
 import { lazyJsonStore } from '../../cache/json-store.ts';
 import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontFace, FontSet } from '../../layout/fonts.ts';
-import { faceNamed, type PdfFont, pdfFont, useFace } from './pdf-document.ts';
+import { faceNamed, glyphHex, type PdfFont, pdfFont, useFace } from './pdf-document.ts';
 
 type Op =
   /** Content as written, each operator ending in a newline (pdfkit's framing). */
@@ -93,7 +93,7 @@ function replay(doc: PDFKit.PDFDocument, drawing: Drawing): void {
       }
       case 'glyph': {
         const gid = pdfFont(doc, op.face).subset.includeGlyph(op.glyphId);
-        state.addContent(`<${gid.toString(16).padStart(4, '0')}> Tj`);
+        state.addContent(`<${glyphHex(gid)}> Tj`);
         break;
       }
       case 'opacity':

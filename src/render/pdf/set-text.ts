@@ -1,5 +1,5 @@
 import type { FontFace } from '../../layout/fonts.ts';
-import { pdfFont, useFace } from './pdf-document.ts';
+import { glyphHex, pdfFont, useFace } from './pdf-document.ts';
 
 /** What setText touches of pdfkit's document beyond its public API (pinned with pdfkit). */
 interface TextState {
@@ -31,7 +31,7 @@ export function setText(
   for (const char of text) {
     const glyph = face.glyph(char.codePointAt(0) as number);
     const gid = font.subset.includeGlyph(glyph.id);
-    hex += gid.toString(16).padStart(4, '0');
+    hex += glyphHex(gid);
     font.widths[gid] ??= glyph.advanceWidth * font.scale;
     font.unicode[gid] ??= glyph.codePoints;
   }
