@@ -72,6 +72,12 @@ export function lazyJsonStore<T>(options: JsonStoreOptions<T>): JsonStore<T> {
   };
 }
 
+/** An `accept` for entries that are one text field, such as `{ code: string }`. */
+export function textEntry<K extends string>(field: K) {
+  return (entry: unknown): entry is Record<K, string> =>
+    typeof (entry as Partial<Record<K, unknown>> | null)?.[field] === 'string';
+}
+
 /** Whether JSON gives the value back exactly (not so for -0, Infinity, class instances…). */
 function isJson(value: unknown): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;

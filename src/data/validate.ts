@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { _, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { lazyJsonStore } from '../cache/json-store.ts';
+import { lazyJsonStore, textEntry } from '../cache/json-store.ts';
 import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { createAjv } from './ajv.ts';
@@ -65,8 +65,7 @@ function compileAndStore(key: string, schema: object): ValidateFunction {
 const codeStore = lazyJsonStore({
   part: 'schemas',
   limit: 200,
-  accept: (entry): entry is { code: string } =>
-    typeof (entry as { code?: unknown } | null)?.code === 'string',
+  accept: textEntry('code'),
 });
 const FORMATS = 'ajv-formats/dist/formats';
 const helpers = new Set([

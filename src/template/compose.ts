@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { lazyJsonStore } from '../cache/json-store.ts';
+import { lazyJsonStore, textEntry } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
@@ -69,8 +69,7 @@ function compiled(text: string): HandlebarsTemplateDelegate {
 const specStore = lazyJsonStore({
   part: 'templates',
   limit: 200,
-  accept: (entry): entry is { spec: string } =>
-    typeof (entry as { spec?: unknown } | null)?.spec === 'string',
+  accept: textEntry('spec'),
 });
 
 function templateSpec(text: string): TemplateSpecification {

@@ -1,6 +1,6 @@
 import type * as Fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { lazyJsonStore } from '../../cache/json-store.ts';
+import { lazyJsonStore, textEntry } from '../../cache/json-store.ts';
 import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontFace } from '../../layout/fonts.ts';
 
@@ -114,8 +114,7 @@ const subsets = new LruCache<string, Uint8Array>(64);
 const subsetStore = lazyJsonStore({
   part: 'subsets',
   limit: 500,
-  accept: (entry): entry is { base64: string } =>
-    typeof (entry as { base64?: unknown } | null)?.base64 === 'string',
+  accept: textEntry('base64'),
 });
 
 function storedSubset(key: string, encode: () => Uint8Array): Uint8Array {
