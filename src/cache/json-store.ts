@@ -48,12 +48,35 @@ export function openJsonStore<T>(
     },
     write(key, value) {
       // Batch workers only read: what they would keep is one recipient's.
-      if (!isMainThread || !isJson(value)) return;
-      writeCacheFile(path(key), JSON.stringify({ build, value } satisfies Entry));
-      // Past the limit, the older half goes; counting files on every write would cost more.
-      if (writes++ % 64 === 0) keepNewest(dir, '.json', limit, limit / 2);
+      if (!isMainThread) return;
+      later(() => {
+        if (!isJson(value)) return;
+        writeCacheFile(path(key), JSON.stringify({ build, value } satisfies Entry));
+        // Past the limit, the older half goes; counting files on every write would cost more.
+        if (writes++ % 64 === 0) keepNewest(dir, '.json', limit, limit / 2);
+      });
     },
   };
+}
+
+/**
+ * Entries are written after the build that made them, off its path: a watch rebuild is done
+ * (and timed) before its entries reach the disk. Whatever is left goes at exit.
+ */
+const pending: (() => void)[] = [];
+
+function later(write: () => void): void {
+  if (pending.length === 0) {
+    setImmediate(flushJsonStores).unref();
+    if (process.listeners('exit').every((listener) => listener !== flushJsonStores))
+      process.once('exit', flushJsonStores);
+  }
+  pending.push(write);
+}
+
+/** Writes the entries waiting to be written, now. */
+export function flushJsonStores(): void {
+  for (const write of pending.splice(0)) write();
 }
 
 /**

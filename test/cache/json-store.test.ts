@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { openJsonStore } from '../../src/cache/json-store.ts';
+import { flushJsonStores, openJsonStore } from '../../src/cache/json-store.ts';
 import { tempDir } from '../helpers/sample.ts';
 
 const accept = (value: unknown): value is unknown => value !== undefined;
@@ -15,6 +15,7 @@ describe('openJsonStore', () => {
     store?.write('b', { n: -0 });
     store?.write('c', { n: Number.POSITIVE_INFINITY });
     store?.write('d', { when: new Date(0) });
+    flushJsonStores();
     expect(store?.read('a')).toEqual({ list: [1, 'two', null, true] });
     expect(readdirSync(join(dir, 'test'))).toHaveLength(1); // named by the key's hash
   });

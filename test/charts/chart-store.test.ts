@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushJsonStores } from '../../src/cache/json-store.ts';
 import { openChartStore } from '../../src/charts/chart-store.ts';
 import type { RenderedChart } from '../../src/charts/render-chart.ts';
-import { tempDir } from '../helpers/sample.ts';
+import { tempDir, thenStored } from '../helpers/sample.ts';
 
 const chart: RenderedChart = {
   name: 'c',
@@ -18,6 +19,7 @@ describe('openChartStore', () => {
   it('keeps a chart under its key and gives it back', () => {
     const store = openChartStore({ BRIEFKIT_CACHE_DIR: tempDir() });
     store?.write('k1', chart);
+    flushJsonStores();
     expect(store?.read('k1')).toEqual(chart);
     expect(store?.read('k2')).toBeNull();
   });
@@ -26,6 +28,7 @@ describe('openChartStore', () => {
     const dir = tempDir();
     const store = openChartStore({ BRIEFKIT_CACHE_DIR: dir });
     store?.write('k', chart);
+    flushJsonStores();
     const file = join(dir, 'charts', readdirSync(join(dir, 'charts'))[0] as string);
     writeFileSync(file, '{"build": "source", "value": {"name": 1}}');
     expect(store?.read('k')).toBeNull();
@@ -53,7 +56,7 @@ describe('builds with a chart store', () => {
     vi.resetModules();
     const { build } = await import('../../src/build.ts');
     const out = tempDir();
-    const { files } = await build({ out });
+    const { files } = await thenStored(() => build({ out }));
     return Object.fromEntries(
       files.map((f) => [f, readFileSync(f)]).map(([f, b]) => [String(f).split('/').pop(), b]),
     );

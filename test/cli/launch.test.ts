@@ -23,6 +23,17 @@ describe('dist/cli.js', () => {
   it('keeps V8 code in the cache folder and builds the same bytes with it, or with a damaged one', () => {
     const cache = tempDir();
     const first = build(cache, tempDir());
+    // Entries the build queued are written before the process exits.
+    expect(readdirSync(cache).sort()).toEqual([
+      'charts',
+      'code',
+      'drawings',
+      'markdown',
+      'parsed',
+      'schemas',
+      'subsets',
+      'templates',
+    ]);
     // The first build draws its charts, so Vega's script ran too, with a cache of its own.
     const entries = readdirSync(join(cache, 'code')).sort();
     expect(entries).toHaveLength(2);

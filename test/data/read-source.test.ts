@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSource } from '../../src/data/read-source.ts';
 import { catchError } from '../helpers/errors.ts';
-import { tempDir } from '../helpers/sample.ts';
+import { tempDir, thenStored } from '../helpers/sample.ts';
 
 describe('readSource', () => {
   it('parses a text once and shares the frozen result with later reads', () => {
@@ -54,7 +54,7 @@ describe('readSource with a store on disk', () => {
     process.env.BRIEFKIT_CACHE_DIR = store;
     vi.resetModules();
     const { readSource: read } = await import('../../src/data/read-source.ts');
-    return read(file, text);
+    return thenStored(() => read(file, text));
   }
   const entries = (store: string) => readdirSync(join(store, 'parsed'));
 

@@ -5,7 +5,7 @@ import { readSource } from '../../src/data/read-source.ts';
 import { validateAgainst } from '../../src/data/validate.ts';
 import type { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { catchError } from '../helpers/errors.ts';
-import { tempDir } from '../helpers/sample.ts';
+import { tempDir, thenStored } from '../helpers/sample.ts';
 
 const schema = JSON.parse(readFileSync('templates/briefing/schema.json', 'utf8'));
 const sample = readFileSync('data/space-station-2025.yaml', 'utf8');
@@ -48,12 +48,14 @@ describe('compiled schemas on disk', () => {
     vi.resetModules();
     const { validateAgainst: validate } = await import('../../src/data/validate.ts');
     const { readSource: read } = await import('../../src/data/read-source.ts');
-    try {
-      validate(read('data.yaml', yaml), schema);
-      return [];
-    } catch (error) {
-      return (error as BriefkitError).diagnostics.map((d) => d.message);
-    }
+    return thenStored(() => {
+      try {
+        validate(read('data.yaml', yaml), schema);
+        return [];
+      } catch (error) {
+        return (error as BriefkitError).diagnostics.map((d) => d.message);
+      }
+    });
   }
   const storedFiles = (store: string) =>
     readdirSync(join(store, 'schemas')).map((name) => join(store, 'schemas', name));

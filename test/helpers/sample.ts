@@ -33,3 +33,15 @@ export function buildSample(): Promise<SampleOutputs> {
 export function tempDir(prefix = 'briefkit-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/**
+ * Runs `run`, then waits for the cache entries it queued to reach the disk: briefkit writes
+ * them just after the work that made them (see json-store.ts).
+ */
+export async function thenStored<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } finally {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { tempDir } from '../helpers/sample.ts';
+import { tempDir, thenStored } from '../helpers/sample.ts';
 
 describe('parsed Markdown on disk', () => {
   const saved = process.env.BRIEFKIT_CACHE_DIR;
@@ -14,7 +14,7 @@ describe('parsed Markdown on disk', () => {
     process.env.BRIEFKIT_CACHE_DIR = store;
     vi.resetModules();
     const { parseMarkdown } = await import('../../src/model/parse-markdown.ts');
-    return parseMarkdown(markdown, { file: 'deck.md.hbs' });
+    return thenStored(() => parseMarkdown(markdown, { file: 'deck.md.hbs' }));
   }
 
   it('reads what an earlier process parsed, and parses again to report an error', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FontFace, FontSet } from '../../src/layout/fonts.ts';
-import { tempDir } from '../helpers/sample.ts';
+import { tempDir, thenStored } from '../helpers/sample.ts';
 
 const meta = { title: 't', author: 'a', lang: 'en', date: new Date(Date.UTC(2026, 0, 1)) };
 
@@ -50,7 +50,7 @@ async function fresh(cacheDir?: string) {
       });
     });
     doc.fillColor('#000000').text('After: 空间站', 10, 180, { lineBreak: false });
-    return Buffer.from(await finishPdf(doc));
+    return thenStored(async () => Buffer.from(await finishPdf(doc)));
   }
   return { page, draws, fonts };
 }

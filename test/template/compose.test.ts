@@ -6,7 +6,7 @@ import { parseMarkdown } from '../../src/model/parse-markdown.ts';
 import { composeMarkdown } from '../../src/template/compose.ts';
 import { escapeMarkdown, toLiteralData, unescapeMarkdown } from '../../src/template/literal.ts';
 import { catchError } from '../helpers/errors.ts';
-import { tempDir } from '../helpers/sample.ts';
+import { tempDir, thenStored } from '../helpers/sample.ts';
 
 const ctx = { locale: 'en-US', sources: { cgtn: { title: 'Report', publisher: 'CGTN' } } };
 const hostile = '**bold** <b>x</b> {{title}} & © 中文 # [a](http://x) `c` \\*';
@@ -101,7 +101,7 @@ describe('compiled templates on disk', () => {
     process.env.BRIEFKIT_CACHE_DIR = store;
     vi.resetModules();
     const { composeMarkdown: compose } = await import('../../src/template/compose.ts');
-    return compose({ file: 't.md.hbs', text }, data, ctx);
+    return thenStored(() => compose({ file: 't.md.hbs', text }, data, ctx));
   }
 
   it('reads the compiled template back in a new process', async () => {
