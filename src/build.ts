@@ -8,8 +8,10 @@
  *   5. lay out slides and summary pages with real font metrics, rendering charts on demand
  *   6. paint: PPTX (pptxgenjs, then normalised), summary PDF, slides PDF, handout PDF
  *   7. write all outputs atomically
+ *   8. write what later builds can reuse to the cache folder (after the build, off its path)
  */
 import { join, resolve } from 'node:path';
+import { writeCacheEntriesSoon } from './cache/json-store.ts';
 import { createChartRenderer } from './charts/chart-cache.ts';
 import { guardSpec } from './charts/guard-spec.ts';
 import { type DataRecord, mergeRecord } from './data/merge-record.ts';
@@ -135,15 +137,20 @@ function pdfMeta({ report }: Compiled) {
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const compiled = await compile(options);
-  // 6. Paint the outputs asked for.
-  const files = [];
-  for (const kind of options.outputs ?? outputKinds) {
-    const painter = painters[kind];
-    files.push({ name: painter.file, bytes: await painter.paint(compiled, options) });
+  try {
+    const compiled = await compile(options);
+    // 6. Paint the outputs asked for.
+    const files = [];
+    for (const kind of options.outputs ?? outputKinds) {
+      const painter = painters[kind];
+      files.push({ name: painter.file, bytes: await painter.paint(compiled, options) });
+    }
+    // 7. Write, all or nothing.
+    return { files: writeOutputs(options.out ?? defaults.out, files), warnings: compiled.warnings };
+  } finally {
+    // 8. Then what later builds can reuse goes to the cache folder, once this one is done.
+    writeCacheEntriesSoon();
   }
-  // 7. Write, all or nothing.
-  return { files: writeOutputs(options.out ?? defaults.out, files), warnings: compiled.warnings };
 }
 
 /** Checks data, templates and charts (everything up to painting) and writes nothing. */

@@ -60,21 +60,24 @@ export function openJsonStore<T>(
 }
 
 /**
- * Entries are written after the build that made them, off its path: a watch rebuild is done
- * (and timed) before its entries reach the disk. Whatever is left goes at exit.
+ * Entries wait until the build that made them is done (build.ts asks for them to be written
+ * then), so a watch rebuild is done, and timed, before they reach the disk. Whatever is left
+ * is written at exit.
  */
 const pending: (() => void)[] = [];
 
 function later(write: () => void): void {
-  if (pending.length === 0) {
-    setImmediate(flushJsonStores).unref();
-    if (process.listeners('exit').every((listener) => listener !== flushJsonStores))
-      process.once('exit', flushJsonStores);
-  }
+  if (pending.length === 0 && !process.listeners('exit').includes(flushJsonStores))
+    process.once('exit', flushJsonStores);
   pending.push(write);
 }
 
-/** Writes the entries waiting to be written, now. */
+/** Writes the waiting entries once the current work has yielded to the event loop. */
+export function writeCacheEntriesSoon(): void {
+  if (pending.length) setImmediate(flushJsonStores).unref();
+}
+
+/** Writes the waiting entries now. */
 export function flushJsonStores(): void {
   for (const write of pending.splice(0)) write();
 }

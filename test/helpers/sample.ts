@@ -35,13 +35,15 @@ export function tempDir(prefix = 'briefkit-test-'): string {
 }
 
 /**
- * Runs `run`, then waits for the cache entries it queued to reach the disk: briefkit writes
- * them just after the work that made them (see json-store.ts).
+ * Runs `run`, then writes the cache entries it queued (briefkit writes them after a build,
+ * or at exit). The module is imported afresh, so after vi.resetModules() it is the instance
+ * the code under test uses.
  */
 export async function thenStored<T>(run: () => T | Promise<T>): Promise<T> {
   try {
     return await run();
   } finally {
-    await new Promise((resolve) => setImmediate(resolve));
+    const { flushJsonStores } = await import('../../src/cache/json-store.ts');
+    flushJsonStores();
   }
 }
