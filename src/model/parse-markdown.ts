@@ -26,8 +26,36 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
  */
 const parsed = new LruCache<string, ParsedMarkdown>(256);
 
-/** `place` names where the Markdown came from: composed output has no template lines. */
+/**
+ * `place` names where the Markdown came from: composed output has no template lines. Each
+ * section (from one heading to the next) is parsed and kept on its own, so a rebuild or a
+ * batch record parses again only the sections its data changed.
+ */
 export function parseMarkdown(markdown: string, place: Place): ParsedMarkdown {
+  const sections = headingSections(markdown);
+  if (sections.length === 1) return parseSection(markdown, place);
+  const parts = sections.map((section) => parseSection(section, place));
+  return deepFreeze({
+    blocks: parts.flatMap((part) => part.blocks),
+    comments: parts.flatMap((part) => part.comments),
+  });
+}
+
+/** A line that starts an ATX heading; nothing but a fence or an HTML block can hold one. */
+const HEADING = /^(?=#{1,6}(?:[ \t]|$))/m;
+/**
+ * What could carry a heading line or tie sections together: fences, HTML blocks (comments
+ * included) and link reference definitions. Markdown with any of them is parsed whole.
+ */
+const SPANS_SECTIONS = /^(?: {0,3}(?:```|~~~|<)| {0,3}\[[^\]]*\]:)/m;
+
+/** The Markdown cut before each heading line, when that parses exactly as the whole. */
+export function headingSections(markdown: string): string[] {
+  if (SPANS_SECTIONS.test(markdown)) return [markdown];
+  return markdown.split(HEADING);
+}
+
+function parseSection(markdown: string, place: Place): ParsedMarkdown {
   const key = `${JSON.stringify(place)}\0${markdown}`;
   let result = parsed.get(key);
   if (!result) {

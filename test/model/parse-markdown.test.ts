@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { headingSections, parseMarkdown } from '../../src/model/parse-markdown.ts';
 import { tempDir, thenStored } from '../helpers/sample.ts';
 
 describe('parsed Markdown on disk', () => {
@@ -36,5 +37,64 @@ describe('parsed Markdown on disk', () => {
       await expect(freshParse(store, '```\ncode\n```\n')).rejects.toMatchObject({
         diagnostics: [{ place: { file: 'deck.md.hbs' } }],
       });
+  });
+});
+
+describe('parseMarkdown by sections', () => {
+  // With an HTML comment at the end, the text is parsed whole (see headingSections).
+  const whole = (markdown: string) => {
+    const result = parseMarkdown(`${markdown}\n<!-- whole -->\n`, { file: 'summary.md.hbs' });
+    return { blocks: result.blocks, comments: result.comments.slice(0, -1) };
+  };
+  const texts = {
+    summary: `# China Space Station science in 2025
+
+*Results of the year* · Prepared for Class 5A
+
+The station hosted **86** new projects.
+
+## Key figures
+
+| Figure | What it counts |
+| --- | --- |
+| **about 867.5 kg** | sent to the station |
+| **over 50** | patents |
+
+![Mass moved](chart:mass-transport)
+
+## Highlights
+### First mouse experiment
+*Life sciences*: four mice lived in orbit.
+> A quote that runs on
+lazily, then a heading:
+## Looking ahead
+- **Tianzhou** (cargo): samples; modules.
+- second item
+
+  with a second paragraph
+# 中文标题
+空间站 *科学* 成果。
+`,
+    'no heading first': 'Intro line.\n\n## One\n\nText.\n',
+    'hashes that are not headings':
+      '#hashtag\n\n####### seven\n\n\\# escaped\n\nA paragraph\n#tag goes on\n',
+  };
+
+  for (const [name, markdown] of Object.entries(texts)) {
+    it(`parses ${name} exactly as the whole text`, () => {
+      expect(headingSections(markdown).length).toBeGreaterThan(
+        name === 'hashes that are not headings' ? 0 : 1,
+      );
+      expect(parseMarkdown(markdown, { file: 'summary.md.hbs' })).toEqual(whole(markdown));
+    });
+  }
+
+  it('keeps fences, HTML and link definitions whole', () => {
+    for (const markdown of [
+      '# A\n\n```\n# B\n```\n',
+      '# A\n\n<!--\n# B\n-->\n',
+      '# A\n[x]: /y\n# B\n',
+    ])
+      expect(headingSections(markdown)).toEqual([markdown]);
   });
 });
