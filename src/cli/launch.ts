@@ -8,7 +8,7 @@
  * their own (dist/vega.cjs), required by the CLI bundle when a chart is drawn, with a cache
  * of their own: builds whose charts are stored never read their bytecode.
  *
- * Each cache is `code/<build>-<node>-<script size and time>.bin` in the cache folder (see
+ * Each cache is `code/<build>-<node>-<script>-<size>-<time>.bin` in the cache folder (see
  * cache-dir.ts), written when missing or rejected (V8 rejects data from another V8). Batch
  * workers load this module too: it exports what the bundle exports.
  */
