@@ -79,7 +79,7 @@ function readStored(file: string, text: string): SourceDocument | null {
   const entry = parsedStore.read(text);
   if (!entry || !('value' in entry)) return null;
   let reparsed: SourceDocument | undefined;
-  return {
+  const doc: SourceDocument = {
     file,
     value: deepFreeze(entry.value),
     locate: (path) => {
@@ -87,6 +87,10 @@ function readStored(file: string, text: string): SourceDocument | null {
       return reparsed.locate(path);
     },
   };
+  // The value passed every check when it was stored; the limits are checked again anyway,
+  // since the cache folder is only a folder.
+  throwProblems(checkValue(doc.value, doc.locate));
+  return doc;
 }
 
 function store(file: string, text: string, value: unknown): void {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dataLimits } from '../../src/data/limits.ts';
 import { readSource } from '../../src/data/read-source.ts';
 import { catchError } from '../helpers/errors.ts';
 import { tempDir, thenStored } from '../helpers/sample.ts';
@@ -79,6 +80,20 @@ describe('readSource with a store on disk', () => {
       line: 3,
       column: 12,
       path: 'items[1]',
+    });
+  });
+
+  it('checks the data limits on what it reads back', async () => {
+    const store = tempDir();
+    const text = 'title: short\n';
+    await freshRead(store, 'data.yaml', text);
+    const [entry] = entries(store);
+    const file = join(store, 'parsed', entry as string);
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    stored.value.value.title = 'x'.repeat(dataLimits.stringLength + 1);
+    writeFileSync(file, JSON.stringify(stored));
+    await expect(freshRead(store, 'data.yaml', text)).rejects.toMatchObject({
+      diagnostics: [{ place: { file: 'data.yaml', line: 1, column: 8, path: 'title' } }],
     });
   });
 
