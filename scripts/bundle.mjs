@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { scopedStandInsPlugin, standIns } from './stand-ins/index.mjs';
+import { patchesPlugin } from './stand-ins/patches.mjs';
 
 /** Names this build in the chart store: any change to the code or the lock file is a new id. */
 function buildId() {
@@ -51,7 +52,7 @@ const common = {
   external: ['@resvg/resvg-js', 'piscina'],
   alias: standIns,
   define: { BRIEFKIT_BUILD_ID: JSON.stringify(buildId()) },
-  plugins: [precompiledValidators, scopedStandInsPlugin],
+  plugins: [precompiledValidators, scopedStandInsPlugin, patchesPlugin],
   logLevel: 'warning',
 };
 

@@ -7,6 +7,7 @@
 //   shape; the stand-in decodes each table on first use, with Node's zlib.
 // - JSZip, for pptxgenjs only: see collecting-zip.mjs.
 // - zlib, for pdfkit only: see memo-zlib.mjs.
+// patches.mjs changes a few lines inside dependencies the same way.
 const here = (file) => new URL(file, import.meta.url).pathname;
 
 export const standIns = {
