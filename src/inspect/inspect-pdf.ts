@@ -6,8 +6,6 @@
  * 3. Fonts come from a raw scan of the bytes (pdf-fonts.ts): pdf.js hides whether a font
  *    file is embedded behind internal objects.
  */
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { round1 } from './geometry.ts';
@@ -15,7 +13,8 @@ import type { OutlineItem, PdfInspection, PdfLink, PdfPage } from './model.ts';
 import { readFonts } from './pdf-fonts.ts';
 import { groupLines, type PlacedText } from './pdf-text.ts';
 
-type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type PdfPageProxy = Awaited<ReturnType<PdfDocument['getPage']>>;
 type RawOutline = Awaited<ReturnType<PdfDocument['getOutline']>>;
 
@@ -127,11 +126,26 @@ async function readPage(
   return { page: info, links };
 }
 
-// pdf.js parses in this thread ("fake worker"); handed its worker module, it need not import
-// one by path, which the bundled CLI could not.
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= pdfjsWorker;
+/**
+ * pdf.js, loaded when a PDF is first inspected: its legacy build replaces built-ins such as
+ * Array.prototype.push with slower polyfills for the whole process, which a build must not
+ * pay for. It parses in this thread ("fake worker"); handed its worker module, it need not
+ * import one by path, which the bundled CLI could not.
+ */
+let pdfjs: Promise<PdfJs> | undefined;
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= Promise.all([
+    import('pdfjs-dist/legacy/build/pdf.mjs'),
+    import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+  ]).then(([api, worker]) => {
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+    return api;
+  });
+  return pdfjs;
+}
 
 async function openDocument(bytes: Uint8Array): Promise<PdfDocument> {
+  const { getDocument, VerbosityLevel } = await loadPdfJs();
   try {
     return await getDocument({
       // pdf.js may transfer (detach) the buffer it is given; the caller keeps theirs.

@@ -128,3 +128,17 @@ describe('the bundle stand-ins', () => {
     expect(names.map((name) => readFileSync(join(out, name)))).toEqual(fromSource);
   });
 });
+
+describe('the library bundle', () => {
+  it('leaves built-ins alone when imported (pdf.js, which patches them, loads on inspect)', () => {
+    const probe = `
+      const push = Array.prototype.push;
+      await import(${JSON.stringify(join(process.cwd(), 'dist/index.js'))});
+      console.log(Array.prototype.push === push ? 'untouched' : 'replaced');`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe('untouched');
+  });
+});
