@@ -16,6 +16,17 @@ export const patches = [
 };`,
     replace: `const fromBinaryString = str => Buffer.from(str, 'latin1');`,
   },
+  {
+    // pptxgenjs imports node:fs and node:https on every write, to read pictures by path or
+    // URL. briefkit hands it every picture as data; the import is left to that on-demand
+    // path (the "if (!https)" below it), which briefkit never takes.
+    file: /[\\/]node_modules[\\/]pptxgenjs[\\/]dist[\\/]pptxgen\.es\.js$/,
+    find: `    // Immediately start it when we know we’re in Node
+    if (isNode)
+        loadNodeDeps();
+`,
+    replace: '',
+  },
 ];
 
 /** The esbuild plugin that applies the patches. */
