@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LruCache } from '../cache/lru-cache.ts';
-import { type ChartStore, openChartStore } from './chart-store.ts';
+import { chartStore } from './chart-store.ts';
 import type { RenderedChart } from './render-chart.ts';
 
 /**
@@ -10,7 +10,6 @@ import type { RenderedChart } from './render-chart.ts';
  * changed.
  */
 const memo = new LruCache<string, Promise<RenderedChart>>(64);
-let store: ChartStore | null | undefined;
 
 export function memoize(
   inputs: unknown,
@@ -19,12 +18,11 @@ export function memoize(
   const key = createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
   const hit = memo.get(key);
   if (hit) return hit;
-  store ??= openChartStore();
-  const stored = store?.read(key);
+  const stored = chartStore.read(key);
   const rendered = stored
     ? Promise.resolve(stored)
     : render().then((chart) => {
-        store?.write(key, chart);
+        chartStore.write(key, chart);
         return chart;
       });
   memo.set(key, rendered);

@@ -1,4 +1,4 @@
-import { type JsonStore, openJsonStore } from '../cache/json-store.ts';
+import { type JsonStore, lazyJsonStore, openJsonStore } from '../cache/json-store.ts';
 import type { RenderedChart } from './render-chart.ts';
 
 /**
@@ -10,8 +10,14 @@ import type { RenderedChart } from './render-chart.ts';
  */
 export type ChartStore = JsonStore<RenderedChart>;
 
+const options = { part: 'charts', limit: 2000, accept: isRenderedChart };
+
+/** The store as builds use it, opened on first use. */
+export const chartStore: ChartStore = lazyJsonStore(options);
+
+/** The store for a given environment, or null when caching is off there. */
 export function openChartStore(env: NodeJS.ProcessEnv = process.env): ChartStore | null {
-  return openJsonStore({ part: 'charts', limit: 2000, accept: isRenderedChart }, env);
+  return openJsonStore(options, env);
 }
 
 function isRenderedChart(value: unknown): value is RenderedChart {

@@ -46,33 +46,30 @@ export class FontFace {
 
   /** The glyph for a code point. */
   glyph(codePoint: number): Fontkit.Glyph {
-    let glyph = this.#glyphs.get(codePoint);
-    if (!glyph) {
-      glyph = this.font.glyphForCodePoint(codePoint);
-      this.#glyphs.set(codePoint, glyph);
-    }
-    return glyph;
+    const known = this.#glyphs.get(codePoint);
+    return known ?? kept(this.#glyphs, codePoint, this.font.glyphForCodePoint(codePoint));
   }
 
   /** Whether the face has a glyph for the code point. */
   covers(codePoint: number): boolean {
-    let has = this.#covers.get(codePoint);
-    if (has === undefined) {
-      has = this.font.hasGlyphForCodePoint(codePoint);
-      this.#covers.set(codePoint, has);
-    }
-    return has;
+    const known = this.#covers.get(codePoint);
+    return known ?? kept(this.#covers, codePoint, this.font.hasGlyphForCodePoint(codePoint));
   }
 
   /** The glyph's advance as a fraction of the em. */
   advance(codePoint: number): number {
-    let advance = this.#advances.get(codePoint);
-    if (advance === undefined) {
-      advance = this.glyph(codePoint).advanceWidth / this.font.unitsPerEm;
-      this.#advances.set(codePoint, advance);
-    }
-    return advance;
+    const known = this.#advances.get(codePoint);
+    return (
+      known ??
+      kept(this.#advances, codePoint, this.glyph(codePoint).advanceWidth / this.font.unitsPerEm)
+    );
   }
+}
+
+/** Keeps a computed answer and returns it. */
+function kept<V>(answers: Map<number, V>, codePoint: number, answer: V): V {
+  answers.set(codePoint, answer);
+  return answer;
 }
 
 export interface FontSet {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushJsonStores } from '../../src/cache/json-store.ts';
 import { openChartStore } from '../../src/charts/chart-store.ts';
 import type { RenderedChart } from '../../src/charts/render-chart.ts';
-import { tempDir, thenStored } from '../helpers/sample.ts';
+import { storeFolders, tempDir, thenStored } from '../helpers/sample.ts';
 
 const chart: RenderedChart = {
   name: 'c',
@@ -68,15 +68,7 @@ describe('builds with a chart store', () => {
     const entries = readdirSync(join(store, 'charts'));
     expect(entries).toHaveLength(4); // two charts, each at slide and at summary size
     // Every store a build keeps; the next build reads them all and writes the same bytes.
-    expect(readdirSync(store).sort()).toEqual([
-      'charts',
-      'drawings',
-      'markdown',
-      'parsed',
-      'schemas',
-      'subsets',
-      'templates',
-    ]);
+    expect(readdirSync(store).sort()).toEqual(storeFolders);
     const second = await freshBuild(store);
     for (const [name, bytes] of Object.entries(first))
       expect(second[name]?.equals(bytes)).toBe(true);

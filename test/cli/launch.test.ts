@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/bundle.ts';
-import { tempDir } from '../helpers/sample.ts';
+import { storeFolders, tempDir } from '../helpers/sample.ts';
 
 function build(cache: string, out: string): Record<string, Buffer> {
   const run = spawnSync(process.execPath, [CLI, 'build', '--out', out], {
@@ -24,16 +24,7 @@ describe('dist/cli.js', () => {
     const cache = tempDir();
     const first = build(cache, tempDir());
     // Entries the build queued are written before the process exits.
-    expect(readdirSync(cache).sort()).toEqual([
-      'charts',
-      'code',
-      'drawings',
-      'markdown',
-      'parsed',
-      'schemas',
-      'subsets',
-      'templates',
-    ]);
+    expect(readdirSync(cache).sort()).toEqual([...storeFolders, 'code'].sort());
     // The first build draws its charts, so Vega's script ran too, with a cache of its own.
     const entries = readdirSync(join(cache, 'code')).sort();
     expect(entries).toHaveLength(2);

@@ -47,3 +47,14 @@ export async function thenStored<T>(run: () => T | Promise<T>): Promise<T> {
     flushJsonStores();
   }
 }
+
+/** The folders a build of the sample fills in the cache folder (besides `code/`). */
+export const storeFolders = [
+  'charts',
+  'drawings',
+  'markdown',
+  'parsed',
+  'schemas',
+  'subsets',
+  'templates',
+];
