@@ -1,3 +1,5 @@
+import { deepFreeze } from '../cache/deep-freeze.ts';
+import { LruCache } from '../cache/lru-cache.ts';
 import type { RenderedChart } from '../charts/render-chart.ts';
 import type { Deck, Slide } from '../model/document.ts';
 import type { ImageAsset } from '../template/read-images.ts';
@@ -5,7 +7,7 @@ import type { Theme } from '../template/theme.ts';
 import { slideSizes } from '../template/theme.ts';
 import type { FontSet } from './fonts.ts';
 import type { Box, DeckLayout, Frame, SlideFrames } from './frames.ts';
-import { footer } from './slide-kit.ts';
+import { footer, type SlideContext } from './slide-kit.ts';
 import { slideLayouts } from './slide-layouts.ts';
 
 export interface DeckContext {
@@ -24,8 +26,9 @@ export async function layoutDeck(deck: Deck, ctx: DeckContext): Promise<DeckLayo
   const { width, height } = slideSizes[ctx.theme.slide.aspect];
   const slideCtx = { ...ctx, width, height };
   const pages: { source: Slide; frames: Frame[]; first: boolean }[] = [];
+  const remembered = memoFor(slideCtx);
   for (const slide of deck.slides) {
-    const laid = await slideLayouts[slide.layout](slide, slideCtx);
+    const laid = await remembered(slide);
     for (const [i, frames] of laid.entries()) pages.push({ source: slide, frames, first: i === 0 });
   }
   const slides = pages.map(({ source, frames, first }, i): SlideFrames => {
@@ -46,5 +49,32 @@ export async function layoutDeck(deck: Deck, ctx: DeckContext): Promise<DeckLayo
     height,
     chartStyle: { palette: ctx.theme.colors.chart, text: ctx.theme.colors.text },
     slides,
+  };
+}
+
+/**
+ * Laid-out slides by slide and theme, per font set: in a batch or a watch rebuild most
+ * slides are what they were. Slides with charts or pictures are laid out each time, since
+ * what they show lives outside the slide. Results are frozen: later builds share them.
+ */
+const laidOut = new WeakMap<FontSet, LruCache<string, Frame[][]>>();
+
+function memoFor(ctx: SlideContext): (slide: Slide) => Promise<Frame[][]> {
+  let memo = laidOut.get(ctx.fonts);
+  if (!memo) {
+    memo = new LruCache(256);
+    laidOut.set(ctx.fonts, memo);
+  }
+  const page = JSON.stringify([ctx.theme, ctx.width, ctx.height]);
+  return async (slide) => {
+    const lay = () => slideLayouts[slide.layout](slide, ctx);
+    if (slide.blocks.some((b) => b.kind === 'chart' || b.kind === 'image')) return lay();
+    const key = `${page}\0${JSON.stringify(slide)}`;
+    let frames = memo.get(key);
+    if (!frames) {
+      frames = deepFreeze(await lay());
+      memo.set(key, frames);
+    }
+    return frames;
   };
 }

@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError, fail, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { type Deck, type LayoutName, layoutNames, type Slide } from './document.ts';
@@ -50,7 +51,19 @@ export function parseDeck(markdown: string, file: string): Deck {
   return { slides };
 }
 
+/** Front matter by text: a deck has a few distinct ones, read again by every build. */
+const fronts = new LruCache<string, { layout: LayoutName }>(64);
+
 function readFrontMatter(text: string, place: Place): { layout: LayoutName } {
+  let front = fronts.get(text);
+  if (!front) {
+    front = checkFrontMatter(text, place);
+    fronts.set(text, front);
+  }
+  return front;
+}
+
+function checkFrontMatter(text: string, place: Place): { layout: LayoutName } {
   let value: unknown;
   try {
     value = parseYaml(text);

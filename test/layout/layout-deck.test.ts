@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { RenderedChart } from '../../src/charts/render-chart.ts';
+import { loadFontSet } from '../../src/layout/fonts.ts';
+import type { Frame, TextFrame } from '../../src/layout/frames.ts';
+import { type DeckContext, layoutDeck } from '../../src/layout/layout-deck.ts';
+import { parseDeck } from '../../src/model/parse-deck.ts';
+import { readTemplate } from '../../src/template/read-template.ts';
+import type { Theme } from '../../src/template/theme.ts';
+
+const { theme } = readTemplate('templates/briefing');
+const deck = parseDeck(
+  [
+    '---\nlayout: bullets\n---\n# Results\n\n- Forty experiments\n- Two spacewalks',
+    '---\nlayout: chart\n---\n# Mass to orbit\n\n![Mass by year](chart:mass)',
+  ].join('\n'),
+  'deck.md',
+);
+const chart = { svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' } as unknown as RenderedChart;
+
+function context(themed: Theme, fonts = loadFontSet('carlito')): DeckContext {
+  return {
+    theme: themed,
+    fonts,
+    footer: 'Synthetic deck',
+    chart: vi.fn(async () => chart),
+    image: () => {
+      throw new Error('no pictures here');
+    },
+  };
+}
+
+const body = (frames: readonly Frame[]) =>
+  frames.find((f): f is TextFrame => f.kind === 'text' && f.name === 'body');
+
+describe('layoutDeck', () => {
+  it('lays out a slide it has seen once, and shares the frozen result', async () => {
+    const first = await layoutDeck(deck, context(theme));
+    const again = await layoutDeck(deck, context(theme));
+    expect(again.slides[0]?.frames[0]).toBe(first.slides[0]?.frames[0]);
+    expect(Object.isFrozen(first.slides[0]?.frames[0])).toBe(true);
+    expect(again).toEqual(first);
+  });
+
+  it('lays a slide out again when the theme or the font set changes', async () => {
+    const first = await layoutDeck(deck, context(theme));
+    const larger = { ...theme, sizes: { ...theme.sizes, body: theme.sizes.body - 6 } };
+    const resized = await layoutDeck(deck, context(larger));
+    expect(body(resized.slides[0]?.frames ?? [])?.size).toBeLessThan(
+      body(first.slides[0]?.frames ?? [])?.size ?? 0,
+    );
+    // Without the CJK fallback: another set, laid out on its own (Latin text fits the same).
+    const latinOnly = await layoutDeck(deck, context(theme, loadFontSet('carlito', [])));
+    expect(latinOnly.slides[0]?.frames[0]).not.toBe(first.slides[0]?.frames[0]);
+    expect(latinOnly.slides[0]?.frames).toEqual(first.slides[0]?.frames);
+  });
+
+  it('asks for the chart of a chart slide at every build: its data lives outside the slide', async () => {
+    const ctx = context(theme);
+    await layoutDeck(deck, ctx);
+    await layoutDeck(deck, ctx);
+    expect(ctx.chart).toHaveBeenCalledTimes(2);
+  });
+});
