@@ -83,19 +83,14 @@ const painters: Record<
 > = {
   pptx: {
     file: 'briefing.pptx',
-    paint: async (c) => {
-      const [{ paintDeck }, { normalizePptx }] = await Promise.all([
-        import('./render/pptx/paint-deck.ts'),
-        import('./render/pptx/normalize.ts'),
-      ]);
-      return normalizePptx(await paintDeck(c.deck, c.fonts, pdfMeta(c)), {
+    paint: async (c) =>
+      (await import('./render/pptx/paint-pptx.ts')).paintPptx(c.deck, c.fonts, pdfMeta(c), {
         date: c.report.date,
         // resvg loads only for decks with SVG pictures.
         rasterize: async (svg) =>
           (await import('./charts/rasterize.ts')).rasterizeSvg(svg, c.fonts),
         eastAsianFont: c.fonts.eastAsianName,
-      });
-    },
+      }),
   },
   summary: {
     file: 'summary.pdf',

@@ -20,17 +20,20 @@ export interface NormalizeOptions {
   rasterize: (svg: string) => Promise<Uint8Array>;
   /** Font for the East Asian (`ea`) slot of every run; pptxgenjs repeats the Latin font there. */
   eastAsianFont: string;
+  /** Sees each part as pptxgenjs wrote it and returns the part to normalise. */
+  part?: (name: string, data: Uint8Array) => Uint8Array;
 }
 
 export async function normalizePptx(
   bytes: Uint8Array,
-  { date, rasterize, eastAsianFont }: NormalizeOptions,
+  { date, rasterize, eastAsianFont, part = (_name, data) => data }: NormalizeOptions,
 ): Promise<Uint8Array> {
   const files = new Map<string, Uint8Array | string>();
   const entries = unzipSync(bytes);
   const renames = chartRenames(Object.keys(entries));
-  for (const [name, data] of Object.entries(entries)) {
+  for (const [name, written] of Object.entries(entries)) {
     if (name.endsWith('/')) continue;
+    const data = part(name, written);
     const target = rename(name, renames);
     if (name.endsWith('.xlsx')) {
       files.set(target, normalizeWorkbook(data, date));

@@ -22,11 +22,16 @@ type TextProps = PptxGenJS.TextProps;
 
 const inches = (pt: number) => pt / 72;
 
-/** Paints laid-out slides with pptxgenjs: real text boxes, native charts, real tables. */
+/**
+ * Paints laid-out slides with pptxgenjs: real text boxes, native charts, real tables.
+ * Slides in `blank` get only their background and notes: their parts are put back from an
+ * earlier deck (see slide-memo.ts).
+ */
 export async function paintDeck(
   layout: DeckLayout,
   fonts: FontSet,
   meta: DeckMeta,
+  blank: ReadonlySet<number> = new Set(),
 ): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   pptx.defineLayout({
@@ -40,11 +45,12 @@ export async function paintDeck(
   pptx.company = meta.author;
   pptx.subject = meta.title;
   pptx.theme = { headFontFace: fonts.officeName, bodyFontFace: fonts.officeName };
-  for (const slideFrames of layout.slides) {
+  for (const [i, slideFrames] of layout.slides.entries()) {
     const slide = pptx.addSlide();
     slide.background = { color: slideFrames.background };
-    for (const frame of slideFrames.frames)
-      paintFrame(pptx, slide, frame, fonts, meta, layout.chartStyle);
+    if (!blank.has(i))
+      for (const frame of slideFrames.frames)
+        paintFrame(pptx, slide, frame, fonts, meta, layout.chartStyle);
     if (slideFrames.notes) slide.addNotes(slideFrames.notes);
   }
   const out = await pptx.write({ outputType: 'nodebuffer' });
