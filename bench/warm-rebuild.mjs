@@ -1,7 +1,7 @@
 // Warm rebuilds in one process, as `briefkit watch` does them: after two warm-up builds,
 // edit one figure of a copy of the sample data and rebuild, --runs times. Prints JSON.
 //
-//   node bench/warm-rebuild.mjs --out DIR [--runs 7] [--profile FILE]
+//   node bench/warm-rebuild.mjs --out DIR [--runs 7] [--from 0] [--profile FILE]
 //
 // With --profile, a CPU profile of the timed rebuilds only (not start-up) goes to FILE.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,13 +15,15 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string' },
     runs: { type: 'string', default: '7' },
+    // Where the edited values start (see figure-edit.mjs).
+    from: { type: 'string', default: '0' },
     profile: { type: 'string' },
   },
 });
 const out = values.out ?? 'output';
 mkdirSync(out, { recursive: true });
 const data = join(out, 'bench-data.yaml');
-const edit = figureEditor(data);
+const edit = figureEditor(data, Number(values.from));
 edit(0);
 await build({ data, out });
 await build({ data, out });

@@ -9,13 +9,14 @@ import { createInterface } from 'node:readline';
 import { figureEditor } from './figure-edit.mjs';
 
 /**
- * @param {{ cli: string, dir: string, runs: number, profileDir?: string }} options
+ * @param {{ cli: string, dir: string, runs: number, from: number, profileDir?: string }} options
+ *   from: where the edited values start (see figure-edit.mjs)
  * @returns {Promise<{ samples: number[], watchingAtMs: number }>}
  */
-export async function measureWatchRebuilds({ cli, dir, runs, profileDir }) {
+export async function measureWatchRebuilds({ cli, dir, runs, from, profileDir }) {
   mkdirSync(dir, { recursive: true });
   const data = join(dir, 'data.yaml');
-  const edit = figureEditor(data);
+  const edit = figureEditor(data, from);
   edit(0);
 
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
