@@ -7,6 +7,7 @@ import { localizeSpec, type Strings } from '../template/strings.ts';
 import type { Theme } from '../template/theme.ts';
 import { memoize } from './chart-memo.ts';
 import { type RenderedChart, renderChart } from './render-chart.ts';
+import { rowsDrawn } from './rows-drawn.ts';
 import { useChartFonts } from './vega-runtime.ts';
 
 export interface ChartInputs {
@@ -21,6 +22,7 @@ export interface ChartInputs {
 /**
  * Renders charts on demand, reusing any identical chart drawn before: in this process, or
  * by an earlier process of the same briefkit (chart-store.ts). Vega loads on the first miss.
+ * A chart is keyed by the rows it can draw (rows-drawn.ts), not its whole list.
  */
 export function createChartRenderer(template: TemplateBundle, inputs: ChartInputs) {
   const { data, fonts, locale, strings } = inputs;
@@ -35,7 +37,7 @@ export function createChartRenderer(template: TemplateBundle, inputs: ChartInput
     // Text grows with the box, so slide charts read from the back of the room.
     const fontSize = Math.round(Math.min(16, Math.max(10, height / 26)));
     const config = chartConfig(template.theme, fontFamily, fontSize);
-    const rows = data[String((spec.data as { name?: unknown } | undefined)?.name)];
+    const rows = rowsDrawn(spec, data[String((spec.data as { name?: unknown } | undefined)?.name)]);
     return memoize(
       [source.file, spec, rows, width, height, alt, locale, config, faces],
       async () => {
