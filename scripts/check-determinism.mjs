@@ -1,17 +1,23 @@
-// Builds the sample three times, in three time zones and at different times, and compares
-// the sha256 of every output. Exits non-zero if any output differs.
+// Builds the sample three times, in three time zones, at different times and with the cache
+// folder empty, full, and then with one stored chart drawing removed (so one document mixes
+// replayed and live draws), and compares the sha256 of every output. Exits non-zero if any
+// output differs.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const zones = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
+const cache = join('.tmp', 'determinism-cache');
+rmSync(cache, { recursive: true, force: true });
+const drawings = join(cache, 'drawings');
 const runs = zones.map((zone, i) => {
   if (i > 0) execFileSync('sleep', ['1.1']); // a different second on the clock
+  if (i === 2) rmSync(join(drawings, readdirSync(drawings).sort()[0]));
   const out = join('.tmp', `determinism-${i}`);
   rmSync(out, { recursive: true, force: true });
   execFileSync(process.execPath, ['dist/cli.js', 'build', '--out', out], {
-    env: { ...process.env, TZ: zone },
+    env: { ...process.env, TZ: zone, BRIEFKIT_CACHE_DIR: cache, BRIEFKIT_NO_CACHE: '' },
     stdio: 'ignore',
   });
   return Object.fromEntries(
@@ -33,5 +39,9 @@ for (const name of Object.keys(runs[0])) {
   same &&= ok;
   console.log(`${ok ? 'same     ' : 'DIFFERENT'}  ${name}  ${ok ? hashes[0] : hashes.join(' ')}`);
 }
-console.log(same ? `Identical across ${zones.join(', ')}.` : 'Outputs differ.');
+console.log(
+  same
+    ? `Identical across ${zones.join(', ')}, and cache folders empty, full and missing a drawing.`
+    : 'Outputs differ.',
+);
 process.exit(same ? 0 : 1);

@@ -22,7 +22,10 @@ type Op =
   | { kind: 'font'; face: FontFace; size: string }
   /** `<…> Tj` for one glyph, by its id in the face; the id in the subset differs per document. */
   | { kind: 'glyph'; face: FontFace; glyphId: number }
-  | { kind: 'opacity'; fill: number | undefined; stroke: number | undefined };
+  /** pdfkit names opacity states by `${fill}_${stroke}`: null and undefined are not the same. */
+  | { kind: 'opacity'; fill: Opacity; stroke: Opacity };
+
+type Opacity = number | null | undefined;
 
 interface Drawing {
   ops: Op[];
@@ -38,7 +41,7 @@ interface DocState {
     dictionary: { data: { Annots?: unknown[] } };
   };
   addContent(data: string): DocState;
-  _doOpacity(fill?: number, stroke?: number): void;
+  _doOpacity(fill?: Opacity, stroke?: Opacity): void;
   _fillColor: unknown;
   _groupCount?: number;
   _maskCount?: number;
@@ -200,7 +203,7 @@ function snapshot(state: DocState): string {
 /**
  * Drawings on disk too (`drawings` in cacheDir), by font set and key: a new process replays
  * charts drawn before without loading svg-to-pdfkit. As JSON, faces are named by id and
- * content is Latin-1 text; values pdfkit leaves undefined are null.
+ * content is Latin-1 text; an undefined opacity is left out, a null one kept.
  */
 type StoredDrawing = { ops: Record<string, unknown>[]; fillColor: unknown };
 const store = lazyJsonStore({
@@ -222,8 +225,14 @@ function toStored({ ops, fillColor }: Drawing): StoredDrawing {
       switch (op.kind) {
         case 'content':
           return { ...op, bytes: op.bytes.toString('latin1') };
-        case 'opacity':
-          return { ...op, fill: op.fill ?? null, stroke: op.stroke ?? null };
+        case 'opacity': {
+          const { fill, stroke } = op;
+          return {
+            kind: op.kind,
+            ...(fill === undefined ? {} : { fill }),
+            ...(stroke === undefined ? {} : { stroke }),
+          };
+        }
         case 'encode':
           return { ...op, face: op.face.id, features: op.features ?? null };
         default:
@@ -245,14 +254,15 @@ function stored(key: string, fonts: FontSet): Drawing | undefined {
 
 function fromStored(op: Record<string, unknown>, faces: Map<string, FontFace>): Op | undefined {
   const face = faces.get(op.face as string);
-  const optional = (value: unknown) => (typeof value === 'number' ? value : undefined);
+  const opacity = (value: unknown) =>
+    typeof value === 'number' || value === null ? value : undefined;
   switch (op.kind) {
     case 'content':
       return typeof op.bytes === 'string'
         ? { kind: 'content', bytes: Buffer.from(op.bytes, 'latin1') }
         : undefined;
     case 'opacity':
-      return { kind: 'opacity', fill: optional(op.fill), stroke: optional(op.stroke) };
+      return { kind: 'opacity', fill: opacity(op.fill), stroke: opacity(op.stroke) };
     case 'face':
       return face && { kind: 'face', face };
     case 'encode':
