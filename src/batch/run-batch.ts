@@ -9,6 +9,7 @@
  * A bad record (unreadable, unnamable, or failing its build) is reported and skipped; the
  * others still build.
  */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { BuildOptions } from '../build.ts';
@@ -37,6 +38,11 @@ export interface BatchOptions {
   generator: string;
   /** Stops taking new records; those in flight finish and are listed. */
   signal?: AbortSignal;
+  /**
+   * Stops at once: the builds in flight are dropped, with any file they had half written,
+   * and no manifest is written.
+   */
+  halt?: AbortSignal;
   onPlan?(plan: BatchPlan): void;
   onRecord?(outcome: RecordOutcome): void;
 }
@@ -62,6 +68,8 @@ export interface BatchSummary {
   /** Failures that were bugs rather than bad input. */
   internal: number;
   interrupted: boolean;
+  /** Stopped by `halt`: nothing in flight was kept, and there is no manifest. */
+  halted: boolean;
   manifest: string;
 }
 
@@ -90,15 +98,21 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     failed: 0,
     internal: 0,
     interrupted: false,
+    halted: false,
     manifest: join(options.out, 'manifest.json'),
   };
   const settle = settler(options, manifest, summary);
+  const halt = options.halt;
+  const halted = new Promise<void>((stop) => halt?.addEventListener('abort', () => stop()));
+  /** Folders of the records in flight, to clear of half-written files after a halt. */
+  const folders = new Set<string>();
+  let dropped: string[] = [];
 
   try {
     // 2–3. Stream the records through the pool, a bounded number at a time.
     const inFlight = new Set<Promise<void>>();
     for await (const entry of readRecords(options.each)) {
-      if (options.signal?.aborted) {
+      if (options.signal?.aborted || halt?.aborted) {
         summary.interrupted = true;
         break;
       }
@@ -112,32 +126,54 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         settle.unbuilt(record, [named.diagnostic]);
         continue;
       }
+      const folder = join(options.out, named.name);
       const task: BatchTask = {
         options: {
           ...options.build,
-          out: join(options.out, named.name),
+          out: folder,
           record: { label: record.label, fields: record.fields },
         },
       };
+      folders.add(folder);
       const running = pool
         .run(task)
         .then(
           (result) => settle.result(record, named.name, result),
           (error: unknown) => settle.result(record, named.name, crashed(error)),
         )
-        .finally(() => inFlight.delete(running));
+        .finally(() => {
+          folders.delete(folder);
+          inFlight.delete(running);
+        });
       inFlight.add(running);
-      while (inFlight.size >= threads * 2) await Promise.race(inFlight);
+      while (inFlight.size >= threads * 2 && !halt?.aborted)
+        await Promise.race([...inFlight, halted]);
     }
-    await Promise.all(inFlight);
+    await Promise.race([Promise.all(inFlight), halted]);
   } catch (error) {
     manifest.abort();
     throw error;
   } finally {
+    // Taken before the pool ends the builds in flight (they then leave the set).
+    if (halt?.aborted) dropped = [...folders];
     await pool.destroy();
+  }
+  if (halt?.aborted) {
+    // The workers are gone; what they were writing is their outputs' temp files.
+    for (const folder of dropped) removeTempFiles(folder);
+    manifest.abort();
+    return { ...summary, interrupted: true, halted: true };
   }
   summary.manifest = manifest.close();
   return summary;
+}
+
+/** Files that writeOutputs had not renamed yet: `NAME.PID.tmp`. */
+function removeTempFiles(folder: string): void {
+  const suffix = `.${process.pid}.tmp`;
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder, { withFileTypes: true }))
+    if (name.isFile() && name.name.endsWith(suffix)) rmSync(join(folder, name.name));
 }
 
 /** 4. Reports each outcome, counts it, and hands it to the manifest in input order. */
@@ -158,6 +194,8 @@ function settler(options: BatchOptions, manifest: ManifestWriter, summary: Batch
       fail(record, { ok: false, record: ref(record), diagnostics }, diagnostics);
     },
     result(record: BatchRecord, folder: string, result: BatchTaskResult) {
+      // After a halt nothing more is reported: the pool ends the builds it drops as errors.
+      if (options.halt?.aborted) return;
       if (result.ok) {
         summary.built++;
         manifest.settle(record.seq, {

@@ -17,7 +17,7 @@ export interface CliContext {
    * dist/cli.js itself, so workers start from the same pre-bundled code as the CLI.
    */
   readonly workerModule: string;
-  /** Calls handler on the first Ctrl-C (SIGINT); returns a function that stops listening. */
+  /** Calls handler on each Ctrl-C (SIGINT) until the returned function stops listening. */
   onInterrupt(handler: () => void): () => void;
 }
 
@@ -29,7 +29,7 @@ export function processContext(workerModule: string): CliContext {
     env: process.env,
     workerModule,
     onInterrupt(handler) {
-      process.once('SIGINT', handler);
+      process.on('SIGINT', handler);
       return () => process.off('SIGINT', handler);
     },
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
@@ -174,6 +174,44 @@ describe('build --each and Ctrl-C', () => {
     expect(context.out()).toContain('Built 2 of 3 records');
     expect(context.out()).toContain('Stopped by Ctrl-C');
     expect(readManifest(out).records.map((r) => r.folder)).toEqual(['One', 'Two']);
+    expect(existsSync(join(out, 'Three'))).toBe(false);
+  });
+
+  it('quits at a second Ctrl-C, leaving no manifest and no half-written file', async () => {
+    const dir = tempDir('briefkit-each-');
+    const json = join(dir, 'recipients.json');
+    writeFileSync(json, JSON.stringify(['One', 'Two', 'Three'].map((n) => ({ prepared_for: n }))));
+    const out = join(dir, 'out');
+    // What a build that is dropped halfway leaves: an output not yet renamed into place.
+    mkdirSync(join(out, 'Two'), { recursive: true });
+    writeFileSync(join(out, 'Two', `summary.pdf.${process.pid}.tmp`), '%PDF-1.7 (cut short)');
+    const context = testContext();
+    const write = context.stdout.write;
+    let pressed = false;
+    // Twice, as soon as the first record is reported built: the second is then in flight.
+    const pressing = {
+      ...context,
+      stdout: {
+        write(text: string) {
+          if (!pressed && text.includes(' built ')) {
+            pressed = true;
+            context.interrupt();
+            context.interrupt();
+          }
+          return write(text);
+        },
+      },
+    };
+
+    const argv = ['build', '--each', json, '--name', '{{prepared_for}}', '--out', out];
+    expect(await runCli([...argv, '--jobs', '1'], pressing)).toBe(130);
+
+    expect(context.out()).toContain('Quit by a second Ctrl-C');
+    expect(context.out()).not.toContain('Manifest:');
+    expect(context.err()).not.toContain('internal error');
+    const left = readdirSync(out, { recursive: true }).map(String);
+    expect(left.filter((f) => f.endsWith('.tmp') || f === 'manifest.json')).toEqual([]);
+    expect(left).toContain(join('One', 'briefing.pptx'));
     expect(existsSync(join(out, 'Three'))).toBe(false);
   });
 });

@@ -83,9 +83,13 @@ export function createProgress(context: CliContext) {
           `${summary.failed} failed: ${failedLabels.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`,
         );
       }
-      if (summary.interrupted)
-        lines.push('Stopped by Ctrl-C: the remaining records were not built.');
-      lines.push(`Manifest: ${summary.manifest}`);
+      if (summary.halted)
+        lines.push('Quit by a second Ctrl-C: the builds in progress were dropped; no manifest.');
+      else {
+        if (summary.interrupted)
+          lines.push('Stopped by Ctrl-C: the remaining records were not built.');
+        lines.push(`Manifest: ${summary.manifest}`);
+      }
       stdout.write(`${lines.join('\n')}\n`);
     },
     stop() {

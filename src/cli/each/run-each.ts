@@ -26,7 +26,13 @@ export async function runEach(
   const { out = defaultOut, ...shared } = options;
   const progress = createProgress(context);
   const stop = new AbortController();
+  const halt = new AbortController();
   const stopListening = context.onInterrupt(() => {
+    if (stop.signal.aborted) {
+      progress.note('Quitting: the builds in progress are dropped.');
+      halt.abort();
+      return;
+    }
     progress.note('Stopping after the builds in progress (Ctrl-C again to quit now)…');
     stop.abort();
   });
@@ -41,10 +47,13 @@ export async function runEach(
       workerModule: context.workerModule,
       generator: `briefkit ${version}`,
       signal: stop.signal,
+      halt: halt.signal,
       onPlan: (plan) => progress.start(plan.total),
       onRecord: (outcome) => progress.record(outcome),
     });
     progress.finish(summary, performance.now() - started);
+    // As a shell reports a process ended by SIGINT.
+    if (summary.halted) return 130;
     if (summary.internal > 0) return 70;
     return summary.failed > 0 || summary.interrupted ? 1 : 0;
   } finally {
