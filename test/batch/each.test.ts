@@ -134,42 +134,36 @@ describe('build --each', () => {
   });
 });
 
+/** Three recipients, built one at a time into `out`, with Ctrl-C pressed `presses` times
+ * as soon as the first is reported built (the second is then in flight). */
+function interruptedBatch(presses: number) {
+  const dir = tempDir('briefkit-each-');
+  const json = join(dir, 'recipients.json');
+  writeFileSync(json, JSON.stringify(['One', 'Two', 'Three'].map((n) => ({ prepared_for: n }))));
+  const out = join(dir, 'out');
+  const context = testContext();
+  const write = context.stdout.write;
+  let pressed = false;
+  const pressing = {
+    ...context,
+    stdout: {
+      write(text: string) {
+        if (!pressed && text.includes(' built ')) {
+          pressed = true;
+          for (let i = 0; i < presses; i++) context.interrupt();
+        }
+        return write(text);
+      },
+    },
+  };
+  const argv = ['build', '--each', json, '--name', '{{prepared_for}}', '--out', out];
+  return { out, context, run: () => runCli([...argv, '--jobs', '1'], pressing) };
+}
+
 describe('build --each and Ctrl-C', () => {
   it('finishes the builds in flight, lists them and skips the rest', async () => {
-    const dir = tempDir('briefkit-each-');
-    const json = join(dir, 'recipients.json');
-    const names = ['One', 'Two', 'Three'];
-    writeFileSync(json, JSON.stringify(names.map((n) => ({ prepared_for: n }))));
-    const out = join(dir, 'out');
-    const context = testContext();
-    const write = context.stdout.write;
-    let pressed = false;
-    // Press Ctrl-C as soon as the first record is reported built.
-    const pressing = {
-      ...context,
-      stdout: {
-        write(text: string) {
-          if (!pressed && text.includes(' built ')) {
-            pressed = true;
-            context.interrupt();
-          }
-          return write(text);
-        },
-      },
-    };
-
-    const argv = [
-      'build',
-      '--each',
-      json,
-      '--name',
-      '{{prepared_for}}',
-      '--out',
-      out,
-      '--jobs',
-      '1',
-    ];
-    expect(await runCli(argv, pressing)).toBe(1);
+    const { out, context, run } = interruptedBatch(1);
+    expect(await run()).toBe(1);
 
     expect(context.out()).toContain('Built 2 of 3 records');
     expect(context.out()).toContain('Stopped by Ctrl-C');
@@ -178,33 +172,11 @@ describe('build --each and Ctrl-C', () => {
   });
 
   it('quits at a second Ctrl-C, leaving no manifest and no half-written file', async () => {
-    const dir = tempDir('briefkit-each-');
-    const json = join(dir, 'recipients.json');
-    writeFileSync(json, JSON.stringify(['One', 'Two', 'Three'].map((n) => ({ prepared_for: n }))));
-    const out = join(dir, 'out');
+    const { out, context, run } = interruptedBatch(2);
     // What a build that is dropped halfway leaves: an output not yet renamed into place.
     mkdirSync(join(out, 'Two'), { recursive: true });
     writeFileSync(join(out, 'Two', `summary.pdf.${process.pid}.tmp`), '%PDF-1.7 (cut short)');
-    const context = testContext();
-    const write = context.stdout.write;
-    let pressed = false;
-    // Twice, as soon as the first record is reported built: the second is then in flight.
-    const pressing = {
-      ...context,
-      stdout: {
-        write(text: string) {
-          if (!pressed && text.includes(' built ')) {
-            pressed = true;
-            context.interrupt();
-            context.interrupt();
-          }
-          return write(text);
-        },
-      },
-    };
-
-    const argv = ['build', '--each', json, '--name', '{{prepared_for}}', '--out', out];
-    expect(await runCli([...argv, '--jobs', '1'], pressing)).toBe(130);
+    expect(await run()).toBe(130);
 
     expect(context.out()).toContain('Quit by a second Ctrl-C');
     expect(context.out()).not.toContain('Manifest:');
