@@ -39,6 +39,19 @@ describe('reproducible output', () => {
     ]);
   });
 
+  it('renames renumbered chart parts, never text that names one', async () => {
+    // Synthetic text naming the files pptxgenjs gives the charts of this and later decks.
+    const names = Array.from({ length: 40 }, (_, i) => `chart${i + 1}.xml`).join(' ');
+    const record = { label: 'synthetic', fields: { summary: `Parts: ${names}.` } };
+    await buildInto({ record });
+    const zip = await JSZip.loadAsync((await buildInto({ record }))['briefing.pptx'] as Buffer);
+    expect(zip.file('ppt/charts/chart1.xml')).not.toBeNull();
+    const slides = await Promise.all(
+      zip.file(/^ppt\/slides\/slide\d+\.xml$/).map((f) => f.async('string')),
+    );
+    expect(slides.some((xml) => xml.includes(`Parts: ${names}.`))).toBe(true);
+  });
+
   it('takes embedded dates from SOURCE_DATE_EPOCH, never from the clock', async () => {
     const files = await buildInto({ sourceDateEpoch: '1767225600' }); // 2026-01-01T00:00:00Z
     const zip = await JSZip.loadAsync(files['briefing.pptx'] as Buffer);

@@ -42,7 +42,7 @@ export async function normalizePptx(
       const fixed = name.startsWith('ppt/slides/')
         ? eastAsian(oneParagraphProperties(xml), eastAsianFont)
         : xml;
-      files.set(target, rename(fixed, renames));
+      files.set(target, renameReferences(fixed, renames));
     } else {
       files.set(target, data);
     }
@@ -137,6 +137,17 @@ function chartRenames(names: string[]): Renames {
     renames.set(`Microsoft_Excel_Worksheet${n}.xlsx`, `Microsoft_Excel_Worksheet${i + 1}.xlsx`);
   });
   return renames;
+}
+
+/**
+ * Renumbered charts are renamed where parts name them: internal relationship targets and
+ * content-type overrides. Never in text, which may well say "chart3.xml", nor in links.
+ */
+function renameReferences(xml: string, renames: Renames): string {
+  if (renames.size === 0) return xml;
+  return xml.replace(/<(?:Relationship|Override)\b[^>]*>/g, (element) =>
+    element.includes('TargetMode="External"') ? element : rename(element, renames),
+  );
 }
 
 function rename(text: string, renames: Renames): string {
