@@ -98,6 +98,15 @@ export function lazyJsonStore<T>(options: JsonStoreOptions<T>): JsonStore<T> {
   };
 }
 
+/** The stored value for `key`, or else `make()`'s, which is stored for later builds. */
+export function readOrMake<T>(store: JsonStore<T>, key: string, make: () => T): T {
+  const stored = store.read(key);
+  if (stored !== null) return stored;
+  const made = make();
+  store.write(key, made);
+  return made;
+}
+
 /** An `accept` for entries that are one text field, such as `{ code: string }`. */
 export function textEntry<K extends string>(field: K) {
   return (entry: unknown): entry is Record<K, string> =>

@@ -69,7 +69,8 @@ const parsed = new LruCache<string, SourceDocument>(32);
 const parsedStore = lazyJsonStore({
   part: 'parsed',
   limit: 1000,
-  accept: (entry): entry is { value: unknown } => typeof entry === 'object' && entry !== null,
+  accept: (entry): entry is { value: unknown } =>
+    typeof entry === 'object' && entry !== null && 'value' in entry,
 });
 
 const isCsv = (file: string) => extname(file).toLowerCase() === '.csv';
@@ -77,7 +78,7 @@ const isCsv = (file: string) => extname(file).toLowerCase() === '.csv';
 function readStored(file: string, text: string): SourceDocument | null {
   if (isCsv(file)) return null;
   const entry = parsedStore.read(text);
-  if (!entry || !('value' in entry)) return null;
+  if (!entry) return null;
   let reparsed: SourceDocument | undefined;
   const doc: SourceDocument = {
     file,

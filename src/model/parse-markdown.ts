@@ -3,7 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { deepFreeze } from '../cache/deep-freeze.ts';
-import { lazyJsonStore } from '../cache/json-store.ts';
+import { lazyJsonStore, readOrMake } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { unescapeMarkdown } from '../template/literal.ts';
@@ -59,7 +59,7 @@ function parseSection(markdown: string, place: Place): ParsedMarkdown {
   const key = `${JSON.stringify(place)}\0${markdown}`;
   let result = parsed.get(key);
   if (!result) {
-    result = deepFreeze(store.read(markdown) ?? parseAndStore(markdown, place));
+    result = deepFreeze(readOrMake(store, markdown, () => parse(markdown, place)));
     parsed.set(key, result);
   }
   return result;
@@ -77,12 +77,6 @@ const store = lazyJsonStore({
     Array.isArray((value as ParsedMarkdown | null)?.blocks) &&
     Array.isArray((value as ParsedMarkdown).comments),
 });
-
-function parseAndStore(markdown: string, place: Place): ParsedMarkdown {
-  const result = parse(markdown, place);
-  store.write(markdown, result);
-  return result;
-}
 
 function parse(markdown: string, place: Place): ParsedMarkdown {
   const root: Root = fromMarkdown(markdown, {

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { lazyJsonStore, textEntry } from '../cache/json-store.ts';
+import { lazyJsonStore, readOrMake, textEntry } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
@@ -73,17 +73,15 @@ const specStore = lazyJsonStore({
 });
 
 function templateSpec(text: string): TemplateSpecification {
-  let spec = specStore.read(text)?.spec;
-  if (!spec) {
+  const { spec } = readOrMake(specStore, text, () => ({
     // Typed as a TemplateSpecification, precompile() returns the code that makes one.
-    spec = hb.precompile(text, {
+    spec: hb.precompile(text, {
       strict: true,
       knownHelpersOnly: true,
       knownHelpers,
       noEscape: true,
-    }) as unknown as string;
-    specStore.write(text, { spec });
-  }
+    }) as unknown as string,
+  }));
   // What Handlebars' own compile() does with the code it writes.
   return new Function(`return ${spec}`)() as TemplateSpecification;
 }

@@ -1,6 +1,6 @@
 import type * as Fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { lazyJsonStore, textEntry } from '../../cache/json-store.ts';
+import { lazyJsonStore, readOrMake, textEntry } from '../../cache/json-store.ts';
 import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontFace } from '../../layout/fonts.ts';
 
@@ -117,14 +117,6 @@ const subsetStore = lazyJsonStore({
   accept: textEntry('base64'),
 });
 
-function storedSubset(key: string, encode: () => Uint8Array): Uint8Array {
-  const stored = subsetStore.read(key);
-  if (stored) return new Uint8Array(Buffer.from(stored.base64, 'base64'));
-  const bytes = encode();
-  subsetStore.write(key, { base64: Buffer.from(bytes).toString('base64') });
-  return bytes;
-}
-
 /** fontkit's subsets list their glyph ids, though its typings omit it. */
 type GlyphSubset = Fontkit.Subset & { glyphs: number[] };
 
@@ -135,7 +127,10 @@ function reusedSubset(face: FontFace): Fontkit.Subset {
     const key = `${face.id} ${subset.glyphs.join(',')}`;
     let bytes = subsets.get(key);
     if (!bytes) {
-      bytes = storedSubset(key, encode);
+      const { base64 } = readOrMake(subsetStore, key, () => ({
+        base64: Buffer.from(encode()).toString('base64'),
+      }));
+      bytes = new Uint8Array(Buffer.from(base64, 'base64'));
       subsets.set(key, bytes);
     }
     return bytes;
