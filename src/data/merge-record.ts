@@ -21,12 +21,12 @@ export function mergeRecord(source: SourceDocument, record: DataRecord): SourceD
   return {
     file: source.file,
     value: { ...base, ...record.fields },
-    locate: (path) => {
+    locate: (path, at) => {
       const [head] = path;
       if (typeof head === 'string' && Object.hasOwn(record.fields, head)) {
         return { file: record.label, path: formatDataPath(path) };
       }
-      return source.locate(path);
+      return source.locate(path, at);
     },
   };
 }

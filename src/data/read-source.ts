@@ -2,7 +2,9 @@ import { extname } from 'node:path';
 import {
   type Document,
   isAlias,
+  isMap,
   isNode,
+  isScalar,
   LineCounter,
   parseDocument,
   type ScalarTag,
@@ -24,8 +26,11 @@ import { readTables } from './read-tables.ts';
 export interface SourceDocument {
   file: string;
   value: unknown;
-  /** File position of the value at a data path, or of its nearest existing parent. */
-  locate(path: readonly (string | number)[]): Place;
+  /**
+   * File position of the value at a data path, or of its nearest existing parent; with
+   * `key`, of the field's name instead (where an unknown field is written).
+   */
+  locate(path: readonly (string | number)[], at?: 'key'): Place;
 }
 
 export { formatDataPath, type PathSegment };
@@ -83,9 +88,9 @@ function readStored(file: string, text: string): SourceDocument | null {
   const doc: SourceDocument = {
     file,
     value: deepFreeze(entry.value),
-    locate: (path) => {
+    locate: (path, at) => {
       reparsed ??= parseSource(file, text).doc;
-      return reparsed.locate(path);
+      return reparsed.locate(path, at);
     },
   };
   // The value passed every check when it was stored; the limits are checked again anyway,
@@ -121,14 +126,17 @@ function parseSource(file: string, text: string): { doc: SourceDocument; standal
   const tables = readTables(file, doc, lineCounter);
   for (const table of tables) value = table.mount(value);
 
-  const locate = (path: readonly PathSegment[]): Place => {
+  const locate = (path: readonly PathSegment[], at?: 'key'): Place => {
     for (const table of tables) {
       if (table.path.every((segment, i) => path[i] === segment)) {
         return table.locate(path.slice(table.path.length));
       }
     }
     for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true);
+      const node =
+        at === 'key' && depth === path.length
+          ? keyNode(doc, path)
+          : doc.getIn(path.slice(0, depth), true);
       if (isNode(node) && node.range) {
         const { line, col } = lineCounter.linePos(node.range[0]);
         return { file, line, column: col, ...(path.length ? { path: formatDataPath(path) } : {}) };
@@ -140,6 +148,15 @@ function parseSource(file: string, text: string): { doc: SourceDocument; standal
   // deep from a file that passed the nesting check. Check the value itself.
   if (text.includes('*')) throwProblems(checkValue(value, locate));
   return { doc: { file, value, locate }, standalone: tables.length === 0 };
+}
+
+/** The node of a field's name: `path`'s last segment as a key of the map it ends in. */
+function keyNode(doc: Document, path: readonly PathSegment[]): unknown {
+  const map = doc.getIn(path.slice(0, -1), true);
+  const name = path.at(-1);
+  return isMap(map)
+    ? map.items.find((pair) => isScalar(pair.key) && pair.key.value === name)?.key
+    : undefined;
 }
 
 function toJS(file: string, doc: Document, lineCounter: LineCounter): unknown {

@@ -97,7 +97,11 @@ function toDiagnostic(source: SourceDocument, error: ErrorObject): Diagnostic {
   const path = pointerToPath(error.instancePath);
   const found = describe(valueAt(source.value, path));
   const { message, hint } = explain(error, found);
-  return { ...messages.schema(message, hint), place: source.locate(path) };
+  // An unknown field is reported at its name, not at the object that holds it.
+  const unknown = error.keyword === 'additionalProperties' && error.params.additionalProperty;
+  const place =
+    typeof unknown === 'string' ? source.locate([...path, unknown], 'key') : source.locate(path);
+  return { ...messages.schema(message, hint), place };
 }
 
 function explain(error: ErrorObject, found: string): { message: string; hint?: string } {

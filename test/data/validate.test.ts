@@ -27,6 +27,19 @@ describe('validateAgainst the sample schema', () => {
     const line = broken.split('\n').findIndex((l) => l.includes('"83.92"')) + 1;
     expect(error.diagnostics[1]?.place).toMatchObject({ file: 'broken.yaml', line });
   });
+
+  it('reports an unknown field at its own line, not at the object holding it', () => {
+    const typo = sample.replace(
+      '  author: briefkit sample\n',
+      '  author: briefkit sample\n  autor: x\n',
+    );
+    const [diagnostic] = catchError(() =>
+      validateAgainst(readSource('typo.yaml', typo), schema),
+    ).diagnostics;
+    const line = typo.split('\n').indexOf('  autor: x') + 1;
+    expect(diagnostic?.message).toBe('Unknown field "autor".');
+    expect(diagnostic?.place).toEqual({ file: 'typo.yaml', line, column: 3, path: 'report.autor' });
+  });
 });
 
 describe('compiled schemas on disk', () => {
