@@ -4,6 +4,7 @@ import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { ChartSpecSource } from '../template/read-template.ts';
 import { vegaLocale } from './chart-locale.ts';
+import { guardExpressions } from './guard-expressions.ts';
 import { guardSpec } from './guard-spec.ts';
 import { type NativeChart, readEncoding, toNativeChart } from './native.ts';
 import { loadVega } from './vega-runtime.ts';
@@ -46,7 +47,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   try {
     const { runtime, fill } = toRuntime(bound, {
       compile: (spec) => vega.vegaLite.compile(spec as never, { logger }).spec,
-      parse: (spec) => vega.vega.parse(spec, undefined, { ast: true }),
+      parse: (spec) => guardExpressions(vega.vega.parse(spec, undefined, { ast: true })),
       clean: () => problems.length === 0,
     });
     const view = new vega.vega.View(runtime as never, {
@@ -111,6 +112,13 @@ function bindData(request: ChartRequest): BoundChart {
       place: { file: chart.file },
     });
   }
+  const reserved = reservedValue(rows);
+  if (reserved !== null) {
+    throw new BriefkitError({
+      ...messages.chartReservedValue(chart.name, `${source}${reserved}`),
+      place: { file: chart.file },
+    });
+  }
   const spec = {
     ...chart.spec,
     datasets: { [source]: [] },
@@ -121,6 +129,20 @@ function bindData(request: ChartRequest): BoundChart {
     config: request.config,
   };
   return { spec, source, rows };
+}
+
+/**
+ * Where the rows hold the text "__proto__" (as `[1].short`), or null. Vega keys plain
+ * objects by category, and that one key fails deep in its dataflow.
+ */
+function reservedValue(value: unknown, path = ''): string | null {
+  if (value === '__proto__') return path;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = reservedValue(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 type VegaSpec = { data?: { name?: string; values?: unknown; format?: unknown }[] };
@@ -210,6 +232,8 @@ const refusingLoader = {
   file: refuse,
 };
 
+const text = (arg: unknown) => (arg instanceof Error ? arg.message : String(arg));
+
 function collectingLogger(warnLevel: number, problems: string[]) {
   let level = warnLevel;
   const logger = {
@@ -219,11 +243,11 @@ function collectingLogger(warnLevel: number, problems: string[]) {
       return logger;
     },
     error: (...args: unknown[]) => {
-      problems.push(args.map(String).join(' '));
+      problems.push(args.map(text).join(' '));
       return logger;
     },
     warn: (...args: unknown[]) => {
-      problems.push(args.map(String).join(' '));
+      problems.push(args.map(text).join(' '));
       return logger;
     },
     info: () => logger,

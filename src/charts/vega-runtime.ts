@@ -4,6 +4,7 @@
  */
 import type { FontSet } from '../layout/fonts.ts';
 import { textWidth } from '../layout/measure.ts';
+import { MEMBER_GUARD, readMember } from './guard-expressions.ts';
 
 type TextItem = { fontSize?: number; fontWeight?: unknown };
 
@@ -30,6 +31,7 @@ export function loadVega(): Promise<VegaModules> {
     const vega = vegaModule as unknown as VegaModules['vega'];
     vega.setRandom(vega.randomLCG(1));
     boundExpressionFunctions(vega);
+    vega.expressionFunction(MEMBER_GUARD, readMember as never);
     return { vega, vegaLite };
   });
   return modules;

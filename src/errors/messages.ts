@@ -59,6 +59,11 @@ export const messages = {
     message: `Chart "${name}": ${detail}`,
     hint: 'Bind charts to a named list of the dataset: "data": {"name": "LIST"}.',
   }),
+  chartReservedValue: (name: string, path: string): Message => ({
+    code: 'chart-data',
+    message: `Chart "${name}" cannot draw ${path}: Vega fails on the text "__proto__".`,
+    hint: 'Change that value, for example to "proto".',
+  }),
   chartRefused: (name: string, detail: string): Message => ({
     code: 'chart-refused',
     message: `Chart "${name}": ${detail}`,

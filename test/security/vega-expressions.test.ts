@@ -204,20 +204,35 @@ describe('Vega expression-injection proofs of concept, through renderChart', () 
   });
 
   it('never returns a builtin function in place of a value', async () => {
-    // Functions may be reached as values, but never called, and never shown as source.
+    // Functions are never called and never shown as source: the chart fails instead.
     for (const expr of ['datum.k.constructor.constructor', "'' + [].constructor.constructor"]) {
-      const result = await renderChart(request(specsFor(expr)[0] as Record<string, unknown>));
-      expect(`${result.svg} ${result.alt}`).not.toMatch(/native code|function/);
+      const result = await renderChart(request(specsFor(expr)[0] as Record<string, unknown>)).catch(
+        (error: unknown) => error,
+      );
+      expect(result).toBeInstanceOf(BriefkitError);
+      expect((result as BriefkitError).message).toMatch(/may not read "constructor"/);
     }
   });
 
-  // FIXME(src/charts/guard-spec.ts): the interpreter refuses `x.constructor.constructor` but
-  // lets `datum.k.constructor` (String) through, and string concatenation prints its source
-  // into the chart: "function String() { [native code] }". Nothing runs, but specs should not
-  // reach builtins at all. Fix: in guardSpec, parse every expression string with vega's
-  // parseExpression and refuse member names constructor/__proto__/prototype/__define*__/
-  // __lookup*__ and computed members whose key is not a literal.
-  it.fails('does not print the source of a builtin reached through .constructor', async () => {
+  it('reads a data field named like a builtin, such as "constructor"', async () => {
+    const chart = await renderChart({
+      ...request({
+        data: { name: 'rows' },
+        transform: [{ calculate: "datum.constructor + '!'", as: 'shown' }],
+        mark: 'bar',
+        encoding: {
+          x: { field: 'shown', type: 'nominal' },
+          y: { field: 'v', type: 'quantitative' },
+        },
+      }),
+      data: { rows: [{ constructor: 'builder', v: 1 }] },
+    });
+    expect(chart.native?.labels).toEqual(['builder!']);
+  });
+
+  // Vega's interpreter alone lets `datum.k.constructor` (String) through, and string
+  // concatenation printed its source into the chart (guard-expressions.ts).
+  it('does not print the source of a builtin reached through .constructor', async () => {
     const result = await renderChart(
       request(specsFor("'' + datum.k.constructor")[0] as Record<string, unknown>),
     ).catch((error: unknown) => error);
@@ -256,15 +271,12 @@ describe('Vega expression-injection proofs of concept, through renderChart', () 
     expect(chart.svg).not.toContain('<script');
   });
 
-  // FIXME(src/charts/render-chart.ts, upstream Vega): a nominal value "__proto__" (found by
-  // test/property as figures[1].short) fails inside Vega's dataflow with "TypeError: Cannot
-  // read properties of undefined (reading 'datum')": Vega keys a plain object by category.
-  // Typed (chart-compile), but a label the user typed cannot be drawn and the message blames
-  // the chart. "constructor", "toString" and "hasOwnProperty" work. Fix: report it upstream;
-  // meanwhile refuse "__proto__" as a chart value with a chart-data message naming the row,
-  // or draw it with a zero-width joiner appended and restore the label in the native chart.
-  it.fails('draws a category named "__proto__"', async () => {
-    const chart = await renderChart({
+  // A nominal value "__proto__" (found by test/property as figures[1].short) fails inside
+  // Vega's dataflow ("Cannot read properties of undefined (reading 'datum')"): Vega keys a
+  // plain object by category. So it is refused first, naming the value's data path.
+  // "constructor", "toString" and "hasOwnProperty" draw.
+  it('refuses a category named "__proto__" with a message naming the row', async () => {
+    const error = await renderChart({
       ...request({
         data: { name: 'rows' },
         mark: 'bar',
@@ -272,13 +284,37 @@ describe('Vega expression-injection proofs of concept, through renderChart', () 
       }),
       data: {
         rows: [
-          { k: '__proto__', v: 1 },
           { k: 'b', v: 2 },
+          { k: '__proto__', v: 1 },
         ],
       },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BriefkitError);
+    expect((error as BriefkitError).diagnostics[0]).toMatchObject({
+      code: 'chart-data',
+      message: expect.stringContaining('cannot draw rows[1].k'),
     });
-    expect(chart.native?.labels).toEqual(['__proto__', 'b']);
   });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty'])(
+    'draws a category named "%s"',
+    async (k) => {
+      const chart = await renderChart({
+        ...request({
+          data: { name: 'rows' },
+          mark: 'bar',
+          encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' } },
+        }),
+        data: {
+          rows: [
+            { k, v: 1 },
+            { k: 'b', v: 2 },
+          ],
+        },
+      });
+      expect(chart.native?.labels).toEqual([k, 'b']);
+    },
+  );
 
   it('refuses every way of naming a URL or an image before Vega runs', async () => {
     const bar = { mark: 'bar', encoding: { x: { field: 'k', type: 'nominal' } } };
