@@ -34,6 +34,17 @@ describe('the sample build', () => {
     expect(output).toContain('over 50 patents');
   });
 
+  it('lists horizontal bars top-down with the value axis and its labels at the bottom', async () => {
+    const parts = await pptxParts((await buildSample()).pptx);
+    const bars = parts.get('ppt/charts/chart2.xml') ?? '';
+    expect(bars).toContain('<c:barDir val="bar"/>');
+    const axis = (name: string) => bars.match(new RegExp(`<c:${name}>.*?</c:${name}>`, 's'))?.[0];
+    expect(axis('catAx')).toContain('<c:orientation val="maxMin"/>');
+    // Reversed categories put the last one at the bottom: the value axis crosses there.
+    expect(axis('valAx')).toContain('<c:crosses val="max"/>');
+    expect(axis('valAx')).toContain('<c:tickLblPos val="nextTo"/>');
+  });
+
   it('gives every chart alt text naming its values', async () => {
     const parts = await pptxParts((await buildSample()).pptx);
     const descriptions = slideNames(parts).flatMap((s) =>

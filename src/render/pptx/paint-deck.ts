@@ -233,6 +233,18 @@ function chartType(pptx: PptxGenJS, native: NativeChart): PptxGenJS.CHART_NAME {
   return types[native.type];
 }
 
+/**
+ * PowerPoint lists bar categories bottom-up; Vega (and readers) expect the first on top.
+ * Reversed, the value axis would move to the top, so it crosses at the last category, with
+ * its labels beside it. pptxgenjs writes these values as given (its typings list fewer), and
+ * writes `catAxisCrossesAt` into the value axis.
+ */
+const topDownBars = {
+  catAxisOrientation: 'maxMin' as 'minMax',
+  catAxisCrossesAt: 'max' as 'autoZero',
+  valAxisLabelPos: 'nextTo',
+} as const;
+
 function nativeOptions(
   native: NativeChart,
   fonts: FontSet,
@@ -242,9 +254,7 @@ function nativeOptions(
   const round = native.type === 'pie' || native.type === 'doughnut';
   return {
     barDir: native.direction,
-    // PowerPoint lists bar categories bottom-up; Vega (and readers) expect the first on top.
-    // pptxgenjs writes the value as given; its typings list only 'minMax'.
-    ...(native.direction === 'bar' && !round ? { catAxisOrientation: 'maxMin' as 'minMax' } : {}),
+    ...(native.direction === 'bar' && !round ? topDownBars : {}),
     // One series, one colour, as in the Vega rendering; pies need a colour per slice.
     chartColors: round ? style.palette : style.palette.slice(0, Math.max(1, native.series.length)),
     showValue: native.showValues,
