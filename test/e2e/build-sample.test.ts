@@ -1,7 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { build } from '../../src/index.ts';
 import { pdfPages } from '../helpers/pdf-text.ts';
 import { pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
-import { buildSample } from '../helpers/sample.ts';
+import { buildSample, tempDir } from '../helpers/sample.ts';
 
 describe('the sample build', () => {
   it('writes a deck of 8 to 12 slides whose text is editable runs', async () => {
@@ -85,5 +88,20 @@ describe('the sample build', () => {
     const { pptx, slides } = await buildSample();
     const slideCount = slideNames(await pptxParts(pptx)).length;
     expect(await pdfPages(slides)).toHaveLength(slideCount);
+  });
+});
+
+describe('a figure without a unit (the schema allows it)', () => {
+  it('is charted as its number alone, never "undefined"', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data.yaml');
+    const sample = readFileSync('data/space-station-2025.yaml', 'utf8');
+    writeFileSync(data, sample.replace('    value: 83.92\n    unit: kg\n', '    value: 83.92\n'));
+    const out = join(dir, 'out');
+    await build({ data, out, outputs: ['pptx'] });
+    const parts = await pptxParts(new Uint8Array(readFileSync(join(out, 'briefing.pptx'))));
+    const charts = [...parts].filter(([name]) => name.startsWith('ppt/charts/chart'));
+    expect(charts.map(([, xml]) => xml).join('')).toContain('Returned to Earth (83.92)');
+    for (const [name, xml] of parts) expect(xml, name).not.toContain('undefined');
   });
 });
