@@ -73,8 +73,16 @@ export function parseCommandArgs<O extends OptionSpecs>(argv: string[], options:
       strict: true,
     }) as ParsedArgs<O>;
   } catch (error) {
-    throw usageError((error as Error).message);
+    throw usageError(argumentProblem(error as Error & { code?: string }));
   }
+}
+
+/** Node's message for an unknown option suggests `-- "--x` with a quote left open. */
+function argumentProblem(error: Error & { code?: string }): string {
+  const option = /'(-[^']*)'/.exec(error.message)?.[1];
+  return error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option
+    ? `Unknown option "${option}".`
+    : error.message;
 }
 
 export function usageError(detail: string): BriefkitError {

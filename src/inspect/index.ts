@@ -43,11 +43,14 @@ async function readInput(file: string): Promise<Uint8Array> {
 }
 
 /** The structured inspection of a PPTX or PDF, whichever the bytes are. */
-export async function inspectBytes(bytes: Uint8Array): Promise<Inspection> {
+export async function inspectBytes(bytes: Uint8Array, file?: string): Promise<Inspection> {
   const kind = detectKind(bytes);
   if (kind === 'pptx') return inspectPptx(bytes);
   if (kind === 'pdf') return inspectPdf(bytes);
-  fail(messages.syntax('file', 'expected a PPTX (zip) or a PDF, judging by its first bytes'));
+  fail({
+    ...messages.syntax('file', 'expected a PPTX (zip) or a PDF, judging by its first bytes'),
+    ...(file ? { place: { file } } : {}),
+  });
 }
 
 /**
@@ -59,6 +62,6 @@ export async function inspect(
   options: InspectOptions = {},
 ): Promise<string> {
   const bytes = typeof input === 'string' ? await readInput(input) : input;
-  const inspection = await inspectBytes(bytes);
+  const inspection = await inspectBytes(bytes, typeof input === 'string' ? input : undefined);
   return options.json ? `${JSON.stringify(inspection, null, 2)}\n` : formatInspection(inspection);
 }

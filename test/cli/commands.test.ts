@@ -43,14 +43,16 @@ describe('usage errors exit with 2', () => {
     [['build', '--name', '{{x}}'], '--name and --jobs only apply with --each FILE.'],
     [['build', '--each', 'r.csv', '--jobs', '0'], '--jobs must be a whole number from 1 to 256'],
     [['inspect'], 'inspect takes one FILE'],
-    [['inspect', '--data', 'x.yaml', 'a.pdf'], "Unknown option '--data'"],
-    [['watch', '--each', 'r.csv'], "Unknown option '--each'"],
-    [['build', '--frob'], "Unknown option '--frob'"],
+    [['inspect', '--data', 'x.yaml', 'a.pdf'], 'Unknown option "--data".'],
+    [['watch', '--each', 'r.csv'], 'Unknown option "--each".'],
+    [['build', '--frob'], 'Unknown option "--frob".'],
   ])('%j', async (argv, message) => {
     const context = testContext();
     expect(await runCli(argv, context)).toBe(2);
     expect(context.err()).toContain(message);
     expect(context.err()).toContain('[usage]');
+    // Node's own text for an unknown option leaves a quote open: `as in '-- "--frob"`.
+    expect(context.err()).not.toContain('-- "');
   });
 
   it('finds the command after options whose value looks like a command', async () => {
@@ -62,6 +64,12 @@ describe('usage errors exit with 2', () => {
 });
 
 describe('bad input exits with 1', () => {
+  it('names a file to inspect that is neither PPTX nor PDF', async () => {
+    const context = testContext();
+    expect(await runCli(['inspect', 'README.md'], context)).toBe(1);
+    expect(context.err()).toMatch(/^README\.md {2}Invalid file: expected a PPTX/);
+  });
+
   it('names a missing records file', async () => {
     const context = testContext();
     expect(await runCli(['build', '--each', 'no-such-file.csv'], context)).toBe(1);
