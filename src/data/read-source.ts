@@ -109,6 +109,7 @@ function parseSource(file: string, text: string): { doc: SourceDocument; standal
     return { doc: { file, value: table.rows, locate: table.locate }, standalone: true };
   }
   checkFileSize(file, text);
+  if (extname(file).toLowerCase() === '.json') checkJsonSyntax(file, text);
   checkStructure(file, text);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
@@ -118,9 +119,9 @@ function parseSource(file: string, text: string): { doc: SourceDocument; standal
     prettyErrors: true,
     customTags: [csvTag],
   });
-  if (doc.errors.length > 0) {
-    throw new BriefkitError(doc.errors.map((e) => yamlDiagnostic(file, e)));
-  }
+  const [error] = doc.errors;
+  // Where the text first goes wrong; the parser's later errors mostly follow from it.
+  if (error) throw new BriefkitError(yamlDiagnostic(file, error));
   throwProblems(checkNodes(file, doc, lineCounter));
   let value = toJS(file, doc, lineCounter);
   const tables = readTables(file, doc, lineCounter);
@@ -178,6 +179,27 @@ function toJS(file: string, doc: Document, lineCounter: LineCounter): unknown {
       ),
       place: { file, ...(position ? { line: position.line, column: position.col } : {}) },
     });
+  }
+}
+
+/**
+ * JSON is parsed as YAML (for positions), whose messages talk of YAML and flow collections;
+ * a JSON syntax error gets JSON's own message, at its line and column.
+ */
+function checkJsonSyntax(file: string, text: string): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    const place: Place = { file };
+    if (offset !== undefined) {
+      const before = text.slice(0, Number(offset)).split('\n');
+      place.line = before.length;
+      place.column = (before.at(-1)?.length ?? 0) + 1;
+    }
+    const detail = message.replace(/ in JSON at position.*$/, '').replace(/^JSON\.parse: /, '');
+    throw new BriefkitError({ ...messages.syntax('JSON', detail), place });
   }
 }
 

@@ -32,6 +32,25 @@ describe('readSource', () => {
     expect(error.diagnostics[0]?.place).toMatchObject({ file: 'bad.yaml', line: 3 });
   });
 
+  it('reports one YAML syntax error, where the text first goes wrong', () => {
+    // One space too many before `subtitle`: the parser finds several errors from there on.
+    const text = 'report:\n  title: x\n   subtitle: y\n  locale: en-US\n';
+    const error = catchError(() => readSource('indent.yaml', text));
+    expect(error.diagnostics).toHaveLength(1);
+    expect(error.diagnostics[0]?.place).toMatchObject({ file: 'indent.yaml', line: 2 });
+  });
+
+  it('reports a JSON syntax error in JSON’s words, at its line and column', () => {
+    const error = catchError(() => readSource('spec.json', '{\n  "a": 1\n  "b": 2\n}\n'));
+    expect(error.diagnostics).toEqual([
+      {
+        code: 'syntax',
+        message: "Invalid JSON: Expected ',' or '}' after property value",
+        place: { file: 'spec.json', line: 3, column: 3 },
+      },
+    ]);
+  });
+
   it('parses JSON with positions too', () => {
     const doc = readSource('data.json', '{\n  "a": {\n    "b": 1\n  }\n}');
     expect(doc.locate(['a', 'b'])).toMatchObject({ line: 3, column: 10 });
