@@ -1,34 +1,72 @@
-import { fail } from '../errors/briefkit-error.ts';
-import { messages } from '../errors/messages.ts';
+import { formatDataPath, type PathSegment } from '../data/data-path.ts';
+import { fail, type Place } from '../errors/briefkit-error.ts';
+import { type Message, messages } from '../errors/messages.ts';
 import type { ChartSpecSource } from '../template/read-template.ts';
+
+/** Vega-Lite's marks, primitive and composite (vega-lite/src/mark.ts, compositemark/). */
+const MARKS = new Set([
+  'arc',
+  'area',
+  'bar',
+  'image',
+  'line',
+  'point',
+  'rect',
+  'rule',
+  'text',
+  'tick',
+  'trail',
+  'circle',
+  'square',
+  'geoshape',
+  'boxplot',
+  'errorband',
+  'errorbar',
+]);
 
 /**
  * Specs may never reach the outside world: no `url` anywhere (data, images, hrefs), no
- * image marks. Vega's Node loader would read local files otherwise.
+ * image marks. Vega's Node loader would read local files otherwise. Unknown mark types are
+ * named here too: Vega-Lite fails on them with an internal TypeError.
  */
 export function guardSpec(chart: ChartSpecSource): void {
-  const visit = (value: unknown, path: string): void => {
+  const visit = (value: unknown, path: PathSegment[]): void => {
     if (Array.isArray(value)) {
-      for (const [i, v] of value.entries()) visit(v, `${path}[${i}]`);
+      for (const [i, v] of value.entries()) visit(v, [...path, i]);
       return;
     }
     if (value === null || typeof value !== 'object') return;
     for (const [key, v] of Object.entries(value)) {
-      const here = path ? `${path}.${key}` : key;
+      const here = [...path, key];
+      const shown = formatDataPath(here);
       if (key === 'url' || key === 'href')
-        refuse(chart, `"${here}" would load from outside; inline the data instead.`);
-      if (
-        (key === 'mark' || key === 'type') &&
-        (v === 'image' || (v as { type?: unknown })?.type === 'image')
-      ) {
-        refuse(chart, `image marks are not allowed (at "${here}").`);
+        refuse(chart, here, `"${shown}" would load from outside; inline the data instead.`);
+      const type = typeof v === 'string' ? v : (v as { type?: unknown } | null)?.type;
+      if ((key === 'mark' || key === 'type') && type === 'image') {
+        refuse(chart, here, `image marks are not allowed (at "${shown}").`);
+      }
+      if (key === 'mark' && typeof type === 'string' && !MARKS.has(type)) {
+        const known = [...MARKS].filter((m) => m !== 'image').join(', ');
+        problem(
+          chart,
+          here,
+          messages.chartCompile(
+            chart.name,
+            `unknown mark "${type}" at "${shown}"; marks are ${known}.`,
+          ),
+        );
       }
       visit(v, here);
     }
   };
-  visit(chart.spec, '');
+  visit(chart.spec, []);
 }
 
-function refuse(chart: ChartSpecSource, detail: string): never {
-  fail({ ...messages.chartRefused(chart.name, detail), place: { file: chart.file } });
+function refuse(chart: ChartSpecSource, path: PathSegment[], detail: string): never {
+  problem(chart, path, messages.chartRefused(chart.name, detail));
+}
+
+function problem(chart: ChartSpecSource, path: PathSegment[], message: Message): never {
+  const place: Place = chart.locate?.(path) ?? { file: chart.file };
+  fail({ ...message, place: { ...place, file: chart.file } });
 }

@@ -4,6 +4,7 @@ import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { ChartSpecSource } from '../template/read-template.ts';
 import { vegaLocale } from './chart-locale.ts';
+import { missingField } from './check-fields.ts';
 import { guardExpressions } from './guard-expressions.ts';
 import { guardSpec } from './guard-spec.ts';
 import { type NativeChart, readEncoding, toNativeChart } from './native.ts';
@@ -110,6 +111,13 @@ function bindData(request: ChartRequest): BoundChart {
     throw new BriefkitError({
       ...messages.chartData(chart.name, `the dataset has no list named "${source}".`),
       place: { file: chart.file },
+    });
+  }
+  const missing = missingField(chart.spec, rows);
+  if (missing) {
+    throw new BriefkitError({
+      ...messages.chartField(chart.name, missing.field, source, missing.known),
+      place: { ...chart.locate?.(missing.path), file: chart.file },
     });
   }
   const reserved = reservedValue(rows);

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from './briefkit-error.ts';
 
-type Message = Omit<Diagnostic, 'place'>;
+export type Message = Omit<Diagnostic, 'place'>;
 
 export const messages = {
   fileNotFound: (file: string, what: string): Message => ({
@@ -58,6 +58,11 @@ export const messages = {
     code: 'chart-data',
     message: `Chart "${name}": ${detail}`,
     hint: 'Bind charts to a named list of the dataset: "data": {"name": "LIST"}.',
+  }),
+  chartField: (name: string, field: string, source: string, known: string[]): Message => ({
+    code: 'chart-data',
+    message: `Chart "${name}": field "${field}" is not in "${source}".`,
+    hint: `Fields of ${source}: ${known.join(', ')}.`,
   }),
   chartReservedValue: (name: string, path: string): Message => ({
     code: 'chart-data',

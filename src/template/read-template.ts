@@ -14,6 +14,8 @@ export interface ChartSpecSource {
   name: string;
   file: string;
   spec: Record<string, unknown>;
+  /** Where a part of the spec is written in its file. */
+  locate?: SourceDocument['locate'];
 }
 
 /** Everything a template folder holds, read and checked; nothing rendered yet. */
@@ -110,7 +112,12 @@ function readCharts(dir: string): Map<string, ChartSpecSource> {
         place: { file: doc.file },
       });
     }
-    charts.set(name, { name, file: doc.file, spec: doc.value as Record<string, unknown> });
+    charts.set(name, {
+      name,
+      file: doc.file,
+      spec: doc.value as Record<string, unknown>,
+      locate: doc.locate,
+    });
   }
   return charts;
 }

@@ -4,10 +4,13 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { describe, expect, it } from 'vitest';
 import { defaults } from '../../src/build.ts';
 import { deepFreeze } from '../../src/cache/deep-freeze.ts';
+import { guardSpec } from '../../src/charts/guard-spec.ts';
 import { type ChartRequest, renderChart, toRuntime } from '../../src/charts/render-chart.ts';
 import { loadVega } from '../../src/charts/vega-runtime.ts';
+import { readSource } from '../../src/data/read-source.ts';
 import { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { readDocument } from '../../src/template/read-template.ts';
+import { catchError } from '../helpers/errors.ts';
 
 const data = {
   rows: [
@@ -152,6 +155,49 @@ describe('renderChart', () => {
 
   it('refuses image marks', async () => {
     expect((await chartError({ ...bar, mark: 'image' })).code).toBe('chart-refused');
+  });
+
+  it('names a misspelt field, with the fields the rows have', async () => {
+    for (const spec of [
+      { ...bar, encoding: { ...bar.encoding, y: { field: 'valeu', type: 'quantitative' } } },
+      // A text field draws "undefined" without a single Vega warning.
+      { ...bar, layer: [{ mark: 'text', encoding: { text: { field: 'lable' } } }] },
+    ]) {
+      const [problem] = (await chartError(spec)).diagnostics;
+      expect(problem?.code).toBe('chart-data');
+      expect(problem?.message).toMatch(/field "(valeu|lable)" is not in "rows"/);
+      expect(problem?.hint).toBe('Fields of rows: k, v.');
+    }
+  });
+
+  it('leaves fields made by transforms other than calculate to Vega', async () => {
+    const folded = {
+      data: { name: 'rows' },
+      transform: [{ fold: ['v'] }],
+      mark: 'bar',
+      encoding: {
+        x: { field: 'key', type: 'nominal' },
+        y: { field: 'value', type: 'quantitative', aggregate: 'sum' },
+      },
+    };
+    expect((await renderChart(request(folded))).svg).toContain('<svg');
+  });
+
+  it('names an unknown mark where the spec file writes it', () => {
+    const text =
+      '{\n  "data": {"name": "rows"},\n  "layer": [\n    {"mark": {"type": "barr"}}\n  ]\n}\n';
+    const doc = readSource('charts/typo.vl.json', text);
+    const spec = doc.value as Record<string, unknown>;
+    const error = catchError(() =>
+      guardSpec({ name: 'typo', file: doc.file, spec, locate: doc.locate }),
+    );
+    expect(error.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'chart-compile',
+        message: expect.stringContaining('unknown mark "barr" at "layer[0].mark"'),
+        place: { file: 'charts/typo.vl.json', line: 4, column: 14, path: 'layer[0].mark' },
+      }),
+    ]);
   });
 
   it('names a missing dataset table', async () => {

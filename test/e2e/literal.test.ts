@@ -11,7 +11,7 @@ const shown = '**bold** <b>x</b> {{title}} & © 中文';
 describe('a hostile text field', () => {
   it('renders literally, minus the control character, in the PPTX and every PDF', async () => {
     const dir = tempDir();
-    const data = join(dir, 'data.json');
+    const data = join(dir, 'data.yaml');
     const sample = readFileSync('data/space-station-2025.yaml', 'utf8');
     // JSON inside YAML is still YAML: the field goes in with its control character intact.
     writeFileSync(

@@ -213,7 +213,7 @@ describe('bad input through the CLI', () => {
     expectOneParagraph(
       'data.url chart',
       ['--template', dir, '--out', join(work, 'o5')],
-      /charts\/mass-transport\.vl\.json /,
+      /charts\/mass-transport\.vl\.json:\d+:\d+ \(data\.url\) /,
       /"data\.url" would load from outside/,
     );
   });
