@@ -1,7 +1,7 @@
 import LineBreaker from 'linebreak';
 import type { Run } from '../model/document.ts';
 import { type FontSet, type FontStyle, styleOf } from './fonts.ts';
-import { hasCjk, textWidth } from './measure.ts';
+import { scriptGaps, textWidth } from './measure.ts';
 
 /** A styled piece of text on one line. */
 export interface Piece {
@@ -21,6 +21,8 @@ interface StyledText {
   text: string;
   style: FontStyle;
   link?: string;
+  /** Offset in the paragraph, to find the script gaps that fall in this text. */
+  at: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export function wrapRuns(
   size: number,
   maxWidth: number,
 ): Line[] {
-  const m: Measure = { fonts, size, mixed: hasCjk(runs.map((r) => r.text).join('')) };
+  const m: Measure = { fonts, size, gaps: scriptGaps(runs.map((r) => r.text).join('')) };
   const lines: Line[] = [];
   let current: Piece[] = [];
   let currentWidth = 0;
@@ -62,15 +64,16 @@ export function wrapRuns(
   return lines.map((line) => ({ ...line, pieces: mergePieces(line.pieces) }));
 }
 
-/** What measuring needs: fonts, size, and whether the paragraph mixes CJK and Latin. */
+/** What measuring needs: fonts, size, and the script gaps found over the whole paragraph. */
 interface Measure {
   fonts: FontSet;
   size: number;
-  mixed: boolean;
+  gaps: Uint32Array;
 }
 
-function piece(text: StyledText, m: Measure): Piece {
-  return { ...text, width: textWidth(text.text, m.fonts, text.style, m.size, m.mixed) };
+function piece({ at, ...text }: StyledText, m: Measure): Piece {
+  const gaps = (m.gaps[at + text.text.length] as number) - (m.gaps[at] as number);
+  return { ...text, width: textWidth(text.text, m.fonts, text.style, m.size, gaps) };
 }
 
 function sum(pieces: readonly Piece[]): number {
@@ -82,18 +85,24 @@ function trimmedWidth(pieces: readonly Piece[], m: Measure): number {
   if (!last) return 0;
   const trailing = last.text.length - last.text.trimEnd().length;
   const spaces = trailing
-    ? textWidth(last.text.slice(-trailing), m.fonts, last.style, m.size, false)
+    ? textWidth(last.text.slice(-trailing), m.fonts, last.style, m.size, 0)
     : 0;
   return sum(pieces) - spaces;
 }
 
 /** Splits styled runs into words (each with its trailing space), keeping styles. */
 function splitWords(runs: readonly Run[]): StyledText[][] {
-  const styled = runs.map((r) => ({
-    text: r.text,
-    style: styleOf(r.bold, r.italic),
-    ...(r.link ? { link: r.link } : {}),
-  }));
+  let at = 0;
+  const styled = runs.map((r) => {
+    const s = {
+      text: r.text,
+      style: styleOf(r.bold, r.italic),
+      at,
+      ...(r.link ? { link: r.link } : {}),
+    };
+    at += r.text.length;
+    return s;
+  });
   const full = styled.map((s) => s.text).join('');
   const words: StyledText[][] = [];
   const breaker = new LineBreaker(full);
@@ -108,13 +117,10 @@ function splitWords(runs: readonly Run[]): StyledText[][] {
 /** The styled text between two offsets of the joined runs. */
 function slice(styled: readonly StyledText[], from: number, to: number): StyledText[] {
   const out: StyledText[] = [];
-  let offset = 0;
   for (const s of styled) {
-    const end = offset + s.text.length;
-    const a = Math.max(from, offset);
-    const b = Math.min(to, end);
-    if (a < b) out.push({ ...s, text: s.text.slice(a - offset, b - offset) });
-    offset = end;
+    const a = Math.max(from, s.at);
+    const b = Math.min(to, s.at + s.text.length);
+    if (a < b) out.push({ ...s, text: s.text.slice(a - s.at, b - s.at), at: a });
   }
   return out;
 }
@@ -124,8 +130,10 @@ function cutWord(word: StyledText[], m: Measure, maxWidth: number): Piece[][] {
   let chunk: Piece[] = [];
   let width = 0;
   for (const part of word) {
+    let at = part.at;
     for (const char of part.text) {
-      const p = piece({ ...part, text: char }, m);
+      const p = piece({ ...part, text: char, at }, m);
+      at += char.length;
       if (chunk.length && width + p.width > maxWidth) {
         chunks.push(chunk);
         chunk = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitText, LINE_HEIGHT } from '../../src/layout/fit-text.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
 import { textWidth } from '../../src/layout/measure.ts';
-import { wrapRuns } from '../../src/layout/wrap.ts';
+import { type Line, wrapRuns } from '../../src/layout/wrap.ts';
 
 const fonts = loadFontSet('carlito');
 const box = { x: 0, y: 0, w: 300, h: 120 };
@@ -46,6 +46,39 @@ describe('text measurement and wrapping', () => {
       .filter((p) => p.style === 'bold')
       .map((p) => p.text.trim());
     expect(bold.join(' ')).toBe('bold words there');
+  });
+});
+
+describe('spacing between CJK and Latin text', () => {
+  const plain = (text: string, size = 14) => textWidth(text, fonts, 'regular', size, 0);
+  const gap = (size = 14) => 0.3 * size;
+  const texts = (lines: Line[]) => lines.map((l) => l.pieces.map((p) => p.text).join(''));
+  const english =
+    'The crew ran experiments in life science, materials and fluid physics, tested new ' +
+    'hardware for longer missions, and sent samples home on the return capsule for study ';
+
+  it('wraps English with one Chinese word like pure English, except near that word', () => {
+    const pure = texts(wrapRuns([{ text: `${english}aboard the station.` }], fonts, 14, 300));
+    const mixed = texts(wrapRuns([{ text: `${english}aboard 空间站.` }], fonts, 14, 300));
+    expect(pure.length).toBeGreaterThan(3);
+    expect(mixed.slice(0, -1)).toEqual(pure.slice(0, -1));
+    expect(mixed.at(-1)).toContain('空间站');
+  });
+
+  it('reserves one gap where digits meet ideographs, across runs and words', () => {
+    const runs = [{ text: '完成' }, { text: '31', bold: true }, { text: '项实验' }];
+    const [line] = wrapRuns(runs, fonts, 14, 1000);
+    const bold = textWidth('31', fonts, 'bold', 14, 0);
+    expect(line?.width).toBeCloseTo(plain('完成') + bold + plain('项实验') + 2 * gap());
+    expect(textWidth('31项', fonts, 'regular', 14)).toBeCloseTo(plain('31项') + gap());
+  });
+
+  it('charges a gap across spaces and punctuation, as LibreOffice sets it', () => {
+    expect(textWidth('中文 English', fonts, 'regular', 14)).toBeCloseTo(
+      plain('中文 English') + gap(),
+    );
+    expect(textWidth('31%的', fonts, 'regular', 14)).toBeCloseTo(plain('31%的') + gap());
+    expect(textWidth('English text', fonts, 'regular', 14)).toBe(plain('English text'));
   });
 });
 

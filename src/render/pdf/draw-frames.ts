@@ -115,7 +115,7 @@ function drawLine(
     for (const segment of segmentByFace(piece.text, fonts.styles[piece.style])) {
       // Plain advances, as measured in layout and as Office sets text.
       setText(doc, segment.face, frame.size, segment.text, cursor, baseline);
-      const width = textWidth(segment.text, fonts, piece.style, frame.size, false);
+      const width = textWidth(segment.text, fonts, piece.style, frame.size, 0);
       if (piece.link) drawLink(doc, piece.link, cursor, top, width, baseline, frame);
       cursor += width;
     }
