@@ -5,6 +5,18 @@ import { fitTogether } from './fit-text.ts';
 import type { Box, Frame, Paragraph } from './frames.ts';
 import type { SlideContext } from './slide-kit.ts';
 
+/**
+ * A stat's accent bar spans this share of its cell, and its text stays beside the bar: the
+ * figure sits on the line just above the middle and the label hangs just below it. Text
+ * that would reach past the bar shrinks instead.
+ */
+const BAR_TOP = 0.15;
+const BAR_BOTTOM = 0.85;
+const FIGURE_BOTTOM = 0.45;
+const LABEL_TOP = 0.5;
+/** Room between the bar and the text. */
+const TEXT_INSET = 14;
+
 /** Big numbers over short labels: bold runs of each list item are the number. */
 export function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideContext): Frame[] {
   const { theme } = ctx;
@@ -19,6 +31,16 @@ export function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideCont
     w: cellW,
     h: cellH,
   });
+  const figureBox = (i: number): Box => {
+    const { x, y, w, h } = cell(i);
+    const top = y + h * BAR_TOP;
+    return { x: x + TEXT_INSET, y: top, w: w - TEXT_INSET, h: y + h * FIGURE_BOTTOM - top };
+  };
+  const labelBox = (i: number): Box => {
+    const { x, y, w, h } = cell(i);
+    const top = y + h * LABEL_TOP;
+    return { x: x + TEXT_INSET, y: top, w: w - TEXT_INSET, h: y + h * BAR_BOTTOM - top };
+  };
   const numberParts = items.map((runs) => runs.filter((r) => r.bold));
   const labelParts = items.map((runs): Paragraph[] => {
     const label = runs.filter((r) => !r.bold);
@@ -27,10 +49,9 @@ export function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideCont
   });
   const numbers = fitTogether(
     numberParts.map((runs, i) => {
-      const c = cell(i);
       return {
         name: `stat ${i + 1} figure`,
-        box: { ...c, x: c.x + 14, w: c.w - 14, h: c.h * 0.45 },
+        box: figureBox(i),
         paragraphs: [{ runs, bullet: null }],
         maxSize: theme.sizes.stat,
         minSize: theme.sizes.minimum,
@@ -43,10 +64,9 @@ export function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideCont
   );
   const labels = fitTogether(
     labelParts.map((paragraphs, i) => {
-      const c = cell(i);
       return {
         name: `stat ${i + 1} label`,
-        box: { x: c.x + 14, y: c.y + c.h * 0.5, w: c.w - 14, h: c.h * 0.5 },
+        box: labelBox(i),
         paragraphs,
         maxSize: theme.sizes.body - 2,
         minSize: theme.sizes.minimum,
@@ -65,7 +85,7 @@ export function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideCont
     const c = cell(i);
     return {
       kind: 'rect',
-      box: { x: c.x, y: c.y + c.h * 0.15, w: 4, h: c.h * 0.7 },
+      box: { x: c.x, y: c.y + c.h * BAR_TOP, w: 4, h: c.h * (BAR_BOTTOM - BAR_TOP) },
       fill: theme.colors.accent,
     };
   });
