@@ -11,7 +11,14 @@ import { escapeMarkdown, unescapeMarkdown } from './literal.ts';
 export interface HelperContext {
   locale: string;
   /** The dataset's `sources` map, already escaped. */
-  sources: Record<string, { title: string; publisher: string }>;
+  sources: Record<string, Source>;
+}
+
+/** A work cited: its title if it has one, or else a description of it. */
+interface Source {
+  publisher: string;
+  title?: string;
+  description?: string;
 }
 
 type Helper = (...args: unknown[]) => string | object | undefined;
@@ -71,7 +78,7 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
       if (!source) {
         fail(messages.helperArgument('source', `no entry "${key}" in the dataset's sources.`));
       }
-      return `${source.publisher}, “${source.title}”`;
+      return citation(source, ctx.locale);
     },
     join: (...args) => {
       const [list, separator] = args;
@@ -79,6 +86,17 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
       return list.map(String).join(typeof separator === 'string' ? separator : ', ');
     },
   };
+}
+
+/**
+ * "CGTN, “Title”": a title is quoted as the language quotes titles, 《Title》 in Chinese and
+ * Japanese; a description is not a title, so it goes unquoted.
+ */
+function citation({ publisher, title, description }: Source, locale: string): string {
+  const cjk = /^(zh|ja)\b/i.test(locale);
+  const work = title ? (cjk ? `《${title}》` : `“${title}”`) : description;
+  if (!work) return publisher;
+  return cjk ? `${publisher}${title ? '' : '，'}${work}` : `${publisher}, ${work}`;
 }
 
 export const helperNames = Object.keys(createHelpers({ locale: 'en', sources: {} }));

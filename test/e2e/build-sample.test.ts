@@ -81,7 +81,8 @@ describe('the sample build', () => {
     ]) {
       expect(text).toContain(figure);
     }
-    expect(text).toMatch(/Source: CGTN, “China's space station science results in 2025/);
+    // The report has no headline, so it is described, unquoted, not given a title.
+    expect(text).toMatch(/Source: CGTN, news report on the China Space Station's science/);
   });
 
   it('writes the deck as a PDF with one page per slide', async () => {

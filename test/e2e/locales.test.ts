@@ -52,6 +52,10 @@ describe('locales', () => {
     const pdf = await inspect(join(out, 'summary.pdf'));
     expect(pdf).toMatch(/NotoSansSC-Regular .*embedded/);
     expect(pdf).toContain('第 1 页，共 2 页');
+    // Chinese punctuation throughout: full-width, with no spaces around it.
+    expect(pdf).toContain('来源：CGTN，关于 2025 年中国空间站科学成果的新闻报道');
+    expect(pdf).toMatch(/CSST（中国空间站巡天望远镜）：宇宙学；/);
+    expect(pdf).not.toMatch(/[\u4e00-\u9fff][,:;] /);
     const deck = await inspect(join(out, 'briefing.pptx'));
     expect(deck).toContain('中国空间站');
     const zip = await JSZip.loadAsync(readFileSync(join(out, 'briefing.pptx')));

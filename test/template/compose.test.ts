@@ -66,6 +66,25 @@ describe('composeMarkdown', () => {
     expect(block?.kind === 'paragraph' && plainText(block.runs)).toBe('about 1,867.5 kg');
   });
 
+  it('cites a title in the language’s quotes, and a description unquoted', () => {
+    const sources = {
+      titled: { publisher: 'CGTN', title: 'Report' },
+      described: { publisher: 'CGTN', description: 'news report' },
+      bare: { publisher: 'CGTN' },
+    };
+    const cite = (locale: string, key: string) =>
+      composeMarkdown({ file: 't.md.hbs', text: `{{source "${key}"}}` }, {}, { locale, sources });
+    expect(['titled', 'described', 'bare'].map((key) => cite('en-US', key))).toEqual([
+      'CGTN, “Report”',
+      'CGTN, news report',
+      'CGTN',
+    ]);
+    expect(['titled', 'described'].map((key) => cite('zh-CN', key))).toEqual([
+      'CGTN《Report》',
+      'CGTN，news report',
+    ]);
+  });
+
   it('names the template line of an unknown variable', () => {
     const error = catchError(() => render('line one\n\n{{missing}}', {}));
     expect(error.code).toBe('template');
