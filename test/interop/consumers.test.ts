@@ -44,7 +44,7 @@ describe.runIf(hasTool('qpdf'))('qpdf', () => {
 });
 
 describe.runIf(hasTool('pdfinfo'))('poppler', () => {
-  it.each(['summary.pdf', 'handout.pdf'])('reports %s as tagged', async (name) => {
+  it.each(['summary.pdf', 'slides.pdf', 'handout.pdf'])('reports %s as tagged', async (name) => {
     const { dir } = await buildSample();
     expect(run('pdfinfo', [join(dir, name)])).toMatch(/Tagged:\s+yes/);
   });

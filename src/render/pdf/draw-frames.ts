@@ -243,8 +243,8 @@ function drawCell(
   });
 }
 
-/** Decoration is marked as an artifact so screen readers skip it. */
-function artifact(doc: Doc, parent: StructTarget, draw: () => void): void {
+/** Decoration is marked as an artifact so screen readers skip it (in tagged documents). */
+export function artifact(doc: Doc, parent: StructTarget, draw: () => void): void {
   if (!parent) {
     draw();
     return;

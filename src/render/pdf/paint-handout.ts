@@ -3,7 +3,7 @@ import type { FontSet } from '../../layout/fonts.ts';
 import type { DeckLayout, TextFrame } from '../../layout/frames.ts';
 import type { HandoutLayout, HandoutSlot } from '../../layout/handout.ts';
 import { plain } from '../../layout/slide-kit.ts';
-import { drawFrames, type StructTarget } from './draw-frames.ts';
+import { artifact, drawFrames, type StructTarget } from './draw-frames.ts';
 import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
 
 export interface HandoutOptions {
@@ -62,7 +62,7 @@ function drawSlot(
   const scale = thumb.w / deck.width;
   const section = doc.struct('Sect');
   root.add(section);
-  artifact(doc, () => {
+  artifact(doc, root, () => {
     doc.rect(thumb.x, thumb.y, thumb.w, thumb.h).fill(`#${slide.background}`);
   });
   doc.save();
@@ -70,7 +70,7 @@ function drawSlot(
   doc.rect(0, 0, deck.width, deck.height).clip();
   drawFrames(doc, slide.frames, fonts, section as StructTarget);
   doc.restore();
-  artifact(doc, () => {
+  artifact(doc, root, () => {
     doc.rect(thumb.x, thumb.y, thumb.w, thumb.h).lineWidth(0.75).stroke(`#${options.ruleColor}`);
   });
   if (slot.notes)
@@ -93,7 +93,7 @@ function drawNotes(
     drawFrames(doc, [frame], fonts, parent);
     top += frame.contentHeight + 6;
   }
-  artifact(doc, () => {
+  artifact(doc, parent, () => {
     for (let y = top + 18; y <= box.y + box.h; y += 18) {
       doc
         .moveTo(box.x, y)
@@ -147,10 +147,4 @@ function headText(
     8.5,
   );
   return { ...frame, tag: 'Artifact' };
-}
-
-function artifact(doc: Doc, draw: () => void): void {
-  doc.markContent('Artifact');
-  draw();
-  doc.endMarkedContent();
 }

@@ -1,19 +1,30 @@
 import type { FontSet } from '../../layout/fonts.ts';
 import type { DeckLayout } from '../../layout/frames.ts';
-import { drawFrames } from './draw-frames.ts';
+import { artifact, drawFrames, type StructTarget } from './draw-frames.ts';
 import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
 
-/** The deck as PDF: one page per slide, the same frames the PPTX painter drew. */
+/**
+ * The deck as PDF: one page per slide, the same frames the PPTX painter drew. Tagged, each
+ * slide a section, so screen readers read it as they read the handout and the summary.
+ */
 export async function paintSlides(
   layout: DeckLayout,
   fonts: FontSet,
   meta: PdfMeta,
 ): Promise<Uint8Array> {
-  const doc = createPdf(meta, { tagged: false });
+  const doc = createPdf(meta, { tagged: true });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
   for (const slide of layout.slides) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
-    doc.rect(0, 0, layout.width, layout.height).fill(`#${slide.background}`);
-    drawFrames(doc, slide.frames, fonts, null);
+    artifact(doc, root, () => {
+      doc.rect(0, 0, layout.width, layout.height).fill(`#${slide.background}`);
+    });
+    const section = doc.struct('Sect');
+    root.add(section);
+    drawFrames(doc, slide.frames, fonts, section as StructTarget);
+    section.end();
   }
+  root.end();
   return finishPdf(doc);
 }
