@@ -1,11 +1,13 @@
 import { extname } from 'node:path';
 import {
+  CST,
   type Document,
   isAlias,
   isMap,
   isNode,
   isScalar,
   LineCounter,
+  Parser,
   parseDocument,
   type ScalarTag,
   type YAMLError,
@@ -121,7 +123,7 @@ function parseSource(file: string, text: string): { doc: SourceDocument; standal
   });
   const [error] = doc.errors;
   // Where the text first goes wrong; the parser's later errors mostly follow from it.
-  if (error) throw new BriefkitError(yamlDiagnostic(file, error));
+  if (error) throw new BriefkitError(yamlDiagnostic(file, text, error));
   throwProblems(checkNodes(file, doc, lineCounter));
   let value = toJS(file, doc, lineCounter);
   const tables = readTables(file, doc, lineCounter);
@@ -203,8 +205,33 @@ function checkJsonSyntax(file: string, text: string): void {
   }
 }
 
-function yamlDiagnostic(file: string, error: YAMLError) {
-  const [start] = error.linePos ?? [];
+/** Where a quoted value that never closes begins, as the parser's `linePos`. */
+function openQuote(text: string): [{ line: number; col: number }] | undefined {
+  const lines = new LineCounter();
+  let found: number | undefined;
+  const check = (token: CST.Token | undefined) => {
+    if (token?.type !== 'double-quoted-scalar' && token?.type !== 'single-quoted-scalar') return;
+    const quote = token.source[0] as string;
+    const closed =
+      token.source.length > 1 &&
+      token.source.endsWith(quote) &&
+      !/(^|[^\\])(\\\\)*\\"$/.test(token.source);
+    if (!closed) found ??= token.offset;
+  };
+  for (const doc of new Parser(lines.addNewLine).parse(text)) {
+    if (doc.type !== 'document') continue;
+    check(doc.value);
+    CST.visit(doc, (item) => {
+      check(item.key ?? undefined);
+      check(item.value ?? undefined);
+    });
+  }
+  return found === undefined ? undefined : [lines.linePos(found)];
+}
+
+function yamlDiagnostic(file: string, text: string, error: YAMLError) {
+  // The parser notices a quote left open only at the end of the file; point at the quote.
+  const [start] = (error.code === 'MISSING_CHAR' && openQuote(text)) || error.linePos || [];
   const detail = (error.message.split('\n')[0] ?? error.message).replace(
     / at line \d+, column \d+:?$/,
     '',

@@ -40,6 +40,17 @@ describe('readSource', () => {
     expect(error.diagnostics[0]?.place).toMatchObject({ file: 'indent.yaml', line: 2 });
   });
 
+  it('reports a quote left open where it opens, not at the end of the file', () => {
+    const text = 'report:\n  title: "Garden\n  source: docs\nsources:\n  docs: x\n';
+    const error = catchError(() => readSource('open.yaml', text));
+    expect(error.diagnostics).toEqual([
+      expect.objectContaining({ place: { file: 'open.yaml', line: 2, column: 10 } }),
+    ]);
+    expect(error.message).toContain('Missing closing "quote');
+    const escaped = catchError(() => readSource('escaped.yaml', 'a: "x\\"\nb: 1\n'));
+    expect(escaped.diagnostics[0]?.place).toMatchObject({ line: 1, column: 4 });
+  });
+
   it('reports a JSON syntax error in JSON’s words, at its line and column', () => {
     const error = catchError(() => readSource('spec.json', '{\n  "a": 1\n  "b": 2\n}\n'));
     expect(error.diagnostics).toEqual([
