@@ -212,6 +212,7 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
     fonts,
     locale: report.locale,
     strings,
+    locateData: source.locate,
   });
   const image = (src: string) => images.get(src) as ImageAsset;
   const deckLayout = await layoutDeck(deck, { theme: template.theme, fonts, footer, chart, image });

@@ -6,7 +6,7 @@ import type { TemplateBundle } from '../template/read-template.ts';
 import { localizeSpec, type Strings } from '../template/strings.ts';
 import type { Theme } from '../template/theme.ts';
 import { memoize } from './chart-memo.ts';
-import { type RenderedChart, renderChart } from './render-chart.ts';
+import { type ChartRequest, type RenderedChart, renderChart } from './render-chart.ts';
 import { rowsDrawn } from './rows-drawn.ts';
 import { useChartFonts } from './vega-runtime.ts';
 
@@ -17,6 +17,8 @@ export interface ChartInputs {
   fonts: FontSet;
   locale: string;
   strings: Strings;
+  /** Where a value of the dataset is written, to place problems with a chart's rows. */
+  locateData?: ChartRequest['locateData'];
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ChartInputs {
  * A chart is keyed by the rows it can draw (rows-drawn.ts), not its whole list.
  */
 export function createChartRenderer(template: TemplateBundle, inputs: ChartInputs) {
-  const { data, fonts, locale, strings } = inputs;
+  const { data, fonts, locale, strings, locateData } = inputs;
   const fontFamily = fonts.chartFamily;
   const faces = Object.values(fonts.styles).map((chain) => chain.map((face) => face.id));
   return (name: string, alt: string, box: Box): Promise<RenderedChart> => {
@@ -50,6 +52,7 @@ export function createChartRenderer(template: TemplateBundle, inputs: ChartInput
           alt,
           locale,
           config,
+          ...(locateData ? { locateData } : {}),
         });
       },
     );

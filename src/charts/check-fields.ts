@@ -1,34 +1,77 @@
-import type { PathSegment } from '../data/data-path.ts';
-
-export interface MissingField {
-  field: string;
-  /** Where the spec names it, e.g. `['encoding', 'y', 'field']`. */
-  path: PathSegment[];
-  /** The fields the rows have, sorted. */
-  known: string[];
-}
+import { formatDataPath, type PathSegment } from '../data/data-path.ts';
+import type { Place } from '../errors/briefkit-error.ts';
+import { type Message, messages } from '../errors/messages.ts';
+import type { ChartSpecSource } from '../template/read-template.ts';
 
 /** Transform keys whose outputs are known: `calculate` names its field in `as`. */
 const FORESEEN = new Set(['filter', 'calculate', 'as']);
 
+interface Encoded {
+  field: string;
+  /** Where the spec names it, e.g. `['encoding', 'y', 'field']`. */
+  path: PathSegment[];
+}
+
+/** A problem with the rows a chart draws, placed in the spec or in the dataset. */
+export interface RowProblem {
+  message: Message;
+  place: Place;
+}
+
 /**
- * A misspelt field draws nothing: Vega warns only of an "Infinite extent for field
- * "kilos_start"", or not at all for a text field. So each encoded field must be one the rows
- * have or a calculation makes. Specs with other transforms (fold, aggregate, window, …) make
- * fields that cannot be foreseen here, and are left to Vega.
+ * Checks a chart's rows before Vega sees them, for what Vega reports badly or not at all:
+ *
+ * - a misspelt field draws nothing, with at best an "Infinite extent for field "kilos_start""
+ *   warning (none for a text field). Each field encoded from the chart's own rows must be one
+ *   the rows have or a calculation makes. Specs with other transforms (fold, aggregate,
+ *   window, …) make fields that cannot be foreseen here, and are left to Vega;
+ * - Vega keys plain objects by category, and a value "__proto__" fails deep in its dataflow.
  */
-export function missingField(spec: object, rows: readonly unknown[]): MissingField | null {
-  const made: string[] = [];
-  const encoded: { field: string; path: PathSegment[] }[] = [];
+export function checkRows(
+  chart: ChartSpecSource,
+  source: string,
+  rows: readonly unknown[],
+  locateData: (path: PathSegment[]) => Place,
+): RowProblem | null {
+  const { encoded, made, foreseeable } = readSpec(chart.spec, source);
+  const records = rows.filter((r): r is Record<string, unknown> => !!r && typeof r === 'object');
+  const known = new Set(records.flatMap((row) => Object.keys(row)));
+  const missing = encoded.find(({ field }) => !known.has(field) && !made.has(field));
+  if (foreseeable && known.size > 0 && missing) {
+    return {
+      message: messages.chartField(chart.name, missing.field, source, [...known].sort()),
+      place: { ...chart.locate?.(missing.path), file: chart.file },
+    };
+  }
+  for (const { field } of encoded) {
+    const row = records.findIndex((r) => Object.hasOwn(r, field) && r[field] === '__proto__');
+    if (row >= 0) {
+      const path = [source, row, field];
+      return {
+        message: messages.chartReservedValue(chart.name, formatDataPath(path)),
+        place: locateData(path),
+      };
+    }
+  }
+  return null;
+}
+
+/** Fields encoded from the source's rows, fields calculations make, and whether that is all. */
+function readSpec(spec: object, source: string) {
+  const encoded: Encoded[] = [];
+  const made = new Set<string>();
   let foreseeable = true;
   const visit = (value: unknown, path: PathSegment[]): void => {
     if (value === null || typeof value !== 'object') return;
+    // A view with data of its own (a layer's threshold line, say) draws other rows.
+    const data = (value as { data?: { name?: unknown } }).data;
+    if (path.length > 0 && data !== undefined && data?.name !== source) return;
     for (const [key, child] of Object.entries(value)) {
       const here = [...path, Array.isArray(value) ? Number(key) : key];
       if (key === 'transform' && Array.isArray(child)) {
         for (const step of child as Record<string, unknown>[]) {
           if (Object.keys(step ?? {}).some((k) => !FORESEEN.has(k))) foreseeable = false;
-          if (typeof step?.as === 'string') made.push(step.as);
+          if (typeof step?.as === 'string') made.add(step.as);
         }
       }
       if (key === 'encoding') encoded.push(...encodedFields(child, here));
@@ -36,17 +79,12 @@ export function missingField(spec: object, rows: readonly unknown[]): MissingFie
     }
   };
   visit(spec, []);
-  const known = new Set(
-    rows.flatMap((row) => (row && typeof row === 'object' ? Object.keys(row) : [])),
-  );
-  if (!foreseeable || known.size === 0) return null;
-  const missing = encoded.find(({ field }) => !known.has(field) && !made.includes(field));
-  return missing ? { ...missing, known: [...known].sort() } : null;
+  return { encoded, made, foreseeable };
 }
 
 /** Plain field names of an encoding's channels (nested paths such as `a.b` are skipped). */
-function encodedFields(encoding: unknown, path: PathSegment[]) {
-  const fields: { field: string; path: PathSegment[] }[] = [];
+function encodedFields(encoding: unknown, path: PathSegment[]): Encoded[] {
+  const fields: Encoded[] = [];
   for (const [channel, def] of Object.entries(encoding ?? {})) {
     const defs = Array.isArray(def) ? def : [def];
     defs.forEach((d, i) => {

@@ -1,10 +1,11 @@
 import { expressionInterpreter } from 'vega-interpreter';
 import { LruCache } from '../cache/lru-cache.ts';
-import { BriefkitError } from '../errors/briefkit-error.ts';
+import { formatDataPath, type PathSegment } from '../data/data-path.ts';
+import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { ChartSpecSource } from '../template/read-template.ts';
 import { vegaLocale } from './chart-locale.ts';
-import { missingField } from './check-fields.ts';
+import { checkRows } from './check-fields.ts';
 import { guardExpressions } from './guard-expressions.ts';
 import { guardSpec } from './guard-spec.ts';
 import { type NativeChart, readEncoding, toNativeChart } from './native.ts';
@@ -30,7 +31,11 @@ export interface ChartRequest {
   config: Record<string, unknown>;
   /** BCP 47 tag for axis and label formatting. */
   locale: string;
+  /** Where a value of the dataset is written, to place problems with the rows. */
+  locateData?: (path: PathSegment[]) => Place;
 }
+
+const dataPath = (path: PathSegment[]): Place => ({ path: formatDataPath(path) });
 
 /**
  * Vega-Lite → Vega → SVG, in-process: the expression interpreter instead of eval, a loader
@@ -113,20 +118,8 @@ function bindData(request: ChartRequest): BoundChart {
       place: { file: chart.file },
     });
   }
-  const missing = missingField(chart.spec, rows);
-  if (missing) {
-    throw new BriefkitError({
-      ...messages.chartField(chart.name, missing.field, source, missing.known),
-      place: { ...chart.locate?.(missing.path), file: chart.file },
-    });
-  }
-  const reserved = reservedValue(rows);
-  if (reserved !== null) {
-    throw new BriefkitError({
-      ...messages.chartReservedValue(chart.name, `${source}${reserved}`),
-      place: { file: chart.file },
-    });
-  }
+  const problem = checkRows(chart, source, rows, request.locateData ?? dataPath);
+  if (problem) throw new BriefkitError({ ...problem.message, place: problem.place });
   const spec = {
     ...chart.spec,
     datasets: { [source]: [] },
@@ -137,20 +130,6 @@ function bindData(request: ChartRequest): BoundChart {
     config: request.config,
   };
   return { spec, source, rows };
-}
-
-/**
- * Where the rows hold the text "__proto__" (as `[1].short`), or null. Vega keys plain
- * objects by category, and that one key fails deep in its dataflow.
- */
-function reservedValue(value: unknown, path = ''): string | null {
-  if (value === '__proto__') return path;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    const found = reservedValue(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
-    if (found !== null) return found;
-  }
-  return null;
 }
 
 type VegaSpec = { data?: { name?: string; values?: unknown; format?: unknown }[] };

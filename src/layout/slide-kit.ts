@@ -103,6 +103,7 @@ export function footer(
     color: theme.colors.muted,
     valign: 'middle' as const,
   };
+  // Running text on every slide: screen readers skip it, as in the summary's running heads.
   return [
     fitOrFail(
       label,
@@ -125,7 +126,7 @@ export function footer(
       },
       ctx,
     ),
-  ];
+  ].map((frame) => ({ ...frame, tag: 'Artifact' as const }));
 }
 
 export function plain(text: string): Paragraph[] {

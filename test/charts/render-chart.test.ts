@@ -161,13 +161,32 @@ describe('renderChart', () => {
     for (const spec of [
       { ...bar, encoding: { ...bar.encoding, y: { field: 'valeu', type: 'quantitative' } } },
       // A text field draws "undefined" without a single Vega warning.
-      { ...bar, layer: [{ mark: 'text', encoding: { text: { field: 'lable' } } }] },
+      {
+        data: bar.data,
+        encoding: bar.encoding,
+        layer: [{ mark: 'bar' }, { mark: 'text', encoding: { text: { field: 'lable' } } }],
+      },
     ]) {
       const [problem] = (await chartError(spec)).diagnostics;
       expect(problem?.code).toBe('chart-data');
       expect(problem?.message).toMatch(/field "(valeu|lable)" is not in "rows"/);
       expect(problem?.hint).toBe('Fields of rows: k, v.');
     }
+  });
+
+  it('does not check a layer that draws data of its own', async () => {
+    const threshold = {
+      data: bar.data,
+      layer: [
+        { mark: 'bar', encoding: bar.encoding },
+        {
+          data: { values: [{ y0: 2 }] },
+          mark: 'rule',
+          encoding: { y: { field: 'y0', type: 'quantitative' } },
+        },
+      ],
+    };
+    expect((await renderChart(request(threshold))).svg).toContain('<svg');
   });
 
   it('leaves fields made by transforms other than calculate to Vega', async () => {

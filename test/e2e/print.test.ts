@@ -10,11 +10,36 @@ async function openPdf(file: string) {
   return getDocument({ data: new Uint8Array(readFileSync(file)) }).promise;
 }
 
+type StructNode = { role: string; children: StructNode[] };
 type OutlineItem = { title: string; items: OutlineItem[] };
 const flatten = (items: OutlineItem[]): string[] =>
   items.flatMap((i) => [i.title, ...flatten(i.items)]);
 
 describe('print outputs', () => {
+  it('tags slides.pdf: a section per slide, its footer and number artifacts', async () => {
+    const { dir } = await buildSample();
+    const pdf = await openPdf(join(dir, 'slides.pdf'));
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const tree = (await page.getStructTree()) as { children: StructNode[] };
+      expect(tree.children.map((doc) => doc.children.map((c) => c.role))).toEqual([['Sect']]);
+      const artifacts: string[] = [];
+      const open: unknown[] = [];
+      for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+        const mark = item as { type?: string; tag?: string; str?: string };
+        if (mark.type?.startsWith('beginMarkedContent')) open.push(mark.tag);
+        else if (mark.type === 'endMarkedContent') open.pop();
+        else if (open.includes('Artifact') && mark.str?.trim()) artifacts.push(mark.str);
+      }
+      // The title slide has no footer.
+      expect(artifacts).toEqual(
+        n === 1
+          ? []
+          : ['China Space Station science in 2025 · Source: CGTN', `${n} / ${pdf.numPages}`],
+      );
+    }
+  });
+
   it('gives the summary one bookmark per heading, nested by level', async () => {
     const { dir } = await buildSample();
     const pdf = await openPdf(join(dir, 'summary.pdf'));
