@@ -189,18 +189,22 @@ function toJS(file: string, doc: Document, lineCounter: LineCounter): unknown {
  * a JSON syntax error gets JSON's own message, at its line and column.
  */
 function checkJsonSyntax(file: string, text: string): void {
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    JSON.parse(text);
+    JSON.parse(json);
   } catch (error) {
     const message = (error as Error).message;
     const offset = /at position (\d+)/.exec(message)?.[1];
     const place: Place = { file };
     if (offset !== undefined) {
-      const before = text.slice(0, Number(offset)).split('\n');
+      const before = json.slice(0, Number(offset)).split('\n');
       place.line = before.length;
       place.column = (before.at(-1)?.length ?? 0) + 1;
     }
-    const detail = message.replace(/ in JSON at position.*$/, '').replace(/^JSON\.parse: /, '');
+    // V8 quotes the text around an unexpected token, newlines and all: its name is enough.
+    const detail = message
+      .replace(/ in JSON at position.*$/s, '')
+      .replace(/, ".*" is not valid JSON$/s, '');
     throw new BriefkitError({ ...messages.syntax('JSON', detail), place });
   }
 }

@@ -62,6 +62,14 @@ describe('readSource', () => {
     ]);
   });
 
+  it('reads JSON that starts with a byte-order mark, and names a bad token without quoting the file', () => {
+    expect(readSource('bom.json', '\uFEFF{"a": 1}').value).toEqual({ a: 1 });
+    const error = catchError(() => readSource('token.json', '{\n  "a": x\n}\n'));
+    expect(error.diagnostics).toEqual([
+      expect.objectContaining({ message: "Invalid JSON: Unexpected token 'x'" }),
+    ]);
+  });
+
   it('parses JSON with positions too', () => {
     const doc = readSource('data.json', '{\n  "a": {\n    "b": 1\n  }\n}');
     expect(doc.locate(['a', 'b'])).toMatchObject({ line: 3, column: 10 });
