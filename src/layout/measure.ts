@@ -39,7 +39,7 @@ type Script = typeof WEAK | typeof LATIN | typeof CJK;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Han, kana, Hangul, CJK punctuation and full-width forms count as CJK. */
+/** Han (with its supplementary planes), kana, Hangul, CJK punctuation and full-width forms. */
 function scriptOf(codePoint: number): Script {
   if (codePoint < 0x80) {
     const lower = codePoint | 0x20;
@@ -51,7 +51,8 @@ function scriptOf(codePoint: number): Script {
     (codePoint >= 0x2e80 && codePoint <= 0x9fff) ||
     (codePoint >= 0xac00 && codePoint <= 0xd7af) ||
     (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xff00 && codePoint <= 0xffef)
+    (codePoint >= 0xff00 && codePoint <= 0xffef) ||
+    (codePoint >= 0x20000 && codePoint <= 0x3ffff)
   ) {
     return CJK;
   }
@@ -67,15 +68,29 @@ function scriptOf(codePoint: number): Script {
  */
 export function scriptGaps(text: string): Uint32Array {
   const gaps = new Uint32Array(text.length + 1);
+  forEachGap(text, (i) => {
+    gaps[i + 1] = 1;
+  });
+  for (let i = 0; i < text.length; i++) (gaps[i + 1] as number) += gaps[i] as number;
+  return gaps;
+}
+
+/** The gaps inside a text that stands alone. */
+export function countGaps(text: string): number {
+  let count = 0;
+  forEachGap(text, () => count++);
+  return count;
+}
+
+function forEachGap(text: string, gapBefore: (offset: number) => void): void {
   let last: Script = WEAK;
   for (let i = 0; i < text.length; i++) {
     // A low surrogate reads as a lone code unit, so it counts as weak.
     const script = scriptOf(text.codePointAt(i) as number);
-    const gap = script !== WEAK && last !== WEAK && script !== last;
-    if (script !== WEAK) last = script;
-    gaps[i + 1] = (gaps[i] as number) + (gap ? 1 : 0);
+    if (script === WEAK) continue;
+    if (last !== WEAK && script !== last) gapBefore(i);
+    last = script;
   }
-  return gaps;
 }
 
 /**
@@ -87,7 +102,7 @@ export function textWidth(
   fonts: FontSet,
   style: FontStyle,
   size: number,
-  gaps = scriptGaps(text)[text.length] as number,
+  gaps = countGaps(text),
 ): number {
   let width = gaps * SCRIPT_GAP;
   const faces = fonts.styles[style];

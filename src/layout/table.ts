@@ -4,7 +4,7 @@ import { LINE_HEIGHT, WIDTH_SLACK } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
 import { styleOf } from './fonts.ts';
 import type { Box, TableCell, TableFrame } from './frames.ts';
-import { textWidth } from './measure.ts';
+import { countGaps, textWidth } from './measure.ts';
 import { wrapRuns } from './wrap.ts';
 
 /** Tables wear the theme: a primary header row with white text, striped body rows. */
@@ -72,8 +72,13 @@ export function layoutTable(request: TableRequest, fonts: FontSet): TableFrame {
   };
 }
 
+/** The runs side by side; script gaps where runs meet ("**31**项") count too, once. */
 function runsWidth(runs: readonly Run[], fonts: FontSet, size: number): number {
-  return runs.reduce((w, r) => w + textWidth(r.text, fonts, styleOf(r.bold, r.italic), size), 0);
+  const gaps = countGaps(runs.map((r) => r.text).join(''));
+  return runs.reduce(
+    (w, r, i) => w + textWidth(r.text, fonts, styleOf(r.bold, r.italic), size, i === 0 ? gaps : 0),
+    0,
+  );
 }
 
 /** Narrow columns keep their natural width; the rest share what is left in proportion. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitText, LINE_HEIGHT } from '../../src/layout/fit-text.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
-import { textWidth } from '../../src/layout/measure.ts';
+import { countGaps, scriptGaps, textWidth } from '../../src/layout/measure.ts';
 import { type Line, wrapRuns } from '../../src/layout/wrap.ts';
 
 const fonts = loadFontSet('carlito');
@@ -79,6 +79,14 @@ describe('spacing between CJK and Latin text', () => {
     );
     expect(textWidth('31%的', fonts, 'regular', 14)).toBeCloseTo(plain('31%的') + gap());
     expect(textWidth('English text', fonts, 'regular', 14)).toBe(plain('English text'));
+  });
+
+  it('counts Han beyond U+FFFF as CJK, and gaps the same alone or in a paragraph', () => {
+    // 𠀀 (U+20000) is Han from a supplementary plane: between two Han characters, no gap.
+    expect(countGaps('中𠀀文')).toBe(0);
+    expect(countGaps('a𠀀b')).toBe(2);
+    const text = '据 CGTN 报道，2025 年完成 31 项实验';
+    expect(scriptGaps(text)[text.length]).toBe(countGaps(text));
   });
 });
 
