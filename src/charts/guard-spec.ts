@@ -24,6 +24,9 @@ const MARKS = new Set([
   'errorbar',
 ]);
 
+/** What a message lists: every mark but `image`, which is refused. */
+const ALLOWED_MARKS = [...MARKS].filter((mark) => mark !== 'image').join(', ');
+
 /**
  * Specs may never reach the outside world: no `url` anywhere (data, images, hrefs), no
  * image marks. Vega's Node loader would read local files otherwise. Unknown mark types are
@@ -46,13 +49,12 @@ export function guardSpec(chart: ChartSpecSource): void {
         refuse(chart, here, `image marks are not allowed (at "${shown}").`);
       }
       if (key === 'mark' && typeof type === 'string' && !MARKS.has(type)) {
-        const known = [...MARKS].filter((m) => m !== 'image').join(', ');
         problem(
           chart,
           here,
           messages.chartCompile(
             chart.name,
-            `unknown mark "${type}" at "${shown}"; marks are ${known}.`,
+            `unknown mark "${type}" at "${shown}"; marks are ${ALLOWED_MARKS}.`,
           ),
         );
       }

@@ -31,15 +31,10 @@ export function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideCont
     w: cellW,
     h: cellH,
   });
-  const figureBox = (i: number): Box => {
+  /** The text beside cell i's bar, from `top` to `bottom` (shares of the cell's height). */
+  const besideBar = (i: number, top: number, bottom: number): Box => {
     const { x, y, w, h } = cell(i);
-    const top = y + h * BAR_TOP;
-    return { x: x + TEXT_INSET, y: top, w: w - TEXT_INSET, h: y + h * FIGURE_BOTTOM - top };
-  };
-  const labelBox = (i: number): Box => {
-    const { x, y, w, h } = cell(i);
-    const top = y + h * LABEL_TOP;
-    return { x: x + TEXT_INSET, y: top, w: w - TEXT_INSET, h: y + h * BAR_BOTTOM - top };
+    return { x: x + TEXT_INSET, y: y + h * top, w: w - TEXT_INSET, h: h * (bottom - top) };
   };
   const numberParts = items.map((runs) => runs.filter((r) => r.bold));
   const labelParts = items.map((runs): Paragraph[] => {
@@ -51,7 +46,7 @@ export function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideCont
     numberParts.map((runs, i) => {
       return {
         name: `stat ${i + 1} figure`,
-        box: figureBox(i),
+        box: besideBar(i, BAR_TOP, FIGURE_BOTTOM),
         paragraphs: [{ runs, bullet: null }],
         maxSize: theme.sizes.stat,
         minSize: theme.sizes.minimum,
@@ -66,7 +61,7 @@ export function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideCont
     labelParts.map((paragraphs, i) => {
       return {
         name: `stat ${i + 1} label`,
-        box: labelBox(i),
+        box: besideBar(i, LABEL_TOP, BAR_BOTTOM),
         paragraphs,
         maxSize: theme.sizes.body - 2,
         minSize: theme.sizes.minimum,
