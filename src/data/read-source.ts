@@ -194,17 +194,17 @@ function checkJsonSyntax(file: string, text: string): void {
     JSON.parse(json);
   } catch (error) {
     const message = (error as Error).message;
-    const offset = /at position (\d+)/.exec(message)?.[1];
+    const offset = jsonErrorOffset(json, message);
     const place: Place = { file };
     if (offset !== undefined) {
-      const before = json.slice(0, Number(offset)).split('\n');
+      const before = json.slice(0, offset).split('\n');
       place.line = before.length;
       place.column = (before.at(-1)?.length ?? 0) + 1;
     }
     // V8 quotes the text around an unexpected token, newlines and all: its name is enough.
     const detail = message
       .replace(/ in JSON at position.*$/s, '')
-      .replace(/, ".*" is not valid JSON$/s, '');
+      .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
     throw new BriefkitError({ ...messages.syntax('JSON', detail), place });
   }
 }
@@ -231,6 +231,38 @@ function openQuote(text: string): [{ line: number; col: number }] | undefined {
     });
   }
   return found === undefined ? undefined : [lines.linePos(found)];
+}
+
+/**
+ * Where JSON.parse gave up. V8 states the position, except for an unexpected token (Node 20)
+ * or the end of the text; the token is the last character of the shortest prefix of the text
+ * that fails before its own end.
+ */
+function jsonErrorOffset(json: string, message: string): number | undefined {
+  const stated = /at position (\d+)/.exec(message)?.[1];
+  if (stated !== undefined) return Number(stated);
+  if (message.startsWith('Unexpected end')) return json.length;
+  if (!message.startsWith('Unexpected token')) return undefined;
+  let [fine, failing] = [0, json.length];
+  while (failing - fine > 1) {
+    const middle = (fine + failing) >> 1;
+    if (failsBeforeEnd(json.slice(0, middle))) failing = middle;
+    else fine = middle;
+  }
+  return failing - 1;
+}
+
+function failsBeforeEnd(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /at position (\d+)/.exec(message)?.[1];
+    return (
+      message.startsWith('Unexpected token') || (at !== undefined && Number(at) < prefix.length)
+    );
+  }
 }
 
 function yamlDiagnostic(file: string, text: string, error: YAMLError) {

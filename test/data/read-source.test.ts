@@ -64,10 +64,16 @@ describe('readSource', () => {
 
   it('reads JSON that starts with a byte-order mark, and names a bad token without quoting the file', () => {
     expect(readSource('bom.json', '\uFEFF{"a": 1}').value).toEqual({ a: 1 });
-    const error = catchError(() => readSource('token.json', '{\n  "a": x\n}\n'));
+    const error = catchError(() => readSource('token.json', '{\n  "a": 1,\n  "b": about 5\n}\n'));
     expect(error.diagnostics).toEqual([
-      expect.objectContaining({ message: "Invalid JSON: Unexpected token 'x'" }),
+      {
+        code: 'syntax',
+        message: "Invalid JSON: Unexpected token 'a'",
+        place: { file: 'token.json', line: 3, column: 8 },
+      },
     ]);
+    const cut = catchError(() => readSource('cut.json', '{\n  "a": [1, 2'));
+    expect(cut.diagnostics[0]?.place).toEqual({ file: 'cut.json', line: 2, column: 13 });
   });
 
   it('parses JSON with positions too', () => {
