@@ -202,6 +202,57 @@ describe('renderChart', () => {
     expect((await renderChart(request(folded))).svg).toContain('<svg');
   });
 
+  it('draws ordinary specs whose expressions read members, through the expression guard', async () => {
+    const dated = [
+      { k: 'A', v: 3, d: '2025-01-15', list: [1, 2] },
+      { k: 'B', v: 1.5, d: '2025-02-15', list: [3] },
+    ];
+    const specs = [
+      {
+        mark: 'bar',
+        encoding: {
+          x: { field: 'd', timeUnit: 'month', type: 'ordinal' },
+          y: { field: 'v', aggregate: 'sum' },
+        },
+      },
+      { mark: 'bar', encoding: { x: { field: 'v', bin: true }, y: { aggregate: 'count' } } },
+      {
+        transform: [
+          { calculate: "datum.list[0] + length(datum.list) + length(datum['k'])", as: 'n' },
+        ],
+        mark: 'point',
+        encoding: {
+          x: { field: 'n', type: 'quantitative' },
+          y: { field: 'v', type: 'quantitative' },
+        },
+      },
+      {
+        transform: [{ fold: ['v'] }, { window: [{ op: 'rank', as: 'r' }] }],
+        mark: 'bar',
+        encoding: {
+          x: { field: 'key' },
+          y: { field: 'value', aggregate: 'max' },
+          color: { condition: { test: 'datum.r > 1', value: 'red' }, value: 'blue' },
+        },
+      },
+      {
+        mark: 'arc',
+        encoding: {
+          theta: { field: 'v', type: 'quantitative' },
+          color: { field: 'k' },
+          tooltip: [{ field: 'k' }, { field: 'v' }],
+        },
+      },
+    ];
+    for (const spec of specs) {
+      const chart = await renderChart({
+        ...request({ data: { name: 'rows' }, ...spec }),
+        data: { rows: dated },
+      });
+      expect(chart.svg, JSON.stringify(spec)).toContain('<svg');
+    }
+  });
+
   it('names an unknown mark where the spec file writes it', () => {
     const text =
       '{\n  "data": {"name": "rows"},\n  "layer": [\n    {"mark": {"type": "barr"}}\n  ]\n}\n';
