@@ -8,6 +8,7 @@ const outputs = ['briefing.pptx', 'summary.pdf', 'slides.pdf', 'handout.pdf'];
 
 const cases = {
   sample: {},
+  'sample-zh-CN': { data: 'data/space-station-2025.zh-CN.yaml' },
   stress: { data: 'test/fixtures/stress/data.yaml', template: 'test/fixtures/stress/template' },
 };
 
