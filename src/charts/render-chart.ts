@@ -5,7 +5,7 @@ import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { ChartSpecSource } from '../template/read-template.ts';
 import { vegaLocale } from './chart-locale.ts';
-import { checkRows } from './check-fields.ts';
+import { checkRows } from './check-rows.ts';
 import { guardExpressions } from './guard-expressions.ts';
 import { guardSpec } from './guard-spec.ts';
 import { type NativeChart, readEncoding, toNativeChart } from './native.ts';
