@@ -1,7 +1,7 @@
 import { formatDataPath, type PathSegment } from '../data/data-path.ts';
 import type { Place } from '../errors/briefkit-error.ts';
 import { type Message, messages } from '../errors/messages.ts';
-import type { ChartSpecSource } from '../template/read-template.ts';
+import { type ChartSpecSource, placeInSpec } from '../template/read-template.ts';
 
 /** Transform keys whose outputs are known: `calculate` names its field in `as`. */
 const FORESEEN = new Set(['filter', 'calculate', 'as']);
@@ -40,7 +40,7 @@ export function checkRows(
   if (foreseeable && known.size > 0 && missing) {
     return {
       message: messages.chartField(chart.name, missing.field, source, [...known].sort()),
-      place: { ...chart.locate?.(missing.path), file: chart.file },
+      place: placeInSpec(chart, missing.path),
     };
   }
   for (const { field } of encoded) {

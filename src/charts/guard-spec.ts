@@ -1,7 +1,7 @@
 import { formatDataPath, type PathSegment } from '../data/data-path.ts';
-import { fail, type Place } from '../errors/briefkit-error.ts';
+import { fail } from '../errors/briefkit-error.ts';
 import { type Message, messages } from '../errors/messages.ts';
-import type { ChartSpecSource } from '../template/read-template.ts';
+import { type ChartSpecSource, placeInSpec } from '../template/read-template.ts';
 
 /** Vega-Lite's marks, primitive and composite (vega-lite/src/mark.ts, compositemark/). */
 const MARKS = new Set([
@@ -41,12 +41,13 @@ export function guardSpec(chart: ChartSpecSource): void {
     if (value === null || typeof value !== 'object') return;
     for (const [key, v] of Object.entries(value)) {
       const here = [...path, key];
-      const shown = formatDataPath(here);
+      // Formatted only for a message: every build guards every spec it uses.
+      const shown = () => formatDataPath(here);
       if (key === 'url' || key === 'href')
-        refuse(chart, here, `"${shown}" would load from outside; inline the data instead.`);
+        refuse(chart, here, `"${shown()}" would load from outside; inline the data instead.`);
       const type = typeof v === 'string' ? v : (v as { type?: unknown } | null)?.type;
       if ((key === 'mark' || key === 'type') && type === 'image') {
-        refuse(chart, here, `image marks are not allowed (at "${shown}").`);
+        refuse(chart, here, `image marks are not allowed (at "${shown()}").`);
       }
       if (key === 'mark' && typeof type === 'string' && !MARKS.has(type)) {
         problem(
@@ -54,7 +55,7 @@ export function guardSpec(chart: ChartSpecSource): void {
           here,
           messages.chartCompile(
             chart.name,
-            `unknown mark "${type}" at "${shown}"; marks are ${ALLOWED_MARKS}.`,
+            `unknown mark "${type}" at "${shown()}"; marks are ${ALLOWED_MARKS}.`,
           ),
         );
       }
@@ -69,6 +70,5 @@ function refuse(chart: ChartSpecSource, path: PathSegment[], detail: string): ne
 }
 
 function problem(chart: ChartSpecSource, path: PathSegment[], message: Message): never {
-  const place: Place = chart.locate?.(path) ?? { file: chart.file };
-  fail({ ...message, place: { ...place, file: chart.file } });
+  fail({ ...message, place: placeInSpec(chart, path) });
 }

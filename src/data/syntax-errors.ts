@@ -62,8 +62,8 @@ function openQuote(text: string): [{ line: number; col: number }] | undefined {
  * that fails before its own end.
  */
 function jsonErrorOffset(json: string, message: string): number | undefined {
-  const stated = /at position (\d+)/.exec(message)?.[1];
-  if (stated !== undefined) return Number(stated);
+  const stated = statedPosition(message);
+  if (stated !== undefined) return stated;
   if (message.startsWith('Unexpected end')) return json.length;
   if (!message.startsWith('Unexpected token')) return undefined;
   let [fine, failing] = [0, json.length];
@@ -75,16 +75,19 @@ function jsonErrorOffset(json: string, message: string): number | undefined {
   return failing - 1;
 }
 
+function statedPosition(message: string): number | undefined {
+  const at = /at position (\d+)/.exec(message)?.[1];
+  return at === undefined ? undefined : Number(at);
+}
+
 function failsBeforeEnd(prefix: string): boolean {
   try {
     JSON.parse(prefix);
     return false;
   } catch (error) {
     const message = (error as Error).message;
-    const at = /at position (\d+)/.exec(message)?.[1];
-    return (
-      message.startsWith('Unexpected token') || (at !== undefined && Number(at) < prefix.length)
-    );
+    const at = statedPosition(message);
+    return message.startsWith('Unexpected token') || (at !== undefined && at < prefix.length);
   }
 }
 

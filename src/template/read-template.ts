@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BuiltinSchema } from '../data/builtin-schemas.ts';
 import { dataLimits, failFileSize } from '../data/limits.ts';
-import { readSource, type SourceDocument } from '../data/read-source.ts';
+import { type PathSegment, readSource, type SourceDocument } from '../data/read-source.ts';
 import { validateAgainst } from '../data/validate.ts';
-import { fail } from '../errors/briefkit-error.ts';
+import { fail, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { TemplateSource } from './compose.ts';
 import type { StringTable } from './strings.ts';
@@ -16,6 +16,11 @@ export interface ChartSpecSource {
   spec: Record<string, unknown>;
   /** Where a part of the spec is written in its file. */
   locate?: SourceDocument['locate'];
+}
+
+/** Where a part of a chart spec is written: always its file, and its line when known. */
+export function placeInSpec(chart: ChartSpecSource, path: readonly PathSegment[]): Place {
+  return { ...chart.locate?.(path), file: chart.file };
 }
 
 /** Everything a template folder holds, read and checked; nothing rendered yet. */
