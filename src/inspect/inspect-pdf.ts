@@ -11,7 +11,7 @@ import { messages } from '../errors/messages.ts';
 import { round1 } from './geometry.ts';
 import type { OutlineItem, PdfInspection, PdfLink, PdfPage } from './model.ts';
 import { readFonts } from './pdf-fonts.ts';
-import { groupLines, type PlacedText } from './pdf-text.ts';
+import { groupLines, type PlacedText, readingOrder } from './pdf-text.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -75,14 +75,63 @@ async function readOutline(doc: PdfDocument, raw: RawOutline | null): Promise<Ou
 }
 
 async function readText(page: PdfPageProxy): Promise<string[]> {
-  const content = await page.getTextContent();
-  const pieces: PlacedText[] = [];
+  const [content, tree] = await Promise.all([
+    page.getTextContent({ includeMarkedContent: true }),
+    page.getStructTree() as Promise<StructNode | null>,
+  ]);
+  const blockOf = blocksByContent(tree);
+  const blocks: PlacedText[][] = [];
+  const untagged: PlacedText[] = [];
+  // Marked content nests; text belongs to the innermost sequence with an id, unless an
+  // artifact (page furniture) sits in between.
+  const open: (string | undefined)[] = [];
   for (const item of content.items) {
-    if (!('str' in item)) continue;
+    if ('type' in item) {
+      if (item.type === 'endMarkedContent') open.pop();
+      else
+        open.push(
+          (item as { tag?: string }).tag === 'Artifact' ? undefined : (item.id ?? open.at(-1)),
+        );
+      continue;
+    }
     const [a = 0, b = 0, , , e = 0, f = 0] = item.transform as number[];
-    pieces.push({ text: item.str, x: e, y: f, width: item.width, size: Math.hypot(a, b) });
+    const piece = { text: item.str, x: e, y: f, width: item.width, size: Math.hypot(a, b) };
+    const block = blockOf.get(open.at(-1) ?? '');
+    if (block === undefined) {
+      untagged.push(piece);
+      continue;
+    }
+    const pieces = blocks[block] ?? [];
+    pieces.push(piece);
+    blocks[block] = pieces;
   }
-  return groupLines(pieces);
+  return blocks.length === 0
+    ? groupLines(untagged)
+    : readingOrder(blocks.filter(Boolean), untagged);
+}
+
+/** pdf.js's view of a page's structure tree. */
+interface StructNode {
+  role?: string;
+  type?: string;
+  id?: string;
+  children?: StructNode[];
+}
+
+/** Structure that only groups blocks: a section is read as the blocks it holds. */
+const GROUPING = new Set(['Root', 'Document', 'DocumentFragment', 'Part', 'Art', 'Sect', 'Div']);
+
+/** Marked-content id → index of its block (paragraph, heading, list, table, figure…). */
+function blocksByContent(tree: StructNode | null): Map<string, number> {
+  const blocks = new Map<string, number>();
+  let count = 0;
+  const visit = (node: StructNode, block: number | undefined): void => {
+    if (node.type === 'content' && node.id && block !== undefined) blocks.set(node.id, block);
+    const inner = block ?? (node.role && !GROUPING.has(node.role) ? count++ : undefined);
+    for (const child of node.children ?? []) visit(child, inner);
+  };
+  if (tree) visit(tree, undefined);
+  return blocks;
 }
 
 /** Link annotations, with boxes measured from the page's top-left like the PPTX view. */

@@ -2,7 +2,9 @@
  * Positioned text pieces → reading lines. PDF has no lines, only glyph runs at positions,
  * and writers split them differently (per line, per word, per kerning pair). Grouping by
  * baseline and ordering top-to-bottom, left-to-right gives the same lines for the same page
- * whatever the split, which is what a diffable view needs.
+ * whatever the split, which is what a diffable view needs. A tagged PDF also says which
+ * text belongs together (a paragraph, a list, a chart's labels): its blocks are read in
+ * their tagged order, so a chart beside a list does not interleave with it line by line.
  */
 
 export interface PlacedText {
@@ -35,8 +37,37 @@ function joinLine(pieces: PlacedText[]): string {
   return line.replace(/\s+/g, ' ').trim();
 }
 
+interface TextLine {
+  text: string;
+  /** Baseline of the line's first piece. */
+  y: number;
+}
+
 /** Groups pieces into lines, top to bottom; each line's pieces left to right. */
 export function groupLines(pieces: readonly PlacedText[]): string[] {
+  return placeLines(pieces).map((line) => line.text);
+}
+
+/**
+ * Lines of a tagged page: each block's lines in the blocks' order, and the untagged text
+ * (running heads, page numbers) by position: before the first block that starts below it.
+ */
+export function readingOrder(
+  blocks: readonly (readonly PlacedText[])[],
+  untagged: readonly PlacedText[],
+): string[] {
+  const loose = placeLines(untagged);
+  const lines: string[] = [];
+  for (const block of blocks.map(placeLines)) {
+    const top = block[0];
+    if (!top) continue;
+    while (loose[0] && loose[0].y > top.y) lines.push((loose.shift() as TextLine).text);
+    lines.push(...block.map((line) => line.text));
+  }
+  return [...lines, ...loose.map((line) => line.text)];
+}
+
+function placeLines(pieces: readonly PlacedText[]): TextLine[] {
   const sorted = pieces
     .filter((piece) => piece.text !== '')
     .map((piece, index) => ({ piece, index }))
@@ -58,6 +89,9 @@ export function groupLines(pieces: readonly PlacedText[]): string[] {
   if (current.length > 0) lines.push(current);
 
   return lines
-    .map((line) => joinLine([...line].sort((a, b) => a.x - b.x)))
-    .filter((line) => line !== '');
+    .map((line) => ({
+      text: joinLine([...line].sort((a, b) => a.x - b.x)),
+      y: (line[0] as PlacedText).y,
+    }))
+    .filter((line) => line.text !== '');
 }

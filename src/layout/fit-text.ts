@@ -1,5 +1,5 @@
 import type { FontSet } from './fonts.ts';
-import type { Box, LaidParagraph, Paragraph, TextFrame } from './frames.ts';
+import type { Box, LaidParagraph, Paragraph, TextFrame, TextTag } from './frames.ts';
 import { wrapRuns } from './wrap.ts';
 
 /** Line height as a multiple of the font size; painters use the same figure. */
@@ -17,6 +17,8 @@ export interface TextRequest {
   bold?: boolean;
   align?: TextFrame['align'];
   valign?: TextFrame['valign'];
+  /** What the text is in a tagged PDF; paragraphs (and list items) by default. */
+  tag?: TextTag;
 }
 
 /**
@@ -47,6 +49,7 @@ export function layoutText(request: TextRequest, fonts: FontSet, size: number): 
   });
   return {
     kind: 'text',
+    ...(request.tag && { tag: request.tag }),
     name: request.name,
     box: request.box,
     size,

@@ -118,7 +118,6 @@ function textFrame(block: Block, ctx: SummaryContext, box: Box): TextFrame {
   const size = block.kind === 'heading' ? (HEADING_SIZES[block.level] ?? BODY) : BODY;
   const tags: Record<string, TextTag> = {
     heading: `H${Math.min(3, block.kind === 'heading' ? block.level : 1)}` as TextTag,
-    list: 'L',
     quote: 'BlockQuote',
   };
   const request: TextRequest = {
@@ -129,8 +128,9 @@ function textFrame(block: Block, ctx: SummaryContext, box: Box): TextFrame {
     minSize: size,
     color: block.kind === 'heading' ? ctx.theme.colors.primary : ctx.theme.colors.text,
     bold: block.kind === 'heading',
+    tag: tags[block.kind] ?? 'P',
   };
-  return { ...layoutText(request, ctx.fonts, size), tag: tags[block.kind] ?? 'P' };
+  return layoutText(request, ctx.fonts, size);
 }
 
 function firstLineHeight(block: Block | undefined): number {

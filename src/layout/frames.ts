@@ -29,8 +29,11 @@ export interface LaidParagraph extends Paragraph {
   indent: number;
 }
 
-/** Structure tags for tagged PDF; decoration and running heads are artifacts. */
-export type TextTag = 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'BlockQuote' | 'Artifact';
+/**
+ * Structure tags for tagged PDF; decoration and running heads are artifacts. Paragraphs
+ * (the default) with bullets or numbers are tagged as list items.
+ */
+export type TextTag = 'H1' | 'H2' | 'H3' | 'P' | 'BlockQuote' | 'Artifact';
 
 export interface TextFrame {
   kind: 'text';

@@ -70,6 +70,7 @@ export function chrome(
           color: theme.colors.primary,
           bold: true,
           valign: 'bottom',
+          tag: 'H1',
         },
         ctx,
       ),
@@ -102,8 +103,9 @@ export function footer(
     minSize: Math.min(theme.sizes.footer, 7),
     color: theme.colors.muted,
     valign: 'middle' as const,
+    // Running text on every slide: screen readers skip it, as in the summary's running heads.
+    tag: 'Artifact' as const,
   };
-  // Running text on every slide: screen readers skip it, as in the summary's running heads.
   return [
     fitOrFail(
       label,
@@ -126,7 +128,7 @@ export function footer(
       },
       ctx,
     ),
-  ].map((frame) => ({ ...frame, tag: 'Artifact' as const }));
+  ];
 }
 
 export function plain(text: string): Paragraph[] {

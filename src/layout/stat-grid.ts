@@ -84,5 +84,6 @@ export function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideCont
       fill: theme.colors.accent,
     };
   });
-  return [...bars, ...numbers, ...labels];
+  // Each figure before its label: the order screen readers and `inspect` read them in.
+  return [...bars, ...numbers.flatMap((number, i) => [number, labels[i] as Frame])];
 }

@@ -40,6 +40,21 @@ describe('print outputs', () => {
     }
   });
 
+  it("tags each slide's title as a heading and its bullets as a list", async () => {
+    const { dir } = await buildSample();
+    const pdf = await openPdf(join(dir, 'slides.pdf'));
+    const roles = async (n: number) => {
+      const tree = (await (await pdf.getPage(n)).getStructTree()) as { children: StructNode[] };
+      const section = tree.children[0]?.children[0] as StructNode;
+      return section.children.map((c) =>
+        c.role === 'L' ? `L(${c.children.map((li) => li.role).join(' ')})` : c.role,
+      );
+    };
+    // Slide 3: a title, a paragraph, three bullets; slide 4: a title, the chart, two bullets.
+    expect(await roles(3)).toEqual(['H1', 'P', 'L(LI LI LI)']);
+    expect(await roles(4)).toEqual(['H1', 'Figure', 'L(LI LI)']);
+  });
+
   it('gives the summary one bookmark per heading, nested by level', async () => {
     const { dir } = await buildSample();
     const pdf = await openPdf(join(dir, 'summary.pdf'));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { isBriefkitError } from '../../src/errors/briefkit-error.ts';
 import { formatInspection, inspect, inspectPdf, inspectPptx } from '../../src/inspect/index.ts';
 import { readFonts } from '../../src/inspect/pdf-fonts.ts';
-import { groupLines } from '../../src/inspect/pdf-text.ts';
+import { groupLines, readingOrder } from '../../src/inspect/pdf-text.ts';
 
 const require = createRequire(import.meta.url);
 const CARLITO = require.resolve('@fontsource/carlito/files/carlito-latin-400-normal.woff');
@@ -201,6 +201,27 @@ describe('PDF internals', () => {
       piece('', 0, 50, 0),
     ]);
     expect(lines).toEqual(['Hello world', 'left right']);
+  });
+
+  it('reads a tagged page block by block, untagged text where it sits', () => {
+    const piece = (text: string, x: number, y: number) => ({ text, x, y, width: 40, size: 10 });
+    // A chart beside a list: by position alone their lines would interleave.
+    const chart = [piece('800', 500, 600), piece('400', 500, 500), piece('0', 500, 400)];
+    const list = [piece('• first', 10, 620), piece('• second', 10, 480)];
+    const lines = readingOrder(
+      [[piece('Title', 10, 700)], chart, list],
+      [piece('Running head', 10, 800), piece('Footer', 10, 50), piece('3', 500, 50)],
+    );
+    expect(lines).toEqual([
+      'Running head',
+      'Title',
+      '800',
+      '400',
+      '0',
+      '• first',
+      '• second',
+      'Footer 3',
+    ]);
   });
 
   it('finds fonts inside compressed object streams', () => {

@@ -88,15 +88,26 @@ function drawText(doc: Doc, frame: TextFrame, fonts: FontSet, parent: StructTarg
     });
     return;
   }
-  if (frame.tag === 'L') {
-    const list = doc.struct('L');
-    parent.add(list);
-    for (const p of frame.paragraphs)
-      list.add(doc.struct('LI', {}, [doc.struct('LBody', {}, paint(p))]));
-    list.end();
+  if (frame.tag && frame.tag !== 'P') {
+    for (const p of frame.paragraphs) parent.add(doc.struct(frame.tag, {}, paint(p)));
     return;
   }
-  for (const p of frame.paragraphs) parent.add(doc.struct(frame.tag ?? 'P', {}, paint(p)));
+  // Bulleted and numbered paragraphs are list items; each run of them is one list.
+  let list: StructParent | null = null;
+  for (const p of frame.paragraphs) {
+    if (p.bullet === null) {
+      list?.end();
+      list = null;
+      parent.add(doc.struct('P', {}, paint(p)));
+      continue;
+    }
+    if (!list) {
+      list = doc.struct('L');
+      parent.add(list);
+    }
+    list.add(doc.struct('LI', {}, [doc.struct('LBody', {}, paint(p))]));
+  }
+  list?.end();
 }
 
 function drawLine(
