@@ -68,7 +68,6 @@ function withDefaults(theme: Theme): Theme {
   return { ...theme, slide: { aspect: theme.slide?.aspect ?? '16:9' } };
 }
 
-/** Reads a UTF-8 file, or fails with a message naming it. */
 /** Reads a UTF-8 input file, refusing one over the size limit before reading any of it. */
 export function readText(file: string, what: string): string {
   let size: number;

@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/index.ts';
+import { build, inspect } from '../../src/index.ts';
 import { pdfPages } from '../helpers/pdf-text.ts';
 import { pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
 import { buildSample, tempDir } from '../helpers/sample.ts';
@@ -104,5 +104,32 @@ describe('a figure without a unit (the schema allows it)', () => {
     const charts = [...parts].filter(([name]) => name.startsWith('ppt/charts/chart'));
     expect(charts.map(([, xml]) => xml).join('')).toContain('Returned to Earth (83.92)');
     for (const [name, xml] of parts) expect(xml, name).not.toContain('undefined');
+  });
+});
+
+describe('a link in a table cell', () => {
+  it('stays a link in the PPTX table, as in the PDFs', async () => {
+    const dir = tempDir();
+    const template = join(dir, 'template');
+    cpSync('templates/briefing', template, { recursive: true });
+    const deck = join(template, 'deck.md.hbs');
+    const table =
+      '| Name | Where |\n| --- | --- |\n| Source | [the report](https://example.org/r) |';
+    writeFileSync(
+      deck,
+      `${readFileSync(deck, 'utf8')}\n---\nlayout: table\n---\n# Links\n\n${table}\n`,
+    );
+    const out = join(dir, 'out');
+    await build({ template, out, outputs: ['pptx', 'slides'] });
+    expect(await inspect(join(out, 'slides.pdf'))).toMatch(/page 12 https:\/\/example.org\/r @/);
+    const parts = await pptxParts(new Uint8Array(readFileSync(join(out, 'briefing.pptx'))));
+    const last = slideNames(parts).at(-1) as string;
+    const cell = /<a:tc>(?:(?!<\/a:tc>).)*the report(?:(?!<\/a:tc>).)*<\/a:tc>/s.exec(
+      parts.get(last) ?? '',
+    )?.[0];
+    const id = /<a:hlinkClick r:id="(rId\d+)"/.exec(cell ?? '')?.[1];
+    expect(id, 'the cell links').toBeDefined();
+    const rels = parts.get(last.replace('slides/', 'slides/_rels/').concat('.rels')) ?? '';
+    expect(rels).toMatch(new RegExp(`Id="${id}"[^>]*Target="https://example.org/r"`));
   });
 });

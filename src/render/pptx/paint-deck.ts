@@ -95,7 +95,7 @@ function paintFrame(
       });
       return;
     case 'table':
-      slide.addTable(tableRows(frame, fonts), {
+      slide.addTable(tableRows(frame, fonts, meta), {
         ...place,
         objectName: frame.name,
         colW: frame.columns.map(inches),
@@ -164,12 +164,12 @@ function runOptions(run: Run, meta: DeckMeta): PptxGenJS.TextPropsOptions {
   };
 }
 
-function tableRows(frame: TableFrame, fonts: FontSet): PptxGenJS.TableRow[] {
+function tableRows(frame: TableFrame, fonts: FontSet, meta: DeckMeta): PptxGenJS.TableRow[] {
   const { colors } = frame;
   const cell = (runs: Run[], header: boolean, stripe: boolean): PptxGenJS.TableCell => ({
     text: runs.map((r) => ({
       text: r.text,
-      options: { bold: header || r.bold === true, italic: r.italic === true },
+      options: { ...runOptions(r, meta), ...(header ? { bold: true } : {}) },
     })),
     options: {
       fontFace: fonts.officeName,
