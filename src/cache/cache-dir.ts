@@ -1,13 +1,32 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 
 /**
  * Where briefkit keeps what it can recompute (drawn charts, compiled code): the user's cache
- * folder, or BRIEFKIT_CACHE_DIR. BRIEFKIT_NO_CACHE=1 turns caching off (null).
+ * folder, or BRIEFKIT_CACHE_DIR. BRIEFKIT_NO_CACHE=1 turns caching off (null), and so does a
+ * folder that is not private (see isPrivate).
  */
 export function cacheDir(part: string, env: NodeJS.ProcessEnv = process.env): string | null {
   if (env.BRIEFKIT_NO_CACHE === '1') return null;
-  return join(env.BRIEFKIT_CACHE_DIR || envPaths('briefkit', { suffix: '' }).cache, part);
+  const root = env.BRIEFKIT_CACHE_DIR || envPaths('briefkit', { suffix: '' }).cache;
+  return isPrivate(root) ? join(root, part) : null;
+}
+
+/**
+ * Later builds run the code the cache holds (compiled templates, schema validators, V8
+ * bytecode), so a folder someone else owns, or that others may write to, is not used: it
+ * would let them run code as this user. A folder not made yet is made private (0700).
+ */
+export function isPrivate(root: string): boolean {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(root);
+  } catch {
+    return true;
+  }
+  const owner = process.getuid?.();
+  return (owner === undefined || stat.uid === owner) && (Number(stat.mode) & 0o022) === 0;
 }
 
 declare const BRIEFKIT_BUILD_ID: string | undefined;

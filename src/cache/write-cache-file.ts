@@ -9,8 +9,9 @@ import { dirname } from 'node:path';
 export function writeCacheFile(file: string, data: string | Uint8Array): void {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, data);
+    // Private, as cacheDir expects: only this user reads what the cache holds.
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(temp, data, { mode: 0o600 });
     renameSync(temp, file);
   } catch {
     rmSync(temp, { force: true });

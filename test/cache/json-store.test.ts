@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
@@ -30,5 +30,19 @@ describe('openJsonStore', () => {
       worker.once('error', reject);
     });
     expect(existsSync(join(dir, 'test'))).toBe(false);
+  });
+
+  it('makes its folders private, and uses none that others may write to', () => {
+    const dir = join(tempDir(), 'cache');
+    const env = { BRIEFKIT_CACHE_DIR: dir };
+    openJsonStore({ part: 'test', limit: 10, accept }, env)?.write('a', 1);
+    flushJsonStores();
+    for (const folder of [dir, join(dir, 'test')]) {
+      expect(statSync(folder).mode & 0o777, folder).toBe(0o700);
+    }
+    expect(openJsonStore({ part: 'test', limit: 10, accept }, env)?.read('a')).toBe(1);
+    // Stored code runs in later builds: a folder others can write is as good as their code.
+    chmodSync(dir, 0o777);
+    expect(openJsonStore({ part: 'test', limit: 10, accept }, env)).toBeNull();
   });
 });
