@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/bundle.ts';
 import { tempDir } from '../helpers/sample.ts';
 
@@ -257,8 +257,6 @@ describe('bad input through the CLI', () => {
     );
   });
 
-  it('prints the timings', () => {
-    console.info('CLI acceptance timings (ms):', JSON.stringify(timings));
-    expect(Object.keys(timings).length).toBeGreaterThanOrEqual(9);
-  });
+  // For the log only: speed is measured by `npm run bench`, not asserted here.
+  afterAll(() => console.info('CLI acceptance timings (ms):', JSON.stringify(timings)));
 });

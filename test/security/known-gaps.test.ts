@@ -2,7 +2,7 @@
  * Gaps the hardening work found outside the data stage, kept as regression tests now that
  * they are closed.
  */
-import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -31,12 +31,21 @@ describe('gaps found by hardening, now closed', () => {
   // (exit 70, "internal error"). Fix: before renaming, check every target is not a directory
   // (fail with a BriefkitError naming it); wrap the rename loop in try/finally that removes
   // every temp file still present.
-  it('a failed rename leaves no temp file and fails with a BriefkitError', async () => {
+  it('a failed rename keeps the previous outputs, leaves no temp file, and fails clearly', async () => {
     const out = tempDir('briefkit-rename-');
-    mkdirSync(join(out, 'handout.pdf'));
-    const error = await failure(() => build({ out }));
-    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    await build({ out });
+    rmSync(join(out, 'slides.pdf'));
+    mkdirSync(join(out, 'slides.pdf'));
+    const kept = ['briefing.pptx', 'summary.pdf', 'handout.pdf'];
+    const before = kept.map((name) => readFileSync(join(out, name)));
+    const data = sample();
+    data.report.title = 'A different title';
+    const file = join(out, 'data.json');
+    writeFileSync(file, JSON.stringify(data));
+    const error = await failure(() => build({ data: file, out }));
     expect(error).toBeInstanceOf(BriefkitError);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(kept.map((name) => readFileSync(join(out, name)))).toEqual(before);
   });
 
   // Was: (src/template/report-info.ts): an invalid `report.locale` reaches Intl inside the
