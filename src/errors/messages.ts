@@ -35,6 +35,16 @@ export const messages = {
     code: 'layout-content',
     message: `The "${layout}" layout cannot show this slide: ${detail}`,
   }),
+  unsupportedMarkdown: (what: string): Message => ({
+    code: 'markdown',
+    message: `${what} is not supported here.`,
+    hint: 'Use headings, paragraphs, flat lists, tables, > quotes and ![alt](chart:NAME).',
+  }),
+  missingGlyphs: (shown: readonly string[], more: number): Message => ({
+    code: 'missing-glyphs',
+    message: `No configured font has ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}; they will show as empty boxes.`,
+    hint: 'The fonts cover Latin, Greek, Cyrillic and Chinese (with kana); replace or remove the other characters.',
+  }),
   template: (
     detail: string,
     hint = 'Variables must exist in the data; helpers must be one of briefkit’s helpers.',

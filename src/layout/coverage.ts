@@ -1,5 +1,6 @@
 import { formatDataPath } from '../data/read-source.ts';
 import type { Diagnostic } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
 import { mapStrings } from '../template/literal.ts';
 import type { FontSet } from './fonts.ts';
 import { uncovered } from './measure.ts';
@@ -19,10 +20,8 @@ export function coverageWarnings(data: unknown, fonts: FontSet): Diagnostic[] {
           (c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`,
         );
       warnings.push({
-        code: 'missing-glyphs',
-        message: `No configured font has ${shown.join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}; they will show as empty boxes.`,
+        ...messages.missingGlyphs(shown, missing.length - shown.length),
         place: { path: formatDataPath(path) },
-        hint: 'The fonts cover Latin, Greek, Cyrillic and Chinese (with kana); replace or remove the other characters.',
       });
     }
     return text;

@@ -6,6 +6,7 @@ import { deepFreeze } from '../cache/deep-freeze.ts';
 import { lazyJsonStore, readOrMake } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
 import { unescapeMarkdown } from '../template/literal.ts';
 import type { Block, Run } from './document.ts';
 
@@ -86,12 +87,7 @@ function parse(markdown: string, place: Place): ParsedMarkdown {
   const comments: string[] = [];
   const blocks: Block[] = [];
   const unsupported = (_node: Nodes, what: string): never => {
-    throw new BriefkitError({
-      code: 'markdown',
-      message: `${what} is not supported here.`,
-      hint: 'Use headings, paragraphs, flat lists, tables, > quotes and ![alt](chart:NAME).',
-      place,
-    });
+    throw new BriefkitError({ ...messages.unsupportedMarkdown(what), place });
   };
 
   for (const node of root.children) {
