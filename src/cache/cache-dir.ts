@@ -22,8 +22,9 @@ export function isPrivate(root: string): boolean {
   let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(root);
-  } catch {
-    return true;
+  } catch (error) {
+    // Not made yet: it will be made private. Any other failure: it cannot be used.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
   const owner = process.getuid?.();
   return (owner === undefined || stat.uid === owner) && (Number(stat.mode) & 0o022) === 0;

@@ -14,6 +14,8 @@ export function writeCacheFile(file: string, data: string | Uint8Array): void {
     writeFileSync(temp, data, { mode: 0o600 });
     renameSync(temp, file);
   } catch {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {} // a folder it may not even look into (EACCES): nothing was written there
   }
 }
