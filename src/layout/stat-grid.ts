@@ -57,13 +57,15 @@ export function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideCont
     }),
     ctx.fonts,
   );
+  // A label never outgrows its figure: a long figure that shrinks takes its label down too.
+  const figureSize = numbers?.[0]?.size ?? theme.sizes.stat;
   const labels = fitTogether(
     labelParts.map((paragraphs, i) => {
       return {
         name: `stat ${i + 1} label`,
         box: besideBar(i, LABEL_TOP, BAR_BOTTOM),
         paragraphs,
-        maxSize: theme.sizes.body - 2,
+        maxSize: Math.max(theme.sizes.minimum, Math.min(theme.sizes.body - 2, figureSize)),
         minSize: theme.sizes.minimum,
         color: theme.colors.text,
       };

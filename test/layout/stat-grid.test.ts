@@ -64,4 +64,25 @@ describe('statGrid', () => {
     );
     expect(problems).toEqual([]);
   });
+
+  it('never sets a label larger than its figure', () => {
+    const long =
+      'new scientific and application projects implemented in orbit by the teams of the space application system over the whole of the year';
+    const frames = statGrid(
+      slide,
+      [
+        stat(`31 ${long}`, 'Projects'),
+        stat('about 867.5 kg', 'Sent to the station'),
+        stat('83.92 kg', 'Returned to Earth'),
+        stat('over 150 TB', 'Science data collected'),
+        stat('over 50 patents', 'Granted to the science teams'),
+      ],
+      contentBox(ctx),
+      ctx,
+    );
+    const figure = textOf(frames, 'stat 1 figure').size;
+    expect(figure).toBeLessThan(ctx.theme.sizes.body - 2); // the long figure shrank
+    expect(textOf(frames, 'stat 1 label').size).toBeLessThanOrEqual(figure);
+    expect(textOf(frames, 'stat 2 label').size).toBeLessThanOrEqual(figure);
+  });
 });
