@@ -133,3 +133,25 @@ describe('a link in a table cell', () => {
     expect(rels).toMatch(new RegExp(`Id="${id}"[^>]*Target="https://example.org/r"`));
   });
 });
+
+describe('empty lists in the data', () => {
+  it('leave no label or punctuation behind', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data.yaml');
+    const sample = readFileSync('data/space-station-2025.yaml', 'utf8');
+    const emptied = sample
+      .replace(/photo_credits:\n( {2}- .*\n)+/, 'photo_credits: []\n')
+      .replace(/goals:\n( {6}- .*\n)+/g, 'goals: []\n');
+    expect(emptied).not.toBe(sample);
+    writeFileSync(data, emptied);
+    const out = join(dir, 'out');
+    await build({ data, out, outputs: ['pptx', 'summary'] });
+    const pages = await pdfPages(new Uint8Array(readFileSync(join(out, 'summary.pdf'))));
+    const summary = pages.join(' ').replace(/\s+/g, ' ');
+    expect(summary).not.toContain('Photo credits');
+    expect(summary).toContain('CSST (China Space Station Survey Telescope).');
+    const parts = await pptxParts(new Uint8Array(readFileSync(join(out, 'briefing.pptx'))));
+    const deck = slideNames(parts).flatMap((name) => textRuns(parts.get(name) ?? ''));
+    expect(deck.join('\n')).not.toContain('Photo credits');
+  });
+});
