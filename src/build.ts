@@ -30,7 +30,12 @@ import { parseMarkdown } from './model/parse-markdown.ts';
 import { writeOutputs } from './output/write-outputs.ts';
 import { composeMarkdown } from './template/compose.ts';
 import type { HelperContext } from './template/helpers.ts';
-import { escapeMarkdown, mapStrings, toLiteralData } from './template/literal.ts';
+import {
+  escapeMarkdown,
+  mapStrings,
+  toLiteralData,
+  withoutIllegalCharacters,
+} from './template/literal.ts';
 import { type ImageAsset, readImages } from './template/read-images.ts';
 import { readDocument, readTemplate, type TemplateBundle } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
@@ -172,18 +177,20 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   const file = readDocument(options.data ?? defaults.data, 'dataset');
   const source = options.record ? mergeRecord(file, options.record) : file;
   validateAgainst(source, template.dataSchema);
-  const data = source.value as Record<string, unknown>;
+  // Cleaned once, here: report info, charts and compose all read this copy.
+  const cleaned = withoutIllegalCharacters(source.value);
+  const data = cleaned.value as Record<string, unknown>;
   const report = reportInfo(data, options.sourceDateEpoch, source.locate);
 
   // 3. Compose Markdown from literal data.
   const strings = stringsFor(template.strings, report.locale);
   const pageLabel = pageLabeller(strings);
-  const literal = toLiteralData(data);
+  const literal = toLiteralData(data) as Record<string, unknown>;
   // Template strings are the template's own text: escaped too, but their spacing is kept.
-  const context = { ...(literal.value as object), t: mapStrings(strings, escapeMarkdown) };
+  const context = { ...literal, t: mapStrings(strings, escapeMarkdown) };
   const helperContext: HelperContext = {
     locale: report.locale,
-    sources: (literal.value as { sources?: HelperContext['sources'] }).sources ?? {},
+    sources: (literal.sources as HelperContext['sources'] | undefined) ?? {},
   };
   const compose = (text: string, file: string) =>
     composeMarkdown({ file, text }, context, helperContext);
@@ -236,7 +243,7 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
     fonts,
     deck: deckLayout,
     summary: summaryLayout,
-    warnings: [...literal.warnings, ...coverageWarnings(data, fonts)],
+    warnings: [...cleaned.warnings, ...coverageWarnings(data, fonts)],
   };
 }
 

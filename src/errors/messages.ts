@@ -98,6 +98,10 @@ export const messages = {
     message: `The "${box}" text of this ${layout} slide does not fit, even at the smallest allowed size.`,
     hint: 'Shorten the text or split it over two slides.',
   }),
+  illegalCharacters: (): Message => ({
+    code: 'illegal-characters',
+    message: 'Removed control or unpaired surrogate characters that cannot appear in documents.',
+  }),
   badArgument: (detail: string): Message => ({
     code: 'usage',
     message: detail,

@@ -6,6 +6,7 @@
 
 import { formatDataPath, type PathSegment } from '../data/read-source.ts';
 import type { Diagnostic } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 const ESCAPED_PUNCTUATION = /\\([!-/:-@[-`{-~])/g;
@@ -28,28 +29,30 @@ export function stripIllegalCharacters(text: string): string {
   return text.replace(XML_ILLEGAL, '');
 }
 
-export interface LiteralData {
+export interface CleanData {
   value: unknown;
   warnings: Diagnostic[];
 }
 
-/** Returns a copy of the data with every string cleaned and escaped; object keys stay as they are. */
-export function toLiteralData(data: unknown): LiteralData {
+/**
+ * Returns a copy of the data with XML-illegal characters removed from every string, warning
+ * once per field that had them. Done once, after validation: every output reads this copy.
+ */
+export function withoutIllegalCharacters(data: unknown): CleanData {
   const warnings: Diagnostic[] = [];
   const value = mapStrings(data, (text, path) => {
     const clean = stripIllegalCharacters(text);
-    if (clean !== text) {
-      warnings.push({
-        code: 'illegal-characters',
-        message:
-          'Removed control or unpaired surrogate characters that cannot appear in documents.',
-        place: { path: formatDataPath(path) },
-      });
-    }
-    // Data is inline: its edge whitespace would make structure next to markup (`*{{x}}*`).
-    return escapeMarkdown(clean.trim());
+    if (clean !== text)
+      warnings.push({ ...messages.illegalCharacters(), place: { path: formatDataPath(path) } });
+    return clean;
   });
   return { value, warnings };
+}
+
+/** Returns a copy of the (cleaned) data with every string escaped; object keys stay as they are. */
+export function toLiteralData(data: unknown): unknown {
+  // Data is inline: its edge whitespace would make structure next to markup (`*{{x}}*`).
+  return mapStrings(data, (text) => escapeMarkdown(text.trim()));
 }
 
 /** A copy of the data with every string replaced by `map(text, path)`; keys stay as they are. */

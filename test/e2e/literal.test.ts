@@ -1,10 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { build, inspect } from '../../src/index.ts';
 import { pdfPages } from '../helpers/pdf-text.ts';
 import { pptxParts, textRuns } from '../helpers/pptx-parts.ts';
 import { tempDir } from '../helpers/sample.ts';
+import { checkPptx } from '../property/validators.ts';
 
 const shown = '**bold** <b>x</b> {{title}} & © 中文';
 
@@ -36,6 +38,38 @@ describe('a hostile text field', () => {
         .replace(/\s+/g, ' ');
       expect(text, pdf).toContain(shown);
       expect(text, pdf).not.toContain('\u0001');
+    }
+  });
+});
+
+describe('a control character outside the composed text', () => {
+  // The title goes to core.xml and the PDF info; a figure's short label to a native chart's
+  // labels, its embedded workbook and the slide's alt text. None of them go through Handlebars.
+  it('is removed from the report title and chart labels too, with one warning each', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data.yaml');
+    writeFileSync(
+      data,
+      readFileSync('data/space-station-2025.yaml', 'utf8')
+        .replace(/^ {2}title: .*/m, '  title: "China Space\\x01 Station"')
+        .replace('short: Sent to the station', 'short: "Sent to the\\x01 station"'),
+    );
+    const out = join(dir, 'out');
+    const { warnings } = await build({ data, out, outputs: ['pptx'] });
+    expect(warnings.map((w) => [w.code, w.place?.path])).toEqual([
+      ['illegal-characters', 'report.title'],
+      ['illegal-characters', 'figures[1].short'],
+    ]);
+    const pptx = new Uint8Array(readFileSync(join(out, 'briefing.pptx')));
+    const { problems, text } = await checkPptx(pptx);
+    expect(problems).toEqual([]);
+    expect(text).toContain('Sent to the station');
+    const parts = await pptxParts(pptx);
+    expect(parts.get('docProps/core.xml')).toContain('<dc:title>China Space Station</dc:title>');
+    for (const [name, bytes] of Object.entries(unzipSync(pptx))) {
+      if (!name.endsWith('.xlsx')) continue;
+      for (const [part, xml] of Object.entries(unzipSync(bytes)))
+        expect(strFromU8(xml), `${name}/${part}`).not.toContain('\u0001');
     }
   });
 });

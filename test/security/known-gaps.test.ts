@@ -75,7 +75,7 @@ describe('gaps found by hardening, now closed', () => {
   it.each([' Space', ' ', '\t\n'])('data %j inside template emphasis stays text', (field) => {
     const markdown = composeMarkdown(
       { file: 't.md.hbs', text: '{{#if field}}*{{field}}*{{/if}}\n\nend' },
-      toLiteralData({ field }).value,
+      toLiteralData({ field }),
       { locale: 'en-US', sources: {} },
     );
     const [first] = parseMarkdown(markdown, { file: 't.md.hbs' }).blocks;

@@ -4,7 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { plainText } from '../../src/model/document.ts';
 import { parseMarkdown } from '../../src/model/parse-markdown.ts';
 import { composeMarkdown } from '../../src/template/compose.ts';
-import { escapeMarkdown, toLiteralData, unescapeMarkdown } from '../../src/template/literal.ts';
+import {
+  escapeMarkdown,
+  toLiteralData,
+  unescapeMarkdown,
+  withoutIllegalCharacters,
+} from '../../src/template/literal.ts';
 import { catchError } from '../helpers/errors.ts';
 import { tempDir, thenStored } from '../helpers/sample.ts';
 
@@ -12,11 +17,7 @@ const ctx = { locale: 'en-US', sources: { cgtn: { title: 'Report', publisher: 'C
 const hostile = '**bold** <b>x</b> {{title}} & © 中文 # [a](http://x) `c` \\*';
 
 function render(template: string, data: unknown) {
-  const markdown = composeMarkdown(
-    { file: 't.md.hbs', text: template },
-    toLiteralData(data).value,
-    ctx,
-  );
+  const markdown = composeMarkdown({ file: 't.md.hbs', text: template }, toLiteralData(data), ctx);
   return parseMarkdown(markdown, { file: 't.md.hbs' }).blocks;
 }
 
@@ -40,7 +41,7 @@ describe('literal data', () => {
   });
 
   it('strips XML-illegal characters and says which field had them', () => {
-    const { value, warnings } = toLiteralData({ a: [{ b: 'x\u0001y\uD800' }] });
+    const { value, warnings } = withoutIllegalCharacters({ a: [{ b: 'x\u0001y\uD800' }] });
     expect(value).toEqual({ a: [{ b: 'xy' }] });
     expect(warnings.map((w) => w.place?.path)).toEqual(['a[0].b']);
   });
