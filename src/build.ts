@@ -59,7 +59,7 @@ export interface BuildOptions {
   outputs?: readonly OutputKind[];
   /** A batch record whose fields are merged over the dataset's top level. */
   record?: DataRecord;
-  /** Value of SOURCE_DATE_EPOCH, used when the dataset has no report date. */
+  /** Value of SOURCE_DATE_EPOCH, used when the dataset has no report date (checked whenever set). */
   sourceDateEpoch?: string;
 }
 

@@ -102,6 +102,16 @@ export const messages = {
     code: 'illegal-characters',
     message: 'Removed control or unpaired surrogate characters that cannot appear in documents.',
   }),
+  badDate: (found: string): Message => ({
+    code: 'date',
+    message: `"${found}" is not a date.`,
+    hint: 'Write report.date as YYYY-MM-DD, a day that exists, such as 2025-07-20.',
+  }),
+  badSourceDateEpoch: (found: string): Message => ({
+    code: 'source-date-epoch',
+    message: `SOURCE_DATE_EPOCH "${found}" is not a time briefkit can embed.`,
+    hint: 'Set it to whole seconds since 1970-01-01 UTC, before the year 10000, such as 1767225600; or unset it.',
+  }),
   badArgument: (detail: string): Message => ({
     code: 'usage',
     message: detail,

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
+import { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { build } from '../../src/index.ts';
 import { buildSample, tempDir } from '../helpers/sample.ts';
 
@@ -72,5 +73,36 @@ describe('reproducible output', () => {
     expect(await workbook.file('docProps/core.xml')?.async('string')).toContain(
       '2026-01-01T00:00:00Z',
     );
+  });
+
+  it('keeps a report date before 1980 in the metadata; only zip entry times are clamped', async () => {
+    const data = join(tempDir(), 'data.yaml');
+    const sample = readFileSync('data/space-station-2025.yaml', 'utf8');
+    writeFileSync(data, sample.replace(/^report:\n/m, 'report:\n  date: 1969-07-20\n'));
+    const files = await buildInto({ data });
+    const zip = await JSZip.loadAsync(files['briefing.pptx'] as Buffer);
+    const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
+    expect(core).toContain('>1969-07-20T00:00:00Z</dcterms:created>');
+    for (const entry of Object.values(zip.files))
+      expect(entry.date.toISOString()).toBe('1980-01-01T12:00:00.000Z');
+    const pdf = await getDocument({ data: new Uint8Array(files['summary.pdf'] as Buffer) }).promise;
+    expect((await pdf.getMetadata()).info).toMatchObject({ CreationDate: 'D:19690720000000Z' });
+  });
+
+  it('rejects a report date that is no day, at its line, when the schema lets it through', async () => {
+    const dir = tempDir();
+    const template = join(dir, 'template');
+    cpSync('templates/briefing', template, { recursive: true });
+    const schema = join(template, 'schema.json');
+    writeFileSync(schema, readFileSync(schema, 'utf8').replace('"format": "date", ', ''));
+    const data = join(dir, 'data.yaml');
+    const sample = readFileSync('data/space-station-2025.yaml', 'utf8');
+    writeFileSync(data, sample.replace(/^report:\n/m, 'report:\n  date: 2025-13-45\n'));
+    const error = await build({ data, template, out: join(dir, 'out') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BriefkitError);
+    expect((error as BriefkitError).diagnostics[0]).toMatchObject({
+      code: 'date',
+      place: { file: data, line: 9, path: 'report.date' },
+    });
   });
 });

@@ -14,7 +14,7 @@ import { LruCache } from '../../cache/lru-cache.ts';
  * - entries in a fixed order, DEFLATE-compressed.
  */
 export interface NormalizeOptions {
-  /** Embedded in core.xml and zip entries. */
+  /** Embedded in core.xml as given, and in zip entry times clamped to 1980–2099. */
   date: Date;
   /** Draws an SVG picture's PNG fallback; pptxgenjs leaves a placeholder. */
   rasterize: (svg: string) => Promise<Uint8Array>;
@@ -68,9 +68,7 @@ function normalizeWorkbook(bytes: Uint8Array, date: Date): Uint8Array {
  */
 function zipFiles(files: Map<string, Uint8Array | string>, date: Date): Uint8Array {
   const names = [...files.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  // Zip times are local-time fields: noon of the report's day reads the same in every time
-  // zone, and no daylight-saving change falls at noon.
-  const mtime = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12);
+  const mtime = zipTime(date);
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
@@ -91,6 +89,20 @@ function zipFiles(files: Map<string, Uint8Array | string>, date: Date): Uint8Arr
   }
   zip.end();
   return Buffer.concat(chunks);
+}
+
+/** Zip entry times hold only 1980–2099 (fflate throws outside): other days go to the nearer end. */
+const ZIP_YEARS = { first: 1980, last: 2099 };
+
+/**
+ * Zip times are local-time fields: noon of the report's day reads the same in every time zone,
+ * and no daylight-saving change falls at noon.
+ */
+function zipTime(date: Date): Date {
+  const year = date.getUTCFullYear();
+  if (year < ZIP_YEARS.first) return new Date(ZIP_YEARS.first, 0, 1, 12);
+  if (year > ZIP_YEARS.last) return new Date(ZIP_YEARS.last, 11, 31, 12);
+  return new Date(year, date.getUTCMonth(), date.getUTCDate(), 12);
 }
 
 /**
