@@ -67,13 +67,13 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
       const [list, key] = args;
       if (!Array.isArray(list))
         fail(messages.helperArgument('lookupFigure', 'expects a list of figures first.'));
-      const wanted = stringArg('lookupFigure', key);
+      const wanted = keyArg('lookupFigure', key);
       const found = list.find((f) => unescapeMarkdown(String(f?.key)) === wanted);
       if (!found) fail(messages.helperArgument('lookupFigure', `no figure has key "${wanted}".`));
       return found as object;
     },
     source: (...args) => {
-      const key = unescapeMarkdown(stringArg('source', args[0]));
+      const key = keyArg('source', args[0]);
       const source = ctx.sources[key];
       if (!source) {
         fail(messages.helperArgument('source', `no entry "${key}" in the dataset's sources.`));
@@ -105,6 +105,11 @@ function stringArg(helper: string, value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   fail(messages.helperArgument(helper, `expects text, got ${describeArg(value)}.`));
+}
+
+/** A key as the data has it: from data it comes escaped, written in the template it does not. */
+function keyArg(helper: string, value: unknown): string {
+  return unescapeMarkdown(stringArg(helper, value));
 }
 
 function numberArg(helper: string, value: unknown): number {

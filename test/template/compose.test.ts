@@ -67,6 +67,21 @@ describe('composeMarkdown', () => {
     expect(block?.kind === 'paragraph' && plainText(block.runs)).toBe('about 1,867.5 kg');
   });
 
+  it('finds a figure by a key from the data or written in the template, punctuation and all', () => {
+    const figures = [
+      { key: 'mass', value: 1, unit: 'kg' },
+      { key: 'mass_up', value: 867.5, unit: 'kg' },
+    ];
+    const shown = (template: string) => {
+      const [block] = render(template, { figures, which: 'mass_up' });
+      return block?.kind === 'paragraph' && plainText(block.runs);
+    };
+    expect(shown('{{figure (lookupFigure figures which)}}')).toBe('867.5 kg');
+    expect(shown('{{figure (lookupFigure figures "mass_up")}}')).toBe('867.5 kg');
+    const error = catchError(() => render('{{lookupFigure figures "mass_down"}}', { figures }));
+    expect(error.message).toContain('no figure has key "mass_down"');
+  });
+
   it('cites a title in the language’s quotes, and a description unquoted', () => {
     const sources = {
       titled: { publisher: 'CGTN', title: 'Report' },
