@@ -39,7 +39,7 @@ import {
 import { type ImageAsset, readImages } from './template/read-images.ts';
 import { readDocument, readTemplate, type TemplateBundle } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
-import { pageLabeller, stringsFor } from './template/strings.ts';
+import { continuedLabel, pageLabeller, stringsFor } from './template/strings.ts';
 import type { Theme } from './template/theme.ts';
 
 export interface BuildOptions {
@@ -222,7 +222,14 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
     locateData: source.locate,
   });
   const image = (src: string) => images.get(src) as ImageAsset;
-  const deckLayout = await layoutDeck(deck, { theme: template.theme, fonts, footer, chart, image });
+  const deckLayout = await layoutDeck(deck, {
+    theme: template.theme,
+    fonts,
+    footer,
+    chart,
+    image,
+    continued: continuedLabel(strings),
+  });
   const summaryLayout = await flowSummary(
     { blocks: summary.blocks },
     {

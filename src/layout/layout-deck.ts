@@ -16,6 +16,8 @@ export interface DeckContext {
   footer: string;
   chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
   image(src: string): ImageAsset;
+  /** Added to the title of a continuation slide. */
+  continued: string;
 }
 
 /**
@@ -65,7 +67,7 @@ function memoFor(ctx: SlideContext): (slide: Slide) => Promise<Frame[][]> {
     memo = new LruCache(256);
     laidOut.set(ctx.fonts, memo);
   }
-  const page = JSON.stringify([ctx.theme, ctx.width, ctx.height]);
+  const page = JSON.stringify([ctx.theme, ctx.width, ctx.height, ctx.continued]);
   return async (slide) => {
     const lay = () => slideLayouts[slide.layout](slide, ctx);
     if (slide.blocks.some((b) => b.kind === 'chart' || b.kind === 'image')) return lay();

@@ -16,12 +16,13 @@ export interface SlideContext {
   height: number;
   chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
   image(src: string): ImageAsset;
+  /** Added to the title of a continuation slide: the template's `continued` string. */
+  continued: string;
 }
 
 export const MARGIN = 48;
 const TITLE_TOP = 30;
 const TITLE_HEIGHT = 72;
-export const CONTINUED = ' (cont.)';
 
 export function contentBox(ctx: SlideContext): Box {
   const top = TITLE_TOP + TITLE_HEIGHT + 24;
@@ -47,7 +48,7 @@ export function fitOrFail(slide: Slide, request: TextRequest, ctx: SlideContext)
   throw overflow(slide, request.name);
 }
 
-/** Title and accent rule: what every content slide shares. Continuations say "(cont.)". */
+/** Title and accent rule: what every content slide shares. Continuations say so after the title. */
 export function chrome(
   slide: Slide,
   title: Block | undefined,
@@ -57,7 +58,9 @@ export function chrome(
   const { theme } = ctx;
   const frames: Frame[] = [];
   if (title) {
-    const runs: Run[] = continued ? [...titleRuns(title), { text: CONTINUED }] : titleRuns(title);
+    const runs: Run[] = continued
+      ? [...titleRuns(title), { text: ctx.continued }]
+      : titleRuns(title);
     frames.push(
       fitOrFail(
         slide,

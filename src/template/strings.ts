@@ -35,6 +35,11 @@ export function localizeSpec(spec: unknown, strings: Strings, file: string): unk
   return walk(spec);
 }
 
+/** " (cont.)" after the title of a slide continued from the one before, English by default. */
+export function continuedLabel(strings: Strings): string {
+  return strings.continued ?? ' (cont.)';
+}
+
 /** "Page 2 of 3" from the `page_of` string ("Page {page} of {pages}"), English by default. */
 export function pageLabeller(strings: Strings): (page: number, pages: number) => string {
   const pattern = strings.page_of ?? 'Page {page} of {pages}';

@@ -60,6 +60,14 @@ function allProblems(compiled: Compiled): string[] {
   ];
 }
 
+/** A laid-out slide's title as plain text ('' for a slide without one). */
+function titleOf(slide: Compiled['deck']['slides'][number]): string {
+  const title = slide.frames.find((f) => f.kind === 'text' && f.name === 'title');
+  return title?.kind === 'text'
+    ? title.paragraphs.flatMap((p) => p.runs.map((r) => r.text)).join('')
+    : '';
+}
+
 /** The sample template with a theme edit, in a temp folder. */
 function templateVariant(edit: (theme: string) => string): string {
   const dir = join(tempDir(), 'template');
@@ -87,12 +95,7 @@ describe('every text frame fits its box', () => {
   it('in the stress fixture, continuing the long list and table on more slides', async () => {
     const compiled = await compile(stress);
     expect(allProblems(compiled)).toEqual([]);
-    const titles = compiled.deck.slides.map((s) => {
-      const title = s.frames.find((f) => f.kind === 'text' && f.name === 'title');
-      return title?.kind === 'text'
-        ? title.paragraphs.flatMap((p) => p.runs.map((r) => r.text)).join('')
-        : '';
-    });
+    const titles = compiled.deck.slides.map(titleOf);
     expect(titles.filter((t) => t.endsWith('(cont.)')).length).toBeGreaterThanOrEqual(2);
     const tables = compiled.deck.slides.flatMap((s) => s.frames.filter((f) => f.kind === 'table'));
     expect(tables.length).toBeGreaterThan(1);
@@ -103,5 +106,23 @@ describe('every text frame fits its box', () => {
         'Region',
         'Note',
       ]);
+  });
+
+  it('marks a continuation in the report’s language: （续） in Chinese', async () => {
+    const areas = Array.from(
+      { length: 60 },
+      (_, i) => `  - 研究方向 ${i + 1}：空间生命科学与微重力物理实验`,
+    );
+    const data = join(tempDir(), 'data.yaml');
+    const sample = readFileSync('data/space-station-2025.zh-CN.yaml', 'utf8');
+    writeFileSync(
+      data,
+      sample.replace(/^research_areas:\n/m, `research_areas:\n${areas.join('\n')}\n`),
+    );
+    const titles = (await compile({ data })).deck.slides.map(titleOf);
+    const continued = titles.filter((t) => t.endsWith('（续）'));
+    expect(continued.length).toBeGreaterThanOrEqual(1);
+    expect(continued.every((t) => t === '空间站研究领域（续）')).toBe(true);
+    expect(titles.some((t) => t.includes('(cont.)'))).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ function context(themed: Theme, fonts = loadFontSet('carlito')): DeckContext {
     theme: themed,
     fonts,
     footer: 'Synthetic deck',
+    continued: ' (cont.)',
     chart: vi.fn(async () => chart),
     image: () => {
       throw new Error('no pictures here');

@@ -13,6 +13,7 @@ const ctx: SlideContext = {
   fonts: loadFontSet('carlito'),
   ...slideSizes[theme.slide.aspect],
   chart: () => Promise.reject(new Error('no charts here')),
+  continued: ' (cont.)',
   image: () => {
     throw new Error('no pictures here');
   },
