@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../errors/briefkit-error.ts';
+import { refuseFolder } from '../output/write-outputs.ts';
 
 export interface ManifestHeader {
   generator: string;
@@ -23,17 +24,31 @@ export interface FailedEntry {
   errors: Diagnostic[];
 }
 
+/** The file in the batch folder that lists what was built; no record may take its name. */
+export const manifestName = 'manifest.json';
+
 /**
  * Writes `manifest.json` as records finish. Builds finish out of order, so entries wait in a
  * reorder buffer until every earlier record is done: the buffer holds at most the records in
  * flight, and the file lists records in input order. Written to a temp file and renamed at
- * the end, like the outputs, so a manifest is never half-written.
+ * the end, like the outputs, so a manifest is never half-written and no temp file is left.
  */
 export function createManifestWriter(outDir: string, header: ManifestHeader) {
   mkdirSync(outDir, { recursive: true });
-  const target = join(outDir, 'manifest.json');
+  const target = join(outDir, manifestName);
+  // Checked before any record is built, and again at the end (see close).
+  refuseFolder(target);
   const temp = `${target}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w');
+  let open = true;
+  const closeFile = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  const abort = () => {
+    closeFile();
+    rmSync(temp, { force: true });
+  };
   const head = JSON.stringify(header, null, 2).replace(/\n\}$/, '');
   writeSync(fd, `${head},\n  "records": [`);
   const waiting = new Map<number, BuiltEntry | undefined>();
@@ -57,23 +72,32 @@ export function createManifestWriter(outDir: string, header: ManifestHeader) {
     fail(entry: FailedEntry): void {
       failed.push(entry);
     },
-    /** Finishes the file. After Ctrl-C, records that never settled are simply not listed. */
+    /**
+     * Finishes the file. After Ctrl-C, records that never settled are simply not listed. If
+     * it cannot be finished (a folder took its name meanwhile, say), the temp file goes.
+     */
     close(): string {
-      for (const seq of [...waiting.keys()].sort((a, b) => a - b)) {
-        const ready = waiting.get(seq);
-        if (ready) writeEntry(ready);
+      try {
+        for (const seq of [...waiting.keys()].sort((a, b) => a - b)) {
+          const ready = waiting.get(seq);
+          if (ready) writeEntry(ready);
+        }
+        failed.sort((a, b) => a.row - b.row);
+        const list = failed.map((f) => `\n    ${JSON.stringify(f)}`).join(',');
+        writeSync(
+          fd,
+          `${written ? '\n  ' : ''}],\n  "failed": [${list}${list ? '\n  ' : ''}]\n}\n`,
+        );
+        closeFile();
+        refuseFolder(target);
+        renameSync(temp, target);
+        return target;
+      } catch (error) {
+        abort();
+        throw error;
       }
-      failed.sort((a, b) => a.row - b.row);
-      const list = failed.map((f) => `\n    ${JSON.stringify(f)}`).join(',');
-      writeSync(fd, `${written ? '\n  ' : ''}],\n  "failed": [${list}${list ? '\n  ' : ''}]\n}\n`);
-      closeSync(fd);
-      renameSync(temp, target);
-      return target;
     },
-    abort(): void {
-      closeSync(fd);
-      rmSync(temp, { force: true });
-    },
+    abort,
   };
 }
 

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
+import { manifestName } from './manifest-writer.ts';
 import { type Naming, nameRecord } from './name-pattern.ts';
 import { readRecords } from './read-records.ts';
 import { collisionKey } from './safe-name.ts';
@@ -14,8 +15,9 @@ export interface BatchPlan {
 
 /**
  * A first streaming pass over the records: counts them (for progress) and checks that no
- * two records get the same folder. A collision is a mistake in `--name`, not in one record,
- * so it stops the batch before anything is built. Only the names are held in memory.
+ * two records get the same folder, nor the manifest's name. A collision is a mistake in
+ * `--name`, not in one record, so it stops the batch before anything is built. Only the
+ * names are held in memory.
  */
 export async function planBatch(file: string, pattern: string | undefined): Promise<BatchPlan> {
   const csv = extname(file).toLowerCase() === '.csv';
@@ -23,6 +25,8 @@ export async function planBatch(file: string, pattern: string | undefined): Prom
   const naming = { pattern, csv, width: 1 };
   const owners = new Map<string, string>();
   const collisions: Diagnostic[] = [];
+  // The manifest sits beside the records' folders: a folder of its name would block it.
+  const reserved = collisionKey(manifestName);
   let total = 0;
   let lastRow = 0;
   for await (const { ok, record } of readRecords(file)) {
@@ -33,13 +37,14 @@ export async function planBatch(file: string, pattern: string | undefined): Prom
     if (!named.ok) continue;
     const key = collisionKey(named.name);
     const owner = owners.get(key);
-    if (owner === undefined) owners.set(key, record.label);
-    else {
-      collisions.push({
-        ...messages.nameCollision(named.name, owner, record.label),
-        place: { file },
-      });
-    }
+    const clash =
+      key === reserved
+        ? messages.nameReserved(named.name, record.label)
+        : owner !== undefined
+          ? messages.nameCollision(named.name, owner, record.label)
+          : undefined;
+    if (clash) collisions.push({ ...clash, place: { file } });
+    else owners.set(key, record.label);
   }
   if (collisions.length) throw new BriefkitError(collisions);
   return { total, naming: { ...naming, width: String(lastRow).length } };

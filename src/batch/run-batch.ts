@@ -16,7 +16,7 @@ import type { BuildOptions } from '../build.ts';
 import type { Diagnostic } from '../errors/briefkit-error.ts';
 import type { BatchRecord, UnreadableRecord } from './batch-record.ts';
 import type { BatchTask, BatchTaskResult, OutputDigest } from './batch-task.ts';
-import { createManifestWriter, type ManifestWriter } from './manifest-writer.ts';
+import { createManifestWriter, type ManifestWriter, manifestName } from './manifest-writer.ts';
 import { nameRecord } from './name-pattern.ts';
 import { type BatchPlan, planBatch } from './plan-batch.ts';
 import { readRecords } from './read-records.ts';
@@ -99,7 +99,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     internal: 0,
     interrupted: false,
     halted: false,
-    manifest: join(options.out, 'manifest.json'),
+    manifest: join(options.out, manifestName),
   };
   const settle = settler(options, manifest, summary);
   const halt = options.halt;

@@ -172,4 +172,14 @@ export const messages = {
     message: `${first} and ${second} both get the folder "${name}".`,
     hint: 'Make --name unique for every record, e.g. add a column such as {{id}}. Names that differ only in case collide too.',
   }),
+  nameReserved: (name: string, record: string): Message => ({
+    code: 'name-collision',
+    message: `${record} gets the folder "${name}", the name of the batch's manifest.`,
+    hint: 'Make --name give this record another name; manifest.json lists what the batch built. Names that differ only in case collide too.',
+  }),
+  folderInTheWay: (target: string): Message => ({
+    code: 'output-path',
+    message: `Cannot write "${target}": a folder of that name is in the way.`,
+    hint: 'Move or rename the folder, or choose another --out.',
+  }),
 } satisfies Record<string, (...args: never[]) => Message>;

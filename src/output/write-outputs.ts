@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
 
 export interface OutputFile {
   name: string;
@@ -28,14 +29,8 @@ export function writeOutputs(dir: string, files: readonly OutputFile[]): string[
   return staged.map((s) => s.target);
 }
 
-function refuseFolder(target: string): void {
+/** Fails, naming the path, when a folder stands where a file is to be written. */
+export function refuseFolder(target: string): void {
   const stat = statSync(target, { throwIfNoEntry: false });
-  if (stat?.isDirectory()) {
-    fail({
-      code: 'output-path',
-      message: `Cannot write "${target}": a folder of that name is in the way.`,
-      hint: 'Move or rename the folder, or choose another --out.',
-      place: { file: target },
-    });
-  }
+  if (stat?.isDirectory()) fail({ ...messages.folderInTheWay(target), place: { file: target } });
 }

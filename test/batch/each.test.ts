@@ -101,6 +101,41 @@ describe('build --each', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('stops before building when a record would take the manifest’s name', async () => {
+    const dir = tempDir('briefkit-each-');
+    const csv = join(dir, 'recipients.csv');
+    writeFileSync(csv, 'prepared_for\nHill School\nmanifest.json\nMANIFEST.json\n');
+    const out = join(dir, 'out');
+    const context = testContext();
+
+    expect(
+      await runCli(['build', '--each', csv, '--name', '{{prepared_for}}', '--out', out], context),
+    ).toBe(1);
+
+    expect(context.err()).toContain(
+      `${csv} row 3 gets the folder "manifest.json", the name of the batch's manifest.`,
+    );
+    expect(context.err()).toContain(`${csv} row 4 gets the folder "MANIFEST.json"`);
+    expect(context.err()).toContain('[name-collision]');
+    expect(context.err()).not.toContain('internal error');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('reports a folder where the manifest goes as bad input, before building', async () => {
+    const dir = tempDir('briefkit-each-');
+    const csv = join(dir, 'recipients.csv');
+    writeFileSync(csv, 'prepared_for\nHill School\n');
+    const out = join(dir, 'out');
+    mkdirSync(join(out, 'manifest.json'), { recursive: true });
+    const context = testContext();
+
+    expect(await runCli(['build', '--each', csv, '--out', out], context)).toBe(1);
+
+    expect(context.err()).toContain('a folder of that name is in the way');
+    expect(context.err()).toContain('[output-path]');
+    expect(readdirSync(out)).toEqual(['manifest.json']);
+  });
+
   it('builds from a JSON array, naming bad items by index', async () => {
     const dir = tempDir('briefkit-each-');
     const json = join(dir, 'recipients.json');
