@@ -66,6 +66,8 @@ export interface BuildOptions {
 export interface BuildResult {
   files: string[];
   warnings: Diagnostic[];
+  /** What the build read (see Compiled); watch rebuilds when any of it changes. */
+  inputs: string[];
 }
 
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -146,7 +148,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       files.push({ name: painter.file, bytes: await painter.paint(compiled, options) });
     }
     // 7. Write, all or nothing.
-    return { files: writeOutputs(options.out ?? defaults.out, files), warnings: compiled.warnings };
+    const written = writeOutputs(options.out ?? defaults.out, files);
+    return { files: written, warnings: compiled.warnings, inputs: compiled.inputs };
   } finally {
     // 8. Then what later builds can reuse goes to the cache folder, once this one is done.
     writeCacheEntriesSoon();
@@ -168,12 +171,18 @@ export interface Compiled {
   deck: DeckLayout;
   summary: PagedLayout;
   warnings: Diagnostic[];
+  /**
+   * Absolute paths of what was read: the dataset, its `!csv` tables, and the template folder,
+   * which holds every template file, chart spec and picture a build may read.
+   */
+  inputs: string[];
 }
 
 /** Steps 1–5: read, validate, compose, parse and lay out. Reads inputs; writes nothing. */
 export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   // 1–2. Read and validate.
-  const template = readTemplate(options.template ?? defaults.template);
+  const templateDir = options.template ?? defaults.template;
+  const template = readTemplate(templateDir);
   const file = readDocument(options.data ?? defaults.data, 'dataset');
   const source = options.record ? mergeRecord(file, options.record) : file;
   validateAgainst(source, template.dataSchema);
@@ -251,6 +260,7 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
     deck: deckLayout,
     summary: summaryLayout,
     warnings: [...cleaned.warnings, ...coverageWarnings(data, fonts)],
+    inputs: [file.file, ...(file.tables ?? []), templateDir].map((path) => resolve(path)),
   };
 }
 

@@ -31,6 +31,8 @@ export interface SourceDocument {
    * `key`, of the field's name instead (where an unknown field is written).
    */
   locate(path: readonly (string | number)[], at?: 'key'): Place;
+  /** The `!csv` table files it read, if any: a change to one changes the data. */
+  tables?: readonly string[];
 }
 
 export { formatDataPath, type PathSegment };
@@ -148,7 +150,8 @@ function parseSource(file: string, text: string): { doc: SourceDocument; standal
   // Aliases nest their anchors' values: seven anchors of 95 levels each make a value 665
   // deep from a file that passed the nesting check. Check the value itself.
   if (text.includes('*')) throwProblems(checkValue(value, locate));
-  return { doc: { file, value, locate }, standalone: tables.length === 0 };
+  if (!tables.length) return { doc: { file, value, locate }, standalone: true };
+  return { doc: { file, value, locate, tables: tables.map((t) => t.file) }, standalone: false };
 }
 
 /** The node of a field's name: `path`'s last segment as a key of the map it ends in. */

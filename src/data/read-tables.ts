@@ -10,6 +10,8 @@ import { readCsvTable } from './read-csv.ts';
 
 /** A CSV table that a `!csv FILE` tag puts at a data path. */
 export interface MountedTable {
+  /** The CSV file, beside the dataset. */
+  file: string;
   path: PathSegment[];
   /** The data with the table's rows at `path`. */
   mount(value: unknown): unknown;
@@ -43,8 +45,10 @@ export function readTables(file: string, doc: Document, lineCounter: LineCounter
       });
     }
     const ref = node.value;
-    const table = readCsvTable(join(dirname(file), ref), readTableFile(file, ref, where));
+    const tableFile = join(dirname(file), ref);
+    const table = readCsvTable(tableFile, readTableFile(file, ref, where));
     tables.push({
+      file: tableFile,
       path,
       mount: (value) => setAt(value, path, table.rows),
       locate: table.locate,

@@ -1,6 +1,8 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { type RebuildEvent, watch } from '../../src/cli/watch/watch.ts';
 import { isBriefkitError } from '../../src/errors/briefkit-error.ts';
 import { pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
@@ -24,6 +26,35 @@ function rebuilds() {
       return event ? Promise.resolve(event) : new Promise((resolve) => waiting.push(resolve));
     },
   };
+}
+
+/**
+ * Writes `text` to `file` until a rebuild follows: a file a build read for the first time is
+ * watched from a moment after that build, not at once.
+ */
+async function editUntilRebuilt(
+  file: string,
+  text: string,
+  next: Promise<RebuildEvent>,
+): Promise<RebuildEvent> {
+  let timer: NodeJS.Timeout | undefined;
+  const write = () => {
+    writeFileSync(file, text);
+    timer = setTimeout(write, 1000);
+  };
+  write();
+  try {
+    return await next;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function deckText(pptx: string): Promise<string> {
+  const parts = await pptxParts(readFileSync(pptx));
+  return slideNames(parts)
+    .flatMap((slide) => textRuns(parts.get(slide) ?? ''))
+    .join(' ');
 }
 
 async function titleSlideText(pptx: string): Promise<string> {
@@ -72,6 +103,47 @@ describe('watch', () => {
       expect(broken.ok).toBe(false);
       expect(!broken.ok && isBriefkitError(broken.error)).toBe(true);
       expect(readFileSync(pptx).equals(good)).toBe(true);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('rebuilds when a !csv table of the dataset changes', async () => {
+    const dir = tempDir('briefkit-watch-');
+    const sample = parse(readFileSync(sampleData, 'utf8'));
+    const columns = ['key', 'qualifier', 'value', 'unit', 'short', 'label', 'source'];
+    const figures = [
+      columns.join(','),
+      ...(sample.figures as Record<string, unknown>[]).map((row) =>
+        columns.map((c) => (row[c] === undefined ? '' : JSON.stringify(row[c]))).join(','),
+      ),
+    ].join('\n');
+    const data = join(dir, 'data.yaml');
+    writeFileSync(
+      data,
+      stringify({ ...sample, figures: 'FIGURES' }).replace(
+        'figures: FIGURES',
+        'figures: !csv figures.csv',
+      ),
+    );
+    const csv = join(dir, 'figures.csv');
+    writeFileSync(csv, figures);
+    const out = join(dir, 'out');
+    const events = rebuilds();
+    const handle = watch(
+      { data, template: fileURLToPath(sampleTemplate), out, outputs: ['pptx'] },
+      { onRebuild: events.onRebuild, debounceMs: 150 },
+    );
+    try {
+      await handle.ready;
+      expect(await events.next()).toMatchObject({ ok: true, changed: [] });
+      expect(handle.paths).toContain(csv);
+      const pptx = join(out, 'briefing.pptx');
+      expect(await deckText(pptx)).toContain('867.5');
+
+      const edited = await editUntilRebuilt(csv, figures.replace('867.5', '901.25'), events.next());
+      expect(edited).toMatchObject({ ok: true, changed: [csv] });
+      expect(await deckText(pptx)).toContain('901.25');
     } finally {
       await handle.close();
     }

@@ -13,7 +13,7 @@ import type { RebuildEvent } from '../watch/watch.ts';
 export const watchCommand = defineCommand({
   synopsis: [`watch ${buildSynopsis}`],
   description:
-    'watch builds, then rebuilds whenever the dataset or a template file changes, until Ctrl-C.',
+    'watch builds, then rebuilds whenever the dataset, a !csv table or a template file changes,\n  until Ctrl-C.',
   options: buildOptionSpecs,
   async run({ values, positionals }, context) {
     expectNoPositionals('watch', positionals);

@@ -1,6 +1,7 @@
 /**
- * Rebuilds whenever the dataset or anything in the template folder (templates, theme,
- * schema, chart specs, pictures) changes. Builds run in this process, so every rebuild after
+ * Rebuilds whenever the dataset, a `!csv` table it reads, or anything in the template folder
+ * (templates, theme, schema, chart specs, pictures) changes: what each good build reports it
+ * read is watched from then on, since a data edit can add a table. Builds run in this process, so every rebuild after
  * the first reuses loaded modules, fonts and compiled schemas. Changes that arrive during a
  * build are batched into one more build after it. A failed build leaves the last good
  * outputs in place (writes are atomic) and the watch goes on.
@@ -22,7 +23,7 @@ export interface WatchHooks {
 }
 
 export interface WatchHandle {
-  /** The files and folders watched. */
+  /** The files and folders watched (more after a build that read new ones). */
   readonly paths: readonly string[];
   /** Resolves once watching has started and the first build is done. */
   readonly ready: Promise<void>;
@@ -34,7 +35,8 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   const data = resolve(options.data ?? defaults.data);
   const template = resolve(options.template ?? defaults.template);
   const out = resolve(options.out ?? defaults.out);
-  const watcher = watchFiles([data, template], {
+  const watched = new Set([data, template]);
+  const watcher = watchFiles([...watched], {
     ignoreInitial: true,
     // Our own writes must not trigger builds, should --out be inside the template folder.
     ignored: (path) => path === out || path.startsWith(out + sep) || path.endsWith('.tmp'),
@@ -53,10 +55,16 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     const ms = () => Math.round(performance.now() - started);
     try {
       const result = await build(options);
+      watchAlso(result.inputs);
       hooks.onRebuild?.({ changed: batch, ms: ms(), ok: true, result });
     } catch (error) {
       hooks.onRebuild?.({ changed: batch, ms: ms(), ok: false, error });
     }
+  };
+  const watchAlso = (paths: readonly string[]): void => {
+    const added = paths.filter((path) => !watched.has(path));
+    for (const path of added) watched.add(path);
+    if (added.length && !closed) watcher.add(added);
   };
   const schedule = (): void => {
     if (closed) return;
@@ -86,7 +94,9 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   const firstBuild = running ?? Promise.resolve();
 
   return {
-    paths: [data, template],
+    get paths() {
+      return [...watched];
+    },
     ready: Promise.all([watching, firstBuild]).then(() => undefined),
     async close() {
       closed = true;
