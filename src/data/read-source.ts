@@ -69,7 +69,8 @@ export function readSource(file: string, text: string): SourceDocument {
 const parsed = new LruCache<string, SourceDocument>(32);
 
 /**
- * The same on disk (`parsed` in cacheDir), by content, for YAML and JSON: a new process that
+ * The same on disk (`parsed` in cacheDir), by format and content, for YAML and JSON (a text
+ * that is valid YAML can be invalid JSON): a new process that
  * reads files read before skips the YAML parser and its checks, the larger part of start-up.
  * Positions, needed only to report a problem, come from parsing the text again if asked.
  */
@@ -80,11 +81,18 @@ const parsedStore = lazyJsonStore({
     typeof entry === 'object' && entry !== null && 'value' in entry,
 });
 
-const isCsv = (file: string) => extname(file).toLowerCase() === '.csv';
+/** How a file is read, by its extension: anything but `.csv` and `.json` is YAML. */
+function formatOf(file: string): 'csv' | 'json' | 'yaml' {
+  const extension = extname(file).toLowerCase();
+  return extension === '.csv' ? 'csv' : extension === '.json' ? 'json' : 'yaml';
+}
+
+const isCsv = (file: string) => formatOf(file) === 'csv';
+const storeKey = (file: string, text: string) => `${formatOf(file)}\0${text}`;
 
 function readStored(file: string, text: string): SourceDocument | null {
   if (isCsv(file)) return null;
-  const entry = parsedStore.read(text);
+  const entry = parsedStore.read(storeKey(file, text));
   if (!entry) return null;
   let reparsed: SourceDocument | undefined;
   const doc: SourceDocument = {
@@ -102,7 +110,7 @@ function readStored(file: string, text: string): SourceDocument | null {
 }
 
 function store(file: string, text: string, value: unknown): void {
-  if (!isCsv(file)) parsedStore.write(text, { value });
+  if (!isCsv(file)) parsedStore.write(storeKey(file, text), { value });
 }
 
 function parseSource(file: string, text: string): { doc: SourceDocument; standalone: boolean } {
@@ -111,7 +119,7 @@ function parseSource(file: string, text: string): { doc: SourceDocument; standal
     return { doc: { file, value: table.rows, locate: table.locate }, standalone: true };
   }
   checkFileSize(file, text);
-  if (extname(file).toLowerCase() === '.json') checkJsonSyntax(file, text);
+  if (formatOf(file) === 'json') checkJsonSyntax(file, text);
   checkStructure(file, text);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {

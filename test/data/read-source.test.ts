@@ -127,6 +127,22 @@ describe('readSource with a store on disk', () => {
     });
   });
 
+  it('keeps YAML and JSON apart: a text read as YAML before is still checked as JSON', async () => {
+    const store = tempDir();
+    const text = 'report:\n  title: Hello\n';
+    expect((await freshRead(store, 'data.yaml', text)).value).toEqual({
+      report: { title: 'Hello' },
+    });
+    await expect(freshRead(store, 'data.json', text)).rejects.toMatchObject({
+      diagnostics: [{ code: 'syntax', place: { file: 'data.json', line: 1 } }],
+    });
+    // And the other way round: JSON read first, then the same text as YAML, both stored.
+    const json = '{"a": [1, 2]}\n';
+    await freshRead(store, 'a.json', json);
+    expect((await freshRead(store, 'a.yaml', json)).value).toEqual({ a: [1, 2] });
+    expect(entries(store)).toHaveLength(3);
+  });
+
   it('checks the data limits on what it reads back', async () => {
     const store = tempDir();
     const text = 'title: short\n';
