@@ -6,7 +6,7 @@ import type { TemplateBundle } from '../template/read-template.ts';
 import { localizeSpec, type Strings } from '../template/strings.ts';
 import type { Theme } from '../template/theme.ts';
 import { memoize } from './chart-memo.ts';
-import { type ChartRequest, type RenderedChart, renderChart } from './render-chart.ts';
+import { type ChartRequest, checkedRows, type RenderedChart, renderChart } from './render-chart.ts';
 import { rowsDrawn } from './rows-drawn.ts';
 import { useChartFonts } from './vega-runtime.ts';
 
@@ -24,7 +24,8 @@ export interface ChartInputs {
 /**
  * Renders charts on demand, reusing any identical chart drawn before: in this process, or
  * by an earlier process of the same briefkit (chart-store.ts). Vega loads on the first miss.
- * A chart is keyed by the rows it can draw (rows-drawn.ts), not its whole list.
+ * A chart is keyed by the rows it can draw (rows-drawn.ts), not its whole list, but every
+ * row is checked first, so a chart drawn before fails on the same rows as a new one.
  */
 export function createChartRenderer(template: TemplateBundle, inputs: ChartInputs) {
   const { data, fonts, locale, strings, locateData } = inputs;
@@ -39,21 +40,15 @@ export function createChartRenderer(template: TemplateBundle, inputs: ChartInput
     // Text grows with the box, so slide charts read from the back of the room.
     const fontSize = Math.round(Math.min(16, Math.max(10, height / 26)));
     const config = chartConfig(template.theme, fontFamily, fontSize);
-    const rows = rowsDrawn(spec, data[String((spec.data as { name?: unknown } | undefined)?.name)]);
+    const chart = { ...source, spec };
+    const bound = { chart, data, ...(locateData ? { locateData } : {}) };
+    // Every row is checked, hit or miss; the key holds only the rows that can be drawn.
+    const rows = rowsDrawn(spec, checkedRows(bound).rows);
     return memoize(
       [source.file, spec, rows, width, height, alt, locale, config, faces],
       async () => {
         await useChartFonts(fonts);
-        return renderChart({
-          chart: { ...source, spec },
-          data,
-          width,
-          height,
-          alt,
-          locale,
-          config,
-          ...(locateData ? { locateData } : {}),
-        });
+        return renderChart({ ...bound, width, height, alt, locale, config });
       },
     );
   };

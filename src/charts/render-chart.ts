@@ -95,14 +95,15 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   };
 }
 
-interface BoundChart {
-  /** The Vega-Lite spec, sized and themed, with its named dataset empty. */
-  spec: Record<string, unknown>;
+/**
+ * The list a chart is bound to, with every row checked (check-rows.ts), drawn or filtered
+ * out. The chart memo asks for it before looking a chart up, so a chart drawn before fails on
+ * the same rows as one never drawn; a render asks again, which costs little.
+ */
+export function checkedRows(request: Pick<ChartRequest, 'chart' | 'data' | 'locateData'>): {
   source: string;
   rows: unknown[];
-}
-
-function bindData(request: ChartRequest): BoundChart {
+} {
   const { chart, data } = request;
   const source = (chart.spec.data as { name?: unknown } | undefined)?.name;
   if (typeof source !== 'string') {
@@ -120,8 +121,20 @@ function bindData(request: ChartRequest): BoundChart {
   }
   const problem = checkRows(chart, source, rows, request.locateData ?? dataPath);
   if (problem) throw new BriefkitError({ ...problem.message, place: problem.place });
+  return { source, rows };
+}
+
+interface BoundChart {
+  /** The Vega-Lite spec, sized and themed, with its named dataset empty. */
+  spec: Record<string, unknown>;
+  source: string;
+  rows: unknown[];
+}
+
+function bindData(request: ChartRequest): BoundChart {
+  const { source, rows } = checkedRows(request);
   const spec = {
-    ...chart.spec,
+    ...request.chart.spec,
     datasets: { [source]: [] },
     width: request.width,
     height: request.height,

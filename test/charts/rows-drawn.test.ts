@@ -112,4 +112,31 @@ describe('rowsDrawn', () => {
     expect(patents).not.toBe(first);
     expect(patents.native?.series[0]?.values).toContain(60);
   });
+
+  it('checks every row, filtered out or not, whether or not the chart was drawn before', async () => {
+    const template = readTemplate('templates/briefing');
+    const data = readDocument('data/space-station-2025.yaml', 'dataset').value as {
+      figures: { key: string; value: unknown }[];
+    };
+    // A value Vega cannot key, in a row the chart filters out: its key is unchanged.
+    const reserved = {
+      ...data,
+      figures: data.figures.map((f) => (f.key === 'mass_up' ? { ...f, value: '__proto__' } : f)),
+    };
+    const draw = (dataset: typeof data) =>
+      createChartRenderer(template, {
+        data: dataset,
+        fonts: loadFontSet(template.theme.font),
+        locale: 'en-US',
+        strings: stringsFor(template.strings, 'en-US'),
+      })('science-output', 'Projects and patents', { x: 0, y: 0, w: 320, h: 200 });
+    const refused = { code: 'chart-data', message: expect.stringContaining('__proto__') };
+    const row = data.figures.findIndex((f) => f.key === 'mass_up');
+
+    await expect(async () => draw(reserved)).rejects.toMatchObject({
+      diagnostics: [{ ...refused, place: { path: `figures[${row}].value` } }],
+    });
+    await draw(data);
+    await expect(async () => draw(reserved)).rejects.toMatchObject({ diagnostics: [refused] });
+  });
 });
