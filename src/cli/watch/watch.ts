@@ -1,10 +1,10 @@
 /**
  * Rebuilds whenever the dataset, a `!csv` table it reads, or anything in the template folder
  * (templates, theme, schema, chart specs, pictures) changes: what each good build reports it
- * read is watched from then on, since a data edit can add a table. Builds run in this process, so every rebuild after
- * the first reuses loaded modules, fonts and compiled schemas. Changes that arrive during a
- * build are batched into one more build after it. A failed build leaves the last good
- * outputs in place (writes are atomic) and the watch goes on.
+ * read is watched from then on, since a data edit can add a table. Builds run in this
+ * process, so every rebuild after the first reuses loaded modules, fonts and compiled
+ * schemas. Changes that arrive during a build are batched into one more build after it. A
+ * failed build leaves the last good outputs in place (writes are atomic) and the watch goes on.
  */
 import { resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
