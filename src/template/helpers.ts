@@ -69,14 +69,26 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
         fail(messages.helperArgument('lookupFigure', 'expects a list of figures first.'));
       const wanted = keyArg('lookupFigure', key);
       const found = list.find((f) => unescapeMarkdown(String(f?.key)) === wanted);
-      if (!found) fail(messages.helperArgument('lookupFigure', `no figure has key "${wanted}".`));
+      if (!found) {
+        const keys = list.map((f) => `"${unescapeMarkdown(String(f?.key))}"`);
+        fail({
+          ...messages.helperArgument('lookupFigure', `no figure has key "${wanted}".`),
+          hint: `The figures' keys are ${keys.join(', ')}.`,
+        });
+      }
       return found as object;
     },
     source: (...args) => {
       const key = keyArg('source', args[0]);
       const source = ctx.sources[key];
       if (!source) {
-        fail(messages.helperArgument('source', `no entry "${key}" in the dataset's sources.`));
+        const known = Object.keys(ctx.sources).map((k) => `"${k}"`);
+        fail({
+          ...messages.helperArgument('source', `no entry "${key}" in the dataset's sources.`),
+          hint: known.length
+            ? `The key comes from the data; the sources are ${known.join(', ')}.`
+            : 'The dataset has no sources.',
+        });
       }
       return citation(source, ctx.locale);
     },

@@ -80,6 +80,20 @@ describe('composeMarkdown', () => {
     expect(shown('{{figure (lookupFigure figures "mass_up")}}')).toBe('867.5 kg');
     const error = catchError(() => render('{{lookupFigure figures "mass_down"}}', { figures }));
     expect(error.message).toContain('no figure has key "mass_down"');
+    expect(error.diagnostics[0]?.hint).toBe('The figures\' keys are "mass", "mass_up".');
+  });
+
+  it('names the sources there are when a key from the data finds none', () => {
+    const sources = { cgtn: { publisher: 'CGTN' } };
+    const error = catchError(() =>
+      composeMarkdown(
+        { file: 't.md.hbs', text: '{{source key}}' },
+        { key: 'cgnt' },
+        { locale: 'en', sources },
+      ),
+    );
+    expect(error.message).toContain('no entry "cgnt"');
+    expect(error.diagnostics[0]?.hint).toBe('The key comes from the data; the sources are "cgtn".');
   });
 
   it('cites a title in the language’s quotes, and a description unquoted', () => {
