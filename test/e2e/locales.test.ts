@@ -62,6 +62,9 @@ describe('locales', () => {
     const xml = (await zip.file('ppt/slides/slide1.xml')?.async('string')) ?? '';
     expect(xml).toContain('<a:ea typeface="Noto Sans SC"');
     expect(xml).toContain('lang="zh-CN"');
+    // Text typed at the end of a paragraph is Chinese too.
+    expect(xml).toContain('<a:endParaRPr lang="zh-CN"');
+    expect(xml).not.toContain('lang="en-US"');
   });
 
   it('warns, naming the field, about characters no font can draw', async () => {

@@ -81,7 +81,7 @@ function paintFrame(
       return;
     case 'text':
       if (frame.paragraphs.length)
-        slide.addText(textProps(frame, meta), textOptions(frame, fonts, place));
+        slide.addText(textProps(frame, meta), textOptions(frame, fonts, meta, place));
       return;
     case 'chart':
       paintChart(pptx, slide, frame, fonts, style, place);
@@ -108,10 +108,13 @@ function paintFrame(
 function textOptions(
   frame: TextFrame,
   fonts: FontSet,
+  meta: DeckMeta,
   place: PptxGenJS.PositionProps,
 ): PptxGenJS.TextPropsOptions {
   return {
     ...place,
+    // Also the language of text typed at the end of a paragraph.
+    lang: meta.lang,
     objectName: frame.name,
     margin: 0,
     fontFace: fonts.officeName,
