@@ -171,10 +171,12 @@ function alignOffset(frame: TextFrame, indent: number, width: number): number {
 
 function drawChart(doc: Doc, frame: ChartFrame, fonts: FontSet, parent: StructTarget): void {
   const { box, chart } = frame;
-  const { svg, faces } = assignSvgFonts(chart.svg, fonts);
   const place = `${box.x} ${box.y} ${box.w} ${box.h}`;
+  // Fonts are assigned from the SVG and the font set alone, which the record is kept by, so
+  // a replay needs neither: only a live draw parses the SVG.
   const draw = () =>
-    drawRecorded(doc, fonts, `${place}\n${svg}`, (selectFace) =>
+    drawRecorded(doc, fonts, `${place}\n${chart.svg}`, (selectFace) => {
+      const { svg, faces } = assignSvgFonts(chart.svg, fonts);
       SVGtoPDF(doc, svg, box.x, box.y, {
         width: box.w,
         height: box.h,
@@ -185,8 +187,8 @@ function drawChart(doc: Doc, frame: ChartFrame, fonts: FontSet, parent: StructTa
           selectFace(face);
           return face.id;
         },
-      }),
-    );
+      });
+    });
   figure(doc, parent, chart.alt, box, draw);
 }
 

@@ -1,32 +1,65 @@
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { FontFace, FontSet, FontStyle } from '../../layout/fonts.ts';
 import { faceFor } from '../../layout/measure.ts';
 
-const TEXT = /<text\b([^>]*)>([^<]*)<\/text>/g;
-const FAMILY = /\sfont-family="[^"]*"/;
+/** Both sides of the round trip agree on the tree's shape; every value stays a string. */
+const tree = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  processEntities: true,
+} as const;
+
+const parser = new XMLParser({
+  ...tree,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  // Spaces inside a label are drawn.
+  trimValues: false,
+  // Vega writes `&#xA;` and the like in attribute values.
+  htmlEntities: true,
+});
+
+const builder = new XMLBuilder({ ...tree, suppressEmptyNode: true });
+
+/** One node of fast-xml-parser's ordered tree: `{ name: children, ':@': attributes }`. */
+type XmlEntry = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/** The elements whose own characters svg-to-pdfkit draws in their own font-family. */
+const TEXT_ELEMENTS = new Set(['text', 'tspan']);
 
 /**
- * svg-to-pdfkit picks one font per <text> from its font-family, with no per-glyph fallback,
- * so a Chinese axis label would come out blank. Each text element is therefore tagged with
- * the position in the fallback chain of the first face that covers all of its characters.
+ * svg-to-pdfkit picks one font per text element from its font-family, with no per-glyph
+ * fallback, so a Chinese axis label would come out blank. Each <text> and <tspan> (Vega
+ * writes one per line of a multi-line title) is therefore tagged with the position in the
+ * fallback chain of the first face that covers all of its own characters.
  */
 export function assignSvgFonts(
   svg: string,
   fonts: FontSet,
 ): { svg: string; faces: (family: string, style: FontStyle) => FontFace } {
-  const tagged = svg.replace(TEXT, (_element, attributes: string, content: string) => {
-    const index = chainIndex(decodeXml(content), fonts);
-    const family = ` font-family="briefkit-${index}"`;
-    const attrs = FAMILY.test(attributes)
-      ? attributes.replace(FAMILY, family)
-      : `${attributes}${family}`;
-    return `<text${attrs}>${content}</text>`;
-  });
+  const entries = parser.parse(svg) as XmlEntry[];
+  tagTextFonts(entries, fonts);
   const faces = (family: string, style: FontStyle): FontFace => {
     const chain = fonts.styles[style];
     const index = Number(/^briefkit-(\d+)$/.exec(family)?.[1] ?? 0);
     return (chain[index] ?? chain[0]) as FontFace;
   };
-  return { svg: tagged, faces };
+  return { svg: builder.build(entries) as string, faces };
+}
+
+function tagTextFonts(entries: XmlEntry[], fonts: FontSet): void {
+  for (const entry of entries) {
+    const name = Object.keys(entry).find((key) => key !== ':@');
+    const children = name === undefined ? undefined : entry[name];
+    if (!Array.isArray(children)) continue;
+    if (TEXT_ELEMENTS.has(name as string)) {
+      const own = children.map((child: XmlEntry) => child['#text'] ?? '').join('');
+      // Spread keeps an existing font-family where it was, as the attribute order is.
+      entry[':@'] = { ...entry[':@'], 'font-family': `briefkit-${chainIndex(own, fonts)}` };
+    }
+    tagTextFonts(children as XmlEntry[], fonts);
+  }
 }
 
 /** The first face in the regular chain that has every character; the first face if none. */
@@ -37,13 +70,4 @@ function chainIndex(text: string, fonts: FontSet): number {
   if (needed.size <= 1) return [...needed][0] ?? 0;
   const all = chain.findIndex((face) => chars.every((c) => face.covers(c)));
   return all >= 0 ? all : Math.max(...needed);
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&amp;/g, '&');
 }
