@@ -2,6 +2,7 @@
  * Maps simple Vega-Lite specs onto PowerPoint's native chart types, with the values read
  * from Vega's own scenegraph after transforms ran, so filters and calculations count.
  */
+import { titleText } from './chart-title.ts';
 
 export type NativeChartType = 'bar' | 'line' | 'area' | 'pie' | 'doughnut' | 'scatter';
 
@@ -20,7 +21,8 @@ export interface NativeChart {
 interface FieldDef {
   field?: string;
   type?: string;
-  title?: string | null;
+  /** Text, a list of lines, or null for none. */
+  title?: unknown;
   aggregate?: unknown;
   bin?: unknown;
   timeUnit?: unknown;
@@ -112,8 +114,8 @@ export function toNativeChart(
 
 function titleOf(def: FieldDef | null): string | null {
   if (!def) return null;
-  if (def.title === null) return null;
-  return def.title ?? def.field ?? null;
+  if (def.title === undefined) return def.field ?? null;
+  return titleText(def.title);
 }
 
 /**

@@ -5,6 +5,7 @@ import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { ChartSpecSource } from '../template/read-template.ts';
 import { vegaLocale } from './chart-locale.ts';
+import { titleText } from './chart-title.ts';
 import { checkRows } from './check-rows.ts';
 import { guardExpressions } from './guard-expressions.ts';
 import { guardSpec } from './guard-spec.ts';
@@ -207,7 +208,8 @@ function describe(
   native: NativeChart | null,
   locale: string,
 ): string {
-  const base = (alt || String(spec.description ?? spec.title ?? 'Chart')).replace(/\.$/, '');
+  const stated = typeof spec.description === 'string' ? spec.description : titleText(spec.title);
+  const base = (alt || stated || 'Chart').replace(/\.$/, '');
   if (!native) return `${base}.`;
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 12 });
   const values = native.series[0]?.values ?? [];

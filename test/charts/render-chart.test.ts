@@ -112,6 +112,30 @@ describe('renderChart', () => {
     expect(chart.alt).toBe('Test chart. 2025-01: 202; 202 visits.');
   });
 
+  it('reads titles written as lists of lines, or as objects, as one line of text', async () => {
+    const lines = await renderChart({
+      ...request({
+        ...bar,
+        title: { text: ['Values', 'by key'], subtitle: 'ignored' },
+        encoding: {
+          x: { field: 'k', type: 'nominal', title: ['Key', 'name'] },
+          y: { field: 'v', type: 'quantitative', title: ['Value', '(units)'] },
+        },
+      }),
+      alt: '',
+    });
+    expect(lines.native).toMatchObject({
+      categoryTitle: 'Key name',
+      valueTitle: 'Value (units)',
+      series: [{ name: 'Value (units)' }],
+    });
+    expect(lines.alt).toBe('Values by key. A: 3; B: 1.5; C: 0.');
+    const listed = await renderChart({ ...request({ ...bar, title: ['Two', 'lines'] }), alt: '' });
+    expect(listed.alt).toMatch(/^Two lines\. /);
+    const untitled = await renderChart({ ...request(bar), alt: '' });
+    expect(untitled.alt).toMatch(/^Chart\. /);
+  });
+
   it('maps scatter plots only when x is numeric', async () => {
     const scatter = {
       data: { name: 'points' },

@@ -155,3 +155,21 @@ describe('empty lists in the data', () => {
     expect(deck.join('\n')).not.toContain('Photo credits');
   });
 });
+
+describe('chart titles written as lists of lines (valid Vega-Lite)', () => {
+  it('are painted into the native chart as one line (pptxgenjs crashed on a list)', async () => {
+    const dir = tempDir();
+    const template = join(dir, 'template');
+    cpSync('templates/briefing', template, { recursive: true });
+    const file = join(template, 'charts/science-output.vl.json');
+    const spec = JSON.parse(readFileSync(file, 'utf8'));
+    spec.title = { text: ['New projects', 'and patents'] };
+    spec.encoding.x.title = ['Count', 'in 2025'];
+    writeFileSync(file, JSON.stringify(spec));
+    const out = join(dir, 'out');
+    await build({ template, out, outputs: ['pptx'] });
+    const parts = await pptxParts(new Uint8Array(readFileSync(join(out, 'briefing.pptx'))));
+    const charts = [...parts].filter(([name]) => /^ppt\/charts\/chart\d+\.xml$/.test(name));
+    expect(charts.map(([, xml]) => xml).join('')).toContain('<a:t>Count in 2025</a:t>');
+  });
+});
