@@ -57,6 +57,9 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
       parse: (spec) => guardExpressions(vega.vega.parse(spec, undefined, { ast: true })),
       clean: () => problems.length === 0,
     });
+    // random() and bootstrapped intervals draw from one generator per process: seeded anew,
+    // a chart is the same whatever was drawn before it.
+    vega.vega.setRandom(vega.vega.randomLCG(1));
     const view = new vega.vega.View(runtime as never, {
       expr: expressionInterpreter,
       loader: refusingLoader,

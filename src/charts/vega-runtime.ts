@@ -29,7 +29,6 @@ let modules: Promise<VegaModules> | undefined;
 export function loadVega(): Promise<VegaModules> {
   modules ??= import('./vega-modules.ts').then(({ vega: vegaModule, vegaLite }) => {
     const vega = vegaModule as unknown as VegaModules['vega'];
-    vega.setRandom(vega.randomLCG(1));
     boundExpressionFunctions(vega);
     vega.expressionFunction(MEMBER_GUARD, readMember as never);
     return { vega, vegaLite };

@@ -136,6 +136,19 @@ describe('renderChart', () => {
     expect(untitled.alt).toMatch(/^Chart\. /);
   });
 
+  it('draws random() the same every time, whatever was drawn before in the process', async () => {
+    const noise = {
+      data: { name: 'rows' },
+      transform: [{ calculate: 'random()', as: 'noise' }],
+      mark: 'text',
+      encoding: { y: { field: 'k', type: 'nominal' }, text: { field: 'noise', format: '.6f' } },
+    };
+    const first = await renderChart(request(noise));
+    const second = await renderChart(request(noise));
+    expect(first.svg).toMatch(/>0\.\d{6}</);
+    expect(second.svg).toBe(first.svg);
+  });
+
   it('maps scatter plots only when x is numeric', async () => {
     const scatter = {
       data: { name: 'points' },
