@@ -4,6 +4,7 @@ import { formatDataPath, type PathSegment } from '../data/data-path.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { ChartSpecSource } from '../template/read-template.ts';
+import { type AltWording, altWording } from '../template/strings.ts';
 import { vegaLocale } from './chart-locale.ts';
 import { titleText } from './chart-title.ts';
 import { checkRows } from './check-rows.ts';
@@ -34,7 +35,11 @@ export interface ChartRequest {
   locale: string;
   /** Where a value of the dataset is written, to place problems with the rows. */
   locateData?: (path: PathSegment[]) => Place;
+  /** How the alt text joins its parts; English if not given. */
+  wording?: AltWording;
 }
+
+const english = altWording({});
 
 const dataPath = (path: PathSegment[]): Place => ({ path: formatDataPath(path) });
 
@@ -94,7 +99,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     svg,
     width: request.width,
     height: request.height,
-    alt: describe(request.alt, chart.spec, native, request.locale),
+    alt: describe(request.alt, chart.spec, native, request.locale, request.wording ?? english),
     native,
   };
 }
@@ -210,10 +215,13 @@ function describe(
   spec: Record<string, unknown>,
   native: NativeChart | null,
   locale: string,
+  wording: AltWording,
 ): string {
+  const stop = wording.sentenceEnd.trimEnd();
   const stated = typeof spec.description === 'string' ? spec.description : titleText(spec.title);
-  const base = (alt || stated || 'Chart').replace(/\.$/, '');
-  if (!native) return `${base}.`;
+  const given = alt || stated || wording.chart;
+  const base = stop && given.endsWith(stop) ? given.slice(0, -stop.length) : given;
+  if (!native) return `${base}${stop}`;
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 12 });
   const values = native.series[0]?.values ?? [];
   // A label that already shows its value ("over 50 patents") is not repeated as "…: 50".
@@ -222,9 +230,9 @@ function describe(
     const shown = new RegExp(
       `(^|[^\\d.,])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\d.,])`,
     );
-    return shown.test(label) ? label : `${label}: ${value}`;
+    return shown.test(label) ? label : `${label}${wording.colon}${value}`;
   });
-  return `${base}. ${points.join('; ')}.`;
+  return `${base}${wording.sentenceEnd}${points.join(wording.listSeparator)}${stop}`;
 }
 
 const refuse = (uri: string) =>

@@ -45,3 +45,23 @@ export function pageLabeller(strings: Strings): (page: number, pages: number) =>
   const pattern = strings.page_of ?? 'Page {page} of {pages}';
   return (page, pages) => pattern.replace('{page}', String(page)).replace('{pages}', String(pages));
 }
+
+/** What chart alt text is joined with: "Chart. A: 3; B: 1.5." in English. */
+export interface AltWording {
+  /** The alt text of a chart with none of its own, no description and no title. */
+  chart: string;
+  colon: string;
+  listSeparator: string;
+  /** Between sentences; trimmed, it ends the last one. */
+  sentenceEnd: string;
+}
+
+/** The alt-text wording from the template strings, English where a template has none. */
+export function altWording(strings: Strings): AltWording {
+  return {
+    chart: strings.chart ?? 'Chart',
+    colon: strings.colon ?? ': ',
+    listSeparator: strings.list_separator ?? '; ',
+    sentenceEnd: strings.sentence_end ?? '. ',
+  };
+}
