@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type FontFace, loadFontSet } from '../../src/layout/fonts.ts';
+import { segmentByFace, textWidth } from '../../src/layout/measure.ts';
 import { createPdf, finishPdf, useFace } from '../../src/render/pdf/pdf-document.ts';
 import { setText } from '../../src/render/pdf/set-text.ts';
+import { pdfTextRuns } from '../helpers/pdf-text.ts';
 
 const fonts = loadFontSet('carlito');
 const latin = fonts.styles.regular[0] as FontFace;
@@ -34,4 +36,25 @@ describe('setText', () => {
     );
     expect(direct.equals(viaPdfkit)).toBe(true);
   });
+
+  it.each(['regular', 'bold'] as const)(
+    'sets %s text after a character no face has where layout measured it',
+    async (style) => {
+      // An emoji, a math letter (both beyond U+FFFF) and Thai: each drawn as the missing box.
+      const text = 'emoji 🚀 and ✓ check 𝑥 and ก done';
+      const doc = createPdf(meta, { tagged: false });
+      doc.addPage({ size: 'A4' });
+      let cursor = 40;
+      for (const segment of segmentByFace(text, fonts.styles[style])) {
+        setText(doc, segment.face, 24, segment.text, cursor, 100);
+        cursor += textWidth(segment.text, fonts, style, 24, 0);
+      }
+      const runs = await pdfTextRuns(await finishPdf(doc), 1);
+      expect(runs.map((r) => r.text.trim())).toContain('✓');
+      // Each run ends where the next begins, and the line ends where layout said it would.
+      const ends = runs.map((r) => r.x + r.width);
+      for (const [i, run] of runs.slice(1).entries()) expect(ends[i]).toBeCloseTo(run.x, 2);
+      expect(ends.at(-1)).toBeCloseTo(cursor, 2);
+    },
+  );
 });

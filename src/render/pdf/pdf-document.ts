@@ -67,7 +67,11 @@ export function useFace(doc: PDFKit.PDFDocument, face: FontFace): PDFKit.PDFDocu
   if (fonts.has(face)) return doc.font(face.id);
   doc.registerFont(face.id, plainFont(face) as never);
   doc.font(face.id);
-  fonts.set(face, (doc as unknown as { _font: PdfFont })._font);
+  const font = (doc as unknown as { _font: PdfFont })._font;
+  // pdfkit records .notdef's width in font units, not 1/1000 em: in a 2048-unit face the box
+  // drawn for a missing character would be twice as wide as measured, pushing the rest right.
+  font.widths[0] = face.font.getGlyph(0).advanceWidth * font.scale;
+  fonts.set(face, font);
   return doc;
 }
 
