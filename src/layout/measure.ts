@@ -3,7 +3,22 @@ import type { FontFace, FontSet, FontStyle } from './fonts.ts';
 export interface Segment {
   text: string;
   face: FontFace;
+  /** The advances of its glyphs, in ems. */
+  advance: number;
 }
+
+/**
+ * The nearest letter, digit or CJK character (as a code point) on each side of a piece of a
+ * paragraph; undefined at the paragraph's ends. Punctuation at the piece's edges takes its face
+ * from these, so a piece measures and draws as it would inside its paragraph.
+ */
+export interface Surroundings {
+  before: number | undefined;
+  after: number | undefined;
+}
+
+/** Text that stands alone. */
+export const ALONE: Surroundings = { before: undefined, after: undefined };
 
 /** The first face in the chain that has the glyph; the first face if none has it. */
 export function faceFor(faces: readonly FontFace[], codePoint: number): FontFace {
@@ -13,16 +28,78 @@ export function faceFor(faces: readonly FontFace[], codePoint: number): FontFace
   return faces[0] as FontFace;
 }
 
-/** Splits text into runs drawn by one face each: pdfkit has no per-glyph fallback. */
-export function segmentByFace(text: string, faces: readonly FontFace[]): Segment[] {
-  const segments: Segment[] = [];
+/**
+ * Punctuation both Carlito and the CJK face draw: curly quotes, the em dash, the ellipsis and
+ * the middle dot. Chinese sets them full width, so, as LibreOffice does, each takes the face
+ * of the text around it rather than the first face that has it.
+ */
+const SHARED_PUNCTUATION = new Set([0xb7, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026]);
+
+/**
+ * Visits each character of the text with the face that draws it: the first face that has it,
+ * except that shared punctuation after CJK text (or, with nothing before it, before CJK text)
+ * takes that text's face. Measuring and drawing both go through here, so they always agree.
+ */
+function forEachFaced(
+  text: string,
+  faces: readonly FontFace[],
+  around: Surroundings,
+  visit: (char: string, codePoint: number, face: FontFace) => void,
+): void {
+  let offset = 0;
   for (const char of text) {
-    const face = faceFor(faces, char.codePointAt(0) as number);
-    const last = segments.at(-1);
-    if (last?.face === face) last.text += char;
-    else segments.push({ text: char, face });
+    const codePoint = char.codePointAt(0) as number;
+    const context = SHARED_PUNCTUATION.has(codePoint)
+      ? (letterBefore(text, offset) ??
+        around.before ??
+        letterAfter(text, offset + char.length) ??
+        around.after)
+      : undefined;
+    const cjk = context !== undefined && scriptOf(context) === CJK ? faceFor(faces, context) : null;
+    visit(char, codePoint, cjk?.covers(codePoint) ? cjk : faceFor(faces, codePoint));
+    offset += char.length;
   }
+}
+
+// Scanning by UTF-16 unit finds letters beyond U+FFFF too: at a pair's high half codePointAt
+// reads the whole code point, and a lone low half counts as weak.
+
+/** The last letter, digit or CJK character in text[0, to), if any. */
+function letterBefore(text: string, to: number): number | undefined {
+  for (let i = to - 1; i >= 0; i--) {
+    const codePoint = text.codePointAt(i) as number;
+    if (scriptOf(codePoint) !== WEAK) return codePoint;
+  }
+  return undefined;
+}
+
+/** The first letter, digit or CJK character in text[from, end), if any. */
+function letterAfter(text: string, from: number): number | undefined {
+  for (let i = from; i < text.length; i++) {
+    const codePoint = text.codePointAt(i) as number;
+    if (scriptOf(codePoint) !== WEAK) return codePoint;
+  }
+  return undefined;
+}
+
+/** Splits text into runs drawn by one face each: pdfkit has no per-glyph fallback. */
+export function segmentByFace(text: string, faces: readonly FontFace[], around = ALONE): Segment[] {
+  const segments: Segment[] = [];
+  forEachFaced(text, faces, around, (char, codePoint, face) => {
+    const last = segments.at(-1);
+    if (last?.face === face) {
+      last.text += char;
+      last.advance += face.advance(codePoint);
+    } else {
+      segments.push({ text: char, face, advance: face.advance(codePoint) });
+    }
+  });
   return segments;
+}
+
+/** The surroundings of text[from, to) in a paragraph (UTF-16 offsets). */
+export function surroundingsIn(paragraph: string, from: number, to: number): Surroundings {
+  return { before: letterBefore(paragraph, from), after: letterAfter(paragraph, to) };
 }
 
 /**
@@ -95,7 +172,8 @@ function forEachGap(text: string, gapBefore: (offset: number) => void): void {
 
 /**
  * Width in points, with `gaps` script gaps (see `scriptGaps`) so office rendering never needs
- * more room than measured. By default text stands alone and is charged the gaps inside it.
+ * more room than measured. By default text stands alone: it is charged the gaps inside it,
+ * and nothing around it sets the face of its punctuation.
  */
 export function textWidth(
   text: string,
@@ -103,13 +181,12 @@ export function textWidth(
   style: FontStyle,
   size: number,
   gaps = countGaps(text),
+  around = ALONE,
 ): number {
   let width = gaps * SCRIPT_GAP;
-  const faces = fonts.styles[style];
-  for (const char of text) {
-    const codePoint = char.codePointAt(0) as number;
-    width += faceFor(faces, codePoint).advance(codePoint);
-  }
+  forEachFaced(text, fonts.styles[style], around, (_, codePoint, face) => {
+    width += face.advance(codePoint);
+  });
   return width * size;
 }
 

@@ -1,7 +1,7 @@
 import LineBreaker from 'linebreak';
 import type { Run } from '../model/document.ts';
 import { type FontSet, type FontStyle, styleOf } from './fonts.ts';
-import { scriptGaps, textWidth } from './measure.ts';
+import { type Surroundings, scriptGaps, surroundingsIn, textWidth } from './measure.ts';
 
 /** A styled piece of text on one line. */
 export interface Piece {
@@ -9,6 +9,8 @@ export interface Piece {
   style: FontStyle;
   link?: string;
   width: number;
+  /** Where it sits in its paragraph, which sets the face of punctuation at its edges. */
+  around?: Surroundings;
 }
 
 export interface Line {
@@ -35,7 +37,8 @@ export function wrapRuns(
   size: number,
   maxWidth: number,
 ): Line[] {
-  const m: Measure = { fonts, size, gaps: scriptGaps(runs.map((r) => r.text).join('')) };
+  const paragraph = runs.map((r) => r.text).join('');
+  const m: Measure = { fonts, size, paragraph, gaps: scriptGaps(paragraph) };
   const lines: Line[] = [];
   let current: Piece[] = [];
   let currentWidth = 0;
@@ -64,16 +67,20 @@ export function wrapRuns(
   return lines.map((line) => ({ ...line, pieces: mergePieces(line.pieces) }));
 }
 
-/** What measuring needs: fonts, size, and the script gaps found over the whole paragraph. */
+/** What measuring needs: fonts, size, the paragraph and the script gaps found over it. */
 interface Measure {
   fonts: FontSet;
   size: number;
+  paragraph: string;
   gaps: Uint32Array;
 }
 
 function piece({ at, ...text }: StyledText, m: Measure): Piece {
-  const gaps = (m.gaps[at + text.text.length] as number) - (m.gaps[at] as number);
-  return { ...text, width: textWidth(text.text, m.fonts, text.style, m.size, gaps) };
+  const end = at + text.text.length;
+  const gaps = (m.gaps[end] as number) - (m.gaps[at] as number);
+  const around = surroundingsIn(m.paragraph, at, end);
+  const width = textWidth(text.text, m.fonts, text.style, m.size, gaps, around);
+  return { ...text, width, around };
 }
 
 function sum(pieces: readonly Piece[]): number {
@@ -154,6 +161,7 @@ function mergePieces(pieces: readonly Piece[]): Piece[] {
     if (last && last.style === p.style && last.link === p.link) {
       last.text += p.text;
       last.width += p.width;
+      last.around = { before: last.around?.before, after: p.around?.after };
     } else {
       out.push({ ...p });
     }

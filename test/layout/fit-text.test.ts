@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitText, LINE_HEIGHT } from '../../src/layout/fit-text.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
-import { countGaps, scriptGaps, textWidth } from '../../src/layout/measure.ts';
+import { countGaps, scriptGaps, segmentByFace, textWidth } from '../../src/layout/measure.ts';
 import { type Line, wrapRuns } from '../../src/layout/wrap.ts';
 
 const fonts = loadFontSet('carlito');
@@ -87,6 +87,51 @@ describe('spacing between CJK and Latin text', () => {
     expect(countGaps('a𠀀b')).toBe(2);
     const text = '据 CGTN 报道，2025 年完成 31 项实验';
     expect(scriptGaps(text)[text.length]).toBe(countGaps(text));
+  });
+});
+
+describe('punctuation Carlito and the CJK face share', () => {
+  const regular = fonts.styles.regular;
+  const [latin, cjk] = [regular[0], regular.at(-1)];
+  const facesOf = (text: string) =>
+    segmentByFace(text, regular).flatMap((s) => [...s.text].map((c) => [c, s.face.id]));
+  const faceOfEach = (text: string, chars: string) =>
+    facesOf(text).filter(([c]) => chars.includes(c as string));
+
+  it('draws quotes, dashes, the ellipsis and the middle dot in Chinese text full width', () => {
+    const text = '空间站“天宫”…实验——包括‘单引’·点';
+    expect(faceOfEach(text, '“”‘’—…·')).toEqual([...'“”…——‘’·'].map((c) => [c, cjk?.id]));
+    // Every character is one em wide (the em dash, 0.894 em, aside).
+    expect(textWidth('空间站“天宫”…', fonts, 'regular', 10)).toBeCloseTo(80);
+  });
+
+  it('leaves them in Carlito in English text, and follows the text before them', () => {
+    const english = facesOf('He said “hi” — twice… ‘ok’ · done');
+    expect(english.every(([, face]) => face === latin?.id)).toBe(true);
+    expect(faceOfEach('中文“引号” and “this”', '“”').map(([, f]) => f)).toEqual([
+      cjk?.id,
+      cjk?.id,
+      latin?.id,
+      latin?.id,
+    ]);
+  });
+
+  it('at the start of a paragraph, follows the text after them', () => {
+    expect(faceOfEach('“天宫”号', '“”').map(([, f]) => f)).toEqual([cjk?.id, cjk?.id]);
+    expect(faceOfEach('“Tiangong” 天宫', '“”').map(([, f]) => f)).toEqual([latin?.id, latin?.id]);
+  });
+
+  it('measures and draws a wrapped line that starts with them in the face of the line before', () => {
+    // The break falls before the dashes; after them comes Latin, before them Chinese.
+    const size = 10;
+    const lines = wrapRuns([{ text: '天宫空间站实验——ISS' }], fonts, size, 75);
+    const second = lines[1]?.pieces[0];
+    expect(second?.text.startsWith('——')).toBe(true);
+    const segments = segmentByFace(second?.text ?? '', regular, second?.around);
+    expect(segments[0]).toMatchObject({ text: '——', face: cjk });
+    // What is drawn is as wide as what was measured (the gap before "ISS" aside).
+    const drawn = segments.reduce((w, s) => w + s.advance * size, 0);
+    expect(second?.width).toBeCloseTo(drawn + 0.3 * size);
   });
 });
 

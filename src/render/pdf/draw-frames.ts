@@ -10,7 +10,7 @@ import type {
   TableFrame,
   TextFrame,
 } from '../../layout/frames.ts';
-import { segmentByFace, textWidth } from '../../layout/measure.ts';
+import { segmentByFace } from '../../layout/measure.ts';
 import type { Line } from '../../layout/wrap.ts';
 import { drawRecorded } from './recorded-drawing.ts';
 import { setText } from './set-text.ts';
@@ -123,10 +123,10 @@ function drawLine(
   let cursor = x;
   doc.fillColor(`#${frame.color}`);
   for (const piece of line.pieces) {
-    for (const segment of segmentByFace(piece.text, fonts.styles[piece.style])) {
+    for (const segment of segmentByFace(piece.text, fonts.styles[piece.style], piece.around)) {
       // Plain advances, as measured in layout and as Office sets text.
       setText(doc, segment.face, frame.size, segment.text, cursor, baseline);
-      const width = textWidth(segment.text, fonts, piece.style, frame.size, 0);
+      const width = segment.advance * frame.size;
       if (piece.link) drawLink(doc, piece.link, cursor, top, width, baseline, frame);
       cursor += width;
     }
