@@ -3,7 +3,7 @@ import { messages } from '../errors/messages.ts';
 import type { FontSet } from '../layout/fonts.ts';
 import type { Box } from '../layout/frames.ts';
 import type { TemplateBundle } from '../template/read-template.ts';
-import { altWording, localizeSpec, type Strings } from '../template/strings.ts';
+import { chartWording, localizeSpec, type Strings } from '../template/strings.ts';
 import type { Theme } from '../template/theme.ts';
 import { memoize } from './chart-memo.ts';
 import { type ChartRequest, checkedRows, type RenderedChart, renderChart } from './render-chart.ts';
@@ -31,7 +31,7 @@ export function createChartRenderer(template: TemplateBundle, inputs: ChartInput
   const { data, fonts, locale, strings, locateData } = inputs;
   const fontFamily = fonts.chartFamily;
   const faces = Object.values(fonts.styles).map((chain) => chain.map((face) => face.id));
-  const wording = altWording(strings);
+  const wording = chartWording(strings);
   return (name: string, alt: string, box: Box): Promise<RenderedChart> => {
     const source = template.charts.get(name);
     if (!source) fail(messages.unknownChart(name, [...template.charts.keys()]));

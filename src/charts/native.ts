@@ -2,6 +2,7 @@
  * Maps simple Vega-Lite specs onto PowerPoint's native chart types, with the values read
  * from Vega's own scenegraph after transforms ran, so filters and calculations count.
  */
+import type { ChartWording } from '../template/strings.ts';
 import { titleText } from './chart-title.ts';
 
 export type NativeChartType = 'bar' | 'line' | 'area' | 'pie' | 'doughnut' | 'scatter';
@@ -87,6 +88,7 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
 export function toNativeChart(
   encoding: ChartEncoding,
   rows: readonly Record<string, unknown>[],
+  { parenOpen, parenClose }: Pick<ChartWording, 'parenOpen' | 'parenClose'>,
 ): NativeChart | null {
   const type = NATIVE_MARKS[encoding.mark];
   const category = encoding.category?.field;
@@ -103,7 +105,9 @@ export function toNativeChart(
     type: type === 'pie' && encoding.innerRadius > 0 ? 'doughnut' : type,
     direction: encoding.direction,
     labels: rows.map((r) =>
-      extra ? `${String(r[category])} (${String(r[extra])})` : String(r[category]),
+      extra
+        ? `${String(r[category])}${parenOpen}${String(r[extra])}${parenClose}`
+        : String(r[category]),
     ),
     series: [{ name: titleOf(encoding.value) ?? value, values }],
     categoryTitle: titleOf(encoding.category),

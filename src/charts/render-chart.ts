@@ -4,7 +4,7 @@ import { formatDataPath, type PathSegment } from '../data/data-path.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { ChartSpecSource } from '../template/read-template.ts';
-import { type AltWording, altWording } from '../template/strings.ts';
+import { type ChartWording, chartWording } from '../template/strings.ts';
 import { vegaLocale } from './chart-locale.ts';
 import { titleText } from './chart-title.ts';
 import { checkRows } from './check-rows.ts';
@@ -36,10 +36,10 @@ export interface ChartRequest {
   /** Where a value of the dataset is written, to place problems with the rows. */
   locateData?: (path: PathSegment[]) => Place;
   /** How the alt text joins its parts; English if not given. */
-  wording?: AltWording;
+  wording?: ChartWording;
 }
 
-const english = altWording({});
+const english = chartWording({});
 
 const dataPath = (path: PathSegment[]): Place => ({ path: formatDataPath(path) });
 
@@ -93,13 +93,14 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     );
   }
   const encoding = readEncoding(chart.spec);
-  const native = encoding ? toNativeChart(encoding, rows) : null;
+  const wording = request.wording ?? english;
+  const native = encoding ? toNativeChart(encoding, rows, wording) : null;
   return {
     name: chart.name,
     svg,
     width: request.width,
     height: request.height,
-    alt: describe(request.alt, chart.spec, native, request.locale, request.wording ?? english),
+    alt: describe(request.alt, chart.spec, native, request.locale, wording),
     native,
   };
 }
@@ -215,7 +216,7 @@ function describe(
   spec: Record<string, unknown>,
   native: NativeChart | null,
   locale: string,
-  wording: AltWording,
+  wording: ChartWording,
 ): string {
   const stop = wording.sentenceEnd.trimEnd();
   const stated = typeof spec.description === 'string' ? spec.description : titleText(spec.title);

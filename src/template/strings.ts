@@ -46,22 +46,30 @@ export function pageLabeller(strings: Strings): (page: number, pages: number) =>
   return (page, pages) => pattern.replace('{page}', String(page)).replace('{pages}', String(pages));
 }
 
-/** What chart alt text is joined with: "Chart. A: 3; B: 1.5." in English. */
-export interface AltWording {
+/**
+ * The words charts add around the data: alt text is joined with them ("Chart. A: 3; B: 1.5."
+ * in English), and a native chart's category names its value label in brackets.
+ */
+export interface ChartWording {
   /** The alt text of a chart with none of its own, no description and no title. */
   chart: string;
   colon: string;
   listSeparator: string;
   /** Between sentences; trimmed, it ends the last one. */
   sentenceEnd: string;
+  /** Around a label joined to its category: " (" and ")" in English, （ and ） in Chinese. */
+  parenOpen: string;
+  parenClose: string;
 }
 
-/** The alt-text wording from the template strings, English where a template has none. */
-export function altWording(strings: Strings): AltWording {
+/** The chart wording from the template strings, English where a template has none. */
+export function chartWording(strings: Strings): ChartWording {
   return {
     chart: strings.chart ?? 'Chart',
     colon: strings.colon ?? ': ',
     listSeparator: strings.list_separator ?? '; ',
     sentenceEnd: strings.sentence_end ?? '. ',
+    parenOpen: strings.paren_open ?? ' (',
+    parenClose: strings.paren_close ?? ')',
   };
 }

@@ -10,7 +10,7 @@ import { loadVega } from '../../src/charts/vega-runtime.ts';
 import { readSource } from '../../src/data/read-source.ts';
 import { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { readDocument } from '../../src/template/read-template.ts';
-import { altWording } from '../../src/template/strings.ts';
+import { chartWording } from '../../src/template/strings.ts';
 import { catchError } from '../helpers/errors.ts';
 
 const data = {
@@ -151,16 +151,23 @@ describe('renderChart', () => {
   });
 
   it("joins the alt text with the template's own words and punctuation, English without them", async () => {
-    const zh = altWording({ chart: '图表', colon: '：', list_separator: '；', sentence_end: '。' });
+    const zh = chartWording({
+      chart: '图表',
+      colon: '：',
+      list_separator: '；',
+      sentence_end: '。',
+    });
     const chart = await renderChart({ ...request(bar), alt: '条形图。', wording: zh });
     expect(chart.alt).toBe('条形图。A：3；B：1.5；C：0。');
     const untitled = await renderChart({ ...request(bar), alt: '', wording: zh });
     expect(untitled.alt).toBe('图表。A：3；B：1.5；C：0。');
-    expect(altWording({ colon: ' : ' })).toEqual({
+    expect(chartWording({ colon: ' : ' })).toEqual({
       chart: 'Chart',
       colon: ' : ',
       listSeparator: '; ',
       sentenceEnd: '. ',
+      parenOpen: ' (',
+      parenClose: ')',
     });
   });
 

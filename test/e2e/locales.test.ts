@@ -62,6 +62,9 @@ describe('locales', () => {
     const xml = (await zip.file('ppt/slides/slide1.xml')?.async('string')) ?? '';
     expect(xml).toContain('<a:ea typeface="Noto Sans SC"');
     expect(xml).toContain('lang="zh-CN"');
+    // A category names its label in the language's brackets.
+    const chart = (await zip.file('ppt/charts/chart1.xml')?.async('string')) ?? '';
+    expect(chart).toContain('送往空间站（约 867.5 千克）');
     // Text typed at the end of a paragraph is Chinese too.
     expect(xml).toContain('<a:endParaRPr lang="zh-CN"');
     expect(xml).not.toContain('lang="en-US"');
