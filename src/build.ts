@@ -132,7 +132,7 @@ const painters: Record<
   },
 };
 
-export const outputKinds = Object.keys(painters) as OutputKind[];
+const outputKinds = Object.keys(painters) as OutputKind[];
 
 function pdfMeta({ report }: Compiled) {
   return { title: report.title, author: report.author, lang: report.locale, date: report.date };

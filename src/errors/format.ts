@@ -1,6 +1,6 @@
 import type { Diagnostic, Place } from './briefkit-error.ts';
 
-export function formatPlace(place: Place | undefined): string {
+function formatPlace(place: Place | undefined): string {
   if (!place) return '';
   const position = [place.file, place.line, place.column].filter((p) => p !== undefined).join(':');
   if (position && place.path) return `${position} (${place.path})`;

@@ -33,7 +33,7 @@ const BULLETS: Readonly<Record<NonNullable<Paragraph['bullet']>, string>> = {
   number: '#. ',
 };
 
-export function formatParagraph(paragraph: Paragraph, indent: string): string {
+function formatParagraph(paragraph: Paragraph, indent: string): string {
   const marker = paragraph.bullet ? BULLETS[paragraph.bullet] : '¶ ';
   const text = paragraph.runs.map(formatRun).join('');
   return `${indent}${INDENT.repeat(paragraph.level)}${marker}${text}`.trimEnd();

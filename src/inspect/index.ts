@@ -26,7 +26,7 @@ export type FileKind = Inspection['format'];
  * Tells the kind from magic bytes. A zip ("PK\x03\x04") is taken as PPTX; a PDF header may
  * follow up to 1024 bytes of junk, which readers tolerate, so we do too.
  */
-export function detectKind(bytes: Uint8Array): FileKind | undefined {
+function detectKind(bytes: Uint8Array): FileKind | undefined {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     return 'pptx';
   }
@@ -43,7 +43,7 @@ async function readInput(file: string): Promise<Uint8Array> {
 }
 
 /** The structured inspection of a PPTX or PDF, whichever the bytes are. */
-export async function inspectBytes(bytes: Uint8Array, file?: string): Promise<Inspection> {
+async function inspectBytes(bytes: Uint8Array, file?: string): Promise<Inspection> {
   const kind = detectKind(bytes);
   if (kind === 'pptx') return inspectPptx(bytes);
   if (kind === 'pdf') return inspectPdf(bytes);

@@ -28,7 +28,7 @@ function relsPathOf(part: string): string {
 }
 
 /** Resolves a relationship target against the part that owns the relationship. */
-export function resolveTarget(part: string, target: string): string {
+function resolveTarget(part: string, target: string): string {
   const decoded = decodeURI(target);
   if (decoded.startsWith('/')) return posix.normalize(decoded.slice(1));
   return posix.normalize(posix.join(posix.dirname(part), decoded));

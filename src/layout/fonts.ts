@@ -116,7 +116,7 @@ function notoSansSc(): Record<FontStyle, FontFace[]> {
 }
 
 /** Families briefkit ships; a theme picks one by key. */
-export const fontFamilies = {
+const fontFamilies = {
   carlito: {
     officeName: 'Calibri',
     faces: () =>
@@ -131,7 +131,7 @@ export const fontFamilies = {
   },
 } satisfies Record<string, { officeName: string; faces: () => Record<FontStyle, FontFace[]> }>;
 
-export const fallbackFamilies = {
+const fallbackFamilies = {
   'noto-sans-sc': { officeName: 'Noto Sans SC', faces: notoSansSc },
 } satisfies Record<string, { officeName: string; faces: () => Record<FontStyle, FontFace[]> }>;
 

@@ -180,7 +180,7 @@ const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;
 const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
 
 /** Keeps a paragraph's leading <a:pPr> and drops the copies pptxgenjs repeats between runs. */
-export function oneParagraphProperties(xml: string): string {
+function oneParagraphProperties(xml: string): string {
   return xml.replace(PARAGRAPH, (_paragraph, inner: string) => {
     let first = true;
     const body = inner.replace(PARAGRAPH_PROPERTIES, (props: string, offset: number) => {
