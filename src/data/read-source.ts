@@ -8,6 +8,7 @@ import {
   LineCounter,
   parseDocument,
   type ScalarTag,
+  visit,
 } from 'yaml';
 import { deepFreeze } from '../cache/deep-freeze.ts';
 import { lazyJsonStore } from '../cache/json-store.ts';
@@ -37,6 +38,15 @@ export interface SourceDocument {
 
 export { formatDataPath, type PathSegment };
 
+/** How to read a file, beyond what its format says. */
+export interface ReadOptions {
+  /**
+   * Values under these data paths are the text written wherever YAML would read a number:
+   * a theme colour `000000` is six characters, not 0, and `1E5000` is not infinity.
+   */
+  asWritten?: readonly (readonly PathSegment[])[];
+}
+
 /** `figures: !csv figures.csv` reads a table from a CSV file beside the dataset. */
 const csvTag: ScalarTag = { tag: '!csv', resolve: (source: string) => source };
 
@@ -45,18 +55,20 @@ const csvTag: ScalarTag = { tag: '!csv', resolve: (source: string) => source };
  * of records. Size and nesting are checked before parsing; long text and lists, bad numbers,
  * duplicate keys and alias bombs right after, each named at its line and data path.
  */
-export function readSource(file: string, text: string): SourceDocument {
-  const key = `${file}\0${text}`;
-  const known = parsed.get(key) ?? readStored(file, text);
+export function readSource(file: string, text: string, options: ReadOptions = {}): SourceDocument {
+  // The same text read with other options is another value.
+  const variant = options.asWritten ? JSON.stringify(options.asWritten) : '';
+  const key = `${file}\0${variant}\0${text}`;
+  const known = parsed.get(key) ?? readStored(file, text, options, variant);
   if (known) {
     parsed.set(key, known);
     return known;
   }
-  const { doc, standalone } = parseSource(file, text);
+  const { doc, standalone } = parseSource(file, text, options);
   if (standalone) {
     deepFreeze(doc.value);
     parsed.set(key, doc);
-    store(file, text, doc.value);
+    store(file, text, variant, doc.value);
   }
   return doc;
 }
@@ -88,18 +100,24 @@ function formatOf(file: string): 'csv' | 'json' | 'yaml' {
 }
 
 const isCsv = (file: string) => formatOf(file) === 'csv';
-const storeKey = (file: string, text: string) => `${formatOf(file)}\0${text}`;
+const storeKey = (file: string, text: string, variant: string) =>
+  `${formatOf(file)}\0${variant}\0${text}`;
 
-function readStored(file: string, text: string): SourceDocument | null {
+function readStored(
+  file: string,
+  text: string,
+  options: ReadOptions,
+  variant: string,
+): SourceDocument | null {
   if (isCsv(file)) return null;
-  const entry = parsedStore.read(storeKey(file, text));
+  const entry = parsedStore.read(storeKey(file, text, variant));
   if (!entry) return null;
   let reparsed: SourceDocument | undefined;
   const doc: SourceDocument = {
     file,
     value: deepFreeze(entry.value),
     locate: (path, at) => {
-      reparsed ??= parseSource(file, text).doc;
+      reparsed ??= parseSource(file, text, options).doc;
       return reparsed.locate(path, at);
     },
   };
@@ -109,11 +127,15 @@ function readStored(file: string, text: string): SourceDocument | null {
   return doc;
 }
 
-function store(file: string, text: string, value: unknown): void {
-  if (!isCsv(file)) parsedStore.write(storeKey(file, text), { value });
+function store(file: string, text: string, variant: string, value: unknown): void {
+  if (!isCsv(file)) parsedStore.write(storeKey(file, text, variant), { value });
 }
 
-function parseSource(file: string, text: string): { doc: SourceDocument; standalone: boolean } {
+function parseSource(
+  file: string,
+  text: string,
+  options: ReadOptions,
+): { doc: SourceDocument; standalone: boolean } {
   if (isCsv(file)) {
     const table = readCsvTable(file, text);
     return { doc: { file, value: table.rows, locate: table.locate }, standalone: true };
@@ -132,6 +154,7 @@ function parseSource(file: string, text: string): { doc: SourceDocument; standal
   const [error] = doc.errors;
   // Where the text first goes wrong; the parser's later errors mostly follow from it.
   if (error) throw new BriefkitError(yamlDiagnostic(file, text, error));
+  for (const path of options.asWritten ?? []) keepWritten(doc.getIn(path, true));
   throwProblems(checkNodes(file, doc, lineCounter));
   let value = toJS(file, doc, lineCounter);
   const tables = readTables(file, doc, lineCounter);
@@ -160,6 +183,18 @@ function parseSource(file: string, text: string): { doc: SourceDocument; standal
   if (text.includes('*')) throwProblems(checkValue(value, locate));
   if (!tables.length) return { doc: { file, value, locate }, standalone: true };
   return { doc: { file, value, locate, tables: tables.map((t) => t.file) }, standalone: false };
+}
+
+/** Turns every number in `node` (a value, not a map key) back into the text it was read from. */
+function keepWritten(node: unknown): void {
+  if (!isNode(node)) return;
+  visit(node, {
+    Scalar(key, scalar) {
+      if (key !== 'key' && typeof scalar.value === 'number' && scalar.source !== undefined) {
+        scalar.value = scalar.source;
+      }
+    },
+  });
 }
 
 /** The node of a field's name: `path`'s last segment as a key of the map it ends in. */

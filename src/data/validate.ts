@@ -4,7 +4,7 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { lazyJsonStore, textEntry } from '../cache/json-store.ts';
 import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
-import { messages } from '../errors/messages.ts';
+import { type Message, messages } from '../errors/messages.ts';
 import { createAjv } from './ajv.ts';
 import { type BuiltinSchema, builtinSchemas } from './builtin-schemas.ts';
 import { precompiled } from './precompiled-validators.ts';
@@ -21,7 +21,19 @@ export function validateAgainst(source: SourceDocument, schema: object | Builtin
   const validate = typeof schema === 'string' ? builtinValidator(schema) : compile(schema);
   if (validate(source.value)) return;
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
-  throw new BriefkitError(errors.map((e) => toDiagnostic(source, e)));
+  const known = typeof schema === 'string' ? definitionMessages[schema] : undefined;
+  throw new BriefkitError(errors.map((e) => toDiagnostic(source, e, known)));
+}
+
+/** How a value of a definition in one of briefkit's own schemas is reported, by its path. */
+type DefinitionMessages = Readonly<Record<string, (detail: string) => Message>>;
+const definitionMessages: Partial<Record<BuiltinSchema, DefinitionMessages>> = {
+  theme: { '#/$defs/color/': messages.badColor },
+};
+
+function messageFor(error: ErrorObject, known: DefinitionMessages | undefined) {
+  const definition = Object.keys(known ?? {}).find((path) => error.schemaPath.startsWith(path));
+  return definition === undefined ? undefined : known?.[definition];
 }
 
 function builtinValidator(name: BuiltinSchema): ValidateFunction {
@@ -93,7 +105,11 @@ function storedValidator(key: string): ValidateFunction | undefined {
   return module.exports.default;
 }
 
-function toDiagnostic(source: SourceDocument, error: ErrorObject): Diagnostic {
+function toDiagnostic(
+  source: SourceDocument,
+  error: ErrorObject,
+  known: DefinitionMessages | undefined,
+): Diagnostic {
   const path = pointerToPath(error.instancePath);
   const found = describe(valueAt(source.value, path));
   const { message, hint } = explain(error, found);
@@ -101,7 +117,8 @@ function toDiagnostic(source: SourceDocument, error: ErrorObject): Diagnostic {
   const unknown = error.keyword === 'additionalProperties' && error.params.additionalProperty;
   const place =
     typeof unknown === 'string' ? source.locate([...path, unknown], 'key') : source.locate(path);
-  return { ...messages.schema(message, hint), place };
+  const wording = messageFor(error, known)?.(message) ?? messages.schema(message, hint);
+  return { ...wording, place };
 }
 
 function explain(error: ErrorObject, found: string): { message: string; hint?: string } {

@@ -21,6 +21,11 @@ export const messages = {
     message: detail,
     ...(hint ? { hint } : {}),
   }),
+  badColor: (detail: string): Message => ({
+    code: 'schema',
+    message: detail,
+    hint: 'Write a colour as 6 hex digits without "#", quoted if in doubt: "000000".',
+  }),
   frontMatter: (detail: string): Message => ({
     code: 'front-matter',
     message: `Invalid slide front matter: ${detail}`,

@@ -2,13 +2,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BuiltinSchema } from '../data/builtin-schemas.ts';
 import { dataLimits, failFileSize } from '../data/limits.ts';
-import { type PathSegment, readSource, type SourceDocument } from '../data/read-source.ts';
+import {
+  type PathSegment,
+  type ReadOptions,
+  readSource,
+  type SourceDocument,
+} from '../data/read-source.ts';
 import { validateAgainst } from '../data/validate.ts';
 import { fail, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { TemplateSource } from './compose.ts';
 import type { StringTable } from './strings.ts';
-import type { Theme } from './theme.ts';
+import { type Theme, themeReadOptions } from './theme.ts';
 
 export interface ChartSpecSource {
   name: string;
@@ -56,7 +61,9 @@ export function readTemplate(dir: string): TemplateBundle {
     dir,
     name: manifest.name,
     dataSchema: readChecked(join(dir, manifest.schema), 'data schema', 'meta') as object,
-    theme: withDefaults(readChecked(join(dir, manifest.theme), 'theme', 'theme') as Theme),
+    theme: withDefaults(
+      readChecked(join(dir, manifest.theme), 'theme', 'theme', themeReadOptions) as Theme,
+    ),
     deck: readTemplateSource(join(dir, manifest.outputs.deck)),
     summary: readTemplateSource(join(dir, manifest.outputs.summary)),
     charts: readCharts(join(dir, 'charts')),
@@ -80,12 +87,17 @@ export function readText(file: string, what: string): string {
   return readFileSync(file, 'utf8');
 }
 
-export function readDocument(file: string, what: string): SourceDocument {
-  return readSource(displayPath(file), readText(file, what));
+export function readDocument(file: string, what: string, options?: ReadOptions): SourceDocument {
+  return readSource(displayPath(file), readText(file, what), options);
 }
 
-function readChecked(file: string, what: string, schema: BuiltinSchema): unknown {
-  const doc = readDocument(file, what);
+function readChecked(
+  file: string,
+  what: string,
+  schema: BuiltinSchema,
+  options?: ReadOptions,
+): unknown {
+  const doc = readDocument(file, what, options);
   validateAgainst(doc, schema);
   return doc.value;
 }

@@ -1,3 +1,4 @@
+import type { ReadOptions } from '../data/read-source.ts';
 import type { FontFamilyKey } from '../layout/fonts.ts';
 
 export type Aspect = '16:9' | '4:3';
@@ -25,6 +26,12 @@ export interface Theme {
   /** A Handlebars template for the slide footer, filled with the (literal) data. */
   footer?: string;
 }
+
+/**
+ * Colours are hex digits written unquoted, and YAML reads `000000`, `006400` or `1E5000` as
+ * numbers: read them as the text written.
+ */
+export const themeReadOptions: ReadOptions = { asWritten: [['colors']] };
 
 /** Slide sizes in points. 16:9 matches PowerPoint's default 13.333 × 7.5 in. */
 export const slideSizes: Record<Aspect, { width: number; height: number }> = {

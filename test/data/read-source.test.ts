@@ -14,6 +14,20 @@ describe('readSource', () => {
     expect(readSource('shared.yaml', 'list: [1, 3]\n').value).toEqual({ list: [1, 3] });
   });
 
+  it('keeps numbers under asWritten paths as the text written, and keeps the two reads apart', () => {
+    const text = 'colors: { text: 000000, chart: [006400, 1E5000] }\nsize: 006400\n';
+    const asWritten = readSource('theme.yaml', text, { asWritten: [['colors']] });
+    expect(asWritten.value).toEqual({
+      colors: { text: '000000', chart: ['006400', '1E5000'] },
+      size: 6400,
+    });
+    const plain = readSource('theme.yaml', 'colors: { text: 000000 }\n');
+    expect(plain.value).toEqual({ colors: { text: 0 } });
+    expect(
+      readSource('theme.yaml', 'colors: { text: 000000 }\n', { asWritten: [['colors']] }).value,
+    ).toEqual({ colors: { text: '000000' } });
+  });
+
   it('locates values by data path', () => {
     const doc = readSource('data.yaml', 'report:\n  title: Hello\nitems:\n  - a\n  - b\n');
     expect(doc.value).toEqual({ report: { title: 'Hello' }, items: ['a', 'b'] });

@@ -34,4 +34,41 @@ describe('readTemplate', () => {
     const error = catchError(() => readTemplate(dir));
     expect(error.diagnostics[0]?.place).toMatchObject({ line: 2, path: 'en.title' });
   });
+
+  /** A copy of the sample template whose theme has `text: <value>`. */
+  function withTextColor(value: string): string {
+    const dir = tempDir();
+    cpSync(defaults.template, dir, { recursive: true });
+    const file = join(dir, 'theme.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('text: 1F2937', `text: ${value}`));
+    return dir;
+  }
+
+  it.each(['000000', '006400', '1E5000', '333333'])(
+    'reads the unquoted colour %s as the six characters written, not as a number',
+    (color) => {
+      const { theme } = readTemplate(withTextColor(color));
+      expect(theme.colors.text).toBe(color);
+      expect(theme.sizes.body).toBe(20);
+    },
+  );
+
+  it('reads colours in a list as written too', () => {
+    const dir = withTextColor('000000');
+    const file = join(dir, 'theme.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('chart: [0B3D91', 'chart: [006400'));
+    expect(readTemplate(dir).theme.colors.chart[0]).toBe('006400');
+  });
+
+  it.each(['12345', '"#000000"', 'true'])(
+    'refuses the colour %s, with a hint on how to write one',
+    (color) => {
+      const [diagnostic] = catchError(() => readTemplate(withTextColor(color))).diagnostics;
+      expect(diagnostic).toMatchObject({
+        code: 'schema',
+        place: { line: 6, column: 9, path: 'colors.text' },
+        hint: 'Write a colour as 6 hex digits without "#", quoted if in doubt: "000000".',
+      });
+    },
+  );
 });
