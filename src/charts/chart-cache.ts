@@ -76,7 +76,8 @@ export function chartConfig(
     range: { category: colors.chart },
     // Up to 12 significant digits, grouped, in the report's locale: 867.5 → 867,5 in de-DE.
     numberFormat: ',.12~r',
-    mark: { color: colors.primary },
+    // A single series takes the palette's first colour, as in the native PPTX charts.
+    mark: { color: colors.chart[0] },
     axis: {
       ...text,
       domainColor: colors.muted,

@@ -17,6 +17,8 @@ export interface NativeChart {
   valueTitle: string | null;
   /** Label each point with its value: only when the spec labels its marks with the value. */
   showValues: boolean;
+  /** A marker at each value: scatter charts, and lines whose spec asks for points. */
+  markers: boolean;
 }
 
 interface FieldDef {
@@ -37,6 +39,8 @@ export interface ChartEncoding {
   direction: 'col' | 'bar';
   /** The field a text layer labels the marks with, if any. */
   labelField: string | null;
+  /** The mark asks for a point at each value: `{"type": "line", "point": true}`. */
+  points: boolean;
 }
 
 const NATIVE_MARKS: Record<string, NativeChartType | undefined> = {
@@ -63,6 +67,7 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
   if (Object.values(enc).some((d) => d?.field && !simple(d))) return null;
   if (enc.color?.field && mark !== 'arc') return null; // multi-series: not mapped yet
   const innerRadius = Number(markDef?.innerRadius ?? 0);
+  const points = Boolean(markDef?.point) && markDef?.point !== 'transparent';
   const encoding = (
     category: FieldDef | undefined,
     value: FieldDef | undefined,
@@ -74,6 +79,7 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
     value: value ?? null,
     direction,
     labelField,
+    points,
   });
   if (mark === 'arc') {
     if (!simple(enc.theta) || !simple(enc.color)) return null;
@@ -113,6 +119,7 @@ export function toNativeChart(
     categoryTitle: titleOf(encoding.category),
     valueTitle: titleOf(encoding.value),
     showValues: labelField === value,
+    markers: type === 'scatter' || encoding.points,
   };
 }
 

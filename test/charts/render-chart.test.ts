@@ -60,8 +60,18 @@ describe('renderChart', () => {
       categoryTitle: 'k',
       valueTitle: 'Value',
       showValues: false,
+      markers: false,
     });
     expect(chart.alt).toBe('Test chart. A: 3; B: 1.5; C: 0.');
+  });
+
+  it('marks each value natively where Vega draws a point: scatter charts, lines asking for points', async () => {
+    const markers = async (mark: unknown) =>
+      (await renderChart(request({ ...bar, mark }))).native?.markers;
+    expect(await markers('line')).toBe(false);
+    expect(await markers({ type: 'line', point: true })).toBe(true);
+    expect(await markers({ type: 'line', point: 'transparent' })).toBe(false);
+    expect(await markers('bar')).toBe(false);
   });
 
   it('applies filter and calculate transforms through the interpreter', async () => {

@@ -262,7 +262,9 @@ function nativeOptions(
     chartColors: round ? style.palette : style.palette.slice(0, Math.max(1, native.series.length)),
     showValue: native.showValues,
     // Scatter points stand alone; pptxgenjs would join them with a 2 pt line.
-    ...(native.type === 'scatter' ? { lineSize: 0, lineDataSymbol: 'circle' as const } : {}),
+    ...(native.type === 'scatter' ? { lineSize: 0 } : {}),
+    // pptxgenjs marks every value of a line unless told not to; Vega only when asked.
+    lineDataSymbol: native.markers ? 'circle' : 'none',
     dataLabelFormatCode: 'General',
     valAxisLabelFormatCode: 'General',
     dataLabelFontFace: text.fontFace,

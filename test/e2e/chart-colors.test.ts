@@ -1,0 +1,104 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaults } from '../../src/build.ts';
+import { chartConfig } from '../../src/charts/chart-cache.ts';
+import { renderChart } from '../../src/charts/render-chart.ts';
+import { readSource } from '../../src/data/read-source.ts';
+import { build } from '../../src/index.ts';
+import { readTemplate } from '../../src/template/read-template.ts';
+import { pptxParts } from '../helpers/pptx-parts.ts';
+import { tempDir } from '../helpers/sample.ts';
+
+/** A line over the sample's figures; `point` asks Vega for a point at each value. */
+const line = (point: boolean) => ({
+  data: { name: 'figures' },
+  mark: { type: 'line', point },
+  encoding: {
+    x: { field: 'key', type: 'nominal', sort: null },
+    y: { field: 'value', type: 'quantitative' },
+  },
+});
+
+/**
+ * The sample template with a theme whose primary colour (8B0000) differs from its chart
+ * palette's first (2E8B57), and two slides more: a line, and a line with points.
+ */
+function template(): string {
+  const dir = join(tempDir(), 'template');
+  cpSync('templates/briefing', dir, { recursive: true });
+  const theme = join(dir, 'theme.yaml');
+  writeFileSync(
+    theme,
+    readFileSync(theme, 'utf8')
+      .replace('primary: 0B3D91', 'primary: 8B0000')
+      .replace('chart: [0B3D91', 'chart: [2E8B57'),
+  );
+  writeFileSync(join(dir, 'charts', 'line.vl.json'), JSON.stringify(line(false)));
+  writeFileSync(join(dir, 'charts', 'line-points.vl.json'), JSON.stringify(line(true)));
+  const deck = join(dir, 'deck.md.hbs');
+  const slide = (chart: string) =>
+    `\n---\nlayout: chart\n---\n# A ${chart}\n\n![A ${chart}](chart:${chart})\n`;
+  writeFileSync(deck, readFileSync(deck, 'utf8') + slide('line') + slide('line-points'));
+  return dir;
+}
+
+/** Each native chart's XML, by its title in the deck's order: mass, output, line, points. */
+async function nativeCharts(dir: string): Promise<string[]> {
+  const out = join(dir, '..', 'out');
+  await build({ template: dir, out, outputs: ['pptx'] });
+  const parts = await pptxParts(new Uint8Array(readFileSync(join(out, 'briefing.pptx'))));
+  return [1, 2, 3, 4].map((n) => parts.get(`ppt/charts/chart${n}.xml`) ?? '');
+}
+
+/** The colour a chart's one series is drawn in: its fill (bars) or its line. */
+const seriesColor = (xml: string) =>
+  /<c:ser>.*?<c:spPr>.*?<a:srgbClr val="([0-9A-F]{6})"/s.exec(xml)?.[1];
+
+/** The colour Vega draws a chart's first bar or its line in. */
+const markColor = (svg: string) =>
+  /class="mark-(?:rect|line) [^>]*><path [^>]*?(?:fill|stroke)="#([0-9A-Fa-f]{6})"/
+    .exec(svg)?.[1]
+    ?.toUpperCase();
+
+describe('chart colours', () => {
+  let dir: string;
+  let charts: string[];
+  beforeAll(async () => {
+    dir = template();
+    charts = await nativeCharts(dir);
+  });
+
+  it('draw a single series in the same colour in the PPTX and in Vega’s drawing', async () => {
+    const { theme, charts: specs } = readTemplate(dir);
+    const config = chartConfig(theme, 'Carlito', 12);
+    const data = readSource(defaults.data, readFileSync(defaults.data, 'utf8')).value as Record<
+      string,
+      unknown
+    >;
+    for (const [name, xml] of [
+      ['science-output', charts[1]],
+      ['line', charts[2]],
+    ] as const) {
+      const spec = specs.get(name)?.spec ?? {};
+      const drawn = await renderChart({
+        chart: { name, file: `charts/${name}.vl.json`, spec },
+        data,
+        width: 300,
+        height: 200,
+        alt: name,
+        config,
+        locale: 'en-US',
+      });
+      const vega = markColor(drawn.svg);
+      expect(vega, name).toBe('2E8B57');
+      expect(seriesColor(xml ?? ''), name).toBe(vega);
+    }
+  });
+
+  it('mark a PPTX line’s values only when the spec asks for points, as Vega does', () => {
+    const symbol = (xml = '') => /<c:marker>\s*<c:symbol val="(\w+)"/.exec(xml)?.[1];
+    expect(symbol(charts[2])).toBe('none');
+    expect(symbol(charts[3])).toBe('circle');
+  });
+});
