@@ -7,6 +7,7 @@ import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
 import { type Message, messages } from '../errors/messages.ts';
 import { createAjv } from './ajv.ts';
 import { type BuiltinSchema, builtinSchemas } from './builtin-schemas.ts';
+import { explainSchemaError } from './explain-schema-error.ts';
 import { precompiled } from './precompiled-validators.ts';
 import type { PathSegment, SourceDocument } from './read-source.ts';
 
@@ -111,35 +112,13 @@ function toDiagnostic(
   known: DefinitionMessages | undefined,
 ): Diagnostic {
   const path = pointerToPath(error.instancePath);
-  const found = describe(valueAt(source.value, path));
-  const { message, hint } = explain(error, found);
+  const { message, hint } = explainSchemaError(error, valueAt(source.value, path));
   // An unknown field is reported at its name, not at the object that holds it.
   const unknown = error.keyword === 'additionalProperties' && error.params.additionalProperty;
   const place =
     typeof unknown === 'string' ? source.locate([...path, unknown], 'key') : source.locate(path);
   const wording = messageFor(error, known)?.(message) ?? messages.schema(message, hint);
   return { ...wording, place };
-}
-
-function explain(error: ErrorObject, found: string): { message: string; hint?: string } {
-  const p = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'required':
-      return { message: `Missing required field "${String(p.missingProperty)}".` };
-    case 'additionalProperties':
-      return {
-        message: `Unknown field "${String(p.additionalProperty)}".`,
-        hint: 'Check the spelling against the template’s schema.',
-      };
-    case 'type':
-      return { message: `Expected ${String(p.type)}, found ${found}.` };
-    case 'enum':
-      return {
-        message: `Expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, found ${found}.`,
-      };
-    default:
-      return { message: `Value ${error.message ?? 'is invalid'} (found ${found}).` };
-  }
 }
 
 function pointerToPath(pointer: string): PathSegment[] {
@@ -157,12 +136,4 @@ function valueAt(value: unknown, path: PathSegment[]): unknown {
       v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined,
     value,
   );
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.slice(0, 40))}`;
-  return `${typeof value} ${String(value)}`;
 }

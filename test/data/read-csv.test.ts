@@ -41,7 +41,7 @@ describe('a .csv dataset', () => {
     const csv = 'key,value\nmass,867.5\ndown,n/a\n';
     const error = catchError(() => validateAgainst(readSource('figures.csv', csv), figuresSchema));
     expect(error.diagnostics.map(formatDiagnostic)).toEqual([
-      'figures.csv:3 (row 3, column "value")  Expected number, found the text "n/a".  [schema]',
+      'figures.csv:3 (row 3, column "value")  Expected a number, found the text "n/a".  [schema]',
     ]);
   });
 

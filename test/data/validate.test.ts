@@ -22,7 +22,7 @@ describe('validateAgainst the sample schema', () => {
     const error = catchError(() => validateAgainst(readSource('broken.yaml', broken), schema));
     expect(error.diagnostics.map((d) => [d.message, d.place?.path])).toEqual([
       ['Missing required field "title".', 'report'],
-      ['Expected number, found the text "83.92".', 'figures[2].value'],
+      ['Expected a number, found the text "83.92".', 'figures[2].value'],
     ]);
     const line = broken.split('\n').findIndex((l) => l.includes('"83.92"')) + 1;
     expect(error.diagnostics[1]?.place).toMatchObject({ file: 'broken.yaml', line });
@@ -39,6 +39,52 @@ describe('validateAgainst the sample schema', () => {
     const line = typo.split('\n').indexOf('  autor: x') + 1;
     expect(diagnostic?.message).toBe('Unknown field "autor".');
     expect(diagnostic?.place).toEqual({ file: 'typo.yaml', line, column: 3, path: 'report.autor' });
+  });
+});
+
+describe('schema problems in briefkit’s words', () => {
+  /** The message for `value` checked against a one-field schema `{ v: rule }`. */
+  function problem(rule: object, value: unknown): string | undefined {
+    const schema = { type: 'object', properties: { v: rule } };
+    const text = JSON.stringify({ v: value });
+    return catchError(() => validateAgainst(readSource('data.json', text), schema)).diagnostics[0]
+      ?.message;
+  }
+
+  it.each([
+    [
+      { type: ['string', 'number', 'boolean'] },
+      [1],
+      'Expected a string, number or boolean, found a list.',
+    ],
+    [{ type: ['null', 'array'] }, 'x', 'Expected a list or null, found the text "x".'],
+    [{ type: 'integer' }, 1.5, 'Expected a whole number, found number 1.5.'],
+    [{ type: 'object' }, 3, 'Expected an object, found number 3.'],
+    [{ minItems: 2 }, ['a'], 'Expected at least 2 items, found 1.'],
+    [{ maxItems: 1 }, ['a', 'b', 'c'], 'Expected at most 1 item, found 3.'],
+    [{ minLength: 3 }, 'ab', 'Expected text of at least 3 characters, found 2.'],
+    [{ maxLength: 4 }, 'naïve 🚀', 'Expected text of at most 4 characters, found 7.'],
+    [{ minimum: 6 }, 4, 'Expected a number of at least 6, found 4.'],
+    [{ maximum: 120 }, 200, 'Expected a number of at most 120, found 200.'],
+    [{ exclusiveMinimum: 0 }, 0, 'Expected a number greater than 0, found 0.'],
+    [
+      { pattern: '^[a-z]+$' },
+      'Visitors',
+      'Expected text matching the pattern "^[a-z]+$", found the text "Visitors".',
+    ],
+    [
+      { format: 'date' },
+      '2025-13-40',
+      'Expected a date such as 2025-07-20, found the text "2025-13-40".',
+    ],
+    [{ format: 'ipv4' }, 'x', 'Expected text in the format "ipv4", found the text "x".'],
+    [
+      { uniqueItems: true },
+      ['a', 'b', 'a'],
+      'Expected every item to differ, found [0] and [2] the same.',
+    ],
+  ])('%j with %j', (rule, value, message) => {
+    expect(problem(rule, value)).toBe(message);
   });
 });
 

@@ -162,7 +162,7 @@ describe('bad input through the CLI', () => {
       'wrong type',
       ['--data', data, '--out', join(work, 'o2')],
       new RegExp(`type\\.yaml:${line}:\\d+ \\(figures\\[2\\]\\.value\\) `),
-      /Expected number, found the text "83\.92"/,
+      /Expected a number, found the text "83\.92"/,
     );
   });
 
