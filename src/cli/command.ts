@@ -77,12 +77,22 @@ export function parseCommandArgs<O extends OptionSpecs>(argv: string[], options:
   }
 }
 
-/** Node's message for an unknown option suggests `-- "--x` with a quote left open. */
+/**
+ * parseArgs's messages in the words of briefkit's other usage errors: Node quotes an option
+ * as `'-d, --data <value>'`, and leaves a quote open in its advice for an unknown one.
+ */
 function argumentProblem(error: Error & { code?: string }): string {
-  const option = /'(-[^']*)'/.exec(error.message)?.[1];
-  return error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option
-    ? `Unknown option "${option}".`
-    : error.message;
+  const quoted = /'(-[^']*)'/.exec(error.message)?.[1];
+  const option = quoted && (/--[\w-]+/.exec(quoted)?.[0] ?? quoted);
+  if (!option) return error.message;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option "${option}".`;
+  if (error.code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return error.message;
+  if (/does not take an argument/.test(error.message)) return `Option ${option} takes no value.`;
+  // `--data --out x`: the value looks like the next option.
+  if (/ambiguous/.test(error.message)) {
+    return `Option ${option} needs a value; write ${option}=VALUE for a value that starts with "-".`;
+  }
+  return `Option ${option} needs a value.`;
 }
 
 export function usageError(detail: string): BriefkitError {

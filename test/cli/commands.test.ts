@@ -46,13 +46,18 @@ describe('usage errors exit with 2', () => {
     [['inspect', '--data', 'x.yaml', 'a.pdf'], 'Unknown option "--data".'],
     [['watch', '--each', 'r.csv'], 'Unknown option "--each".'],
     [['build', '--frob'], 'Unknown option "--frob".'],
+    [['build', '--data'], 'Option --data needs a value.'],
+    [['build', '--out', '--data', 'd.yaml'], 'Option --out needs a value; write --out=VALUE'],
+    [['inspect', '--help=yes'], 'Option --help takes no value.'],
   ])('%j', async (argv, message) => {
     const context = testContext();
     expect(await runCli(argv, context)).toBe(2);
     expect(context.err()).toContain(message);
     expect(context.err()).toContain('[usage]');
-    // Node's own text for an unknown option leaves a quote open: `as in '-- "--frob"`.
+    // Node's own text for an unknown option leaves a quote open: `as in '-- "--frob"`; for
+    // a missing value it names the option as `'--data <value>'`.
     expect(context.err()).not.toContain('-- "');
+    expect(context.err()).not.toMatch(/'-|<value>|argument missing/);
   });
 
   it('finds the command after options whose value looks like a command', async () => {
