@@ -1,7 +1,7 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../errors/briefkit-error.ts';
-import { refuseFolder } from '../output/write-outputs.ts';
+import { inOutputFolder, makeOutputFolder, refuseFolder } from '../output/write-outputs.ts';
 
 export interface ManifestHeader {
   generator: string;
@@ -32,14 +32,15 @@ export const manifestName = 'manifest.json';
  * reorder buffer until every earlier record is done: the buffer holds at most the records in
  * flight, and the file lists records in input order. Written to a temp file and renamed at
  * the end, like the outputs, so a manifest is never half-written and no temp file is left.
+ * A folder it cannot write is reported as the outputs' is, before any record is built.
  */
 export function createManifestWriter(outDir: string, header: ManifestHeader) {
-  mkdirSync(outDir, { recursive: true });
+  makeOutputFolder(outDir);
   const target = join(outDir, manifestName);
   // Checked before any record is built, and again at the end (see close).
-  refuseFolder(target);
+  inOutputFolder(outDir, () => refuseFolder(target));
   const temp = `${target}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
+  const fd = inOutputFolder(outDir, () => openSync(temp, 'w'));
   let open = true;
   const closeFile = () => {
     if (open) closeSync(fd);
@@ -49,14 +50,20 @@ export function createManifestWriter(outDir: string, header: ManifestHeader) {
     closeFile();
     rmSync(temp, { force: true });
   };
+  const write = (text: string) => inOutputFolder(outDir, () => writeSync(fd, text));
   const head = JSON.stringify(header, null, 2).replace(/\n\}$/, '');
-  writeSync(fd, `${head},\n  "records": [`);
+  try {
+    write(`${head},\n  "records": [`);
+  } catch (error) {
+    abort();
+    throw error;
+  }
   const waiting = new Map<number, BuiltEntry | undefined>();
   const failed: FailedEntry[] = [];
   let next = 0;
   let written = 0;
   const writeEntry = (entry: BuiltEntry) =>
-    writeSync(fd, `${written++ ? ',' : ''}\n    ${JSON.stringify(entry)}`);
+    write(`${written++ ? ',' : ''}\n    ${JSON.stringify(entry)}`);
 
   return {
     /** Records the outcome of the record at `seq`; `undefined` for one that was not built. */
@@ -84,13 +91,12 @@ export function createManifestWriter(outDir: string, header: ManifestHeader) {
         }
         failed.sort((a, b) => a.row - b.row);
         const list = failed.map((f) => `\n    ${JSON.stringify(f)}`).join(',');
-        writeSync(
-          fd,
-          `${written ? '\n  ' : ''}],\n  "failed": [${list}${list ? '\n  ' : ''}]\n}\n`,
-        );
+        write(`${written ? '\n  ' : ''}],\n  "failed": [${list}${list ? '\n  ' : ''}]\n}\n`);
         closeFile();
-        refuseFolder(target);
-        renameSync(temp, target);
+        inOutputFolder(outDir, () => {
+          refuseFolder(target);
+          renameSync(temp, target);
+        });
         return target;
       } catch (error) {
         abort();

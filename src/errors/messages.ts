@@ -187,4 +187,27 @@ export const messages = {
     message: `Cannot write "${target}": a folder of that name is in the way.`,
     hint: 'Move or rename the folder, or choose another --out.',
   }),
+  outputFolder: (folder: string, reason: string): Message => ({
+    code: 'output-path',
+    message: `Cannot write to the output folder "${folder}": ${reason}.`,
+    hint: 'Choose another --out, or make this folder one you can write to.',
+  }),
 } satisfies Record<string, (...args: never[]) => Message>;
+
+/** Why an output folder cannot be written, in plain words, by the system's error code. */
+export const outputFolderReasons = {
+  byCode: {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    ENOENT: 'a folder cannot be created there',
+    ENOTDIR: 'part of its path is a file, not a folder',
+    EEXIST: 'a file of that name is in the way',
+    ENAMETOOLONG: 'a name in its path is too long',
+  } as Record<string, string>,
+  fileInPath: (file: string, folder: string) =>
+    file === folder ? 'it is a file' : `"${file}" is a file, not a folder`,
+  other: (code: string) => `the system refused (${code})`,
+};

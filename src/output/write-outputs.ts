@@ -1,7 +1,7 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fail } from '../errors/briefkit-error.ts';
-import { messages } from '../errors/messages.ts';
+import { mkdirSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { BriefkitError, fail } from '../errors/briefkit-error.ts';
+import { messages, outputFolderReasons } from '../errors/messages.ts';
 
 export interface OutputFile {
   name: string;
@@ -11,20 +11,28 @@ export interface OutputFile {
 /**
  * Writes every output to a temp file beside its destination, checks every destination can
  * take a file, then renames them all. A failure before the renames leaves the previous
- * outputs untouched; no temp file is ever left behind.
+ * outputs untouched; no temp file is ever left behind. A folder the system will not let us
+ * write to is bad input, reported once, naming it.
  */
 export function writeOutputs(dir: string, files: readonly OutputFile[]): string[] {
-  mkdirSync(dir, { recursive: true });
+  makeOutputFolder(dir);
   const staged = files.map((file) => {
     const target = join(dir, file.name);
     return { file, target, temp: `${target}.${process.pid}.tmp` };
   });
+  /** Temp files we tried to write: only those may need removing. */
+  const tried: string[] = [];
   try {
     for (const { target } of staged) refuseFolder(target);
-    for (const { file, temp } of staged) writeFileSync(temp, file.bytes);
+    for (const { file, temp } of staged) {
+      tried.push(temp);
+      writeFileSync(temp, file.bytes);
+    }
     for (const { temp, target } of staged) renameSync(temp, target);
+  } catch (error) {
+    throw outputFolderError(dir, error);
   } finally {
-    for (const { temp } of staged) rmSync(temp, { force: true });
+    for (const temp of tried) rmSync(temp, { force: true });
   }
   return staged.map((s) => s.target);
 }
@@ -33,4 +41,70 @@ export function writeOutputs(dir: string, files: readonly OutputFile[]): string[
 export function refuseFolder(target: string): void {
   const stat = statSync(target, { throwIfNoEntry: false });
   if (stat?.isDirectory()) fail({ ...messages.folderInTheWay(target), place: { file: target } });
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. Not `mkdirSync(dir, {recursive:
+ * true})`: where a level cannot be made (in /proc, say) that retries forever, and its errors
+ * name the level, not why. Here each failure is reported once, as an [output-path] error.
+ */
+export function makeOutputFolder(dir: string): void {
+  const missing: string[] = [];
+  let path = dir;
+  let stat = existing(dir, path);
+  while (!stat && dirname(path) !== path) {
+    missing.unshift(path);
+    path = dirname(path);
+    stat = existing(dir, path);
+  }
+  if (stat && !stat.isDirectory()) failOutputFolder(dir, outputFolderReasons.fileInPath(path, dir));
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (error) {
+      // Made meanwhile by another build (a batch's workers share their root): fine.
+      if (!existing(dir, level)?.isDirectory()) throw outputFolderError(dir, error);
+    }
+  }
+}
+
+/** What is at `path`, or undefined when nothing is (or a file stands in its path). */
+function existing(dir: string, path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw outputFolderError(dir, error);
+  }
+}
+
+/**
+ * The [output-path] error for a system error met while writing into `dir`, in plain words;
+ * anything else (a BriefkitError already, or a bug) is returned as it is.
+ */
+export function outputFolderError(dir: string, error: unknown): unknown {
+  if (error instanceof BriefkitError || !isSystemError(error)) return error;
+  const reason = outputFolderReasons.byCode[error.code] ?? outputFolderReasons.other(error.code);
+  return new BriefkitError({ ...messages.outputFolder(dir, reason), place: { file: dir } });
+}
+
+/** Runs `action`, reporting a system error it meets as an [output-path] error for `dir`. */
+export function inOutputFolder<T>(dir: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    throw outputFolderError(dir, error);
+  }
+}
+
+function failOutputFolder(dir: string, reason: string): never {
+  fail({ ...messages.outputFolder(dir, reason), place: { file: dir } });
+}
+
+function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  return (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).code === 'string' &&
+    typeof (error as NodeJS.ErrnoException).syscall === 'string'
+  );
 }

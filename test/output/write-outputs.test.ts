@@ -1,0 +1,138 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.ts';
+import { isBriefkitError } from '../../src/errors/briefkit-error.ts';
+import { outputFolderError, writeOutputs } from '../../src/output/write-outputs.ts';
+import { testContext } from '../cli/helpers/context.ts';
+import { catchError } from '../helpers/errors.ts';
+import { tempDir } from '../helpers/sample.ts';
+
+const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
+
+/** A system error as node:fs throws it. */
+const systemError = (code: string, syscall: string) =>
+  Object.assign(new Error(`${code}: ${syscall}`), { code, syscall });
+
+describe('writeOutputs: a folder it cannot write', () => {
+  it('names a file in the folder’s path, and writes nothing', () => {
+    const dir = tempDir('briefkit-out-');
+    const blocker = join(dir, 'afile');
+    writeFileSync(blocker, 'not a folder');
+    const out = join(blocker, 'sub', 'deeper');
+
+    const error = catchError(() => writeOutputs(out, [file('a.txt', 'A')]));
+
+    expect(error.diagnostics).toEqual([
+      {
+        code: 'output-path',
+        message: `Cannot write to the output folder "${out}": "${blocker}" is a file, not a folder.`,
+        hint: expect.any(String),
+        place: { file: out },
+      },
+    ]);
+    expect(readdirSync(dir)).toEqual(['afile']);
+    expect(readFileSync(blocker, 'utf8')).toBe('not a folder');
+  });
+
+  it('says so when --out itself is a file', () => {
+    const out = join(tempDir('briefkit-out-'), 'afile');
+    writeFileSync(out, 'not a folder');
+    const error = catchError(() => writeOutputs(out, [file('a.txt', 'A')]));
+    expect(error.message).toBe(`Cannot write to the output folder "${out}": it is a file.`);
+  });
+
+  it('creates the missing levels of a folder it can write', () => {
+    const out = join(tempDir('briefkit-out-'), 'a', 'b', 'c');
+    expect(writeOutputs(out, [file('a.txt', 'A')])).toEqual([join(out, 'a.txt')]);
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('A');
+  });
+
+  it.runIf(existsSync('/proc/self'))(
+    'fails at once, not in an endless loop, where no folder can be created (/proc)',
+    () => {
+      // A child process: recursive mkdirSync looped there forever, blocking its thread.
+      const script = [
+        "const { writeOutputs } = await import('./src/output/write-outputs.ts');",
+        "try { writeOutputs('/proc/briefkit-nope/sub', []); } catch (e) { console.log(e.message); }",
+      ].join('\n');
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script],
+        { encoding: 'utf8', timeout: 20_000 },
+      );
+      expect(run.signal).toBeNull();
+      expect(run.stdout.trim()).toBe(
+        'Cannot write to the output folder "/proc/briefkit-nope/sub": a folder cannot be created there.',
+      );
+    },
+  );
+
+  it.each([
+    ['EACCES', 'open', 'permission denied'],
+    ['EPERM', 'mkdir', 'permission denied'],
+    ['EROFS', 'open', 'the file system is read-only'],
+    ['ENOSPC', 'write', 'the disk is full'],
+    ['EIO', 'write', 'the system refused (EIO)'],
+  ])('words a system error %s (%s) as “%s”', (code, syscall, reason) => {
+    const error = outputFolderError('/srv/out', systemError(code, syscall));
+    expect(isBriefkitError(error) && error.diagnostics).toEqual([
+      {
+        code: 'output-path',
+        message: `Cannot write to the output folder "/srv/out": ${reason}.`,
+        hint: expect.any(String),
+        place: { file: '/srv/out' },
+      },
+    ]);
+  });
+
+  it('leaves errors that are not the system’s (bugs) as they are', () => {
+    const bug = new TypeError('x is undefined');
+    expect(outputFolderError('/srv/out', bug)).toBe(bug);
+  });
+
+  it('keeps the previous outputs and leaves no temp file when a later one cannot be written', () => {
+    const out = tempDir('briefkit-out-');
+    writeOutputs(out, [file('a.txt', 'old A')]);
+    // A name the file system refuses (too long): the first file is staged, the second fails.
+    const error = catchError(() =>
+      writeOutputs(out, [file('a.txt', 'new A'), file(`${'b'.repeat(300)}.txt`, 'B')]),
+    );
+    expect(error.message).toBe(
+      `Cannot write to the output folder "${out}": a name in its path is too long.`,
+    );
+    expect(readdirSync(out)).toEqual(['a.txt']);
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old A');
+  });
+});
+
+describe('build --out a folder it cannot write', () => {
+  it('exits 1 with one [output-path] error, not an internal error', async () => {
+    const dir = tempDir('briefkit-out-');
+    writeFileSync(join(dir, 'afile'), '');
+    const out = join(dir, 'afile', 'sub');
+    const context = testContext();
+
+    expect(await runCli(['build', '--out', out], context)).toBe(1);
+
+    expect(context.err()).toContain(`"${join(dir, 'afile')}" is a file, not a folder.`);
+    expect(context.err()).toContain('[output-path]');
+    expect(context.err()).not.toContain('internal error');
+    expect(context.err().match(/\[output-path\]/g)).toHaveLength(1);
+  });
+
+  it('build --each stops before building when its output folder cannot be made', async () => {
+    const dir = tempDir('briefkit-out-');
+    const csv = join(dir, 'recipients.csv');
+    writeFileSync(csv, 'prepared_for\nHill School\n');
+    writeFileSync(join(dir, 'afile'), '');
+    const context = testContext();
+
+    expect(await runCli(['build', '--each', csv, '--out', join(dir, 'afile')], context)).toBe(1);
+
+    expect(context.err()).toContain(`"${join(dir, 'afile')}": it is a file.`);
+    expect(context.err()).not.toContain('internal error');
+    expect(context.out()).not.toContain('Built');
+  });
+});
