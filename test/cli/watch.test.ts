@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +103,40 @@ describe('watch', () => {
       expect(broken.ok).toBe(false);
       expect(!broken.ok && isBriefkitError(broken.error)).toBe(true);
       expect(readFileSync(pptx).equals(good)).toBe(true);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('follows the data file when it is deleted and created again (git checkout, cp, some editors)', async () => {
+    const dir = tempDir('briefkit-watch-');
+    const data = join(dir, 'data.yaml');
+    const original = readFileSync(sampleData, 'utf8');
+    writeFileSync(data, original);
+    const out = join(dir, 'out');
+    const events = rebuilds();
+    const handle = watch(
+      { data, template: fileURLToPath(sampleTemplate), out, outputs: ['pptx'] },
+      { onRebuild: events.onRebuild, debounceMs: 150 },
+    );
+    const retitled = (title: string) =>
+      original.replace('title: China Space Station science in 2025', `title: ${title}`);
+    try {
+      await handle.ready;
+      expect(await events.next()).toMatchObject({ ok: true, changed: [] });
+      const pptx = join(out, 'briefing.pptx');
+
+      rmSync(data);
+      expect(await events.next()).toMatchObject({ ok: false, changed: [data] });
+
+      const recreated = await editUntilRebuilt(data, retitled('Back again'), events.next());
+      expect(recreated).toMatchObject({ ok: true, changed: [data] });
+      expect(await titleSlideText(pptx)).toContain('Back again');
+
+      // Later edits go on triggering rebuilds.
+      const edited = await editUntilRebuilt(data, retitled('Edited later'), events.next());
+      expect(edited).toMatchObject({ ok: true, changed: [data] });
+      expect(await titleSlideText(pptx)).toContain('Edited later');
     } finally {
       await handle.close();
     }

@@ -6,7 +6,7 @@
  * schemas. Changes that arrive during a build are batched into one more build after it. A
  * failed build leaves the last good outputs in place (writes are atomic) and the watch goes on.
  */
-import { resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
 import { type BuildOptions, type BuildResult, build, defaults } from '../../build.ts';
 
@@ -23,7 +23,7 @@ export interface WatchHooks {
 }
 
 export interface WatchHandle {
-  /** The files and folders watched (more after a build that read new ones). */
+  /** The files and folders followed (more after a build that read new ones). */
   readonly paths: readonly string[];
   /** Resolves once watching has started and the first build is done. */
   readonly ready: Promise<void>;
@@ -36,10 +36,21 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   const template = resolve(options.template ?? defaults.template);
   const out = resolve(options.out ?? defaults.out);
   const watched = new Set([data, template]);
-  const watcher = watchFiles([...watched], {
+  /** A path the build read, or one inside a folder it read. */
+  const isInput = (path: string): boolean =>
+    watched.has(path) || [...watched].some((input) => path.startsWith(input + sep));
+  // chokidar watches the folders holding the inputs, not the inputs themselves: given more
+  // than one path, it loses a file that is deleted and created again (git checkout, cp).
+  const folders = () => [...new Set([...watched].map((input) => dirname(input)))];
+  const watcher = watchFiles(folders(), {
     ignoreInitial: true,
-    // Our own writes must not trigger builds, should --out be inside the template folder.
-    ignored: (path) => path === out || path.startsWith(out + sep) || path.endsWith('.tmp'),
+    // Of those folders, only the inputs. Our own writes must not trigger builds, should --out
+    // be inside the template folder.
+    ignored: (path) =>
+      path === out ||
+      path.startsWith(out + sep) ||
+      path.endsWith('.tmp') ||
+      !(isInput(path) || folders().includes(path)),
   });
 
   let changed = new Set<string>();
@@ -64,7 +75,7 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   const watchAlso = (paths: readonly string[]): void => {
     const added = paths.filter((path) => !watched.has(path));
     for (const path of added) watched.add(path);
-    if (added.length && !closed) watcher.add(added);
+    if (added.length && !closed) watcher.add(added.map((path) => dirname(path)));
   };
   const schedule = (): void => {
     if (closed) return;
@@ -82,6 +93,7 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   };
 
   watcher.on('all', (_event, path) => {
+    if (!isInput(path)) return;
     changed.add(path);
     clearTimeout(timer);
     timer = setTimeout(schedule, hooks.debounceMs ?? 30);
