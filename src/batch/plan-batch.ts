@@ -16,8 +16,9 @@ export interface BatchPlan {
 /**
  * A first streaming pass over the records: counts them (for progress) and checks that no
  * two records get the same folder, nor the manifest's name. A collision is a mistake in
- * `--name`, not in one record, so it stops the batch before anything is built. Only the
- * names are held in memory.
+ * `--name`, not in one record, so it stops the batch before anything is built; so does a
+ * file with no records at all (empty, or a CSV header alone), which is surely not what was
+ * meant. Only the names are held in memory.
  */
 export async function planBatch(file: string, pattern: string | undefined): Promise<BatchPlan> {
   const csv = extname(file).toLowerCase() === '.csv';
@@ -46,6 +47,7 @@ export async function planBatch(file: string, pattern: string | undefined): Prom
     if (clash) collisions.push({ ...clash, place: { file } });
     else owners.set(key, record.label);
   }
+  if (!total) throw new BriefkitError({ ...messages.noRecords(file), place: { file } });
   if (collisions.length) throw new BriefkitError(collisions);
   return { total, naming: { ...naming, width: String(lastRow).length } };
 }

@@ -153,6 +153,11 @@ export const messages = {
     message: `Expected a JSON array of records, found ${found}.`,
     hint: 'Write the records as [{"prepared_for": "…"}, …].',
   }),
+  noRecords: (file: string): Message => ({
+    code: 'no-records',
+    message: `"${file}" has no records, so there is nothing to build.`,
+    hint: 'A CSV needs a header row and a row per record; a JSON file, an array holding at least one object.',
+  }),
   notAnObject: (found: string): Message => ({
     code: 'each-record',
     message: `A record must be an object of fields, not ${found}.`,

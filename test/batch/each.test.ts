@@ -101,6 +101,25 @@ describe('build --each', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it.each([
+    ['an empty CSV', 'recipients.csv', ''],
+    ['a CSV with only a header row', 'recipients.csv', 'prepared_for,summary\n\n'],
+    ['an empty JSON array', 'recipients.json', '[ ]\n'],
+  ])('stops with an error naming %s: it has no records', async (_what, name, text) => {
+    const dir = tempDir('briefkit-each-');
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    const out = join(dir, 'out');
+    const context = testContext();
+
+    expect(await runCli(['build', '--each', file, '--out', out], context)).toBe(1);
+
+    expect(context.err()).toContain(`"${file}" has no records, so there is nothing to build.`);
+    expect(context.err()).toContain('[no-records]');
+    expect(context.out()).not.toContain('Built');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('stops before building when a record would take the manifest’s name', async () => {
     const dir = tempDir('briefkit-each-');
     const csv = join(dir, 'recipients.csv');
