@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makeOutputFolder } from '../output/write-outputs.ts';
 
 /**
  * Writes a cache file whole or not at all (temp file, then rename), so a reader in another
@@ -10,7 +11,7 @@ export function writeCacheFile(file: string, data: string | Uint8Array): void {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     // Private, as cacheDir expects: only this user reads what the cache holds.
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    makeOutputFolder(dirname(file), 0o700);
     writeFileSync(temp, data, { mode: 0o600 });
     renameSync(temp, file);
   } catch {

@@ -44,11 +44,12 @@ export function refuseFolder(target: string): void {
 }
 
 /**
- * Creates `dir` and its missing parents one level at a time. Not `mkdirSync(dir, {recursive:
- * true})`: where a level cannot be made (in /proc, say) that retries forever, and its errors
- * name the level, not why. Here each failure is reported once, as an [output-path] error.
+ * Creates `dir` and its missing parents one level at a time, with `mode` (less the umask).
+ * Not `mkdirSync(dir, {recursive: true})`: where a level cannot be made (in /proc, say) that
+ * retries forever, and its errors name the level, not why. Here each failure is reported
+ * once, as an [output-path] error.
  */
-export function makeOutputFolder(dir: string): void {
+export function makeOutputFolder(dir: string, mode?: number): void {
   const missing: string[] = [];
   let path = dir;
   let stat = existing(dir, path);
@@ -60,7 +61,7 @@ export function makeOutputFolder(dir: string): void {
   if (stat && !stat.isDirectory()) failOutputFolder(dir, outputFolderReasons.fileInPath(path, dir));
   for (const level of missing) {
     try {
-      mkdirSync(level);
+      mkdirSync(level, { mode });
     } catch (error) {
       // Made meanwhile by another build (a batch's workers share their root): fine.
       if (!existing(dir, level)?.isDirectory()) throw outputFolderError(dir, error);

@@ -45,4 +45,17 @@ describe('openJsonStore', () => {
     chmodSync(dir, 0o777);
     expect(openJsonStore({ part: 'test', limit: 10, accept }, env)).toBeNull();
   });
+
+  it.runIf(existsSync('/proc'))(
+    'gives up on a folder it cannot make (in /proc) instead of retrying',
+    () => {
+      const store = openJsonStore(
+        { part: 'test', limit: 10, accept },
+        { BRIEFKIT_CACHE_DIR: '/proc/briefkit' },
+      );
+      store?.write('a', 1); // Node's recursive mkdir retried this forever
+      flushJsonStores();
+      expect(existsSync('/proc/briefkit')).toBe(false);
+    },
+  );
 });
