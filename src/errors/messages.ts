@@ -107,6 +107,11 @@ export const messages = {
     code: 'illegal-characters',
     message: 'Removed control or unpaired surrogate characters that cannot appear in documents.',
   }),
+  badLocale: (found: string): Message => ({
+    code: 'locale',
+    message: `"${found}" is not a language tag.`,
+    hint: 'Use a BCP 47 tag such as en-US, de-DE or zh-CN.',
+  }),
   badDate: (found: string): Message => ({
     code: 'date',
     message: `"${found}" is not a date.`,

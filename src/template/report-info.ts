@@ -59,11 +59,6 @@ function checkedLocale(locale: string, place: () => Place): string {
   try {
     return Intl.getCanonicalLocales(locale)[0] ?? locale;
   } catch {
-    throw new BriefkitError({
-      code: 'locale',
-      message: `"${locale}" is not a language tag.`,
-      hint: 'Use a BCP 47 tag such as en-US, de-DE or zh-CN.',
-      place: place(),
-    });
+    throw new BriefkitError({ ...messages.badLocale(locale), place: place() });
   }
 }
