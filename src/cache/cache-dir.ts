@@ -10,7 +10,8 @@ import envPaths from 'env-paths';
 export function cacheDir(part: string, env: NodeJS.ProcessEnv = process.env): string | null {
   if (env.BRIEFKIT_NO_CACHE === '1') return null;
   const root = env.BRIEFKIT_CACHE_DIR || envPaths('briefkit', { suffix: '' }).cache;
-  return isPrivate(root) ? join(root, part) : null;
+  const dir = join(root, part);
+  return isPrivate(root) && isPrivate(dir) ? dir : null;
 }
 
 /**
@@ -18,10 +19,10 @@ export function cacheDir(part: string, env: NodeJS.ProcessEnv = process.env): st
  * bytecode), so a folder someone else owns, or that others may write to, is not used: it
  * would let them run code as this user. A folder not made yet is made private (0700).
  */
-export function isPrivate(root: string): boolean {
+function isPrivate(folder: string): boolean {
   let stat: ReturnType<typeof statSync>;
   try {
-    stat = statSync(root);
+    stat = statSync(folder);
   } catch (error) {
     // Not made yet: it will be made private. Any other failure: it cannot be used.
     return (error as NodeJS.ErrnoException).code === 'ENOENT';

@@ -42,6 +42,9 @@ describe('openJsonStore', () => {
     }
     expect(openJsonStore({ part: 'test', limit: 10, accept }, env)?.read('a')).toBe(1);
     // Stored code runs in later builds: a folder others can write is as good as their code.
+    chmodSync(join(dir, 'test'), 0o777);
+    expect(openJsonStore({ part: 'test', limit: 10, accept }, env)).toBeNull();
+    chmodSync(join(dir, 'test'), 0o700);
     chmodSync(dir, 0o777);
     expect(openJsonStore({ part: 'test', limit: 10, accept }, env)).toBeNull();
   });

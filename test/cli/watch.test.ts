@@ -63,6 +63,30 @@ async function titleSlideText(pptx: string): Promise<string> {
   return textRuns(parts.get(first ?? '') ?? '').join(' ');
 }
 
+/** The sample with its figures in `figures.csv` beside it (written only if `writeTable`). */
+function tableDataset(writeTable: boolean) {
+  const dir = tempDir('briefkit-watch-');
+  const sample = parse(readFileSync(sampleData, 'utf8'));
+  const columns = ['key', 'qualifier', 'value', 'unit', 'short', 'label', 'source'];
+  const figures = [
+    columns.join(','),
+    ...(sample.figures as Record<string, unknown>[]).map((row) =>
+      columns.map((c) => (row[c] === undefined ? '' : JSON.stringify(row[c]))).join(','),
+    ),
+  ].join('\n');
+  const data = join(dir, 'data.yaml');
+  writeFileSync(
+    data,
+    stringify({ ...sample, figures: 'FIGURES' }).replace(
+      'figures: FIGURES',
+      'figures: !csv figures.csv',
+    ),
+  );
+  const csv = join(dir, 'figures.csv');
+  if (writeTable) writeFileSync(csv, figures);
+  return { dir, data, csv, figures };
+}
+
 describe('watch', () => {
   it('rebuilds when the data or a chart spec changes, and keeps the last good outputs when a build fails', async () => {
     const dir = tempDir('briefkit-watch-');
@@ -143,25 +167,7 @@ describe('watch', () => {
   });
 
   it('rebuilds when a !csv table of the dataset changes', async () => {
-    const dir = tempDir('briefkit-watch-');
-    const sample = parse(readFileSync(sampleData, 'utf8'));
-    const columns = ['key', 'qualifier', 'value', 'unit', 'short', 'label', 'source'];
-    const figures = [
-      columns.join(','),
-      ...(sample.figures as Record<string, unknown>[]).map((row) =>
-        columns.map((c) => (row[c] === undefined ? '' : JSON.stringify(row[c]))).join(','),
-      ),
-    ].join('\n');
-    const data = join(dir, 'data.yaml');
-    writeFileSync(
-      data,
-      stringify({ ...sample, figures: 'FIGURES' }).replace(
-        'figures: FIGURES',
-        'figures: !csv figures.csv',
-      ),
-    );
-    const csv = join(dir, 'figures.csv');
-    writeFileSync(csv, figures);
+    const { dir, data, csv, figures } = tableDataset(true);
     const out = join(dir, 'out');
     const events = rebuilds();
     const handle = watch(
@@ -178,6 +184,24 @@ describe('watch', () => {
       const edited = await editUntilRebuilt(csv, figures.replace('867.5', '901.25'), events.next());
       expect(edited).toMatchObject({ ok: true, changed: [csv] });
       expect(await deckText(pptx)).toContain('901.25');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('rebuilds when a !csv table a failed build lacked is created beside the dataset', async () => {
+    const { dir, data, csv, figures } = tableDataset(false);
+    const out = join(dir, 'out');
+    const events = rebuilds();
+    const handle = watch(
+      { data, template: fileURLToPath(sampleTemplate), out, outputs: ['pptx'] },
+      { onRebuild: events.onRebuild, debounceMs: 150 },
+    );
+    try {
+      await handle.ready;
+      expect(await events.next()).toMatchObject({ ok: false });
+      const rebuilt = await editUntilRebuilt(csv, figures, events.next());
+      expect(rebuilt).toMatchObject({ ok: true, changed: [csv] });
     } finally {
       await handle.close();
     }

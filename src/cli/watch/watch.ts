@@ -42,6 +42,9 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   // chokidar watches the folders holding the inputs, not the inputs themselves: given more
   // than one path, it loses a file that is deleted and created again (git checkout, cp).
   const folders = () => [...new Set([...watched].map((input) => dirname(input)))];
+  // After a failed build, a file appearing beside the dataset may be the table it lacked.
+  let failed = false;
+  const besideData = (path: string): boolean => dirname(path) === dirname(data);
   const watcher = watchFiles(folders(), {
     ignoreInitial: true,
     // Of those folders, only the inputs. Our own writes must not trigger builds, should --out
@@ -50,7 +53,7 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
       path === out ||
       path.startsWith(out + sep) ||
       path.endsWith('.tmp') ||
-      !(isInput(path) || folders().includes(path)),
+      !(isInput(path) || besideData(path) || folders().includes(path)),
   });
 
   let changed = new Set<string>();
@@ -66,9 +69,11 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     const ms = () => Math.round(performance.now() - started);
     try {
       const result = await build(options);
+      failed = false;
       watchAlso(result.inputs);
       hooks.onRebuild?.({ changed: batch, ms: ms(), ok: true, result });
     } catch (error) {
+      failed = true;
       hooks.onRebuild?.({ changed: batch, ms: ms(), ok: false, error });
     }
   };
@@ -93,7 +98,7 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   };
 
   watcher.on('all', (_event, path) => {
-    if (!isInput(path)) return;
+    if (!isInput(path) && !(failed && besideData(path))) return;
     changed.add(path);
     clearTimeout(timer);
     timer = setTimeout(schedule, hooks.debounceMs ?? 30);
