@@ -65,8 +65,9 @@ export function defineCommand<const O extends OptionSpecs>(spec: CommandSpec<O>)
 
 /** parseArgs, with its errors turned into usage errors (exit code 2). */
 export function parseCommandArgs<O extends OptionSpecs>(argv: string[], options: O): ParsedArgs<O> {
+  let parsed: ParsedArgs<O>;
   try {
-    return parseArgs({
+    parsed = parseArgs({
       args: argv,
       options: { ...globalOptions, ...options },
       allowPositionals: true,
@@ -75,6 +76,10 @@ export function parseCommandArgs<O extends OptionSpecs>(argv: string[], options:
   } catch (error) {
     throw usageError(argumentProblem(error as Error & { code?: string }));
   }
+  // `--out ""` (an unset shell variable, say) would quietly mean the default.
+  const empty = Object.entries(parsed.values).find(([, value]) => value === '');
+  if (empty) throw usageError(`Option --${empty[0]} needs a value.`);
+  return parsed;
 }
 
 /**

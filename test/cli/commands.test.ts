@@ -47,6 +47,8 @@ describe('usage errors exit with 2', () => {
     [['watch', '--each', 'r.csv'], 'Unknown option "--each".'],
     [['build', '--frob'], 'Unknown option "--frob".'],
     [['build', '--data'], 'Option --data needs a value.'],
+    [['build', '--out', ''], 'Option --out needs a value.'],
+    [['validate', '--data='], 'Option --data needs a value.'],
     [['build', '--out', '--data', 'd.yaml'], 'Option --out needs a value; write --out=VALUE'],
     [['inspect', '--help=yes'], 'Option --help takes no value.'],
   ])('%j', async (argv, message) => {
