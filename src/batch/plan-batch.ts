@@ -47,7 +47,7 @@ export async function planBatch(file: string, pattern: string | undefined): Prom
     if (clash) collisions.push({ ...clash, place: { file } });
     else owners.set(key, record.label);
   }
-  if (!total) throw new BriefkitError({ ...messages.noRecords(file), place: { file } });
+  if (!total) throw new BriefkitError({ ...messages.noRecords(), place: { file } });
   if (collisions.length) throw new BriefkitError(collisions);
   return { total, naming: { ...naming, width: String(lastRow).length } };
 }

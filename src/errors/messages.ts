@@ -158,9 +158,9 @@ export const messages = {
     message: `Expected a JSON array of records, found ${found}.`,
     hint: 'Write the records as [{"prepared_for": "…"}, …].',
   }),
-  noRecords: (file: string): Message => ({
+  noRecords: (): Message => ({
     code: 'no-records',
-    message: `"${file}" has no records, so there is nothing to build.`,
+    message: 'No records, so there is nothing to build.',
     hint: 'A CSV needs a header row and a row per record; a JSON file, an array holding at least one object.',
   }),
   notAnObject: (found: string): Message => ({

@@ -114,7 +114,7 @@ describe('build --each', () => {
 
     expect(await runCli(['build', '--each', file, '--out', out], context)).toBe(1);
 
-    expect(context.err()).toContain(`"${file}" has no records, so there is nothing to build.`);
+    expect(context.err()).toContain(`${file}  No records, so there is nothing to build.`);
     expect(context.err()).toContain('[no-records]');
     expect(context.out()).not.toContain('Built');
     expect(existsSync(out)).toBe(false);
