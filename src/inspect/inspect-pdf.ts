@@ -11,7 +11,7 @@ import { messages } from '../errors/messages.ts';
 import { round1 } from './geometry.ts';
 import type { OutlineItem, PdfInspection, PdfLink, PdfPage } from './model.ts';
 import { readFonts } from './pdf-fonts.ts';
-import { groupLines, type PlacedText, readingOrder } from './pdf-text.ts';
+import { groupLines, type PlacedText, readingOrder, type TextBlock } from './pdf-text.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -79,8 +79,7 @@ async function readText(page: PdfPageProxy): Promise<string[]> {
     page.getTextContent({ includeMarkedContent: true }),
     page.getStructTree() as Promise<StructNode | null>,
   ]);
-  const blockOf = blocksByContent(tree);
-  const blocks: PlacedText[][] = [];
+  const { blocks, blockOf } = readBlocks(tree);
   const untagged: PlacedText[] = [];
   // Marked content nests; text belongs to the innermost sequence with an id, unless an
   // artifact (page furniture) sits in between.
@@ -97,17 +96,11 @@ async function readText(page: PdfPageProxy): Promise<string[]> {
     const [a = 0, b = 0, , , e = 0, f = 0] = item.transform as number[];
     const piece = { text: item.str, x: e, y: f, width: item.width, size: Math.hypot(a, b) };
     const block = blockOf.get(open.at(-1) ?? '');
-    if (block === undefined) {
-      untagged.push(piece);
-      continue;
-    }
-    const pieces = blocks[block] ?? [];
-    pieces.push(piece);
-    blocks[block] = pieces;
+    if (block) block.pieces.push(piece);
+    else untagged.push(piece);
   }
-  return blocks.length === 0
-    ? groupLines(untagged)
-    : readingOrder(blocks.filter(Boolean), untagged);
+  const read = blocks.filter((block) => block.pieces.length > 0 || block.label);
+  return read.length === 0 ? groupLines(untagged) : readingOrder(read, untagged);
 }
 
 /** pdf.js's view of a page's structure tree. */
@@ -115,23 +108,34 @@ interface StructNode {
   role?: string;
   type?: string;
   id?: string;
+  alt?: string;
   children?: StructNode[];
 }
 
 /** Structure that only groups blocks: a section is read as the blocks it holds. */
 const GROUPING = new Set(['Root', 'Document', 'DocumentFragment', 'Part', 'Art', 'Sect', 'Div']);
 
-/** Marked-content id → index of its block (paragraph, heading, list, table, figure…). */
-function blocksByContent(tree: StructNode | null): Map<string, number> {
-  const blocks = new Map<string, number>();
-  let count = 0;
-  const visit = (node: StructNode, block: number | undefined): void => {
-    if (node.type === 'content' && node.id && block !== undefined) blocks.set(node.id, block);
-    const inner = block ?? (node.role && !GROUPING.has(node.role) ? count++ : undefined);
+/**
+ * The page's blocks (paragraph, heading, list, table, figure…) in tag order, and the block
+ * each marked-content id belongs to. A figure is labelled with its alt text.
+ */
+function readBlocks(tree: StructNode | null): {
+  blocks: TextBlock[];
+  blockOf: Map<string, TextBlock>;
+} {
+  const blocks: TextBlock[] = [];
+  const blockOf = new Map<string, TextBlock>();
+  const visit = (node: StructNode, block: TextBlock | undefined): void => {
+    if (node.type === 'content' && node.id && block) blockOf.set(node.id, block);
+    let inner = block;
+    if (!inner && node.role && !GROUPING.has(node.role)) {
+      inner = { pieces: [], ...(node.alt ? { label: `figure alt="${node.alt}"` } : {}) };
+      blocks.push(inner);
+    }
     for (const child of node.children ?? []) visit(child, inner);
   };
   if (tree) visit(tree, undefined);
-  return blocks;
+  return { blocks, blockOf };
 }
 
 /** Link annotations, with boxes measured from the page's top-left like the PPTX view. */

@@ -48,21 +48,28 @@ export function groupLines(pieces: readonly PlacedText[]): string[] {
   return placeLines(pieces).map((line) => line.text);
 }
 
+/** Text a tagged PDF says belongs together; a figure's block is labelled with its alt text. */
+export interface TextBlock {
+  pieces: PlacedText[];
+  label?: string;
+}
+
 /**
  * Lines of a tagged page: each block's lines in the blocks' order, and the untagged text
  * (running heads, page numbers) by position: before the first block that starts below it.
  */
 export function readingOrder(
-  blocks: readonly (readonly PlacedText[])[],
+  blocks: readonly TextBlock[],
   untagged: readonly PlacedText[],
 ): string[] {
   const loose = placeLines(untagged);
   const lines: string[] = [];
-  for (const block of blocks.map(placeLines)) {
-    const top = block[0];
-    if (!top) continue;
-    while (loose[0] && loose[0].y > top.y) lines.push((loose.shift() as TextLine).text);
-    lines.push(...block.map((line) => line.text));
+  for (const block of blocks) {
+    const placed = placeLines(block.pieces);
+    const top = placed[0];
+    while (top && loose[0] && loose[0].y > top.y) lines.push((loose.shift() as TextLine).text);
+    if (block.label) lines.push(block.label);
+    lines.push(...placed.map((line) => line.text));
   }
   return [...lines, ...loose.map((line) => line.text)];
 }

@@ -209,12 +209,17 @@ describe('PDF internals', () => {
     const chart = [piece('800', 500, 600), piece('400', 500, 500), piece('0', 500, 400)];
     const list = [piece('• first', 10, 620), piece('• second', 10, 480)];
     const lines = readingOrder(
-      [[piece('Title', 10, 700)], chart, list],
+      [
+        { pieces: [piece('Title', 10, 700)] },
+        { pieces: chart, label: 'figure alt="A chart"' },
+        { pieces: list },
+      ],
       [piece('Running head', 10, 800), piece('Footer', 10, 50), piece('3', 500, 50)],
     );
     expect(lines).toEqual([
       'Running head',
       'Title',
+      'figure alt="A chart"',
       '800',
       '400',
       '0',
