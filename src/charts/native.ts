@@ -13,6 +13,8 @@ export interface NativeChart {
   direction: 'col' | 'bar';
   labels: string[];
   series: { name: string; values: number[] }[];
+  /** The chart's own title, drawn above it as Vega draws it. */
+  title: string | null;
   categoryTitle: string | null;
   valueTitle: string | null;
   /** Label each point with its value: only when the spec labels its marks with the value. */
@@ -41,6 +43,7 @@ export interface ChartEncoding {
   labelField: string | null;
   /** The mark asks for a point at each value: `{"type": "line", "point": true}`. */
   points: boolean;
+  title: string | null;
 }
 
 const NATIVE_MARKS: Record<string, NativeChartType | undefined> = {
@@ -80,6 +83,7 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
     direction,
     labelField,
     points,
+    title: titleText(input.title),
   });
   if (mark === 'arc') {
     if (!simple(enc.theta) || !simple(enc.color)) return null;
@@ -116,6 +120,7 @@ export function toNativeChart(
         : String(r[category]),
     ),
     series: [{ name: titleOf(encoding.value) ?? value, values }],
+    title: encoding.title,
     categoryTitle: titleOf(encoding.category),
     valueTitle: titleOf(encoding.value),
     showValues: labelField === value,

@@ -57,6 +57,7 @@ describe('renderChart', () => {
       direction: 'col',
       labels: ['A', 'B', 'C'],
       series: [{ name: 'Value', values: [3, 1.5, 0] }],
+      title: null,
       categoryTitle: 'k',
       valueTitle: 'Value',
       showValues: false,

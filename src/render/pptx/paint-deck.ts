@@ -278,6 +278,16 @@ function nativeOptions(
     valAxisLabelFontFace: text.fontFace,
     valAxisLabelFontSize: text.fontSize,
     valAxisLabelColor: text.color,
+    ...(native.title
+      ? {
+          showTitle: true,
+          title: native.title,
+          titleFontFace: text.fontFace,
+          titleFontSize: text.fontSize + 2,
+          titleColor: text.color,
+          titleBold: true,
+        }
+      : {}),
     ...(native.valueTitle && !round
       ? {
           showValAxisTitle: true,
