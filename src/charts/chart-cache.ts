@@ -78,6 +78,8 @@ export function chartConfig(
     numberFormat: ',.12~r',
     // A single series takes the palette's first colour, as in the native PPTX charts.
     mark: { color: colors.chart[0] },
+    // Value labels as large as the axis labels, in the text colour, as in the native charts.
+    text: { color: colors.text, fontSize },
     axis: {
       ...text,
       domainColor: colors.muted,

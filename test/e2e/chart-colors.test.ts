@@ -101,4 +101,28 @@ describe('chart colours', () => {
     expect(symbol(charts[2])).toBe('none');
     expect(symbol(charts[3])).toBe('circle');
   });
+
+  it('label values in the text colour, as large as the axis labels', async () => {
+    const { theme, charts: specs } = readTemplate('templates/briefing');
+    const data = readSource(defaults.data, readFileSync(defaults.data, 'utf8')).value as Record<
+      string,
+      unknown
+    >;
+    const drawn = await renderChart({
+      chart: {
+        name: 'mass-transport',
+        file: 'charts/mass-transport.vl.json',
+        spec: specs.get('mass-transport')?.spec ?? {},
+      },
+      data,
+      width: 400,
+      height: 300,
+      alt: 'mass',
+      config: chartConfig(theme, 'Carlito', 15),
+      locale: 'en-US',
+    });
+    const label = /<text[^>]*>83\.92 kg<\/text>/.exec(drawn.svg)?.[0] ?? '';
+    expect(label).toContain(`fill="#${theme.colors.text}"`);
+    expect(label).toContain('font-size="15px"');
+  });
 });

@@ -30,7 +30,7 @@ export async function paintHandout(
   handout.pages.forEach((slots, n) => {
     doc.addPage({ size: [handout.width, handout.height], margin: 0 });
     const heads = [
-      headText(`${meta.title}`, 40, 30, handout.width - 80, 'left', fonts, options),
+      headText(meta.title, 40, 30, handout.width - 80, 'left', fonts, options),
       headText(
         options.pageLabel(n + 1, handout.pages.length),
         40,
@@ -133,7 +133,7 @@ function headText(
   fonts: FontSet,
   options: HandoutOptions,
 ): TextFrame {
-  const frame = layoutText(
+  return layoutText(
     {
       name: 'head',
       box: { x, y, w, h: 12 },
@@ -142,9 +142,9 @@ function headText(
       minSize: 8.5,
       color: options.textColor,
       align,
+      tag: 'Artifact',
     },
     fonts,
     8.5,
   );
-  return { ...frame, tag: 'Artifact' };
 }
