@@ -63,8 +63,11 @@ async function titleSlideText(pptx: string): Promise<string> {
   return textRuns(parts.get(first ?? '') ?? '').join(' ');
 }
 
-/** The sample with its figures in `figures.csv` beside it (written only if `writeTable`). */
-function tableDataset(writeTable: boolean) {
+/**
+ * Watches the sample with its figures in `figures.csv` beside it (written only if
+ * `writeTable`), building the deck alone.
+ */
+function watchTableDataset(writeTable: boolean) {
   const dir = tempDir('briefkit-watch-');
   const sample = parse(readFileSync(sampleData, 'utf8'));
   const columns = ['key', 'qualifier', 'value', 'unit', 'short', 'label', 'source'];
@@ -84,7 +87,13 @@ function tableDataset(writeTable: boolean) {
   );
   const csv = join(dir, 'figures.csv');
   if (writeTable) writeFileSync(csv, figures);
-  return { dir, data, csv, figures };
+  const out = join(dir, 'out');
+  const events = rebuilds();
+  const handle = watch(
+    { data, template: fileURLToPath(sampleTemplate), out, outputs: ['pptx'] },
+    { onRebuild: events.onRebuild, debounceMs: 150 },
+  );
+  return { handle, events, csv, figures, pptx: join(out, 'briefing.pptx') };
 }
 
 describe('watch', () => {
@@ -167,18 +176,11 @@ describe('watch', () => {
   });
 
   it('rebuilds when a !csv table of the dataset changes', async () => {
-    const { dir, data, csv, figures } = tableDataset(true);
-    const out = join(dir, 'out');
-    const events = rebuilds();
-    const handle = watch(
-      { data, template: fileURLToPath(sampleTemplate), out, outputs: ['pptx'] },
-      { onRebuild: events.onRebuild, debounceMs: 150 },
-    );
+    const { handle, events, csv, figures, pptx } = watchTableDataset(true);
     try {
       await handle.ready;
       expect(await events.next()).toMatchObject({ ok: true, changed: [] });
       expect(handle.paths).toContain(csv);
-      const pptx = join(out, 'briefing.pptx');
       expect(await deckText(pptx)).toContain('867.5');
 
       const edited = await editUntilRebuilt(csv, figures.replace('867.5', '901.25'), events.next());
@@ -190,13 +192,7 @@ describe('watch', () => {
   });
 
   it('rebuilds when a !csv table a failed build lacked is created beside the dataset', async () => {
-    const { dir, data, csv, figures } = tableDataset(false);
-    const out = join(dir, 'out');
-    const events = rebuilds();
-    const handle = watch(
-      { data, template: fileURLToPath(sampleTemplate), out, outputs: ['pptx'] },
-      { onRebuild: events.onRebuild, debounceMs: 150 },
-    );
+    const { handle, events, csv, figures } = watchTableDataset(false);
     try {
       await handle.ready;
       expect(await events.next()).toMatchObject({ ok: false });
