@@ -6,6 +6,19 @@ import { loadFontSet } from '../../src/layout/fonts.ts';
 import { readDocument, readTemplate } from '../../src/template/read-template.ts';
 import { stringsFor } from '../../src/template/strings.ts';
 
+const template = readTemplate('templates/briefing');
+type Figures = { figures: { key: string; value: unknown }[] };
+const sample = () => readDocument('data/space-station-2025.yaml', 'dataset').value as Figures;
+
+/** The sample's projects-and-patents chart, drawn (or found drawn) at `width` × 240. */
+const drawOutput = (dataset: Figures, width: number) =>
+  createChartRenderer(template, {
+    data: dataset,
+    fonts: loadFontSet(template.theme.font),
+    locale: 'en-US',
+    strings: stringsFor(template.strings, 'en-US'),
+  })('science-output', 'Projects and patents', { x: 0, y: 0, w: width, h: 240 });
+
 /** Synthetic rows whose fields mix types, as hand-edited data does. */
 const rows = [
   { key: 'a', n: 1, v: 3 },
@@ -91,21 +104,12 @@ describe('rowsDrawn', () => {
   });
 
   it('draws a sample chart again only when a figure it shows changes', async () => {
-    const template = readTemplate('templates/briefing');
-    const data = readDocument('data/space-station-2025.yaml', 'dataset').value as {
-      figures: { key: string; value: number }[];
-    };
+    const data = sample();
     const edited = (key: string, value: number) => ({
       ...data,
       figures: data.figures.map((f) => (f.key === key ? { ...f, value } : f)),
     });
-    const draw = (dataset: typeof data) =>
-      createChartRenderer(template, {
-        data: dataset,
-        fonts: loadFontSet(template.theme.font),
-        locale: 'en-US',
-        strings: stringsFor(template.strings, 'en-US'),
-      })('science-output', 'Projects and patents', { x: 0, y: 0, w: 400, h: 240 });
+    const draw = (dataset: Figures) => drawOutput(dataset, 400);
     const first = await draw(data);
     expect(await draw(edited('mass_up', 900))).toBe(first);
     const patents = await draw(edited('patents', 60));
@@ -114,22 +118,14 @@ describe('rowsDrawn', () => {
   });
 
   it('checks every row, filtered out or not, whether or not the chart was drawn before', async () => {
-    const template = readTemplate('templates/briefing');
-    const data = readDocument('data/space-station-2025.yaml', 'dataset').value as {
-      figures: { key: string; value: unknown }[];
-    };
+    const data = sample();
     // A value Vega cannot key, in a row the chart filters out: its key is unchanged.
     const reserved = {
       ...data,
       figures: data.figures.map((f) => (f.key === 'mass_up' ? { ...f, value: '__proto__' } : f)),
     };
-    const draw = (dataset: typeof data) =>
-      createChartRenderer(template, {
-        data: dataset,
-        fonts: loadFontSet(template.theme.font),
-        locale: 'en-US',
-        strings: stringsFor(template.strings, 'en-US'),
-      })('science-output', 'Projects and patents', { x: 0, y: 0, w: 320, h: 200 });
+    // Another size than the test above: this chart must not have been drawn before.
+    const draw = (dataset: Figures) => drawOutput(dataset, 320);
     const refused = { code: 'chart-data', message: expect.stringContaining('__proto__') };
     const row = data.figures.findIndex((f) => f.key === 'mass_up');
 
