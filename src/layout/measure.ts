@@ -137,6 +137,22 @@ function scriptOf(codePoint: number): Script {
 }
 
 /**
+ * Splits text where it turns CJK or back; spaces and punctuation go with the script before
+ * them, as office suites class them.
+ */
+export function splitCjk(text: string): { text: string; cjk: boolean }[] {
+  const parts: { text: string; cjk: boolean }[] = [];
+  for (const char of text) {
+    const script = scriptOf(char.codePointAt(0) as number);
+    const last = parts.at(-1);
+    const cjk = script === WEAK ? (last?.cjk ?? false) : script === CJK;
+    if (last?.cjk === cjk) last.text += char;
+    else parts.push({ text: char, cjk });
+  }
+  return parts;
+}
+
+/**
  * Where office suites put the gap: before each letter, digit or CJK character whose script
  * differs from the last such character before it. Spaces and punctuation in between do not
  * stop it (LibreOffice gives them the script before them), so "中文 English" has one gap.

@@ -65,6 +65,10 @@ describe('locales', () => {
     // A category names its label in the language's brackets.
     const chart = (await zip.file('ppt/charts/chart1.xml')?.async('string')) ?? '';
     expect(chart).toContain('送往空间站（约 867.5 千克）');
+    // The CJK face has no italic: the PDFs draw the highlight's field upright, so does the deck.
+    const highlight = (await zip.file('ppt/slides/slide6.xml')?.async('string')) ?? '';
+    expect(highlight).toContain('空间生命科学');
+    expect(highlight).not.toMatch(/i="1"(?:(?!<\/a:r>).)*空间生命科学/s);
     // Text typed at the end of a paragraph is Chinese too.
     expect(xml).toContain('<a:endParaRPr lang="zh-CN"');
     expect(xml).not.toContain('lang="en-US"');

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fitText, LINE_HEIGHT } from '../../src/layout/fit-text.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
-import { countGaps, scriptGaps, segmentByFace, textWidth } from '../../src/layout/measure.ts';
+import {
+  countGaps,
+  scriptGaps,
+  segmentByFace,
+  splitCjk,
+  textWidth,
+} from '../../src/layout/measure.ts';
 import { type Line, wrapRuns } from '../../src/layout/wrap.ts';
 
 const fonts = loadFontSet('carlito');
@@ -46,6 +52,20 @@ describe('text measurement and wrapping', () => {
       .filter((p) => p.style === 'bold')
       .map((p) => p.text.trim());
     expect(bold.join(' ')).toBe('bold words there');
+  });
+});
+
+describe('splitCjk', () => {
+  it('splits where text turns CJK or back; spaces and punctuation go with the text before', () => {
+    expect(splitCjk('Space 空间生命科学（国际首次）, a first')).toEqual([
+      { text: 'Space ', cjk: false },
+      { text: '空间生命科学（国际首次）, ', cjk: true },
+      { text: 'a first', cjk: false },
+    ]);
+    expect(splitCjk('“约”')).toEqual([
+      { text: '“', cjk: false },
+      { text: '约”', cjk: true },
+    ]);
   });
 });
 

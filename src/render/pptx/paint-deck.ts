@@ -9,6 +9,7 @@ import type {
   TableFrame,
   TextFrame,
 } from '../../layout/frames.ts';
+import { splitCjk } from '../../layout/measure.ts';
 import type { Run } from '../../model/document.ts';
 
 export interface DeckMeta {
@@ -134,18 +135,31 @@ function textOptions(
  * only: on later runs pptxgenjs writes a second <a:pPr>, which the schema forbids.
  */
 function textProps(frame: TextFrame, meta: DeckMeta): TextProps[] {
-  return frame.paragraphs.flatMap((p, pi) =>
-    p.runs.map(
+  return frame.paragraphs.flatMap((p, pi) => {
+    const runs = uprightCjk(p.runs);
+    return runs.map(
       (run, ri): TextProps => ({
         text: run.text,
         options: {
           ...runOptions(run, meta),
           ...(ri === 0 && p.bullet !== null ? { bullet: bulletOf(p.bullet, p.indent) } : {}),
           ...(ri === 0 && pi > 0 ? { paraSpaceBefore: frame.paragraphGap } : {}),
-          breakLine: ri === p.runs.length - 1 && pi < frame.paragraphs.length - 1,
+          breakLine: ri === runs.length - 1 && pi < frame.paragraphs.length - 1,
         },
       }),
-    ),
+    );
+  });
+}
+
+/**
+ * The CJK face has no italic, so the PDFs draw CJK text upright; office apps would slant it
+ * instead. The CJK part of an italic run is therefore written upright.
+ */
+function uprightCjk(runs: readonly Run[]): Run[] {
+  return runs.flatMap((run) =>
+    run.italic
+      ? splitCjk(run.text).map(({ text, cjk }) => ({ ...run, text, italic: !cjk }))
+      : [run],
   );
 }
 
@@ -170,7 +184,7 @@ function runOptions(run: Run, meta: DeckMeta): PptxGenJS.TextPropsOptions {
 function tableRows(frame: TableFrame, fonts: FontSet, meta: DeckMeta): PptxGenJS.TableRow[] {
   const { colors } = frame;
   const cell = (runs: Run[], header: boolean, stripe: boolean): PptxGenJS.TableCell => ({
-    text: runs.map((r) => ({
+    text: uprightCjk(runs).map((r) => ({
       text: r.text,
       options: { ...runOptions(r, meta), ...(header ? { bold: true } : {}) },
     })),
