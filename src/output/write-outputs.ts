@@ -23,14 +23,14 @@ export function writeOutputs(dir: string, files: readonly OutputFile[]): string[
   /** Temp files we tried to write: only those may need removing. */
   const tried: string[] = [];
   try {
-    for (const { target } of staged) refuseFolder(target);
-    for (const { file, temp } of staged) {
-      tried.push(temp);
-      writeFileSync(temp, file.bytes);
-    }
-    for (const { temp, target } of staged) renameSync(temp, target);
-  } catch (error) {
-    throw outputFolderError(dir, error);
+    inOutputFolder(dir, () => {
+      for (const { target } of staged) refuseFolder(target);
+      for (const { file, temp } of staged) {
+        tried.push(temp);
+        writeFileSync(temp, file.bytes);
+      }
+      for (const { temp, target } of staged) renameSync(temp, target);
+    });
   } finally {
     for (const temp of tried) rmSync(temp, { force: true });
   }

@@ -15,6 +15,20 @@ interface Manifest {
 const readManifest = (out: string): Manifest =>
   JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
 
+/** Runs `build --each` over a CSV of `text`, naming folders by `prepared_for`. */
+async function eachByName(text: string) {
+  const dir = tempDir('briefkit-each-');
+  const csv = join(dir, 'recipients.csv');
+  writeFileSync(csv, text);
+  const out = join(dir, 'out');
+  const context = testContext();
+  const code = await runCli(
+    ['build', '--each', csv, '--name', '{{prepared_for}}', '--out', out],
+    context,
+  );
+  return { code, csv, out, context };
+}
+
 describe('build --each', () => {
   it('builds every good CSV row, reports the bad one by row and lists the rest', async () => {
     const dir = tempDir('briefkit-each-');
@@ -83,15 +97,11 @@ describe('build --each', () => {
   });
 
   it('stops before building when two records get the same folder, naming both rows', async () => {
-    const dir = tempDir('briefkit-each-');
-    const csv = join(dir, 'recipients.csv');
-    writeFileSync(csv, 'prepared_for\nHill School\nOther\nhill school\nOther\n');
-    const out = join(dir, 'out');
-    const context = testContext();
+    const { code, csv, out, context } = await eachByName(
+      'prepared_for\nHill School\nOther\nhill school\nOther\n',
+    );
 
-    expect(
-      await runCli(['build', '--each', csv, '--name', '{{prepared_for}}', '--out', out], context),
-    ).toBe(1);
+    expect(code).toBe(1);
 
     expect(context.err()).toContain(
       `${csv} row 2 and ${csv} row 4 both get the folder "hill school"`,
@@ -121,15 +131,11 @@ describe('build --each', () => {
   });
 
   it('stops before building when a record would take the manifest’s name', async () => {
-    const dir = tempDir('briefkit-each-');
-    const csv = join(dir, 'recipients.csv');
-    writeFileSync(csv, 'prepared_for\nHill School\nmanifest.json\nMANIFEST.json\n');
-    const out = join(dir, 'out');
-    const context = testContext();
+    const { code, csv, out, context } = await eachByName(
+      'prepared_for\nHill School\nmanifest.json\nMANIFEST.json\n',
+    );
 
-    expect(
-      await runCli(['build', '--each', csv, '--name', '{{prepared_for}}', '--out', out], context),
-    ).toBe(1);
+    expect(code).toBe(1);
 
     expect(context.err()).toContain(
       `${csv} row 3 gets the folder "manifest.json", the name of the batch's manifest.`,
