@@ -23,7 +23,7 @@ export interface Paragraph {
 
 /** A paragraph after fitting: its wrapped lines and where it starts inside the frame. */
 export interface LaidParagraph extends Paragraph {
-  lines: Line[];
+  lines: readonly Line[];
   /** Offset of the first line's top from the frame's content top. */
   top: number;
   indent: number;
@@ -74,7 +74,7 @@ export interface RectFrame {
 
 export interface TableCell {
   runs: Run[];
-  lines: Line[];
+  lines: readonly Line[];
 }
 
 export interface TableFrame {

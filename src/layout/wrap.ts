@@ -1,4 +1,6 @@
 import LineBreaker from 'linebreak';
+import { deepFreeze } from '../cache/deep-freeze.ts';
+import { LruCache } from '../cache/lru-cache.ts';
 import type { Run } from '../model/document.ts';
 import { type FontSet, type FontStyle, styleOf } from './fonts.ts';
 import { type Surroundings, scriptGaps, surroundingsIn, textWidth } from './measure.ts';
@@ -28,6 +30,13 @@ interface StyledText {
 }
 
 /**
+ * Lines already broken, per font set, by runs, size and width: in a batch or a watch rebuild
+ * nearly every paragraph is what it was, and the fitting loops try each at several sizes.
+ * Results are frozen: later builds share them.
+ */
+const broken = new WeakMap<FontSet, LruCache<string, readonly Line[]>>();
+
+/**
  * Greedy line breaking at Unicode (UAX #14) break opportunities, measured with the real
  * fonts. A word longer than the line is cut between characters so it never overflows.
  */
@@ -36,7 +45,22 @@ export function wrapRuns(
   fonts: FontSet,
   size: number,
   maxWidth: number,
-): Line[] {
+): readonly Line[] {
+  let memo = broken.get(fonts);
+  if (!memo) {
+    memo = new LruCache(4096);
+    broken.set(fonts, memo);
+  }
+  const key = `${size}\0${maxWidth}\0${JSON.stringify(runs)}`;
+  let lines = memo.get(key);
+  if (!lines) {
+    lines = deepFreeze(breakLines(runs, fonts, size, maxWidth));
+    memo.set(key, lines);
+  }
+  return lines;
+}
+
+function breakLines(runs: readonly Run[], fonts: FontSet, size: number, maxWidth: number): Line[] {
   const paragraph = runs.map((r) => r.text).join('');
   const m: Measure = { fonts, size, paragraph, gaps: scriptGaps(paragraph) };
   const lines: Line[] = [];

@@ -72,7 +72,7 @@ describe('splitCjk', () => {
 describe('spacing between CJK and Latin text', () => {
   const plain = (text: string, size = 14) => textWidth(text, fonts, 'regular', size, 0);
   const gap = (size = 14) => 0.3 * size;
-  const texts = (lines: Line[]) => lines.map((l) => l.pieces.map((p) => p.text).join(''));
+  const texts = (lines: readonly Line[]) => lines.map((l) => l.pieces.map((p) => p.text).join(''));
   const english =
     'The crew ran experiments in life science, materials and fluid physics, tested new ' +
     'hardware for longer missions, and sent samples home on the return capsule for study ';
