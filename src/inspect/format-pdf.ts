@@ -1,12 +1,15 @@
 /**
  * PdfInspection → text lines: header, metadata, fonts, outline, then each page's text and
  * the links. Link boxes use the page's top-left origin, like the PPTX view, so the slides
- * PDF can be compared with the deck.
+ * PDF can be compared with the deck; for the same reason dates read as ISO 8601 (the JSON
+ * keeps them as the file stores them).
  */
 import { formatBox } from './format-pptx.ts';
 import type { OutlineItem, PdfInspection } from './model.ts';
+import { formatPdfDate } from './pdf-date.ts';
 
 const INDENT = '  ';
+const DATE_KEYS = new Set(['CreationDate', 'ModDate']);
 
 function formatOutline(items: readonly OutlineItem[], depth: number): string[] {
   return items.flatMap((item) => {
@@ -28,7 +31,9 @@ function section(name: string, body: string[]): string[] {
 export function formatPdf(inspection: PdfInspection): string[] {
   const count = inspection.pages.length;
   const lines = [`PDF  ${count} page${count === 1 ? '' : 's'}  ${inspection.version}`];
-  for (const [key, value] of inspection.meta) lines.push(`meta ${key}: ${value}`);
+  for (const [key, value] of inspection.meta) {
+    lines.push(`meta ${key}: ${DATE_KEYS.has(key) ? formatPdfDate(value) : value}`);
+  }
   lines.push(
     ...section(
       'fonts',

@@ -83,6 +83,31 @@ function tinyPdf(): Promise<Uint8Array> {
   return done;
 }
 
+/**
+ * A one-page PDF written by hand, as no PDF library here writes an info date as a raw string:
+ * the Info dictionary holds `info`'s values as literal strings.
+ */
+function pdfWithInfo(info: Record<string, string>): Uint8Array {
+  const entries = Object.entries(info).map(([key, value]) => `/${key} (${value})`);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+    `<< ${entries.join(' ')} >>`,
+  ];
+  let text = '%PDF-1.7\n';
+  const offsets = objects.map((object, i) => {
+    const offset = text.length;
+    text += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  text += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 4 0 R >>\n`;
+  return new Uint8Array(Buffer.from(`${text}startxref\n${xref}\n%%EOF\n`, 'latin1'));
+}
+
 describe('inspect PPTX', () => {
   it('shows text runs with bold and link markers, bullets, shapes, tables, images', async () => {
     const text = await inspect(await tinyDeck());
@@ -163,13 +188,31 @@ describe('inspect PDF', () => {
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^PDF {2}1 page {2}1\.\d$/);
     expect(text).toContain('meta Title: Tiny report\nmeta Author: Test\n');
-    expect(text).toContain('meta CreationDate: D:20200101000000Z\n');
+    expect(text).toContain('meta CreationDate: 2020-01-01T00:00:00Z\n');
     expect(text).toMatch(/fonts\n {2}[A-Z]{6}\+Carlito-Regular {2}CID TrueType {2}embedded\n/);
     expect(text).toContain('  Helvetica  Type 1  not embedded\n');
     expect(text).toContain('outline\n  Key figures  → p1\n    Mass moved  → p1\n');
     expect(text).toContain('page 1  595.3×841.9\n  Key figures\n  Left Right\n  Source\n');
     expect(text).toMatch(/links\n {2}page 1 https:\/\/example\.com\/source @72,240 \S+\n$/);
     expect(await inspect(bytes)).toBe(text);
+  });
+
+  it('shows the dates other producers write as ISO 8601; JSON keeps them as stored', async () => {
+    const dates = (CreationDate: string, ModDate: string) =>
+      inspect(pdfWithInfo({ Title: 'D:2024', CreationDate, ModDate }));
+    expect(await dates("D:20240315120000+01'00'", "D:20240315120000Z'")).toContain(
+      'meta Title: D:2024\nmeta CreationDate: 2024-03-15T12:00:00+01:00\nmeta ModDate: 2024-03-15T12:00:00Z\n',
+    );
+    expect(await dates("D:20240315120000-05'30", 'D:2024')).toContain(
+      'meta CreationDate: 2024-03-15T12:00:00-05:30\nmeta ModDate: 2024-01-01T00:00:00\n',
+    );
+    expect(await dates('D:20240230', 'yesterday')).toContain(
+      'meta CreationDate: D:20240230\nmeta ModDate: yesterday\n',
+    );
+    const json = JSON.parse(
+      await inspect(pdfWithInfo({ CreationDate: "D:20240315120000Z'" }), { json: true }),
+    );
+    expect(json.meta).toContainEqual(['CreationDate', "D:20240315120000Z'"]);
   });
 
   it('returns structured data for tests and tools', async () => {

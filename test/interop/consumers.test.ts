@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/index.ts';
+import { build, inspect } from '../../src/index.ts';
 import { buildSample, tempDir } from '../helpers/sample.ts';
 import { convertWithLibreOffice, hasTool, run } from '../helpers/tools.ts';
 
@@ -17,6 +17,15 @@ describe.runIf(hasTool('soffice'))('LibreOffice', () => {
     // soffice exits 0 even when conversion fails, so the page count is the real check.
     const info = run('pdfinfo', [convertWithLibreOffice(join(dir, 'briefing.pptx'), out)]);
     expect(info).toMatch(new RegExp(`Pages:\\s+${slideCount}\\n`));
+  });
+
+  it('writes dates that inspect shows as ISO 8601', async () => {
+    const { dir } = await buildSample();
+    const pdf = readFileSync(convertWithLibreOffice(join(dir, 'briefing.pptx'), tempDir()));
+    // Stored as LibreOffice writes its local time: D:20240315120000Z' or …+01'00'.
+    expect(await inspect(pdf)).toMatch(
+      /\nmeta CreationDate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)\n/,
+    );
   });
 });
 
