@@ -1,7 +1,11 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import themeSchema from '../../schemas/theme.schema.json' with { type: 'json' };
 import { defaults } from '../../src/build.ts';
+import { createAjv } from '../../src/data/ajv.ts';
+import { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { readTemplate } from '../../src/template/read-template.ts';
 import { catchError } from '../helpers/errors.ts';
 import { tempDir } from '../helpers/sample.ts';
@@ -71,4 +75,53 @@ describe('readTemplate', () => {
       });
     },
   );
+
+  describe('the theme schema, as an editor checks the theme, and briefkit', () => {
+    // An editor validates what a YAML reader makes of the file, so it sees 000000 as 0.
+    const editorAccepts = (color: string) => {
+      const text = readFileSync(join(withTextColor(color), 'theme.yaml'), 'utf8');
+      return createAjv().compile(themeSchema)(parse(text));
+    };
+    const briefkitAccepts = (color: string) => {
+      try {
+        readTemplate(withTextColor(color));
+        return true;
+      } catch (error) {
+        if (error instanceof BriefkitError && error.code === 'schema') return false;
+        throw error;
+      }
+    };
+
+    it.each([
+      ['000000', true],
+      ['006400', true],
+      ['1E5000', true],
+      ['1234E3', true],
+      ['123456', true],
+      ['0B3D91', true],
+      ['ffffff', true],
+      ['"000000"', true],
+      ['"#000000"', false],
+      ['true', false],
+      ['~', false],
+      ['GGGGGG', false],
+      ['0B3D9', false],
+      ['0B3D911', false],
+      ['-1', false],
+      ['"12345"', false],
+    ])('agree on %s: %s', (color, accepted) => {
+      expect(editorAccepts(color)).toBe(accepted);
+      expect(briefkitAccepts(color)).toBe(accepted);
+    });
+
+    // A YAML reader keeps only the number, not the digits written: these pass the schema,
+    // and briefkit, which reads the text, refuses them when it reads the theme.
+    it.each(['12345', '1234567', '1.5', '0x1F2937', '.inf'])(
+      'leave %s, a number but not six hex digits, to briefkit',
+      (color) => {
+        expect(editorAccepts(color)).toBe(true);
+        expect(briefkitAccepts(color)).toBe(false);
+      },
+    );
+  });
 });
