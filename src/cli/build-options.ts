@@ -1,7 +1,7 @@
 /** The options `build` and `watch` share, and their mapping onto the library's BuildOptions. */
 import type { BuildOptions } from '../build.ts';
 import { type HandoutSize, handoutSizes } from '../layout/handout.ts';
-import { readProjectConfig } from '../project/config.ts';
+import { PROJECT_FILE, readProjectConfig } from '../project/config.ts';
 import { type OptionSpecs, usageError } from './command.ts';
 
 export const buildOptionSpecs = {
@@ -53,14 +53,18 @@ export function toBuildOptions(
   if (handout !== undefined && !handoutSizes.includes(handout as HandoutSize)) {
     throw usageError(`--handout must be 2, 3 or 6, not "${values.handout}".`);
   }
-  if (values['handout-notes'] && handout !== undefined && handout !== 3) {
+  // briefkit.yaml in the current folder (from `briefkit init`) gives defaults; flags win.
+  const project = readProjectConfig(process.cwd());
+  // Checked against the handout in force, which briefkit.yaml may set.
+  const pageSize = handout ?? project.handout ?? 3;
+  if (values['handout-notes'] && pageSize !== 3) {
+    const from = handout === undefined ? ` (${PROJECT_FILE} sets handout: ${pageSize})` : '';
     throw usageError(
-      '--handout-notes needs 3 slides a page: only that handout has room beside each slide.',
+      `--handout-notes needs 3 slides a page: only that handout has room beside each slide${from}.`,
     );
   }
   return {
-    // briefkit.yaml in the current folder (from `briefkit init`) gives defaults; flags win.
-    ...readProjectConfig(process.cwd()),
+    ...project,
     ...(values.data ? { data: values.data } : {}),
     ...(values.template ? { template: values.template } : {}),
     ...(values.out ? { out: values.out } : {}),

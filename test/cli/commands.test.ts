@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { globalOptions } from '../../src/cli/command.ts';
 import { commands } from '../../src/cli/commands/index.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { version } from '../../src/cli/version.ts';
+import { tempDir } from '../helpers/sample.ts';
 import { testContext } from './helpers/context.ts';
 
 describe('the command registry', () => {
@@ -67,6 +70,24 @@ describe('usage errors exit with 2', () => {
     // "inspect" is --out's value; the command is build, which rejects the bad --paper.
     expect(await runCli(['--out', 'inspect', 'build', '--paper', 'b5'], context)).toBe(2);
     expect(context.err()).toContain('--paper must be');
+  });
+});
+
+describe('briefkit.yaml defaults', () => {
+  it('refuses --handout-notes when briefkit.yaml sets a handout without room for notes', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'briefkit.yaml'), 'handout: 2\n');
+    const context = testContext();
+    const from = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(await runCli(['build', '--handout-notes'], context)).toBe(2);
+    } finally {
+      process.chdir(from);
+    }
+    expect(context.err()).toContain(
+      '--handout-notes needs 3 slides a page: only that handout has room beside each slide (briefkit.yaml sets handout: 2).',
+    );
   });
 });
 
