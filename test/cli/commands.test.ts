@@ -45,6 +45,15 @@ describe('usage errors exit with 2', () => {
     [['build', '--handout', '4'], '--handout must be 2, 3 or 6, not "4".'],
     [['build', '--name', '{{x}}'], '--name and --jobs only apply with --each FILE.'],
     [['build', '--each', 'r.csv', '--jobs', '0'], '--jobs must be a whole number from 1 to 256'],
+    [
+      ['build', '--each', 'r.csv', '--handout', '2'],
+      "--handout does not apply with --each: a batch writes each record's briefing.pptx and summary.pdf, not handouts.",
+    ],
+    [['build', '--each', 'r.csv', '--handout-notes'], '--handout-notes does not apply with --each'],
+    [
+      ['build', '--handout', '3', '--handout-notes', '--each', 'r.csv'],
+      '--handout and --handout-notes do not apply with --each',
+    ],
     [['inspect'], 'inspect takes one FILE'],
     [['inspect', '--data', 'x.yaml', 'a.pdf'], 'Unknown option "--data".'],
     [['watch', '--each', 'r.csv'], 'Unknown option "--each".'],
@@ -74,17 +83,31 @@ describe('usage errors exit with 2', () => {
 });
 
 describe('briefkit.yaml defaults', () => {
-  it('refuses --handout-notes when briefkit.yaml sets a handout without room for notes', async () => {
+  /** Runs the CLI in a folder whose briefkit.yaml is `yaml`. */
+  async function runIn(yaml: string, argv: string[]) {
     const dir = tempDir();
-    writeFileSync(join(dir, 'briefkit.yaml'), 'handout: 2\n');
+    writeFileSync(join(dir, 'briefkit.yaml'), yaml);
     const context = testContext();
     const from = process.cwd();
     process.chdir(dir);
     try {
-      expect(await runCli(['build', '--handout-notes'], context)).toBe(2);
+      return { code: await runCli(argv, context), context };
     } finally {
       process.chdir(from);
     }
+  }
+
+  it('lets --each run when briefkit.yaml sets a handout: only handout flags are refused', async () => {
+    const { code, context } = await runIn('handout: 6\n', ['build', '--each', 'no-such.csv']);
+    // The batch starts, and fails on its missing records file, not on a usage error.
+    expect(code).toBe(1);
+    expect(context.err()).toContain('no-such.csv');
+    expect(context.err()).not.toContain('[usage]');
+  });
+
+  it('refuses --handout-notes when briefkit.yaml sets a handout without room for notes', async () => {
+    const { code, context } = await runIn('handout: 2\n', ['build', '--handout-notes']);
+    expect(code).toBe(2);
     expect(context.err()).toContain(
       '--handout-notes needs 3 slides a page: only that handout has room beside each slide (briefkit.yaml sets handout: 2).',
     );

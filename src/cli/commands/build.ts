@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import {
+  type BuildOptionValues,
   buildOptionSpecs,
   buildSynopsis,
   expectNoPositionals,
@@ -11,14 +12,15 @@ import { writeWarnings } from '../report.ts';
 export const buildCommand = defineCommand({
   synopsis: [
     `build ${buildSynopsis}`,
-    'build --each FILE [--name PATTERN] [--jobs N] [build options]',
+    'build --each FILE [--name PATTERN] [--jobs N]\n[--data FILE] [--template DIR] [--out DIR] [--paper a4|letter]',
   ],
   description: [
     'build writes briefing.pptx, summary.pdf, slides.pdf and handout.pdf.',
     'build --each builds once per record of a CSV (with a header row) or a JSON array, each',
-    "  record's fields merged over the dataset's top level, into one folder per record under",
-    '  --out, and writes --out/manifest.json with every output and its sha256. Folders are',
-    '  named by --name, e.g. "{{school}}-{{class}}" (plain field substitution), else by row.',
+    "  record's fields merged over the dataset's top level, writing briefing.pptx and",
+    '  summary.pdf (no slides or handout) into one folder per record under --out, and',
+    '  --out/manifest.json with every output and its sha256. Folders are named by --name,',
+    '  e.g. "{{school}}-{{class}}" (plain field substitution), else by row.',
   ].join('\n'),
   options: {
     ...buildOptionSpecs,
@@ -40,6 +42,7 @@ export const buildCommand = defineCommand({
   },
   async run({ values, positionals }, context) {
     expectNoPositionals('build', positionals);
+    if (values.each !== undefined) refuseHandoutFlags(values);
     const options = toBuildOptions(values, context.env);
     if (values.each !== undefined) {
       const { runEach } = await import('../each/run-each.ts');
@@ -57,3 +60,18 @@ export const buildCommand = defineCommand({
     return 0;
   },
 });
+
+/**
+ * A batch writes each record's deck and summary, never a handout, so handout flags would be
+ * silently ignored. Only flags count: a briefkit.yaml `handout:` default is not an error here.
+ */
+function refuseHandoutFlags(values: Pick<BuildOptionValues, 'handout' | 'handout-notes'>): void {
+  const given = [
+    ...(values.handout === undefined ? [] : ['--handout']),
+    ...(values['handout-notes'] ? ['--handout-notes'] : []),
+  ];
+  if (!given.length) return;
+  throw usageError(
+    `${given.join(' and ')} ${given.length > 1 ? 'do' : 'does'} not apply with --each: a batch writes each record's briefing.pptx and summary.pdf, not handouts.`,
+  );
+}
