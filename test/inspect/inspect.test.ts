@@ -1,13 +1,18 @@
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
 import PptxGenJS from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.ts';
 import { isBriefkitError } from '../../src/errors/briefkit-error.ts';
 import { formatInspection, inspect, inspectPdf, inspectPptx } from '../../src/inspect/index.ts';
 import { readFonts } from '../../src/inspect/pdf-fonts.ts';
 import { groupLines, readingOrder } from '../../src/inspect/pdf-text.ts';
+import { testContext } from '../cli/helpers/context.ts';
+import { tempDir } from '../helpers/sample.ts';
 
 const require = createRequire(import.meta.url);
 const CARLITO = require.resolve('@fontsource/carlito/files/carlito-latin-400-normal.woff');
@@ -309,4 +314,27 @@ describe('inspect input', () => {
     const error = await inspect('/nonexistent/deck.pptx').catch((e: unknown) => e);
     expect(isBriefkitError(error) && error.code).toBe('file-not-found');
   });
+});
+
+describe('briefkit inspect on the command line', () => {
+  it.each([
+    ['PPTX', 'deck.pptx', tinyDeck],
+    ['PDF', 'report.pdf', tinyPdf],
+  ])(
+    'prints the %s views as the library gives them, ending in one newline',
+    async (_, name, make) => {
+      const file = join(tempDir('briefkit-inspect-'), name);
+      writeFileSync(file, await make());
+      for (const argv of [
+        ['inspect', file],
+        ['inspect', file, '--json'],
+      ]) {
+        const context = testContext();
+        expect(await runCli(argv, context)).toBe(0);
+        const printed = context.out();
+        expect(printed).toBe(await inspect(file, { json: argv.includes('--json') }));
+        expect(printed).toMatch(/[^\n]\n$/);
+      }
+    },
+  );
 });

@@ -13,7 +13,8 @@ export const inspectCommand = defineCommand({
       throw usageError('inspect takes one FILE (a .pptx or .pdf).');
     }
     const { inspect } = await import('../../inspect/index.ts');
-    context.stdout.write(`${await inspect(file, { json: values.json === true })}\n`);
+    // Both views already end with a newline.
+    context.stdout.write(await inspect(file, { json: values.json === true }));
     return 0;
   },
 });
