@@ -24,7 +24,8 @@ export async function planBatch(file: string, pattern: string | undefined): Prom
   const csv = extname(file).toLowerCase() === '.csv';
   // Default names come from unique row numbers, so only a pattern can collide.
   const naming = { pattern, csv, width: 1 };
-  const owners = new Map<string, string>();
+  // Each folder's first record, and the name it gave: a later record may spell it otherwise.
+  const owners = new Map<string, { label: string; name: string }>();
   const collisions: Diagnostic[] = [];
   // The manifest sits beside the records' folders: a folder of its name would block it.
   const reserved = collisionKey(manifestName);
@@ -42,10 +43,10 @@ export async function planBatch(file: string, pattern: string | undefined): Prom
       key === reserved
         ? messages.nameReserved(named.name, record.label)
         : owner !== undefined
-          ? messages.nameCollision(named.name, owner, record.label)
+          ? messages.nameCollision(owner, { label: record.label, name: named.name })
           : undefined;
     if (clash) collisions.push({ ...clash, place: { file } });
-    else owners.set(key, record.label);
+    else owners.set(key, { label: record.label, name: named.name });
   }
   if (!total) throw new BriefkitError({ ...messages.noRecords(), place: { file } });
   if (collisions.length) throw new BriefkitError(collisions);

@@ -6,6 +6,12 @@ import type { Diagnostic } from './briefkit-error.ts';
 
 export type Message = Omit<Diagnostic, 'place'>;
 
+/** A batch record (e.g. `classes.csv row 3`) and the folder name `--name` gives it. */
+interface NamedRecord {
+  label: string;
+  name: string;
+}
+
 export const messages = {
   fileNotFound: (file: string, what: string): Message => ({
     code: 'file-not-found',
@@ -182,9 +188,12 @@ export const messages = {
     code: 'name-empty',
     message: `--name "${pattern}" gives this record an empty folder name.`,
   }),
-  nameCollision: (name: string, first: string, second: string): Message => ({
+  nameCollision: (first: NamedRecord, second: NamedRecord): Message => ({
     code: 'name-collision',
-    message: `${first} and ${second} both get the folder "${name}".`,
+    message:
+      first.name === second.name
+        ? `${first.label} and ${second.label} both get the folder "${first.name}".`
+        : `${first.label} gets the folder "${first.name}" and ${second.label} "${second.name}", the same folder on case-insensitive file systems (macOS, Windows).`,
     hint: 'Make --name unique for every record, e.g. add a column such as {{id}}. Names that differ only in case collide too.',
   }),
   nameReserved: (name: string, record: string): Message => ({

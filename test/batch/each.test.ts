@@ -103,8 +103,9 @@ describe('build --each', () => {
 
     expect(code).toBe(1);
 
+    // Each row's own spelling of the folder, not the lowercased key they collide on.
     expect(context.err()).toContain(
-      `${csv} row 2 and ${csv} row 4 both get the folder "hill school"`,
+      `${csv} row 2 gets the folder "Hill School" and ${csv} row 4 "hill school", the same folder on case-insensitive file systems (macOS, Windows).`,
     );
     expect(context.err()).toContain(`${csv} row 3 and ${csv} row 5 both get the folder "Other"`);
     expect(context.err()).toContain('[name-collision]');
