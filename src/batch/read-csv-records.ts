@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { type CsvError, type Info, parse } from 'csv-parse';
 import { castCell, withoutEmptyCells } from '../data/csv-cells.ts';
+import { explainCsvError, headerProblems, recordStartLine } from '../data/csv-faults.ts';
+import { throwProblems } from '../data/limits.ts';
 import { BriefkitError, isBriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { RecordEntry, UnreadableRecord } from './batch-record.ts';
@@ -14,6 +16,7 @@ import type { RecordEntry, UnreadableRecord } from './batch-record.ts';
 export async function* readCsvRecords(file: string): AsyncGenerator<RecordEntry> {
   const skipped: UnreadableRecord[] = [];
   let seq = 0;
+  let lastSkippedRow: number | undefined;
   const parser = parse({
     columns: (header: unknown[]) => checkHeader(file, header),
     bom: true,
@@ -23,18 +26,13 @@ export async function* readCsvRecords(file: string): AsyncGenerator<RecordEntry>
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (error: CsvError | undefined) => {
-      const row = typeof error?.lines === 'number' ? error.lines : 0;
-      skipped.push({
-        seq: -1,
-        row,
-        label: `${file} row ${row}`,
-        diagnostics: [
-          {
-            ...messages.csvRecords(error?.message ?? 'unreadable row'),
-            place: { file, line: row },
-          },
-        ],
-      });
+      if (!error) return;
+      const diagnostic = explainCsvError(file, error);
+      const row = diagnostic.place?.line ?? 0;
+      // After a bad quote the parser may fault again in the same record: report it once.
+      if (row === lastSkippedRow) return;
+      lastSkippedRow = row;
+      skipped.push({ seq: -1, row, label: `${file} row ${row}`, diagnostics: [diagnostic] });
     },
   });
   // pipeline, unlike pipe, hands a read error (e.g. no such file) on to the loop below.
@@ -45,7 +43,7 @@ export async function* readCsvRecords(file: string): AsyncGenerator<RecordEntry>
       info: Info;
       raw: string;
     }>) {
-      const row = info.lines - lineBreaks(raw);
+      const row = recordStartLine(info.lines, raw);
       // Parsing runs ahead of this loop, so yield skipped rows in file order.
       while (skipped[0] && skipped[0].row < row) {
         yield { ok: false, record: { ...(skipped.shift() as UnreadableRecord), seq: seq++ } };
@@ -66,29 +64,6 @@ export async function* readCsvRecords(file: string): AsyncGenerator<RecordEntry>
 /** Column names become field names, so each must be a distinct, non-empty name. */
 function checkHeader(file: string, header: unknown[]): string[] {
   const names = header.map(String);
-  const seen = new Set<string>();
-  for (const name of names) {
-    const problem = !name.trim()
-      ? 'has an empty column name'
-      : seen.has(name)
-        ? `names "${name}" twice`
-        : '';
-    if (problem) {
-      throw new BriefkitError({
-        ...messages.syntax('CSV', `the header row ${problem}; each column needs its own name.`),
-        place: { file, line: 1 },
-      });
-    }
-    seen.add(name);
-  }
+  throwProblems(headerProblems(file, names, 1));
   return names;
-}
-
-/**
- * Line breaks inside a record's raw text: not the one that ends it, nor those of skipped
- * empty lines before it, which the raw text starts with.
- */
-function lineBreaks(raw: string): number {
-  const body = raw.replace(/^(?:\r\n|\r|\n)+/, '').replace(/(?:\r\n|\r|\n)$/, '');
-  return body.match(/\r\n|\r|\n/g)?.length ?? 0;
 }

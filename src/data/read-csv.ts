@@ -2,6 +2,7 @@ import { type CsvError, type Info, parse } from 'csv-parse/sync';
 import { BriefkitError, type Diagnostic, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { castCell, emptyCell } from './csv-cells.ts';
+import { explainCsvError, headerProblems, recordStartLine } from './csv-faults.ts';
 import { formatDataPath, type PathSegment } from './data-path.ts';
 import { checkFileSize, checkScalar, dataLimits, tableTooLong, throwProblems } from './limits.ts';
 
@@ -33,7 +34,7 @@ export function readCsvTable(file: string, text: string): CsvTable {
       to: dataLimits.listLength + 2,
     }) as unknown as ParsedRecord[];
   } catch (error) {
-    throw csvError(file, text, error as CsvError);
+    throw new BriefkitError(explainCsvError(file, error as CsvError, headerOf(text)));
   }
   const [head, ...body] = records;
   if (!head) {
@@ -89,59 +90,21 @@ export function readCsvTable(file: string, text: string): CsvTable {
 
 function readHeader(file: string, head: ParsedRecord, line: number): string[] {
   const columns = head.record.map((cell) => (cell === emptyCell ? '' : String(cell)));
-  const problems: Diagnostic[] = [];
-  columns.forEach((name, i) => {
-    const place = { file, line, path: `row ${line}, column ${i + 1}` };
-    if (!name.trim()) {
-      problems.push({
-        ...messages.syntax('CSV', `column ${i + 1} of the header row has no name.`),
-        place,
-      });
-    } else if (columns.indexOf(name) !== i) {
-      problems.push({
-        ...messages.syntax('CSV', `the header names column "${name}" twice.`),
-        place,
-      });
-    }
-  });
-  throwProblems(problems);
+  throwProblems(headerProblems(file, columns, line));
   return columns;
 }
 
 /** The line a record starts on: csv-parse counts the line it ends on. */
 function startLine({ info, raw }: ParsedRecord): number {
-  const body = raw.replace(/^(?:\r\n|\r|\n)+/, '').replace(/(?:\r\n|\r|\n)$/, '');
-  return info.lines - lineBreaks(body);
+  return recordStartLine(info.lines, raw);
 }
 
-function csvError(file: string, text: string, error: CsvError): BriefkitError {
-  if (!(error instanceof Error) || typeof (error as { code?: unknown }).code !== 'string') {
-    throw error;
+/** The header's column names, to name the column of a fault further down; none if unreadable. */
+function headerOf(text: string): string[] {
+  try {
+    const [head] = parse(text, { bom: true, skip_empty_lines: true, to: 1 }) as string[][];
+    return head ?? [];
+  } catch {
+    return [];
   }
-  const context = error as { bytes_records?: number; lines?: number; raw?: unknown };
-  // A complete record comes with its raw text; an unclosed quote only says where it began.
-  const row =
-    typeof context.raw === 'string' && context.raw && context.lines
-      ? startLine({ info: { lines: context.lines } as Info, raw: context.raw, record: [] })
-      : recordStart(text, context.bytes_records ?? 0);
-  const counts = /expect (\d+), got (\d+)/.exec(error.message);
-  const detail: Record<string, string> = {
-    CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: `row ${row} has ${counts?.[2]} cells, but the header has ${counts?.[1]} columns.`,
-    CSV_QUOTE_NOT_CLOSED: `row ${row}: a quoted cell is never closed; the file ends inside it.`,
-    CSV_INVALID_CLOSING_QUOTE: `row ${row}: a quoted cell has text after its closing quote; write a quote inside quotes as "".`,
-  };
-  const message =
-    detail[error.code] ?? error.message.replace(/ (?:at|on) line \d+/, '').replace(/\.$/, '');
-  return new BriefkitError({ ...messages.syntax('CSV', message), place: { file, line: row } });
-}
-
-/** The line of the record that starts after `bytes` of UTF-8, past any blank lines. */
-function recordStart(text: string, bytes: number): number {
-  const before = Buffer.from(text, 'utf8').subarray(0, bytes).toString('utf8');
-  const blank = /^(?:\r\n|\r|\n)*/.exec(text.slice(before.length))?.[0] ?? '';
-  return lineBreaks(before + blank) + 1;
-}
-
-function lineBreaks(text: string): number {
-  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecordEntry } from '../../src/batch/batch-record.ts';
 import { readRecords } from '../../src/batch/read-records.ts';
+import { readSource } from '../../src/data/read-source.ts';
+import type { BriefkitError, Diagnostic } from '../../src/errors/briefkit-error.ts';
+import { catchError } from '../helpers/errors.ts';
 import { tempDir } from '../helpers/sample.ts';
 
 async function read(name: string, text: string): Promise<RecordEntry[]> {
@@ -41,9 +44,15 @@ describe('reading --each records', () => {
     ]);
     const bad = entries[1];
     expect(bad && !bad.ok && bad.record.diagnostics[0]).toMatchObject({
-      code: 'csv',
+      code: 'syntax',
+      message: 'Invalid CSV: row 3 has 3 cells, but the header has 2 columns.',
       place: { line: 3 },
     });
+  });
+
+  it('reports a row with a bad quote once, though the parser faults in it twice', async () => {
+    const entries = await read('r.csv', 'name,note\nA,"x"y\nB,z\n');
+    expect(entries.map((e) => [e.ok, e.record.row])).toEqual([[false, 2]]);
   });
 
   it('reads a JSON array, reporting items that are not objects by index', async () => {
@@ -63,12 +72,47 @@ describe('reading --each records', () => {
 
 describe('a CSV header', () => {
   it.each([
-    ['name,name\nA,B\n', 'names "name" twice'],
-    ['name,\nA,B\n', 'has an empty column name'],
+    ['name,name\nA,B\n', 'the header names column "name" twice.'],
+    ['name,\nA,B\n', 'column 2 of the header row has no name.'],
   ])('%j is refused as a whole', async (text, problem) => {
     await expect(read('r.csv', text)).rejects.toMatchObject({
       code: 'syntax',
-      message: expect.stringContaining(problem),
+      message: `Invalid CSV: ${problem}`,
     });
+  });
+});
+
+describe('CSV faults in --each records and in a dataset', () => {
+  /** The first diagnostic of each reader for the same file. */
+  async function bothReaders(text: string) {
+    const file = join(tempDir('briefkit-records-'), 'r.csv');
+    writeFileSync(file, text);
+    const entries: RecordEntry[] = [];
+    let batch: Diagnostic | undefined;
+    try {
+      for await (const entry of readRecords(file)) entries.push(entry);
+      const bad = entries.find((entry) => !entry.ok);
+      batch = bad && !bad.ok ? bad.record.diagnostics[0] : undefined;
+    } catch (error) {
+      batch = (error as BriefkitError).diagnostics[0];
+    }
+    return { batch, dataset: catchError(() => readSource(file, text)).diagnostics[0], file };
+  }
+
+  it.each([
+    ['an extra cell', 'a,b\n1,2\n3,4,5\n', 3, 'row 3 has 3 cells, but the header has 2 columns.'],
+    ['a missing cell', 'a,b\n1,2\n3\n', 3, 'row 3 has 1 cell, but the header has 2 columns.'],
+    // The row a record starts on, though csv-parse counts the line it ends on.
+    ['an extra cell after a line break in a cell', 'a,b\n"x\ny",2,3\n', 2, 'row 2 has 3 cells'],
+    ['an unclosed quote', 'a,b\n1,"2\n3,4\n', 2, 'row 2: a quoted cell is never closed'],
+    ['text after a closing quote', 'a,b\n1,"2"x\n', 2, 'row 2: a quoted cell has text after'],
+    ['a quote in an unquoted cell', 'a,b\n1,2"x\n', 2, 'row 2: a cell that does not start'],
+    ['a header naming a column twice', 'a,b,a\n1,2,3\n', 1, 'the header names column "a" twice.'],
+  ])('%s reads the same, in plain words, at the same place', async (_, text, line, words) => {
+    const { batch, dataset, file } = await bothReaders(text);
+    expect(batch).toEqual(dataset);
+    expect(batch).toMatchObject({ code: 'syntax', place: { file, line } });
+    expect(batch?.message).toContain(words);
+    expect(batch?.message).not.toMatch(/Invalid Record Length|Quote|line \d/);
   });
 });

@@ -67,27 +67,38 @@ describe('a .csv dataset', () => {
     [
       'a row with an extra cell',
       'a,b\n1,2\n3,4,5\n',
-      3,
+      { file: 't.csv', line: 3 },
       'row 3 has 3 cells, but the header has 2 columns.',
     ],
     [
       'a row with a missing cell',
       'a,b\n1,2\n3\n',
-      3,
-      'row 3 has 1 cells, but the header has 2 columns.',
+      { file: 't.csv', line: 3 },
+      'row 3 has 1 cell, but the header has 2 columns.',
     ],
-    ['an unclosed quote', 'a,b\n1,"2\n3,4\n', 2, 'a quoted cell is never closed'],
+    [
+      'an unclosed quote',
+      'a,b\n1,"2\n3,4\n',
+      { file: 't.csv', line: 2, path: 'row 2, column "b"' },
+      'a quoted cell is never closed',
+    ],
     [
       'text after a closing quote',
       'a,b\n1,"2"x\n',
-      2,
+      { file: 't.csv', line: 2, path: 'row 2, column "b"' },
       'a quoted cell has text after its closing quote',
     ],
-  ])('refuses %s, naming the row, so no cell is dropped', (_, csv, line, message) => {
+    [
+      'a quote inside an unquoted cell',
+      'a,b\n1,2"x\n',
+      { file: 't.csv', line: 2, path: 'row 2, column "b"' },
+      'a cell that does not start with a quote has one inside',
+    ],
+  ])('refuses %s, naming the row, so no cell is dropped', (_, csv, place, message) => {
     const error = catchError(() => readSource('t.csv', csv));
     expect(error.code).toBe('syntax');
     expect(error.message).toContain(message);
-    expect(error.diagnostics[0]?.place).toEqual({ file: 't.csv', line });
+    expect(error.diagnostics[0]?.place).toEqual(place);
   });
 
   it('refuses a header with a blank or repeated column name', () => {
