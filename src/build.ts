@@ -22,7 +22,7 @@ import { coverageWarnings } from './layout/coverage.ts';
 import { flowSummary, type Paper, paperSizes } from './layout/flow-summary.ts';
 import { type FontSet, loadFontSet } from './layout/fonts.ts';
 import type { DeckLayout, PagedLayout } from './layout/frames.ts';
-import { type HandoutSize, layoutHandout } from './layout/handout.ts';
+import { type HandoutSize, handoutSizes, layoutHandout } from './layout/handout.ts';
 import { layoutDeck } from './layout/layout-deck.ts';
 import { type Block, type Deck, plainText } from './model/document.ts';
 import { parseDeck } from './model/parse-deck.ts';
@@ -134,6 +134,31 @@ const painters: Record<
 
 const outputKinds = Object.keys(painters) as OutputKind[];
 
+/** The options that take one of a few values; `outputs` takes a list of them. */
+const choices = {
+  paper: Object.keys(paperSizes) as Paper[],
+  handout: handoutSizes,
+  outputs: outputKinds,
+} as const;
+
+/**
+ * TypeScript checks these options, but JavaScript callers get no such check: a value
+ * outside the choices would fail deep in layout or painting as a TypeError, or (a handout
+ * of 4) quietly make something else. An empty `outputs` would write nothing, surely not
+ * what was meant.
+ */
+function checkChoices(options: BuildOptions): void {
+  const problems = Object.entries(choices).flatMap(([name, allowed]) => {
+    const value: unknown = options[name as keyof typeof choices];
+    if (value === undefined) return [];
+    const list = name === 'outputs';
+    const values: unknown[] = !list ? [value] : Array.isArray(value) ? value : [];
+    const known = values.length > 0 && values.every((v) => (allowed as unknown[]).includes(v));
+    return known ? [] : [messages.buildOption(name, value, allowed, list)];
+  });
+  if (problems.length) throw new BriefkitError(problems);
+}
+
 function pdfMeta({ report }: Compiled) {
   return { title: report.title, author: report.author, lang: report.locale, date: report.date };
 }
@@ -180,6 +205,7 @@ export interface Compiled {
 
 /** Steps 1–5: read, validate, compose, parse and lay out. Reads inputs; writes nothing. */
 export async function compile(options: BuildOptions = {}): Promise<Compiled> {
+  checkChoices(options);
   // 1–2. Read and validate.
   const templateDir = options.template ?? defaults.template;
   const template = readTemplate(templateDir);

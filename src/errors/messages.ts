@@ -21,6 +21,12 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** A value as a JavaScript caller would write it: `"a3"`, `4`, `["bogus"]`. */
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(shown).join(', ')}]`;
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
 export const messages = {
   fileNotFound: (file: string, what: string): Message => ({
     code: 'file-not-found',
@@ -155,6 +161,16 @@ export const messages = {
     code: 'source-date-epoch',
     message: `SOURCE_DATE_EPOCH "${found}" is not a time briefkit can embed.`,
     hint: 'Set it to whole seconds since 1970-01-01 UTC, before the year 10000, such as 1767225600; or unset it.',
+  }),
+  buildOption: (
+    name: string,
+    found: unknown,
+    allowed: readonly (string | number)[],
+    list: boolean,
+  ): Message => ({
+    code: 'build-option',
+    message: `Build option ${name} cannot be ${shown(found)}.`,
+    hint: `Use ${list ? 'a list of one or more of' : 'one of'} ${allowed.map(shown).join(', ')}${list ? ', or leave it out for all of them' : ''}.`,
   }),
   badArgument: (detail: string): Message => ({
     code: 'usage',
