@@ -139,6 +139,7 @@ const choices = {
   paper: Object.keys(paperSizes) as Paper[],
   handout: handoutSizes,
   outputs: outputKinds,
+  handoutNotes: [true, false],
 } as const;
 
 /**
@@ -156,6 +157,8 @@ function checkChoices(options: BuildOptions): void {
     const known = values.length > 0 && values.every((v) => (allowed as unknown[]).includes(v));
     return known ? [] : [messages.buildOption(name, value, allowed, list)];
   });
+  if (options.handoutNotes === true && (options.handout ?? 3) !== 3)
+    problems.push(messages.handoutNotesNeedThree(options.handout));
   if (problems.length) throw new BriefkitError(problems);
 }
 

@@ -165,12 +165,16 @@ export const messages = {
   buildOption: (
     name: string,
     found: unknown,
-    allowed: readonly (string | number)[],
+    allowed: readonly (string | number | boolean)[],
     list: boolean,
   ): Message => ({
     code: 'build-option',
     message: `Build option ${name} cannot be ${shown(found)}.`,
     hint: `Use ${list ? 'a list of one or more of' : 'one of'} ${allowed.map(shown).join(', ')}${list ? ', or leave it out for all of them' : ''}.`,
+  }),
+  handoutNotesNeedThree: (handout: unknown): Message => ({
+    code: 'build-option',
+    message: `Build option handoutNotes needs handout 3, not ${shown(handout)}: only that handout has room beside each slide.`,
   }),
   badArgument: (detail: string): Message => ({
     code: 'usage',

@@ -19,6 +19,11 @@ describe('build options from JavaScript callers', () => {
     [{ paper: 'a3' }, 'Build option paper cannot be "a3".', 'Use one of "a4", "letter".'],
     [{ handout: 4 }, 'Build option handout cannot be 4.', 'Use one of 2, 3, 6.'],
     [{ handout: '2' }, 'Build option handout cannot be "2".', 'Use one of 2, 3, 6.'],
+    [
+      { handoutNotes: 'yes' },
+      'Build option handoutNotes cannot be "yes".',
+      'Use one of true, false.',
+    ],
   ])('refuses %j with a BriefkitError naming what there is', async (options, message, hint) => {
     const out = join(tempDir(), 'out');
     const error = await build(unchecked({ ...options, out })).catch((e: unknown) => e);
@@ -36,5 +41,18 @@ describe('build options from JavaScript callers', () => {
       'Build option paper cannot be "A4".',
       'Build option outputs cannot be ["pdf"].',
     ]);
+  });
+
+  it('refuses notes in a handout without room for them, as the command line does', async () => {
+    const out = join(tempDir(), 'out');
+    const error = await build(unchecked({ handout: 6, handoutNotes: true, out })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'build-option',
+      message:
+        'Build option handoutNotes needs handout 3, not 6: only that handout has room beside each slide.',
+    });
+    expect(existsSync(out)).toBe(false);
   });
 });
