@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { LruCache } from '../../cache/lru-cache.ts';
+import { mendSchema } from './mend-schema.ts';
 
 /**
  * Makes pptxgenjs output reproducible and repair-free:
@@ -9,6 +10,7 @@ import { LruCache } from '../../cache/lru-cache.ts';
  * - charts renumbered from 1 (pptxgenjs counts charts per process, not per deck);
  * - [Content_Types].xml lists only parts that exist (upstream lists a master per slide);
  * - one <a:pPr> per paragraph, first (upstream writes one before every run: a repair prompt);
+ * - presentation and chart parts as the schema orders them (see mend-schema.ts);
  * - real PNG fallbacks behind SVG pictures;
  * - the East Asian font in every run's `ea` slot, so CJK text has a CJK font;
  * - entries in a fixed order, DEFLATE-compressed.
@@ -38,7 +40,7 @@ export async function normalizePptx(
     if (name.endsWith('.xlsx')) {
       files.set(target, normalizeWorkbook(data, date));
     } else if (/\.(xml|rels)$/.test(name)) {
-      const xml = fixDates(strFromU8(data), date);
+      const xml = mendSchema(name, fixDates(strFromU8(data), date));
       const fixed = name.startsWith('ppt/slides/')
         ? eastAsian(oneParagraphProperties(xml), eastAsianFont)
         : xml;
