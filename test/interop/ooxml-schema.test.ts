@@ -7,8 +7,8 @@ import { type BuildOptions, build } from '../../src/index.ts';
 import { tempDir } from '../helpers/sample.ts';
 
 /**
- * The Open XML SDK's own validator (compiled to WebAssembly, from npm): a part it rejects is
- * what makes PowerPoint offer to repair a deck. Every deck the fixtures make must pass it.
+ * The Open XML SDK's own validator (compiled to WebAssembly, from npm): parts it rejects risk
+ * PowerPoint's offer to repair a deck. Every deck the fixtures make must pass it.
  */
 async function schemaErrors(options: BuildOptions): Promise<string[]> {
   const out = tempDir('briefkit-ooxml-');

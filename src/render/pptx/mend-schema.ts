@@ -1,7 +1,7 @@
 /**
- * What pptxgenjs writes against the OOXML schema, mended. PowerPoint asks to repair a deck
- * with such parts (pptxgenjs issue #1534), so every deck the tests build is checked with the
- * Open XML SDK's validator. pptxgenjs writes these parts from fixed templates; user text in
+ * What pptxgenjs writes against the OOXML schema, mended. Parts the schema rejects risk
+ * PowerPoint's repair prompt (a chart naming an axis it never defines triggers it: pptxgenjs
+ * issue #1534), so every deck the tests build is checked with the Open XML SDK's validator. pptxgenjs writes these parts from fixed templates; user text in
  * them is escaped, so the tags matched here are always its own.
  */
 export function mendSchema(name: string, xml: string): string {
