@@ -4,6 +4,7 @@ import { type CsvError, type Info, parse } from 'csv-parse';
 import { castCell, withoutEmptyCells } from '../data/csv-cells.ts';
 import { explainCsvError, headerProblems, recordStartLine } from '../data/csv-faults.ts';
 import { throwProblems } from '../data/limits.ts';
+import { lfLineEndsStream } from '../data/line-ends.ts';
 import { BriefkitError, isBriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { RecordEntry, UnreadableRecord } from './batch-record.ts';
@@ -36,7 +37,7 @@ export async function* readCsvRecords(file: string): AsyncGenerator<RecordEntry>
     },
   });
   // pipeline, unlike pipe, hands a read error (e.g. no such file) on to the loop below.
-  pipeline(createReadStream(file), parser, () => {});
+  pipeline(createReadStream(file), lfLineEndsStream(), parser, () => {});
   try {
     for await (const { record, info, raw } of parser as AsyncIterable<{
       record: Record<string, unknown>;

@@ -5,6 +5,7 @@ import { castCell, emptyCell } from './csv-cells.ts';
 import { explainCsvError, headerProblems, recordStartLine } from './csv-faults.ts';
 import { formatDataPath, type PathSegment } from './data-path.ts';
 import { checkFileSize, checkScalar, dataLimits, tableTooLong, throwProblems } from './limits.ts';
+import { lfLineEnds } from './line-ends.ts';
 
 /** A CSV file with a header row, read as a list of records. */
 export interface CsvTable {
@@ -20,8 +21,9 @@ type ParsedRecord = { record: unknown[]; info: Info; raw: string };
  * is row 1) and column, and a row with more or fewer cells than the header is an error, so
  * no cell is silently dropped.
  */
-export function readCsvTable(file: string, text: string): CsvTable {
-  checkFileSize(file, text);
+export function readCsvTable(file: string, written: string): CsvTable {
+  checkFileSize(file, written);
+  const text = lfLineEnds(written);
   let records: ParsedRecord[];
   try {
     records = parse(text, {

@@ -108,6 +108,15 @@ describe('CSV faults in --each records and in a dataset', () => {
     ['text after a closing quote', 'a,b\n1,"2"x\n', 2, 'row 2: a quoted cell has text after'],
     ['a quote in an unquoted cell', 'a,b\n1,2"x\n', 2, 'row 2: a cell that does not start'],
     ['a header naming a column twice', 'a,b,a\n1,2,3\n', 1, 'the header names column "a" twice.'],
+    // Spreadsheet exports end lines with CRLF: one line end, inside a quoted cell too.
+    [
+      'an extra cell after a CRLF in a cell',
+      'a,b\r\n"x\r\ny",2\r\n3,4,5\r\n',
+      4,
+      'row 4 has 3 cells',
+    ],
+    ['an extra cell after a lone CR in a cell', 'a,b\r"x\ry",2\r3,4,5\r', 4, 'row 4 has 3 cells'],
+    ['an extra cell in a CRLF row after LF rows', 'a,b\n1,2\r\n3,4,5\n', 3, 'row 3 has 3 cells'],
   ])('%s reads the same, in plain words, at the same place', async (_, text, line, words) => {
     const { batch, dataset, file } = await bothReaders(text);
     expect(batch).toEqual(dataset);
