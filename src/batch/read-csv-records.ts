@@ -17,7 +17,7 @@ import type { RecordEntry, UnreadableRecord } from './batch-record.ts';
 export async function* readCsvRecords(file: string): AsyncGenerator<RecordEntry> {
   const skipped: UnreadableRecord[] = [];
   let seq = 0;
-  let lastSkippedRow: number | undefined;
+  let lastSkipped: UnreadableRecord | undefined;
   const parser = parse({
     columns: (header: unknown[]) => checkHeader(file, header),
     bom: true,
@@ -30,10 +30,18 @@ export async function* readCsvRecords(file: string): AsyncGenerator<RecordEntry>
       if (!error) return;
       const diagnostic = explainCsvError(file, error);
       const row = diagnostic.place?.line ?? 0;
-      // After a bad quote the parser may fault again in the same record: report it once.
-      if (row === lastSkippedRow) return;
-      lastSkippedRow = row;
-      skipped.push({ seq: -1, row, label: `${file} row ${row}`, diagnostics: [diagnostic] });
+      if (lastSkipped?.row === row) {
+        // After a bad quote the parser faults again in the same record, having read the rest
+        // of the file into it: report the record once, and that the rows after it are lost.
+        if (error.code === 'CSV_QUOTE_NOT_CLOSED' && Number(error.lines) > row)
+          lastSkipped.diagnostics.push({
+            ...messages.csvRestUnread(row),
+            place: { file, line: row },
+          });
+        return;
+      }
+      lastSkipped = { seq: -1, row, label: `${file} row ${row}`, diagnostics: [diagnostic] };
+      skipped.push(lastSkipped);
     },
   });
   // pipeline, unlike pipe, hands a read error (e.g. no such file) on to the loop below.

@@ -52,6 +52,11 @@ export const messages = {
       'CSV',
       `row ${row}: a cell that does not start with a quote has one inside; quote the whole cell and write the quote as "".`,
     ),
+  csvRestUnread: (row: number): Message =>
+    syntax(
+      'CSV',
+      `nothing after row ${row} was read: after a quote fault the rest of the file reads as part of that row.`,
+    ),
   csvHeaderUnnamed: (column: number): Message =>
     syntax('CSV', `column ${column} of the header row has no name.`),
   csvHeaderTwice: (name: string): Message =>

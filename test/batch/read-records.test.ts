@@ -55,6 +55,23 @@ describe('reading --each records', () => {
     expect(entries.map((e) => [e.ok, e.record.row])).toEqual([[false, 2]]);
   });
 
+  it('says the rows after a bad quote were not read, rather than dropping them unsaid', async () => {
+    // csv-parse reads on to the end of the file inside the quote: B and C are never records.
+    const [bad, ...rest] = await read('r.csv', 'name,note\nA,"x"y\nB,z\nC,w\n');
+    expect(rest).toEqual([]);
+    const messages = bad && !bad.ok ? bad.record.diagnostics.map((d) => d.message) : [];
+    expect(messages).toEqual([
+      'Invalid CSV: row 2: a quoted cell has text after its closing quote; write a quote inside quotes as "".',
+      'Invalid CSV: nothing after row 2 was read: after a quote fault the rest of the file reads as part of that row.',
+    ]);
+  });
+
+  it('says nothing more when a bad quote is on the last row', async () => {
+    const entries = await read('r.csv', 'name,note\nA,x\nB,"z"y\n');
+    const bad = entries[1];
+    expect(bad && !bad.ok && bad.record.diagnostics).toHaveLength(1);
+  });
+
   it('reads a JSON array, reporting items that are not objects by index', async () => {
     const entries = await read('r.json', '[{"name": "A"}, 3, {"name": "C"}]');
     expect(entries.map((e) => [e.ok, e.record.row])).toEqual([
