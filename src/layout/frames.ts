@@ -4,7 +4,7 @@
  * same boxes in the same places.
  */
 import type { RenderedChart } from '../charts/render-chart.ts';
-import type { Run } from '../model/document.ts';
+import { plainText, type Run } from '../model/document.ts';
 import type { ImageAsset } from '../template/read-images.ts';
 import type { Line } from './wrap.ts';
 
@@ -34,6 +34,16 @@ export interface LaidParagraph extends Paragraph {
  * (the default) with bullets or numbers are tagged as list items.
  */
 export type TextTag = 'H1' | 'H2' | 'H3' | 'P' | 'BlockQuote' | 'Artifact';
+
+/** The name of the frame that holds a slide's title; the deck makes it the title placeholder. */
+export const SLIDE_TITLE = 'title';
+
+/** A slide's title as plain text (its paragraphs joined by spaces), if it has one. */
+export function slideTitle(slide: SlideFrames): string | undefined {
+  const frame = slide.frames.find((f) => f.kind === 'text' && f.name === SLIDE_TITLE);
+  if (frame?.kind !== 'text') return undefined;
+  return frame.paragraphs.map((p) => plainText(p.runs)).join(' ');
+}
 
 export interface TextFrame {
   kind: 'text';

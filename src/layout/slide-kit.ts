@@ -7,7 +7,7 @@ import type { ImageAsset } from '../template/read-images.ts';
 import type { Theme } from '../template/theme.ts';
 import { fitText, type TextRequest } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
-import type { Box, Frame, Paragraph, TextFrame } from './frames.ts';
+import { type Box, type Frame, type Paragraph, SLIDE_TITLE, type TextFrame } from './frames.ts';
 
 export interface SlideContext {
   theme: Theme;
@@ -65,7 +65,7 @@ export function chrome(
       fitOrFail(
         slide,
         {
-          name: 'title',
+          name: SLIDE_TITLE,
           box: { x: MARGIN, y: TITLE_TOP, w: ctx.width - 2 * MARGIN, h: TITLE_HEIGHT },
           paragraphs: [{ runs, bullet: null }],
           maxSize: theme.sizes.heading,

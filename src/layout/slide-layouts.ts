@@ -2,7 +2,7 @@ import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { Block, LayoutName, Run, Slide } from '../model/document.ts';
 import { fitText, fitTogether, layoutText, type TextRequest } from './fit-text.ts';
-import type { Box, Frame, Paragraph, TableFrame } from './frames.ts';
+import { type Box, type Frame, type Paragraph, SLIDE_TITLE, type TableFrame } from './frames.ts';
 import {
   accept,
   chrome,
@@ -44,7 +44,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
         fitOrFail(
           slide,
           {
-            name: 'title',
+            name: SLIDE_TITLE,
             box: { x: MARGIN, y: ctx.height * 0.22, w, h: ctx.height * 0.3 },
             paragraphs: toParagraphs(title ? [title] : []),
             maxSize: theme.sizes.title * 1.2,
@@ -91,7 +91,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
         fitOrFail(
           slide,
           {
-            name: 'title',
+            name: SLIDE_TITLE,
             box: { x: MARGIN, y: ctx.height * 0.3, w: ctx.width - 2 * MARGIN, h: ctx.height * 0.3 },
             paragraphs: toParagraphs([...(title ? [title] : []), ...body]),
             maxSize: theme.sizes.title,

@@ -19,6 +19,15 @@ describe.runIf(hasTool('soffice'))('LibreOffice', () => {
     expect(info).toMatch(new RegExp(`Pages:\\s+${slideCount}\\n`));
   });
 
+  it("names its PDF bookmarks by the deck's slide titles, as slides.pdf does", async () => {
+    const { dir, slides } = await buildSample();
+    const pdf = readFileSync(convertWithLibreOffice(join(dir, 'briefing.pptx'), tempDir()));
+    // LibreOffice names an untitled slide's bookmark "Slide N".
+    const titled = (await outlineTitles(pdf)).filter((t) => !/^Slide \d+$/.test(t));
+    expect(titled).toEqual(await outlineTitles(slides));
+    expect(titled).toContain('The year in numbers');
+  });
+
   it('writes dates that inspect shows as ISO 8601', async () => {
     const { dir } = await buildSample();
     const pdf = readFileSync(convertWithLibreOffice(join(dir, 'briefing.pptx'), tempDir()));
@@ -90,7 +99,36 @@ describe.runIf(hasTool('xmllint'))('xmllint', () => {
   });
 });
 
+/** The top-level bookmark titles of a PDF, as inspect reads them. */
+async function outlineTitles(pdf: Uint8Array): Promise<string[]> {
+  const { outline } = JSON.parse(await inspect(pdf, { json: true })) as {
+    outline: { title: string }[];
+  };
+  return outline.map((item) => item.title);
+}
+
 describe('the deck package', () => {
+  it("makes each slide's title its title placeholder, with the text slides.pdf bookmarks", async () => {
+    const { pptx, slides } = await buildSample();
+    const zip = await JSZip.loadAsync(pptx);
+    const slideNumber = (name: string) => Number(/(\d+)\.xml$/.exec(name)?.[1]);
+    const names = Object.keys(zip.files)
+      .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+      .sort((a, b) => slideNumber(a) - slideNumber(b));
+    const titles: string[] = [];
+    for (const name of names) {
+      const xml = (await zip.file(name)?.async('string')) ?? '';
+      const shapes = (xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? []).filter((sp) =>
+        sp.includes('<p:ph type="title"/>'),
+      );
+      expect(shapes.length, name).toBeLessThanOrEqual(1);
+      for (const sp of shapes)
+        titles.push([...sp.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(''));
+    }
+    expect(titles).toEqual(await outlineTitles(slides));
+    expect(titles).toHaveLength(names.length - 1); // all but the quote slide
+  });
+
   it('lists in [Content_Types].xml only parts that exist', async () => {
     const zip = await JSZip.loadAsync((await buildSample()).pptx);
     const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';

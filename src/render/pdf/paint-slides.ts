@@ -1,11 +1,12 @@
 import type { FontSet } from '../../layout/fonts.ts';
-import type { DeckLayout } from '../../layout/frames.ts';
+import { type DeckLayout, slideTitle } from '../../layout/frames.ts';
 import { artifact, drawFrames, type StructTarget } from './draw-frames.ts';
 import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
 
 /**
  * The deck as PDF: one page per slide, the same frames the PPTX painter drew. Tagged, each
- * slide a section, so screen readers read it as they read the handout and the summary.
+ * slide a section, so screen readers read it as they read the handout and the summary; with a
+ * bookmark per titled slide.
  */
 export async function paintSlides(
   layout: DeckLayout,
@@ -17,6 +18,9 @@ export async function paintSlides(
   doc.addStructure(root);
   for (const slide of layout.slides) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
+    // A bookmark per titled slide, as LibreOffice makes from the deck's title placeholders.
+    const title = slideTitle(slide);
+    if (title) doc.outline.addItem(title);
     artifact(doc, root, () => {
       doc.rect(0, 0, layout.width, layout.height).fill(`#${slide.background}`);
     });
