@@ -129,6 +129,23 @@ describe('the deck package', () => {
     expect(titles).toHaveLength(names.length - 1); // all but the quote slide
   });
 
+  it("marks each table's first row as its header row", async () => {
+    const out = tempDir('briefkit-tables-');
+    const tour = 'docs/examples/synthetic-tour';
+    await build({
+      data: `${tour}/data.yaml`,
+      template: `${tour}/template`,
+      out,
+      outputs: ['pptx'],
+    });
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'briefing.pptx')));
+    const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+    const xml = (await Promise.all(slides.map((n) => zip.file(n)?.async('string')))).join('');
+    const tables = xml.match(/<a:tblPr\b[^>]*>/g) ?? [];
+    expect(tables.length).toBeGreaterThan(1);
+    for (const props of tables) expect(props).toContain('firstRow="1"');
+  });
+
   it('lists in [Content_Types].xml only parts that exist', async () => {
     const zip = await JSZip.loadAsync((await buildSample()).pptx);
     const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { LruCache } from '../../cache/lru-cache.ts';
+import { accessibleSlide } from './accessible-slide.ts';
 import { mendSchema } from './mend-schema.ts';
-import { titlePlaceholder } from './slide-title.ts';
 
 /**
  * Makes pptxgenjs output reproducible and repair-free:
@@ -14,7 +14,7 @@ import { titlePlaceholder } from './slide-title.ts';
  * - presentation and chart parts as the schema orders them (see mend-schema.ts);
  * - real PNG fallbacks behind SVG pictures;
  * - the East Asian font in every run's `ea` slot, so CJK text has a CJK font;
- * - each slide's title box as its title placeholder (see slide-title.ts);
+ * - slide titles and table header rows marked for accessibility (see accessible-slide.ts);
  * - entries in a fixed order, DEFLATE-compressed.
  */
 export interface NormalizeOptions {
@@ -44,7 +44,7 @@ export async function normalizePptx(
     } else if (/\.(xml|rels)$/.test(name)) {
       const xml = mendSchema(name, fixDates(strFromU8(data), date));
       const fixed = name.startsWith('ppt/slides/')
-        ? titlePlaceholder(eastAsian(oneParagraphProperties(xml), eastAsianFont))
+        ? accessibleSlide(eastAsian(oneParagraphProperties(xml), eastAsianFont))
         : xml;
       files.set(target, renameReferences(fixed, renames));
     } else {
