@@ -129,6 +129,18 @@ describe('the deck package', () => {
     expect(titles).toHaveLength(names.length - 1); // all but the quote slide
   });
 
+  it('marks every shape without text (backgrounds, accent bars) as decorative', async () => {
+    const zip = await JSZip.loadAsync((await buildSample()).pptx);
+    const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+    const xml = (await Promise.all(slides.map((n) => zip.file(n)?.async('string')))).join('');
+    const shapes = (xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? []).filter(
+      (sp) => !sp.includes('<a:t>'),
+    );
+    expect(shapes.length).toBeGreaterThan(10);
+    for (const sp of shapes) expect(sp).toContain('<adec:decorative');
+    expect(xml.match(/<adec:decorative/g)).toHaveLength(shapes.length);
+  });
+
   it("marks each table's first row as its header row", async () => {
     const out = tempDir('briefkit-tables-');
     const tour = 'docs/examples/synthetic-tour';

@@ -11,6 +11,7 @@ import type {
 } from '../../layout/frames.ts';
 import { splitCjk } from '../../layout/measure.ts';
 import type { Run } from '../../model/document.ts';
+import { DECORATION } from './accessible-slide.ts';
 
 export interface DeckMeta {
   title: string;
@@ -76,6 +77,7 @@ function paintFrame(
     case 'rect':
       slide.addShape(pptx.ShapeType.rect, {
         ...place,
+        objectName: DECORATION,
         fill: { color: frame.fill },
         line: { type: 'none' },
       });
