@@ -1,8 +1,9 @@
 /**
  * What pptxgenjs writes against the OOXML schema, mended. Parts the schema rejects risk
  * PowerPoint's repair prompt (a chart naming an axis it never defines triggers it: pptxgenjs
- * issue #1534), so every deck the tests build is checked with the Open XML SDK's validator. pptxgenjs writes these parts from fixed templates; user text in
- * them is escaped, so the tags matched here are always its own.
+ * issue #1534), so every deck the tests build is checked with the Open XML SDK's validator.
+ * pptxgenjs writes these parts from fixed templates and escapes user text in them, so the
+ * tags matched here are always its own.
  */
 export function mendSchema(name: string, xml: string): string {
   if (name === 'ppt/presentation.xml') return notesMasterAfterSlideMasters(xml);
