@@ -68,7 +68,25 @@ function formatChart(shape: ChartShape, indent: string): string[] {
   return lines;
 }
 
+/**
+ * Accessibility marks end the shape's line, so a shape without them prints as it always has:
+ * `placeholder title`, `header-row`, `decorative`.
+ */
+function formatMarks(shape: Shape): string {
+  const marks = [
+    shape.placeholder === undefined ? '' : ` placeholder ${shape.placeholder}`,
+    shape.kind === 'table' && shape.headerRow ? ' header-row' : '',
+    shape.decorative ? ' decorative' : '',
+  ];
+  return marks.join('');
+}
+
 function formatShape(shape: Shape, indent: string): string[] {
+  const [first = '', ...rest] = formatShapeLines(shape, indent);
+  return [`${first}${formatMarks(shape)}`, ...rest];
+}
+
+function formatShapeLines(shape: Shape, indent: string): string[] {
   const inner = indent + INDENT;
   const where = formatBox(shape.box);
   switch (shape.kind) {

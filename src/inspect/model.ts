@@ -45,8 +45,20 @@ export interface ChartPlot {
   series: ChartSeries[];
 }
 
-interface ShapeBase {
+export interface ShapeBase {
   name: string;
+  /**
+   * Only for placeholders: the role the shape fills on its layout, as `p:ph type` names it
+   * (`title`, `ctrTitle`, `subTitle`, `body`, `pic`…; `obj` when the type is left out).
+   * Screen readers and PowerPoint's accessibility checker take a slide's title from its
+   * `title` or `ctrTitle` placeholder.
+   */
+  placeholder?: string;
+  /**
+   * Marked decorative (Office's `adec:decorative` extension): screen readers skip it, and
+   * PowerPoint's accessibility checker asks no alt text for it.
+   */
+  decorative?: true;
   /** Missing for placeholders whose position is inherited and could not be resolved. */
   box?: Box;
 }
@@ -68,6 +80,8 @@ export interface PlainShape extends ShapeBase {
 
 export interface TableShape extends ShapeBase {
   kind: 'table';
+  /** The first row is marked as the header row (`a:tblPr firstRow`), for screen readers. */
+  headerRow?: true;
   rows: string[][];
 }
 

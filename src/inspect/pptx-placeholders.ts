@@ -17,7 +17,8 @@ const MASTER_ALIASES: Readonly<Record<string, string>> = {
   obj: 'body',
 };
 
-const typeOf = (ph: XmlNode): string => ph.attrs.type ?? 'obj';
+/** A placeholder's type; `obj` is the schema's default when `type` is left out. */
+export const placeholderType = (ph: XmlNode): string => ph.attrs.type ?? 'obj';
 
 function collect(root: XmlNode | undefined): Map<string, EmuRect> {
   const boxes = new Map<string, EmuRect>();
@@ -28,7 +29,7 @@ function collect(root: XmlNode | undefined): Map<string, EmuRect> {
     if (ph.attrs.idx !== undefined && !boxes.has(`idx:${ph.attrs.idx}`)) {
       boxes.set(`idx:${ph.attrs.idx}`, rect);
     }
-    if (!boxes.has(`type:${typeOf(ph)}`)) boxes.set(`type:${typeOf(ph)}`, rect);
+    if (!boxes.has(`type:${placeholderType(ph)}`)) boxes.set(`type:${placeholderType(ph)}`, rect);
   }
   return boxes;
 }
@@ -52,7 +53,7 @@ export async function readPlaceholderLookup(
   const layout = collect(layoutPart === undefined ? undefined : await pkg.readXml(layoutPart));
   const master = collect(masterPart === undefined ? undefined : await pkg.readXml(masterPart));
   return (ph) => {
-    const type = typeOf(ph);
+    const type = placeholderType(ph);
     const idx = ph.attrs.idx;
     return (
       (idx === undefined ? undefined : layout.get(`idx:${idx}`)) ??

@@ -11,12 +11,12 @@ import {
   type Transform,
   toBox,
 } from './geometry.ts';
-import type { ChartShape, ImageShape, Paragraph, Shape, TableShape } from './model.ts';
+import type { ChartShape, ImageShape, Paragraph, Shape, ShapeBase, TableShape } from './model.ts';
 import type { OoxmlPackage } from './ooxml-package.ts';
 import { readChart } from './pptx-chart.ts';
-import type { PlaceholderLookup } from './pptx-placeholders.ts';
+import { type PlaceholderLookup, placeholderType } from './pptx-placeholders.ts';
 import { hasText, type LinkContext, paragraphText, readParagraphs } from './pptx-text.ts';
-import { child, childrenNamed, descendant, descendants, path, type XmlNode } from './xml.ts';
+import { child, childrenNamed, descendant, descendants, isOn, path, type XmlNode } from './xml.ts';
 
 export interface ShapeContext extends LinkContext {
   pkg: OoxmlPackage;
@@ -45,13 +45,44 @@ function readGeometry(spPr: XmlNode | undefined): string {
   return child(spPr, 'a:prstGeom')?.attrs.prst ?? 'rect';
 }
 
-/** Name and alt text from the non-visual properties (`p:cNvPr`). */
-function readLabels(node: XmlNode): { name: string; alt?: string } {
-  // The first child is the non-visual block: p:nvSpPr, p:nvPicPr, p:nvGraphicFramePr…
-  const cNvPr = child(node.children[0], 'p:cNvPr');
-  const name = cNvPr?.attrs.name ?? '';
-  const alt = cNvPr?.attrs.descr;
-  return alt === undefined || alt === '' ? { name } : { name, alt };
+/** The non-visual block every shape starts with: p:nvSpPr, p:nvPicPr, p:nvGraphicFramePr… */
+const nonVisual = (node: XmlNode): XmlNode | undefined => node.children[0];
+
+/** The placeholder a shape fills (`p:nvPr/p:ph`), if it is one. */
+const placeholderOf = (node: XmlNode): XmlNode | undefined =>
+  path(nonVisual(node), 'p:nvPr', 'p:ph');
+
+// Office marks a decorative object with an extension of `p:cNvPr`, not an attribute.
+const DECORATIVE_EXT = '{C183D7F6-B498-43B3-948B-1728B52AA6E4}';
+
+function isDecorative(cNvPr: XmlNode | undefined): boolean {
+  const ext = childrenNamed(child(cNvPr, 'a:extLst'), 'a:ext').find(
+    (e) => e.attrs.uri === DECORATIVE_EXT,
+  );
+  // The extension declares its own namespace, so its prefix is up to the producer. Only an
+  // explicit `val="0"` (or `false`) takes the mark back; PowerPoint always writes `val="1"`.
+  const mark = ext?.children.find((c) => c.name.replace(/^.*:/, '') === 'decorative');
+  return mark !== undefined && (mark.attrs.val === undefined || isOn(mark.attrs.val));
+}
+
+type Identity = Pick<ShapeBase, 'name' | 'placeholder' | 'decorative'>;
+
+/** Name, placeholder role and decorative mark, which any kind of shape can carry. */
+function readIdentity(node: XmlNode): Identity {
+  const cNvPr = child(nonVisual(node), 'p:cNvPr');
+  const ph = placeholderOf(node);
+  return {
+    name: cNvPr?.attrs.name ?? '',
+    ...(ph ? { placeholder: placeholderType(ph) } : {}),
+    ...(isDecorative(cNvPr) ? { decorative: true as const } : {}),
+  };
+}
+
+/** Identity plus alt text, for the kinds whose alt text the model keeps. */
+function readLabels(node: XmlNode): Identity & { alt?: string } {
+  const alt = child(nonVisual(node), 'p:cNvPr')?.attrs.descr;
+  const identity = readIdentity(node);
+  return alt === undefined || alt === '' ? identity : { ...identity, alt };
 }
 
 function withBox<T extends object>(shape: T, rect: EmuRect | undefined, at: Transform): T {
@@ -59,22 +90,22 @@ function withBox<T extends object>(shape: T, rect: EmuRect | undefined, at: Tran
 }
 
 function readSp(node: XmlNode, context: ShapeContext, at: Transform): Shape {
-  const { name } = readLabels(node);
+  const identity = readIdentity(node);
   const spPr = child(node, 'p:spPr');
-  const ph = path(node, 'p:nvSpPr', 'p:nvPr', 'p:ph');
+  const ph = placeholderOf(node);
   const rect = readXfrm(child(spPr, 'a:xfrm')) ?? (ph ? context.placeholder(ph) : undefined);
   const geometry = readGeometry(spPr);
   const fill = readFill(spPr);
   const paragraphs = readParagraphs(child(node, 'p:txBody'), context);
   if (hasText(paragraphs)) {
-    const shape = { kind: 'text' as const, name, geometry, paragraphs };
+    const shape = { kind: 'text' as const, ...identity, geometry, paragraphs };
     return withBox(fill === undefined ? shape : { ...shape, fill }, rect, at);
   }
   const line = readFill(child(spPr, 'a:ln'));
   return withBox(
     {
       kind: 'shape',
-      name,
+      ...identity,
       geometry,
       ...(fill === undefined ? {} : { fill }),
       ...(line === undefined ? {} : { line }),
@@ -96,7 +127,12 @@ function readPicture(node: XmlNode, context: ShapeContext, at: Transform): Image
   return withBox({ kind: 'image', ...readLabels(node), media }, rect, at);
 }
 
-function readTable(tbl: XmlNode, context: ShapeContext): string[][] {
+function readTable(tbl: XmlNode, identity: Identity, context: ShapeContext): TableShape {
+  const table: TableShape = { kind: 'table', ...identity, rows: readRows(tbl, context) };
+  return isOn(path(tbl, 'a:tblPr')?.attrs.firstRow) ? { ...table, headerRow: true } : table;
+}
+
+function readRows(tbl: XmlNode, context: ShapeContext): string[][] {
   return childrenNamed(tbl, 'a:tr').map((tr) =>
     childrenNamed(tr, 'a:tc').map((tc) =>
       readParagraphs(child(tc, 'a:txBody'), context).map(paragraphText).join('\n'),
@@ -105,7 +141,7 @@ function readTable(tbl: XmlNode, context: ShapeContext): string[][] {
 }
 
 async function readChartShape(
-  base: Pick<ChartShape, 'name' | 'alt'>,
+  base: Pick<ChartShape, 'name' | 'placeholder' | 'decorative' | 'alt'>,
   graphicData: XmlNode,
   context: ShapeContext,
 ): Promise<ChartShape> {
@@ -121,19 +157,18 @@ async function readGraphicFrame(
   context: ShapeContext,
   at: Transform,
 ): Promise<Shape> {
-  const labels = readLabels(node);
+  const identity = readIdentity(node);
   const rect = readXfrm(child(node, 'p:xfrm'));
   const graphicData = path(node, 'a:graphic', 'a:graphicData');
   const uri = graphicData?.attrs.uri ?? '';
   const tbl = child(graphicData, 'a:tbl');
   let shape: Shape;
   if (graphicData && uri.endsWith('/chart')) {
-    shape = await readChartShape(labels, graphicData, context);
+    shape = await readChartShape(readLabels(node), graphicData, context);
   } else if (tbl) {
-    const table: TableShape = { kind: 'table', name: labels.name, rows: readTable(tbl, context) };
-    shape = table;
+    shape = readTable(tbl, identity, context);
   } else {
-    shape = { kind: 'other', name: labels.name, what: uri.slice(uri.lastIndexOf('/') + 1) };
+    shape = { kind: 'other', ...identity, what: uri.slice(uri.lastIndexOf('/') + 1) };
   }
   return withBox(shape, rect, at);
 }
@@ -152,7 +187,8 @@ async function readNode(node: XmlNode, context: ShapeContext, at: Transform): Pr
       const xfrm = path(node, 'p:grpSpPr', 'a:xfrm');
       const inner = groupTransform(xfrm, at);
       const shapes = await readShapeTree(node, context, inner);
-      return [withBox({ kind: 'group', name: readLabels(node).name, shapes }, readXfrm(xfrm), at)];
+      const group = { kind: 'group' as const, ...readIdentity(node), shapes };
+      return [withBox(group, readXfrm(xfrm), at)];
     }
     case 'mc:AlternateContent': {
       // Consumers that understand the markup use the first Choice, as PowerPoint does.

@@ -5,7 +5,7 @@
  */
 import type { Paragraph, TextRun } from './model.ts';
 import type { Relationship } from './ooxml-package.ts';
-import { child, childrenNamed, type XmlNode } from './xml.ts';
+import { child, childrenNamed, isOn, type XmlNode } from './xml.ts';
 
 /** What a part's text needs to resolve links. */
 export interface LinkContext {
@@ -13,8 +13,6 @@ export interface LinkContext {
   /** Package path of each slide part → its 1-based number, to show jumps as `#slideN`. */
   slideNumbers: ReadonlyMap<string, number>;
 }
-
-const isOn = (value: string | undefined): boolean => value === '1' || value === 'true';
 
 function resolveLink(rPr: XmlNode | undefined, context: LinkContext): string | undefined {
   const click = child(rPr, 'a:hlinkClick');

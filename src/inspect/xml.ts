@@ -94,3 +94,6 @@ export function descendants(node: XmlNode | undefined, name: string): XmlNode[] 
 export function descendant(node: XmlNode | undefined, name: string): XmlNode | undefined {
   return descendants(node, name)[0];
 }
+
+/** Whether an `xsd:boolean` attribute value is true (`1` or `true`). */
+export const isOn = (value: string | undefined): boolean => value === '1' || value === 'true';

@@ -29,3 +29,22 @@ function decodeXml(text: string): string {
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 }
+
+/** The PPTX with one part replaced, e.g. a slide written by hand. */
+export async function withPart(bytes: Uint8Array, name: string, xml: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  zip.file(name, xml);
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** A slide part holding `shapes` (`p:sp`, `p:graphicFrame`… as XML), for `withPart`. */
+export function slideXml(shapes: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<p:sld xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"' +
+    ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"' +
+    ' xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">' +
+    '<p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>' +
+    `<p:grpSpPr/>${shapes}</p:spTree></p:cSld></p:sld>`
+  );
+}
