@@ -2,7 +2,15 @@ import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { Block, LayoutName, Run, Slide } from '../model/document.ts';
 import { fitText, fitTogether, layoutText, type TextRequest } from './fit-text.ts';
-import { type Box, type Frame, type Paragraph, SLIDE_TITLE, type TableFrame } from './frames.ts';
+import {
+  type Box,
+  type Frame,
+  type Paragraph,
+  SLIDE_TITLE,
+  type TableFrame,
+  type TextFrame,
+  type TextTag,
+} from './frames.ts';
 import {
   accept,
   chrome,
@@ -88,18 +96,26 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
           box: { x: 0, y: 0, w: ctx.width, h: ctx.height },
           fill: theme.colors.surface,
         },
-        fitOrFail(
-          slide,
-          {
-            name: SLIDE_TITLE,
-            box: { x: MARGIN, y: ctx.height * 0.3, w: ctx.width - 2 * MARGIN, h: ctx.height * 0.3 },
-            paragraphs: toParagraphs([...(title ? [title] : []), ...body]),
-            maxSize: theme.sizes.title,
-            minSize: theme.sizes.minimum,
-            color: theme.colors.primary,
-            valign: 'middle',
-          },
-          ctx,
+        ...titleAndBody(
+          fitOrFail(
+            slide,
+            {
+              name: 'section',
+              box: {
+                x: MARGIN,
+                y: ctx.height * 0.3,
+                w: ctx.width - 2 * MARGIN,
+                h: ctx.height * 0.3,
+              },
+              paragraphs: toParagraphs([...(title ? [title] : []), ...body]),
+              maxSize: theme.sizes.title,
+              minSize: theme.sizes.minimum,
+              color: theme.colors.primary,
+              valign: 'middle',
+            },
+            ctx,
+          ),
+          title !== undefined,
         ),
       ],
     ];
@@ -373,4 +389,30 @@ function splitColumns(slide: Slide, body: Block[]): Block[][] {
     });
   }
   return columns;
+}
+
+/**
+ * A section slide's text, fitted as one (title and body share a size and sit centred
+ * together), split into the slide's title and its body at the same places, so the deck and
+ * the PDFs can tell the title from the rest.
+ */
+function titleAndBody(frame: TextFrame, titled: boolean): TextFrame[] {
+  const top = frame.box.y + (frame.box.h - frame.contentHeight) / 2;
+  const part = (name: string, paragraphs: TextFrame['paragraphs'], tag?: TextTag): TextFrame => {
+    const start = paragraphs[0]?.top ?? 0;
+    const last = paragraphs.at(-1);
+    const height = last ? last.top + last.lines.length * frame.lineHeight - start : 0;
+    return {
+      ...frame,
+      name,
+      ...(tag ? { tag } : {}),
+      valign: 'top',
+      box: { ...frame.box, y: top + start, h: height },
+      paragraphs: paragraphs.map((p) => ({ ...p, top: p.top - start })),
+      contentHeight: height,
+    };
+  };
+  const [first, ...rest] = frame.paragraphs;
+  if (!titled || !first) return [part('body', frame.paragraphs)];
+  return [part(SLIDE_TITLE, [first], 'H1'), ...(rest.length ? [part('body', rest)] : [])];
 }

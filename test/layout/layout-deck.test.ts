@@ -61,4 +61,24 @@ describe('layoutDeck', () => {
     await layoutDeck(deck, ctx);
     expect(ctx.chart).toHaveBeenCalledTimes(2);
   });
+
+  it("splits a section slide's text into its title and its body, where one block put them", async () => {
+    const section = parseDeck(
+      '---\nlayout: section\n---\n# Part 1: the numbers\n\nStats, charts and tables',
+      'deck.md',
+    );
+    const [slide] = (await layoutDeck(section, context(theme))).slides;
+    const text = (slide?.frames ?? []).filter((f): f is TextFrame => f.kind === 'text');
+    const [title, rest] = text;
+    expect(title).toMatchObject({ name: 'title', tag: 'H1', valign: 'top' });
+    expect(title?.paragraphs.map((p) => p.runs.map((r) => r.text).join(''))).toEqual([
+      'Part 1: the numbers',
+    ]);
+    expect(rest).toMatchObject({ name: 'body', valign: 'top', size: title?.size });
+    // Together they sit centred in the section's box, a paragraph gap apart.
+    if (!title || !rest) throw new Error('expected two text frames');
+    expect(rest.box.y - (title.box.y + title.box.h)).toBeCloseTo(title.paragraphGap);
+    const middle = (title.box.y + rest.box.y + rest.box.h) / 2;
+    expect(middle).toBeCloseTo(540 * 0.3 + (540 * 0.3) / 2);
+  });
 });
