@@ -42,7 +42,7 @@ export const SLIDE_TITLE = 'title';
 export function slideTitle(slide: SlideFrames): string | undefined {
   const frame = slide.frames.find((f) => f.kind === 'text' && f.name === SLIDE_TITLE);
   if (frame?.kind !== 'text') return undefined;
-  return frame.paragraphs.map((p) => plainText(p.runs)).join(' ');
+  return frame.paragraphs.map((p) => plainText(p.runs)).join(' ') || undefined;
 }
 
 export interface TextFrame {

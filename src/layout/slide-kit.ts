@@ -2,7 +2,7 @@
 import type { RenderedChart } from '../charts/render-chart.ts';
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
-import type { Block, BlockKind, Run, Slide } from '../model/document.ts';
+import { type Block, type BlockKind, plainText, type Run, type Slide } from '../model/document.ts';
 import type { ImageAsset } from '../template/read-images.ts';
 import type { Theme } from '../template/theme.ts';
 import { fitText, type TextRequest } from './fit-text.ts';
@@ -155,11 +155,19 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
   return blocks.flatMap((block) => (paragraphsOf[block.kind] as (b: Block) => Paragraph[])(block));
 }
 
-/** Splits off the slide's first level-1 heading as its title. */
+/**
+ * Splits off the slide's first level-1 heading as its title. One without text (`# {{field}}`
+ * with an empty field) is no title: the deck would hold an empty title placeholder, which
+ * PowerPoint shows as "Click to add title" and its accessibility checker flags.
+ */
 export function splitTitle(slide: Slide): { title: Block | undefined; body: Block[] } {
   const index = slide.blocks.findIndex((b) => b.kind === 'heading' && b.level === 1);
   if (index < 0) return { title: undefined, body: slide.blocks };
-  return { title: slide.blocks[index], body: slide.blocks.filter((_, i) => i !== index) };
+  const title = slide.blocks[index] as BlockOf<'heading'>;
+  return {
+    title: plainText(title.runs).trim() ? title : undefined,
+    body: slide.blocks.filter((_, i) => i !== index),
+  };
 }
 
 /** Fails when a slide holds a block its layout cannot show. */

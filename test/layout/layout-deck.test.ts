@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RenderedChart } from '../../src/charts/render-chart.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
-import type { Frame, TextFrame } from '../../src/layout/frames.ts';
+import { type Frame, slideTitle, type TextFrame } from '../../src/layout/frames.ts';
 import { type DeckContext, layoutDeck } from '../../src/layout/layout-deck.ts';
 import { parseDeck } from '../../src/model/parse-deck.ts';
 import { readTemplate } from '../../src/template/read-template.ts';
@@ -80,5 +80,24 @@ describe('layoutDeck', () => {
     expect(rest.box.y - (title.box.y + title.box.h)).toBeCloseTo(title.paragraphGap);
     const middle = (title.box.y + rest.box.y + rest.box.h) / 2;
     expect(middle).toBeCloseTo(540 * 0.3 + (540 * 0.3) / 2);
+  });
+  it('gives a slide whose level-1 heading has no text no title, in any layout', async () => {
+    // `# {{field}}` with an empty field: an empty title placeholder shows PowerPoint's
+    // "Click to add title" prompt and fails its accessibility check.
+    const untitled = parseDeck(
+      [
+        '---\nlayout: title\n---\n# \n\nA subtitle',
+        '---\nlayout: section\n---\n# \n\nThe body',
+        '---\nlayout: bullets\n---\n# \n\n- An item',
+      ].join('\n'),
+      'deck.md',
+    );
+    const { slides } = await layoutDeck(untitled, context(theme));
+    for (const slide of slides) {
+      const titles = slide.frames.filter((f) => f.kind === 'text' && f.name === 'title');
+      expect(titles.flatMap((f) => (f.kind === 'text' ? f.paragraphs : []))).toEqual([]);
+      expect(slideTitle(slide)).toBeUndefined();
+    }
+    expect(body(slides[1]?.frames ?? [])?.paragraphs).toHaveLength(1);
   });
 });
