@@ -10,11 +10,11 @@ import { type Message, messages } from '../errors/messages.ts';
 /**
  * The line a record starts on, from the line csv-parse counted when it ended and the
  * record's raw text, which starts with any blank lines skipped before it and ends with the
- * record's own line break.
+ * record's own line break. Line ends are LF by then (see line-ends.ts).
  */
 export function recordStartLine(lines: number, raw: string): number {
-  const body = raw.replace(/^(?:\r\n|\r|\n)+/, '').replace(/(?:\r\n|\r|\n)$/, '');
-  return lines - (body.match(/\r\n|\r|\n/g)?.length ?? 0);
+  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
+  return lines - (body.match(/\n/g)?.length ?? 0);
 }
 
 /**

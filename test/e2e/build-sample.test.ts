@@ -1,10 +1,10 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, inspect } from '../../src/index.ts';
 import { pdfPages } from '../helpers/pdf-text.ts';
 import { pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
-import { buildSample, tempDir } from '../helpers/sample.ts';
+import { buildSample, sampleTemplateCopy, tempDir } from '../helpers/sample.ts';
 
 describe('the sample build', () => {
   it('writes a deck of 8 to 12 slides whose text is editable runs', async () => {
@@ -110,8 +110,7 @@ describe('a figure without a unit (the schema allows it)', () => {
 describe('a link in a table cell', () => {
   it('stays a link in the PPTX table, as in the PDFs', async () => {
     const dir = tempDir();
-    const template = join(dir, 'template');
-    cpSync('templates/briefing', template, { recursive: true });
+    const template = sampleTemplateCopy(dir);
     const deck = join(template, 'deck.md.hbs');
     const table =
       '| Name | Where |\n| --- | --- |\n| Source | [the report](https://example.org/r) |';
@@ -159,8 +158,7 @@ describe('empty lists in the data', () => {
 describe('chart titles written as lists of lines (valid Vega-Lite)', () => {
   it('are painted into the native chart as one line (pptxgenjs crashed on a list), the chart title too', async () => {
     const dir = tempDir();
-    const template = join(dir, 'template');
-    cpSync('templates/briefing', template, { recursive: true });
+    const template = sampleTemplateCopy(dir);
     const file = join(template, 'charts/science-output.vl.json');
     const spec = JSON.parse(readFileSync(file, 'utf8'));
     spec.title = { text: ['New projects', 'and patents'] };

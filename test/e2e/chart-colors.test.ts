@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '../../src/build.ts';
@@ -8,7 +8,7 @@ import { readSource } from '../../src/data/read-source.ts';
 import { build } from '../../src/index.ts';
 import { readTemplate } from '../../src/template/read-template.ts';
 import { pptxParts } from '../helpers/pptx-parts.ts';
-import { tempDir } from '../helpers/sample.ts';
+import { sampleTemplateCopy } from '../helpers/sample.ts';
 
 /** A line over the sample's figures; `point` asks Vega for a point at each value. */
 const line = (point: boolean) => ({
@@ -25,8 +25,7 @@ const line = (point: boolean) => ({
  * palette's first (2E8B57), and two slides more: a line, and a line with points.
  */
 function template(): string {
-  const dir = join(tempDir(), 'template');
-  cpSync('templates/briefing', dir, { recursive: true });
+  const dir = sampleTemplateCopy();
   const theme = join(dir, 'theme.yaml');
   writeFileSync(
     theme,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../../src/index.ts';
@@ -32,6 +32,13 @@ export function buildSample(): Promise<SampleOutputs> {
 
 export function tempDir(prefix = 'briefkit-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A copy of the sample template, as `template` in `dir`, for a test to change. */
+export function sampleTemplateCopy(dir = tempDir()): string {
+  const template = join(dir, 'template');
+  cpSync('templates/briefing', template, { recursive: true });
+  return template;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Compiled, compile } from '../../src/build.ts';
 import type { Box, Frame } from '../../src/layout/frames.ts';
-import { tempDir } from '../helpers/sample.ts';
+import { sampleTemplateCopy, tempDir } from '../helpers/sample.ts';
 
 const stress = {
   data: 'test/fixtures/stress/data.yaml',
@@ -70,8 +70,7 @@ function titleOf(slide: Compiled['deck']['slides'][number]): string {
 
 /** The sample template with a theme edit, in a temp folder. */
 function templateVariant(edit: (theme: string) => string): string {
-  const dir = join(tempDir(), 'template');
-  cpSync('templates/briefing', dir, { recursive: true });
+  const dir = sampleTemplateCopy();
   const theme = join(dir, 'theme.yaml');
   writeFileSync(theme, edit(readFileSync(theme, 'utf8')));
   return dir;

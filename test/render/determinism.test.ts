@@ -1,11 +1,11 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { build } from '../../src/index.ts';
-import { buildSample, tempDir } from '../helpers/sample.ts';
+import { buildSample, sampleTemplateCopy, tempDir } from '../helpers/sample.ts';
 
 const outputs = ['briefing.pptx', 'summary.pdf', 'slides.pdf'];
 
@@ -91,8 +91,7 @@ describe('reproducible output', () => {
 
   it('rejects a report date that is no day, at its line, when the schema lets it through', async () => {
     const dir = tempDir();
-    const template = join(dir, 'template');
-    cpSync('templates/briefing', template, { recursive: true });
+    const template = sampleTemplateCopy(dir);
     const schema = join(template, 'schema.json');
     writeFileSync(schema, readFileSync(schema, 'utf8').replace('"format": "date", ', ''));
     const data = join(dir, 'data.yaml');

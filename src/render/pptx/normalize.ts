@@ -14,7 +14,8 @@ import { mendSchema } from './mend-schema.ts';
  * - presentation and chart parts as the schema orders them (see mend-schema.ts);
  * - real PNG fallbacks behind SVG pictures;
  * - the East Asian font in every run's `ea` slot, so CJK text has a CJK font;
- * - slide titles and table header rows marked for accessibility (see accessible-slide.ts);
+ * - slide titles, table header rows and decoration marked for accessibility
+ *   (see accessible-slide.ts);
  * - entries in a fixed order, DEFLATE-compressed.
  */
 export interface NormalizeOptions {
