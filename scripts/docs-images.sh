@@ -71,9 +71,9 @@ render "$slides" "$(slide_titled "$deck" 'Visitors per month')" layout-chart-tex
 render "$slides" "$(slide_titled "$deck" 'Two beds, two plans')" layout-two-columns
 render "$slides" "$(slide_titled "$deck" 'Key figures as a table')" layout-table
 render "$slides" "$(slide_titled "$deck" 'Visitors, month by month')" layout-table-long
-render "$slides" "$(slide_titled "$deck" 'Visitors, month by month (cont.)')" layout-table-cont
+render "$slides" "$(slide_titled "$deck" 'Visitors, month by month (2 of 3)')" layout-table-cont
 render "$slides" "$(slide_titled "$deck" "The season's checklist")" layout-bullets
-render "$slides" "$(slide_titled "$deck" "The season's checklist (cont.)")" layout-bullets-cont
+render "$slides" "$(slide_titled "$deck" "The season's checklist (2 of 2)")" layout-bullets-cont
 render "$slides" "$(slide_with "$deck" '  text "quote"')" layout-quote
 render "$slides" "$(slide_titled "$deck" 'The garden plan')" layout-image
 render "$slides" "$(slide_titled "$deck" 'Sources and thanks')" layout-closing

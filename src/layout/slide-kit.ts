@@ -4,6 +4,7 @@ import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { type Block, type BlockKind, plainText, type Run, type Slide } from '../model/document.ts';
 import type { ImageAsset } from '../template/read-images.ts';
+import { continuedSuffix } from '../template/strings.ts';
 import type { Theme } from '../template/theme.ts';
 import { fitText, type TextRequest } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
@@ -48,19 +49,32 @@ export function fitOrFail(slide: Slide, request: TextRequest, ctx: SlideContext)
   throw overflow(slide, request.name);
 }
 
-/** Title and accent rule: what every content slide shares. Continuations say so after the title. */
+/** Which of the slides a long slide continues on this one is, from 0. */
+export interface SlidePart {
+  index: number;
+  count: number;
+}
+
+/**
+ * Title and accent rule: what every content slide shares. Continuations say so after the
+ * title, numbered: " (2 of 3)".
+ */
 export function chrome(
   slide: Slide,
   title: Block | undefined,
   ctx: SlideContext,
-  continued = false,
+  part: SlidePart = { index: 0, count: 1 },
 ): Frame[] {
   const { theme } = ctx;
   const frames: Frame[] = [];
   if (title) {
-    const runs: Run[] = continued
-      ? [...titleRuns(title), { text: ctx.continued }]
-      : titleRuns(title);
+    const runs: Run[] =
+      part.index > 0
+        ? [
+            ...titleRuns(title),
+            { text: continuedSuffix(ctx.continued, part.index + 1, part.count) },
+          ]
+        : titleRuns(title);
     frames.push(
       fitOrFail(
         slide,

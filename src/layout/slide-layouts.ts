@@ -231,7 +231,10 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     const shared = Math.min(
       ...parts.map((rows) => (fitted(rows, comfortableSize(ctx)) as TableFrame).size),
     );
-    return parts.map((rows, i) => [...chrome(slide, title, ctx, i > 0), at(shared, rows)]);
+    return parts.map((rows, index) => [
+      ...chrome(slide, title, ctx, { index, count: parts.length }),
+      at(shared, rows),
+    ]);
   },
 
   image: async (slide, ctx) => {
@@ -343,8 +346,8 @@ function textSlide(slide: Slide, ctx: SlideContext, size: number): Frame[][] {
   if (!parts) throw overflow(slide, 'body');
   // One size for every continuation, so the slides read as one list.
   const shared = Math.min(...parts.map((part) => fitOrFail(slide, request(part, floor), ctx).size));
-  return parts.map((part, i) => [
-    ...chrome(slide, title, ctx, i > 0),
+  return parts.map((part, index) => [
+    ...chrome(slide, title, ctx, { index, count: parts.length }),
     layoutText(request(part, shared), ctx.fonts, shared),
   ]);
 }

@@ -35,15 +35,34 @@ export function localizeSpec(spec: unknown, strings: Strings, file: string): unk
   return walk(spec);
 }
 
-/** " (cont.)" after the title of a slide continued from the one before, English by default. */
+/**
+ * The `continued` string, " ({part} of {parts})" by default: after the title of a slide
+ * continued from the one before (see continuedSuffix).
+ */
 export function continuedLabel(strings: Strings): string {
-  return strings.continued ?? ' (cont.)';
+  return strings.continued ?? ' ({part} of {parts})';
+}
+
+/**
+ * " (2 of 3)": the `continued` string with `{part}` and `{parts}` filled in. Numbered, each
+ * slide of a long list or table has a title of its own, as PowerPoint's accessibility
+ * checker and screen-reader users moving from title to title expect.
+ */
+export function continuedSuffix(pattern: string, part: number, parts: number): string {
+  return fill(pattern, { part, parts });
 }
 
 /** "Page 2 of 3" from the `page_of` string ("Page {page} of {pages}"), English by default. */
 export function pageLabeller(strings: Strings): (page: number, pages: number) => string {
   const pattern = strings.page_of ?? 'Page {page} of {pages}';
-  return (page, pages) => pattern.replace('{page}', String(page)).replace('{pages}', String(pages));
+  return (page, pages) => fill(pattern, { page, pages });
+}
+
+/** The pattern with each `{name}` of `values` replaced, wherever it occurs. */
+function fill(pattern: string, values: Record<string, number>): string {
+  return pattern.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
+  );
 }
 
 /**

@@ -95,7 +95,10 @@ describe('every text frame fits its box', () => {
     const compiled = await compile(stress);
     expect(allProblems(compiled)).toEqual([]);
     const titles = compiled.deck.slides.map(titleOf);
-    expect(titles.filter((t) => t.endsWith('(cont.)')).length).toBeGreaterThanOrEqual(2);
+    // Each continuation is numbered, so no two share a title.
+    const continued = titles.filter((t) => / \(\d+ of \d+\)$/.test(t));
+    expect(continued.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(continued).size).toBe(continued.length);
     const tables = compiled.deck.slides.flatMap((s) => s.frames.filter((f) => f.kind === 'table'));
     expect(tables.length).toBeGreaterThan(1);
     expect(tables.reduce((n, t) => n + (t.kind === 'table' ? t.rows.length : 0), 0)).toBe(40);
@@ -107,7 +110,28 @@ describe('every text frame fits its box', () => {
       ]);
   });
 
-  it('marks a continuation in the report’s language: （续） in Chinese', async () => {
+  it('numbers the continuations of a list spread over three slides or more', async () => {
+    const areas = Array.from({ length: 40 }, (_, i) => `  - Research area ${i + 1}`);
+    const data = join(tempDir(), 'data.yaml');
+    const sample = readFileSync('data/space-station-2025.yaml', 'utf8');
+    writeFileSync(
+      data,
+      sample.replace(/^research_areas:\n/m, `research_areas:\n${areas.join('\n')}\n`),
+    );
+    const titles = (await compile({ data })).deck.slides.map(titleOf);
+    const first = titles.indexOf('What the station studies');
+    const parts = titles.filter((t) => t.startsWith('What the station studies'));
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(titles.slice(first, first + parts.length)).toEqual(
+      parts.map((_, i) =>
+        i === 0
+          ? 'What the station studies'
+          : `What the station studies (${i + 1} of ${parts.length})`,
+      ),
+    );
+  });
+
+  it('marks a continuation in the report’s language: （2/2） in Chinese', async () => {
     const areas = Array.from(
       { length: 60 },
       (_, i) => `  - 研究方向 ${i + 1}：空间生命科学与微重力物理实验`,
@@ -119,9 +143,11 @@ describe('every text frame fits its box', () => {
       sample.replace(/^research_areas:\n/m, `research_areas:\n${areas.join('\n')}\n`),
     );
     const titles = (await compile({ data })).deck.slides.map(titleOf);
-    const continued = titles.filter((t) => t.endsWith('（续）'));
+    const continued = titles.filter((t) => t.startsWith('空间站研究领域（'));
     expect(continued.length).toBeGreaterThanOrEqual(1);
-    expect(continued.every((t) => t === '空间站研究领域（续）')).toBe(true);
-    expect(titles.some((t) => t.includes('(cont.)'))).toBe(false);
+    expect(continued).toEqual(
+      continued.map((_, i) => `空间站研究领域（${i + 2}/${continued.length + 1}）`),
+    );
+    expect(titles.some((t) => t.includes(' of '))).toBe(false);
   });
 });
