@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
-import { type CsvError, type Info, parse } from 'csv-parse';
+import { type CsvError, type Info, type Parser, parse } from 'csv-parse';
 import { castCell, withoutEmptyCells } from '../data/csv-cells.ts';
 import { explainCsvError, headerProblems, recordStartLine } from '../data/csv-faults.ts';
 import { throwProblems } from '../data/limits.ts';
@@ -18,8 +18,9 @@ export async function* readCsvRecords(file: string): AsyncGenerator<RecordEntry>
   const skipped: UnreadableRecord[] = [];
   let seq = 0;
   let lastSkipped: UnreadableRecord | undefined;
-  const parser = parse({
-    columns: (header: unknown[]) => checkHeader(file, header),
+  const parser: Parser = parse({
+    // The header ends on the line the parser has reached (blank lines may come before it).
+    columns: (header: unknown[]) => checkHeader(file, header, parser.info.lines),
     bom: true,
     cast: castCell,
     info: true,
@@ -71,8 +72,8 @@ export async function* readCsvRecords(file: string): AsyncGenerator<RecordEntry>
 }
 
 /** Column names become field names, so each must be a distinct, non-empty name. */
-function checkHeader(file: string, header: unknown[]): string[] {
+function checkHeader(file: string, header: unknown[], endLine: number): string[] {
   const names = header.map(String);
-  throwProblems(headerProblems(file, names, 1));
+  throwProblems(headerProblems(file, names, recordStartLine(endLine, names.join(','))));
   return names;
 }

@@ -125,6 +125,8 @@ describe('CSV faults in --each records and in a dataset', () => {
     ['text after a closing quote', 'a,b\n1,"2"x\n', 2, 'row 2: a quoted cell has text after'],
     ['a quote in an unquoted cell', 'a,b\n1,2"x\n', 2, 'row 2: a cell that does not start'],
     ['a header naming a column twice', 'a,b,a\n1,2,3\n', 1, 'the header names column "a" twice.'],
+    ['such a header after blank lines', '\n\na,a\n1,2\n', 3, 'names column "a" twice.'],
+    ['such a header with a line break in a name', '"x\ny",a,a\n1,2,3\n', 1, 'column "a" twice'],
     // Spreadsheet exports end lines with CRLF: one line end, inside a quoted cell too.
     [
       'an extra cell after a CRLF in a cell',
