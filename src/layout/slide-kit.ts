@@ -165,8 +165,14 @@ const paragraphsOf: { [K in BlockKind]: (block: BlockOf<K>) => Paragraph[] } = {
   image: () => [],
 };
 
+/**
+ * A paragraph without text (`## {{field}}` with an empty field) is left out: office apps
+ * show nothing for it, where the PDFs would keep its line.
+ */
 export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
-  return blocks.flatMap((block) => (paragraphsOf[block.kind] as (b: Block) => Paragraph[])(block));
+  return blocks
+    .flatMap((block) => (paragraphsOf[block.kind] as (b: Block) => Paragraph[])(block))
+    .filter((p) => p.runs.length > 0);
 }
 
 /**

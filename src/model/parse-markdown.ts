@@ -105,12 +105,14 @@ function toBlock(node: RootContent, comments: string[], unsupported: Unsupported
       return { kind: 'heading', level: node.depth, runs: toRuns(node.children, unsupported) };
     case 'paragraph':
       return paragraphOrChart(node.children, unsupported);
-    case 'list':
-      return {
-        kind: 'list',
-        ordered: node.ordered === true,
-        items: node.children.map((item) => listItemRuns(item, unsupported)),
-      };
+    case 'list': {
+      // An item without text (`- {{field}}` with an empty field) is no item: office apps show
+      // nothing for it, where the PDFs would draw a bare bullet.
+      const items = node.children
+        .map((item) => listItemRuns(item, unsupported))
+        .filter((runs) => runs.length > 0);
+      return items.length ? { kind: 'list', ordered: node.ordered === true, items } : null;
+    }
     case 'table':
       return toTable(node, unsupported);
     case 'blockquote':

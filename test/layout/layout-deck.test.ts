@@ -100,4 +100,26 @@ describe('layoutDeck', () => {
     }
     expect(body(slides[1]?.frames ?? [])?.paragraphs).toHaveLength(1);
   });
+
+  it('leaves out list items and headings that have no text, as the deck does', async () => {
+    // `- {{field}}` or `## {{field}}` with an empty field. An office app shows nothing for an
+    // empty paragraph, while slides.pdf drew a bare bullet or number and kept its line.
+    const sparse = parseDeck(
+      [
+        '---\nlayout: bullets\n---\n# Items\n\n1. \n2. Second\n3. \n4. Fourth',
+        '---\nlayout: two-columns\n---\n# Columns\n\n## \n\n- \n- Left\n\n## Right\n\n- Right',
+      ].join('\n'),
+      'deck.md',
+    );
+    const { slides } = await layoutDeck(sparse, context(theme));
+    const texts = (frame: Frame | undefined) =>
+      frame?.kind === 'text' ? frame.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : [];
+    const items = body(slides[0]?.frames ?? []);
+    expect(texts(items)).toEqual(['Second', 'Fourth']);
+    expect(items?.paragraphs.map((p) => p.bullet)).toEqual([1, 2]);
+    const column = (n: number) =>
+      slides[1]?.frames.find((f) => f.kind === 'text' && f.name === `column ${n}`);
+    expect(texts(column(1))).toEqual(['Left']);
+    expect(texts(column(2))).toEqual(['Right', 'Right']);
+  });
 });

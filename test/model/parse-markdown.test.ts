@@ -98,3 +98,14 @@ lazily, then a heading:
       expect(headingSections(markdown)).toEqual([markdown]);
   });
 });
+
+describe('lists', () => {
+  it('have no item without text, and no list is left without items', () => {
+    // `- {{field}}` with an empty field: a bare bullet in the PDFs, nothing in an office app.
+    const { blocks } = parseMarkdown('- \n- One\n- \n\nText\n\n- \n', { file: 'summary.md.hbs' });
+    expect(blocks).toEqual([
+      { kind: 'list', ordered: false, items: [[{ text: 'One' }]] },
+      { kind: 'paragraph', runs: [{ text: 'Text' }] },
+    ]);
+  });
+});
