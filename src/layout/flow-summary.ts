@@ -76,6 +76,8 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
 
   const blocks = summary.blocks;
   for (const [i, block] of blocks.entries()) {
+    // A heading without text (`## {{field}}` with an empty field) would be an empty bookmark.
+    if ('runs' in block && block.runs.length === 0) continue;
     if (y > content.y) y += block.kind === 'heading' ? BLOCK_GAP * 1.5 : BLOCK_GAP;
     if (block.kind === 'chart') {
       if (room() < CHART_HEIGHT) newPage();
