@@ -21,7 +21,20 @@ export interface NativeChart {
   showValues: boolean;
   /** A marker at each value: scatter charts, and lines whose spec asks for points. */
   markers: boolean;
+  /**
+   * Pies and doughnuts: each slice's colour (hex, no `#`) as Vega drew it, which follows the
+   * colour scale's domain rather than the slices' order; null where the palette's order holds.
+   */
+  colors: string[] | null;
 }
+
+/** A drawn mark: the row behind it, after all transforms, and the colour Vega filled it with. */
+export interface MarkItem {
+  row: Record<string, unknown>;
+  fill: unknown;
+}
+
+const HEX_COLOR = /^#([0-9a-f]{6})$/i;
 
 interface FieldDef {
   field?: string;
@@ -97,9 +110,10 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
 
 export function toNativeChart(
   encoding: ChartEncoding,
-  rows: readonly Record<string, unknown>[],
+  items: readonly MarkItem[],
   { parenOpen, parenClose }: Pick<ChartWording, 'parenOpen' | 'parenClose'>,
 ): NativeChart | null {
+  const rows = items.map((item) => item.row);
   const type = NATIVE_MARKS[encoding.mark];
   const category = encoding.category?.field;
   const value = encoding.value?.field;
@@ -125,7 +139,14 @@ export function toNativeChart(
     valueTitle: titleOf(encoding.value),
     showValues: labelField === value,
     markers: type === 'scatter' || encoding.points,
+    colors: type === 'pie' ? sliceColors(items) : null,
   };
+}
+
+/** The slices' colours, or null if Vega filled one with something other than a hex colour. */
+function sliceColors(items: readonly MarkItem[]): string[] | null {
+  const colors = items.map((item) => HEX_COLOR.exec(String(item.fill))?.[1]);
+  return colors.every((c) => c !== undefined) ? (colors as string[]) : null;
 }
 
 function titleOf(def: FieldDef | null): string | null {

@@ -10,7 +10,7 @@ import { titleText } from './chart-title.ts';
 import { checkRows } from './check-rows.ts';
 import { guardExpressions } from './guard-expressions.ts';
 import { guardSpec } from './guard-spec.ts';
-import { type NativeChart, readEncoding, toNativeChart } from './native.ts';
+import { type MarkItem, type NativeChart, readEncoding, toNativeChart } from './native.ts';
 import { loadVega } from './vega-runtime.ts';
 
 export interface RenderedChart {
@@ -55,7 +55,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   const logger = collectingLogger(vega.vega.Warn, problems);
   const bound = bindData(request);
   let svg: string;
-  let rows: Record<string, unknown>[];
+  let items: MarkItem[];
   try {
     const { runtime, fill } = toRuntime(bound, {
       compile: (spec) => vega.vegaLite.compile(spec as never, { logger }).spec,
@@ -77,12 +77,12 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     await view.runAsync();
     vega.vega.resetSVGDefIds();
     svg = await view.toSVG();
-    rows = markRows((view.scenegraph() as unknown as { root: SceneNode }).root);
+    items = markItems((view.scenegraph() as unknown as { root: SceneNode }).root);
     view.finalize();
   } catch (error) {
     problems.push((error as Error).message);
     svg = '';
-    rows = [];
+    items = [];
   }
   if (problems.length) {
     throw new BriefkitError(
@@ -94,7 +94,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   }
   const encoding = readEncoding(chart.spec);
   const wording = request.wording ?? english;
-  const native = encoding ? toNativeChart(encoding, rows, wording) : null;
+  const native = encoding ? toNativeChart(encoding, items, wording) : null;
   return {
     name: chart.name,
     svg,
@@ -196,15 +196,26 @@ type SceneNode = {
   name?: string;
   items?: SceneNode[];
   datum?: Record<string, unknown>;
+  fill?: unknown;
+  startAngle?: number;
 };
 
-/** The data rows behind the main (non-label) mark, in drawing order, after all transforms. */
-function markRows(root: SceneNode): Record<string, unknown>[] {
+/**
+ * The items of the main (non-label) mark, after all transforms, in drawing order: slices
+ * clockwise from 12 o'clock, where PowerPoint starts its pies (Vega-Lite stacks them by the
+ * colour field's values, not in the rows' order).
+ */
+function markItems(root: SceneNode): MarkItem[] {
   const stack: SceneNode[] = [root];
   while (stack.length) {
     const node = stack.pop() as SceneNode;
     if (node.marktype && node.marktype !== 'text' && /(^|_)marks$/.test(node.name ?? '')) {
-      return (node.items ?? []).map((item) => item.datum ?? {});
+      const items = node.items ?? [];
+      const drawn =
+        node.marktype === 'arc'
+          ? [...items].sort((a, b) => (a.startAngle ?? 0) - (b.startAngle ?? 0))
+          : items;
+      return drawn.map((item) => ({ row: item.datum ?? {}, fill: item.fill }));
     }
     stack.push(...(node.items ?? []));
   }

@@ -62,6 +62,7 @@ describe('renderChart', () => {
       valueTitle: 'Value',
       showValues: false,
       markers: false,
+      colors: null,
     });
     expect(chart.alt).toBe('Test chart. A: 3; B: 1.5; C: 0.');
   });
@@ -204,6 +205,37 @@ describe('renderChart', () => {
       type: 'scatter',
       labels: ['1', '3'],
       series: [{ values: [2, 5] }],
+    });
+  });
+
+  it('gives a pie its slices in the order and colours Vega draws them', async () => {
+    // Vega-Lite stacks slices by the colour field's values, whatever the rows' order, and
+    // colours them by the domain (here the rows' order): the deck drew the rows' order in
+    // the palette's order, so its pie matched neither.
+    const pie = {
+      data: { name: 'uses' },
+      mark: 'arc',
+      encoding: {
+        theta: { field: 'share', type: 'quantitative' },
+        color: { field: 'use', type: 'nominal', sort: null },
+      },
+    };
+    const chart = await renderChart({
+      ...request(pie),
+      config: { range: { category: ['#111111', '#222222', '#333333'] } },
+      data: {
+        uses: [
+          { use: 'Kitchen', share: 5 },
+          { use: 'Families', share: 3 },
+          { use: 'Compost', share: 2 },
+        ],
+      },
+    });
+    expect(chart.native).toMatchObject({
+      type: 'pie',
+      labels: ['Compost', 'Families', 'Kitchen'],
+      series: [{ values: [2, 3, 5] }],
+      colors: ['333333', '222222', '111111'],
     });
   });
 

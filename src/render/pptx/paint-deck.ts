@@ -275,7 +275,10 @@ function nativeOptions(
     barDir: native.direction,
     ...(native.direction === 'bar' && !round ? topDownBars : {}),
     // One series, one colour, as in the Vega rendering; pies need a colour per slice.
-    chartColors: round ? style.palette : style.palette.slice(0, Math.max(1, native.series.length)),
+    // Slices wear Vega's colours, which follow the colour domain rather than the slice order.
+    chartColors: round
+      ? (native.colors ?? style.palette)
+      : style.palette.slice(0, Math.max(1, native.series.length)),
     showValue: native.showValues,
     // Scatter points stand alone; pptxgenjs would join them with a 2 pt line.
     ...(native.type === 'scatter' ? { lineSize: 0 } : {}),
