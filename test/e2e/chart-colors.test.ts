@@ -20,6 +20,16 @@ const line = (point: boolean) => ({
   },
 });
 
+/** A pie of the sample's figures: a native chart with a legend. */
+const pie = {
+  data: { name: 'figures' },
+  mark: 'arc',
+  encoding: {
+    theta: { field: 'value', type: 'quantitative' },
+    color: { field: 'key', type: 'nominal' },
+  },
+};
+
 /**
  * The sample template with a theme whose primary colour (8B0000) differs from its chart
  * palette's first (2E8B57), and two slides more: a line, and a line with points.
@@ -35,19 +45,23 @@ function template(): string {
   );
   writeFileSync(join(dir, 'charts', 'line.vl.json'), JSON.stringify(line(false)));
   writeFileSync(join(dir, 'charts', 'line-points.vl.json'), JSON.stringify(line(true)));
+  writeFileSync(join(dir, 'charts', 'pie.vl.json'), JSON.stringify(pie));
   const deck = join(dir, 'deck.md.hbs');
   const slide = (chart: string) =>
     `\n---\nlayout: chart\n---\n# A ${chart}\n\n![A ${chart}](chart:${chart})\n`;
-  writeFileSync(deck, readFileSync(deck, 'utf8') + slide('line') + slide('line-points'));
+  writeFileSync(
+    deck,
+    readFileSync(deck, 'utf8') + slide('line') + slide('line-points') + slide('pie'),
+  );
   return dir;
 }
 
-/** Each native chart's XML, by its title in the deck's order: mass, output, line, points. */
+/** Each native chart's XML, by its title in the deck's order: mass, output, line, points, pie. */
 async function nativeCharts(dir: string): Promise<string[]> {
   const out = join(dir, '..', 'out');
   await build({ template: dir, out, outputs: ['pptx'] });
   const parts = await pptxParts(new Uint8Array(readFileSync(join(out, 'briefing.pptx'))));
-  return [1, 2, 3, 4].map((n) => parts.get(`ppt/charts/chart${n}.xml`) ?? '');
+  return [1, 2, 3, 4, 5].map((n) => parts.get(`ppt/charts/chart${n}.xml`) ?? '');
 }
 
 /** The colour a chart's one series is drawn in: its fill (bars) or its line. */
@@ -123,5 +137,22 @@ describe('chart colours', () => {
     const label = /<text[^>]*>83\.92 kg<\/text>/.exec(drawn.svg)?.[0] ?? '';
     expect(label).toContain(`fill="#${theme.colors.text}"`);
     expect(label).toContain('font-size="15px"');
+  });
+
+  it('write axis titles and the legend in the text colour, as Vega does', () => {
+    // pptxgenjs writes black for any text it is given no colour for: unreadable on a dark theme.
+    const text = readTemplate(dir).theme.colors.text;
+    const colorOf = (xml: string) => /<a:srgbClr val="([0-9A-F]{6})"/.exec(xml)?.[1];
+    for (const [name, xml] of [
+      ['mass-transport', charts[0]],
+      ['science-output', charts[1]],
+    ] as const) {
+      const title = /<c:valAx>.*?(<c:title>.*?<\/c:title>)/s.exec(xml ?? '')?.[1] ?? '';
+      expect(title, name).not.toBe('');
+      expect(colorOf(title), name).toBe(text);
+    }
+    const legend = /<c:legend>.*?<\/c:legend>/s.exec(charts[4] ?? '')?.[0] ?? '';
+    expect(legend).not.toBe('');
+    expect(colorOf(legend)).toBe(text);
   });
 });

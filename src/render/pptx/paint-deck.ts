@@ -291,6 +291,8 @@ function nativeOptions(
     dataLabelColor: text.color,
     showLegend: round,
     legendFontFace: text.fontFace,
+    // pptxgenjs writes black for text given no colour, unreadable on a dark theme.
+    legendColor: text.color,
     catAxisLabelFontFace: text.fontFace,
     catAxisLabelFontSize: text.fontSize,
     catAxisLabelColor: text.color,
@@ -313,6 +315,7 @@ function nativeOptions(
           valAxisTitle: native.valueTitle,
           valAxisTitleFontFace: text.fontFace,
           valAxisTitleFontSize: text.fontSize,
+          valAxisTitleColor: text.color,
         }
       : {}),
     ...(native.categoryTitle && !round
@@ -321,6 +324,7 @@ function nativeOptions(
           catAxisTitle: native.categoryTitle,
           catAxisTitleFontFace: text.fontFace,
           catAxisTitleFontSize: text.fontSize,
+          catAxisTitleColor: text.color,
         }
       : {}),
   };
