@@ -3,7 +3,7 @@ import { LruCache } from '../cache/lru-cache.ts';
 import { formatDataPath, type PathSegment } from '../data/data-path.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
-import type { ChartSpecSource } from '../template/read-template.ts';
+import { type ChartSpecSource, placeInSpec } from '../template/read-template.ts';
 import { type ChartWording, chartWording } from '../template/strings.ts';
 import { vegaLocale } from './chart-locale.ts';
 import { titleText } from './chart-title.ts';
@@ -124,9 +124,10 @@ export function checkedRows(request: Pick<ChartRequest, 'chart' | 'data' | 'loca
   }
   const rows = data[source];
   if (!Array.isArray(rows)) {
+    const lists = Object.keys(data).filter((key) => Array.isArray(data[key]));
     throw new BriefkitError({
-      ...messages.chartData(chart.name, `the dataset has no list named "${source}".`),
-      place: { file: chart.file },
+      ...messages.chartUnknownList(chart.name, source, lists),
+      place: placeInSpec(chart, ['data', 'name']),
     });
   }
   const problem = checkRows(chart, source, rows, request.locateData ?? dataPath);

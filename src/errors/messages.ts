@@ -119,6 +119,13 @@ export const messages = {
     message: `Chart "${name}": ${detail}`,
     hint: 'Bind charts to a named list of the dataset: "data": {"name": "LIST"}.',
   }),
+  chartUnknownList: (name: string, source: string, lists: readonly string[]): Message => ({
+    code: 'chart-data',
+    message: `Chart "${name}": the dataset has no list named "${source}".`,
+    hint: lists.length
+      ? `Lists in the dataset: ${lists.join(', ')}.`
+      : 'The dataset has no top-level list; charts draw one, e.g. "data": {"name": "LIST"}.',
+  }),
   chartField: (name: string, field: string, source: string, known: string[]): Message => ({
     code: 'chart-data',
     message: `Chart "${name}": field "${field}" is not in "${source}".`,

@@ -43,7 +43,11 @@ const bar = {
 };
 
 async function chartError(spec: Record<string, unknown>): Promise<BriefkitError> {
-  const error = await renderChart(request(spec)).catch((e: unknown) => e);
+  return chartErrorOf(request(spec));
+}
+
+async function chartErrorOf(chartRequest: ChartRequest): Promise<BriefkitError> {
+  const error = await renderChart(chartRequest).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(BriefkitError);
   return error as BriefkitError;
 }
@@ -376,6 +380,22 @@ describe('renderChart', () => {
     expect((await chartError({ ...bar, data: { name: 'nope' } })).message).toContain(
       'no list named "nope"',
     );
+  });
+
+  it('places a missing dataset table at its name in the spec, and lists the lists there are', async () => {
+    const text = '{\n  "data": {"name": "row"},\n  "mark": "bar"\n}\n';
+    const doc = readSource('charts/typo.vl.json', text);
+    const spec = doc.value as Record<string, unknown>;
+    const chart = { name: 'typo', file: doc.file, spec, locate: doc.locate };
+    const error = await chartErrorOf({ ...request(bar), chart, data: { ...data, title: 'x' } });
+    expect(error.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'chart-data',
+        message: 'Chart "typo": the dataset has no list named "row".',
+        hint: 'Lists in the dataset: rows.',
+        place: { file: 'charts/typo.vl.json', line: 2, column: 20, path: 'data.name' },
+      }),
+    ]);
   });
 
   it('turns Vega warnings into errors', async () => {
