@@ -98,7 +98,15 @@ export interface TableFrame {
   header: TableCell[];
   rows: TableCell[][];
   rowHeights: number[];
-  colors: { text: string; header: string; headerText: string; stripe: string; rule: string };
+  colors: {
+    text: string;
+    header: string;
+    headerText: string;
+    /** Unstriped body rows. */
+    body: string;
+    stripe: string;
+    rule: string;
+  };
 }
 
 export type Frame = TextFrame | ChartFrame | ImageFrame | RectFrame | TableFrame;

@@ -11,6 +11,7 @@ import {
   type TextFrame,
   type TextTag,
 } from './frames.ts';
+import { textOn } from './readable-color.ts';
 import {
   accept,
   chrome,
@@ -41,7 +42,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     accept(slide, body, ['paragraph']);
     const { theme } = ctx;
     const w = ctx.width - 2 * MARGIN;
-    const white = 'FFFFFF';
+    const onPrimary = textOn(theme.colors.primary, theme);
     return [
       [
         {
@@ -57,7 +58,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
             paragraphs: toParagraphs(title ? [title] : []),
             maxSize: theme.sizes.title * 1.2,
             minSize: theme.sizes.minimum,
-            color: white,
+            color: onPrimary,
             bold: true,
             valign: 'bottom',
             tag: 'H1',
@@ -77,7 +78,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
             paragraphs: toParagraphs(body),
             maxSize: theme.sizes.body + 4,
             minSize: theme.sizes.minimum,
-            color: white,
+            color: onPrimary,
           },
           ctx,
         ),

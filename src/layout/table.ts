@@ -5,14 +5,19 @@ import type { FontSet } from './fonts.ts';
 import { styleOf } from './fonts.ts';
 import type { Box, TableCell, TableFrame } from './frames.ts';
 import { countGaps, textWidth } from './measure.ts';
+import { textOn } from './readable-color.ts';
 import { wrapRuns } from './wrap.ts';
 
-/** Tables wear the theme: a primary header row with white text, striped body rows. */
+/**
+ * Tables wear the theme: a primary header row in a colour that reads on it, body rows striped
+ * in the surface and background colours under the theme's text colour.
+ */
 export function tableColors(theme: Theme): TableFrame['colors'] {
   return {
     text: theme.colors.text,
     header: theme.colors.primary,
-    headerText: 'FFFFFF',
+    headerText: textOn(theme.colors.primary, theme),
+    body: theme.colors.background,
     stripe: theme.colors.surface,
     rule: theme.colors.muted,
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RenderedChart } from '../../src/charts/render-chart.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
-import { type Frame, slideTitle, type TextFrame } from '../../src/layout/frames.ts';
+import { type Frame, SLIDE_TITLE, slideTitle, type TextFrame } from '../../src/layout/frames.ts';
 import { type DeckContext, layoutDeck } from '../../src/layout/layout-deck.ts';
 import { parseDeck } from '../../src/model/parse-deck.ts';
 import { readTemplate } from '../../src/template/read-template.ts';
@@ -121,5 +121,45 @@ describe('layoutDeck', () => {
       slides[1]?.frames.find((f) => f.kind === 'text' && f.name === `column ${n}`);
     expect(texts(column(1))).toEqual(['Left']);
     expect(texts(column(2))).toEqual(['Right', 'Right']);
+  });
+});
+
+describe('colours on a dark theme with a light primary', () => {
+  const dark: Theme = {
+    ...theme,
+    colors: { ...theme.colors, background: '101820', text: 'F2F2F2', primary: 'FEE715' },
+  };
+  const slides = parseDeck(
+    [
+      '---\nlayout: title\n---\n# Press results',
+      '---\nlayout: table\n---\n# Results\n\n| Site | Visits |\n| --- | --- |\n| North | 12 |\n| South | 9 |\n| East | 4 |',
+    ].join('\n'),
+    'deck.md',
+  );
+  const colours = async (themed: Theme) => {
+    const laid = await layoutDeck(slides, context(themed));
+    const title = laid.slides[0]?.frames.find((f) => f.kind === 'text' && f.name === SLIDE_TITLE);
+    const table = laid.slides[1]?.frames.find((f) => f.kind === 'table');
+    return {
+      title: title?.kind === 'text' ? title.color : undefined,
+      table: table?.kind === 'table' ? table.colors : undefined,
+    };
+  };
+
+  it('writes on the primary colour in whichever of white and the theme’s own colours reads', async () => {
+    // White on yellow (FEE715) was unreadable: the title slide and table header rows.
+    const { title, table } = await colours(dark);
+    expect(title).toBe('101820');
+    expect(table?.headerText).toBe('101820');
+    const sample = await colours(theme);
+    expect(sample.title).toBe('FFFFFF');
+    expect(sample.table?.headerText).toBe('FFFFFF');
+  });
+
+  it('fills unstriped table rows with the background, under the theme’s text colour', async () => {
+    // They were always white: F2F2F2 text on them could not be read.
+    const { table } = await colours(dark);
+    expect(table?.body).toBe('101820');
+    expect(table?.text).toBe('F2F2F2');
   });
 });

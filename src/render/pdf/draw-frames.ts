@@ -209,7 +209,11 @@ function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTa
   rows.forEach((row, r) => {
     const height = frame.rowHeights[r] ?? 0;
     const header = r === 0;
-    const fill = header ? frame.colors.header : r % 2 === 0 ? frame.colors.stripe : 'FFFFFF';
+    const fill = header
+      ? frame.colors.header
+      : r % 2 === 0
+        ? frame.colors.stripe
+        : frame.colors.body;
     const tr = table ? doc.struct('TR') : null;
     if (tr) table?.add(tr);
     let x = frame.box.x;

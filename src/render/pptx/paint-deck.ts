@@ -194,7 +194,7 @@ function tableRows(frame: TableFrame, fonts: FontSet, meta: DeckMeta): PptxGenJS
       fontFace: fonts.officeName,
       fontSize: frame.size,
       color: header ? colors.headerText : colors.text,
-      fill: { color: header ? colors.header : stripe ? colors.stripe : 'FFFFFF' },
+      fill: { color: header ? colors.header : stripe ? colors.stripe : colors.body },
       margin: inches(frame.padding),
       valign: 'top',
       border: { type: 'solid', pt: 0.5, color: colors.rule },
