@@ -24,6 +24,7 @@ import { type FontSet, loadFontSet } from './layout/fonts.ts';
 import type { DeckLayout, PagedLayout } from './layout/frames.ts';
 import { type HandoutSize, handoutSizes, layoutHandout } from './layout/handout.ts';
 import { layoutDeck } from './layout/layout-deck.ts';
+import { paperTheme } from './layout/readable-color.ts';
 import { type Block, type Deck, plainText } from './model/document.ts';
 import { parseDeck } from './model/parse-deck.ts';
 import { parseMarkdown } from './model/parse-markdown.ts';
@@ -111,6 +112,7 @@ const painters: Record<
   },
   handout: {
     file: 'handout.pdf',
+    // The slides keep their colours; the page around them is printed paper.
     paint: async (c, options) =>
       (await import('./render/pdf/paint-handout.ts')).paintHandout(
         c.deck,
@@ -124,8 +126,8 @@ const painters: Record<
         pdfMeta(c),
         {
           notes: options.handoutNotes === true,
-          ruleColor: c.theme.colors.muted,
-          textColor: c.theme.colors.text,
+          ruleColor: paperTheme(c.theme).colors.muted,
+          textColor: paperTheme(c.theme).colors.text,
           pageLabel: c.pageLabel,
         },
       ),
@@ -252,31 +254,34 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
 
   // 5. Lay out, rendering charts as layouts ask for them.
   const fonts = loadFontSet(template.theme.font);
-  const chart = createChartRenderer(template, {
-    data,
-    fonts,
-    locale: report.locale,
-    strings,
-    locateData: source.locate,
-  });
+  const charts = (theme: Theme) =>
+    createChartRenderer(template, {
+      data,
+      fonts,
+      theme,
+      locale: report.locale,
+      strings,
+      locateData: source.locate,
+    });
+  const paper = paperTheme(template.theme);
   const image = (src: string) => images.get(src) as ImageAsset;
   const deckLayout = await layoutDeck(deck, {
     theme: template.theme,
     fonts,
     footer,
-    chart,
+    chart: charts(template.theme),
     image,
     continued: continuedLabel(strings),
   });
   const summaryLayout = await flowSummary(
     { blocks: summary.blocks },
     {
-      theme: template.theme,
+      theme: paper,
       fonts,
       paper: options.paper ?? 'a4',
       header: report.title,
       pageLabel,
-      chart,
+      chart: charts(paper),
       image,
     },
   );

@@ -15,6 +15,8 @@ export interface ChartInputs {
   data: Record<string, unknown>;
   /** Faces that measure chart text; their family is what the SVG names. */
   fonts: FontSet;
+  /** Colours the charts wear: the slides' theme, or its print form (readable-color.ts). */
+  theme: Theme;
   locale: string;
   strings: Strings;
   /** Where a value of the dataset is written, to place problems with a chart's rows. */
@@ -28,7 +30,7 @@ export interface ChartInputs {
  * row is checked first, so a chart drawn before fails on the same rows as a new one.
  */
 export function createChartRenderer(template: TemplateBundle, inputs: ChartInputs) {
-  const { data, fonts, locale, strings, locateData } = inputs;
+  const { data, fonts, theme, locale, strings, locateData } = inputs;
   const fontFamily = fonts.chartFamily;
   const faces = Object.values(fonts.styles).map((chain) => chain.map((face) => face.id));
   const wording = chartWording(strings);
@@ -40,7 +42,7 @@ export function createChartRenderer(template: TemplateBundle, inputs: ChartInput
     const height = Math.round(box.h);
     // Text grows with the box, so slide charts read from the back of the room.
     const fontSize = Math.round(Math.min(16, Math.max(10, height / 26)));
-    const config = chartConfig(template.theme, fontFamily, fontSize);
+    const config = chartConfig(theme, fontFamily, fontSize);
     const chart = { ...source, spec };
     const bound = { chart, data, ...(locateData ? { locateData } : {}) };
     // Every row is checked, hit or miss; the key holds only the rows that can be drawn.

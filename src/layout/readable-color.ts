@@ -14,8 +14,16 @@ function contrast(a: string, b: string): number {
   return (light + 0.05) / (dark + 0.05);
 }
 
-/** WCAG AA for normal text. */
+/** WCAG AA: normal text, and large text (or lines and shapes that must be seen). */
 const READABLE = 4.5;
+const VISIBLE = 3;
+
+/** The first candidate that reaches `ratio` on `fill`, else the one that stands out most. */
+function firstReadable(fill: string, candidates: readonly string[], ratio = READABLE): string {
+  const found = candidates.find((c) => contrast(c, fill) >= ratio);
+  if (found) return found;
+  return candidates.reduce((best, c) => (contrast(c, fill) > contrast(best, fill) ? c : best));
+}
 
 /**
  * The colour to write on a fill of the theme's (its primary, say): white where white reads,
@@ -23,8 +31,30 @@ const READABLE = 4.5;
  * stands out most, so a light brand colour gets dark text.
  */
 export function textOn(fill: string, theme: Theme): string {
-  const white = 'FFFFFF';
-  if (contrast(white, fill) >= READABLE) return white;
-  const candidates = [white, theme.colors.background, theme.colors.text];
-  return candidates.reduce((best, c) => (contrast(c, fill) > contrast(best, fill) ? c : best));
+  return firstReadable(fill, ['FFFFFF', theme.colors.background, theme.colors.text]);
+}
+
+const PAPER = 'FFFFFF';
+
+/**
+ * The theme as printed on white paper (the summary, and the handout around its slides): a
+ * dark theme's light text and rules would all but vanish there. Each colour that does not read
+ * on white gives way to one that does: text to the slide background or black, headings and
+ * rules to that text colour, stripes too light for the text to white.
+ */
+export function paperTheme(theme: Theme): Theme {
+  const { colors } = theme;
+  const text = firstReadable(PAPER, [colors.text, colors.background, '000000']);
+  const primary = contrast(colors.primary, PAPER) >= VISIBLE ? colors.primary : text;
+  return {
+    ...theme,
+    colors: {
+      ...colors,
+      background: PAPER,
+      text,
+      primary,
+      muted: firstReadable(PAPER, [colors.muted, text]),
+      surface: contrast(text, colors.surface) >= READABLE ? colors.surface : PAPER,
+    },
+  };
 }

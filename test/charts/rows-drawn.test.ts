@@ -15,6 +15,7 @@ const drawOutput = (dataset: Figures, width: number) =>
   createChartRenderer(template, {
     data: dataset,
     fonts: loadFontSet(template.theme.font),
+    theme: template.theme,
     locale: 'en-US',
     strings: stringsFor(template.strings, 'en-US'),
   })('science-output', 'Projects and patents', { x: 0, y: 0, w: width, h: 240 });
