@@ -90,6 +90,13 @@ export const messages = {
     message: `${what} is not supported here.`,
     hint: 'Use headings, paragraphs, flat lists, tables, > quotes and ![alt](chart:NAME).',
   }),
+  // `**{{field}}**` with an empty field comes out as `****`: the usual way to make one.
+  horizontalRule: (): Message => ({
+    code: 'markdown',
+    message:
+      'A line of only *, - or _ reads as a horizontal rule, which is not supported here (`**{{field}}**` with an empty field makes one).',
+    hint: 'Write optional values inside {{#if field}}…{{/if}}, and separate slides with front matter (---, layout: …, ---).',
+  }),
   missingGlyphs: (shown: readonly string[], more: number): Message => ({
     code: 'missing-glyphs',
     message: `No configured font has ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}; they will show as empty boxes.`,

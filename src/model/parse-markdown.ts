@@ -86,8 +86,12 @@ function parse(markdown: string, place: Place): ParsedMarkdown {
   });
   const comments: string[] = [];
   const blocks: Block[] = [];
-  const unsupported = (_node: Nodes, what: string): never => {
-    throw new BriefkitError({ ...messages.unsupportedMarkdown(what), place });
+  const unsupported = (node: Nodes, what: string): never => {
+    const message =
+      node.type === 'thematicBreak'
+        ? messages.horizontalRule()
+        : messages.unsupportedMarkdown(what);
+    throw new BriefkitError({ ...message, place });
   };
 
   for (const node of root.children) {

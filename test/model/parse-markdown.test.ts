@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { headingSections, parseMarkdown } from '../../src/model/parse-markdown.ts';
+import { catchError } from '../helpers/errors.ts';
 import { tempDir, thenStored } from '../helpers/sample.ts';
 
 describe('parsed Markdown on disk', () => {
@@ -106,6 +107,24 @@ describe('lists', () => {
     expect(blocks).toEqual([
       { kind: 'list', ordered: false, items: [[{ text: 'One' }]] },
       { kind: 'paragraph', runs: [{ text: 'Text' }] },
+    ]);
+  });
+});
+
+describe('a horizontal rule', () => {
+  it.each([
+    ['alone', 'Text\n\n****\n'],
+    ['in a list item', '- One\n- ****\n'],
+  ])('%s is refused with words that say where it comes from', (_, markdown) => {
+    // `**{{field}}**` with an empty field is `****`, which Markdown reads as a rule.
+    const error = catchError(() => parseMarkdown(markdown, { file: 'deck.md.hbs' }));
+    expect(error.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'markdown',
+        message: expect.stringContaining('reads as a horizontal rule'),
+        hint: expect.stringContaining('{{#if'),
+        place: { file: 'deck.md.hbs' },
+      }),
     ]);
   });
 });
