@@ -1,3 +1,5 @@
+import { basename, extname, resolve } from 'node:path';
+
 /**
  * Everything a command may touch of the outside world, passed in rather than reached for,
  * so tests can run commands in-process with their own streams and worker module.
@@ -17,6 +19,8 @@ export interface CliContext {
    * dist/cli.js itself, so workers start from the same pre-bundled code as the CLI.
    */
   readonly workerModule: string;
+  /** How the user runs briefkit, for the commands we suggest: `briefkit`, or `node …/cli.js`. */
+  readonly command: string;
   /** Calls handler on each Ctrl-C (SIGINT) until the returned function stops listening. */
   onInterrupt(handler: () => void): () => void;
 }
@@ -28,9 +32,25 @@ export function processContext(workerModule: string): CliContext {
     stderr: process.stderr,
     env: process.env,
     workerModule,
+    command: invokedAs(process.argv[1]),
     onInterrupt(handler) {
       process.on('SIGINT', handler);
       return () => process.off('SIGINT', handler);
     },
   };
+}
+
+/**
+ * `briefkit` when started through the installed command (npm's bin link or shim); else the
+ * script as run from a checkout (`node dist/cli.js`), by its absolute path, which works from
+ * any folder.
+ */
+export function invokedAs(script: string | undefined): string {
+  if (!script || basename(script, extname(script)) === 'briefkit') return 'briefkit';
+  return `node ${shellWord(resolve(script))}`;
+}
+
+/** A path as one word of a POSIX shell command: quoted where it holds more than plain characters. */
+export function shellWord(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }

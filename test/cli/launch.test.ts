@@ -5,8 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { invokedAs } from '../../src/cli/context.ts';
 import { CLI } from '../helpers/bundle.ts';
 import { storeFolders, tempDir } from '../helpers/sample.ts';
 
@@ -56,5 +57,34 @@ describe('dist/cli.js', () => {
     });
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(cache)).toEqual([]);
+  });
+});
+
+describe('briefkit init, run from a checkout', () => {
+  it('suggests a next command that works as printed, from any folder', () => {
+    const parent = tempDir('briefkit init ');
+    const cli = resolve(CLI);
+    const init = spawnSync(process.execPath, [cli, 'init', 'my briefing'], {
+      cwd: parent,
+      encoding: 'utf8',
+    });
+    expect(init.status, init.stderr).toBe(0);
+    const next = /^Next: (.*)$/m.exec(init.stdout)?.[1];
+    // `briefkit` is not on the PATH of a checkout: the script is named, by its absolute path.
+    expect(next).toBe(`cd 'my briefing' && node ${cli} build`);
+    const build = spawnSync('sh', ['-c', next as string], { cwd: parent, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    expect(readdirSync(join(parent, 'my briefing', 'output')).sort()).toEqual([
+      'briefing.pptx',
+      'handout.pdf',
+      'slides.pdf',
+      'summary.pdf',
+    ]);
+  });
+
+  it('names the installed command as briefkit', () => {
+    expect(invokedAs('/usr/local/lib/node_modules/.bin/briefkit')).toBe('briefkit');
+    expect(invokedAs('/srv/it’s here/dist/cli.js')).toBe("node '/srv/it’s here/dist/cli.js'");
+    expect(invokedAs("/srv/it's/cli.js")).toBe(`node '/srv/it'\\''s/cli.js'`);
   });
 });

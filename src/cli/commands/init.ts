@@ -1,4 +1,5 @@
 import { defineCommand, usageError } from '../command.ts';
+import { shellWord } from '../context.ts';
 
 export const initCommand = defineCommand({
   synopsis: ['init DIR'],
@@ -12,7 +13,7 @@ export const initCommand = defineCommand({
     const { initProject } = await import('../../project/init.ts');
     const files = initProject(dir);
     context.stdout.write(
-      `Created ${files.map((f) => `${dir}/${f}`).join(', ')}\nNext: cd ${dir} && briefkit build\n`,
+      `Created ${files.map((f) => `${dir}/${f}`).join(', ')}\nNext: cd ${shellWord(dir)} && ${context.command} build\n`,
     );
     return 0;
   },

@@ -20,6 +20,7 @@ export function testContext(env: Record<string, string> = {}): TestContext {
     stderr: { write: (text) => err.push(text) > 0 },
     env,
     workerModule: testWorkerModule,
+    command: 'briefkit',
     onInterrupt(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);
