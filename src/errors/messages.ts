@@ -27,6 +27,14 @@ function shown(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
+/** What to do about the Vega warnings a template author meets most (each fails the build). */
+const vegaHints: readonly [RegExp, string][] = [
+  [
+    /^Symbol legend count exceeds limit/,
+    'The legend would leave out categories: draw fewer (group the smallest as "Other"), or use a bar chart, whose axis names every category.',
+  ],
+];
+
 export const messages = {
   fileNotFound: (file: string, what: string): Message => ({
     code: 'file-not-found',
@@ -148,10 +156,14 @@ export const messages = {
     message: `Chart "${name}": ${detail}`,
     hint: 'Charts may only draw data from the dataset; they cannot load files, URLs or images.',
   }),
-  chartCompile: (name: string, detail: string): Message => ({
-    code: 'chart-compile',
-    message: `Chart "${name}" could not be rendered: ${detail}`,
-  }),
+  chartCompile: (name: string, detail: string): Message => {
+    const hint = vegaHints.find(([pattern]) => pattern.test(detail))?.[1];
+    return {
+      code: 'chart-compile',
+      message: `Chart "${name}" could not be rendered: ${detail}`,
+      ...(hint ? { hint } : {}),
+    };
+  },
   imagePath: (src: string, detail: string): Message => ({
     code: 'image-path',
     message: `Picture "${src}" cannot be used: ${detail}.`,

@@ -406,6 +406,27 @@ describe('renderChart', () => {
     expect(error.code).toBe('chart-compile');
   });
 
+  it('says what to do when a legend has more entries than it can show', async () => {
+    // Synthetic: a pie of 40 categories, more than Vega's legend lists.
+    const rows = Array.from({ length: 40 }, (_, i) => ({ k: `Category ${i + 1}`, v: i + 1 }));
+    const error = await chartErrorOf({
+      ...request({
+        data: { name: 'rows' },
+        mark: 'arc',
+        encoding: {
+          theta: { field: 'v', type: 'quantitative' },
+          color: { field: 'k', type: 'nominal' },
+        },
+      }),
+      data: { rows },
+    });
+    expect(error.diagnostics[0]).toMatchObject({
+      code: 'chart-compile',
+      message: expect.stringContaining('Symbol legend count exceeds limit'),
+      hint: expect.stringContaining('group the smallest as "Other"'),
+    });
+  });
+
   it('fails a spec with warnings every time, not only before it was compiled once', async () => {
     const warned = { ...bar, encoding: { ...bar.encoding, y: { field: 'v', type: 'wrongtype' } } };
     expect((await chartError(warned)).code).toBe('chart-compile');
