@@ -293,7 +293,7 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
     fonts,
     deck: deckLayout,
     summary: summaryLayout,
-    warnings: [...cleaned.warnings, ...coverageWarnings(data, fonts)],
+    warnings: [...cleaned.warnings, ...coverageWarnings(data, template, strings, fonts)],
     inputs: [file.file, ...(file.tables ?? []), templateDir].map((path) => resolve(path)),
   };
 }

@@ -1,30 +1,42 @@
 import { formatDataPath } from '../data/read-source.ts';
-import type { Diagnostic } from '../errors/briefkit-error.ts';
+import type { Diagnostic, Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { mapStrings } from '../template/literal.ts';
+import type { TemplateBundle } from '../template/read-template.ts';
+import type { Strings } from '../template/strings.ts';
 import type { FontSet } from './fonts.ts';
 import { uncovered } from './measure.ts';
 
 /**
- * One warning per data field holding characters that no configured font can draw, so
- * missing glyphs are reported instead of silently printed as empty boxes.
+ * One warning per data field, template file, template string or chart spec holding
+ * characters that no configured font can draw, so missing glyphs are reported instead of
+ * silently printed as empty boxes.
  */
-export function coverageWarnings(data: unknown, fonts: FontSet): Diagnostic[] {
-  const warnings: Diagnostic[] = [];
+export function coverageWarnings(
+  data: unknown,
+  template: Pick<TemplateBundle, 'deck' | 'summary' | 'charts'>,
+  strings: Strings,
+  fonts: FontSet,
+): Diagnostic[] {
+  const texts: [string, Place][] = [];
   mapStrings(data, (text, path) => {
-    const missing = uncovered(text, fonts);
-    if (missing.length) {
-      const shown = missing
-        .slice(0, 5)
-        .map(
-          (c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`,
-        );
-      warnings.push({
-        ...messages.missingGlyphs(shown, missing.length - shown.length),
-        place: { path: formatDataPath(path) },
-      });
-    }
+    texts.push([text, { path: formatDataPath(path) }]);
     return text;
   });
-  return warnings;
+  for (const source of [template.deck, template.summary])
+    texts.push([source.text, { file: source.file }]);
+  for (const [key, text] of Object.entries(strings)) texts.push([text, { path: `t.${key}` }]);
+  for (const chart of template.charts.values())
+    texts.push([JSON.stringify(chart.spec), { file: chart.file }]);
+  return texts.flatMap(([text, place]) => {
+    const missing = uncovered(text, fonts);
+    return missing.length ? [{ ...missingGlyphs(missing), place }] : [];
+  });
+}
+
+function missingGlyphs(missing: string[]) {
+  const shown = missing
+    .slice(0, 5)
+    .map((c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`);
+  return messages.missingGlyphs(shown, missing.length - shown.length);
 }

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { build, inspect } from '../../src/index.ts';
 import { pdfPages } from '../helpers/pdf-text.ts';
-import { tempDir } from '../helpers/sample.ts';
+import { sampleTemplateCopy, tempDir } from '../helpers/sample.ts';
 
 const sample = readFileSync('data/space-station-2025.yaml', 'utf8');
 
@@ -84,5 +84,24 @@ describe('locales', () => {
       expect.objectContaining({ code: 'missing-glyphs', place: { path: 'report.subtitle' } }),
     ]);
     expect(warnings[0]?.message).toContain('U+1F6F0');
+  });
+
+  it('warns about such characters in the template’s own text too, naming where', async () => {
+    const template = sampleTemplateCopy();
+    const edit = (file: string, from: string, to: string) => {
+      const path = join(template, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+    };
+    edit('deck.md.hbs', '# {{t.mass_title}}', '# 🚀 {{t.mass_title}}');
+    edit('strings.yaml', 'count_axis: Count', 'count_axis: Count 🛰');
+    const { warnings } = await build({ template, out: tempDir() });
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'missing-glyphs',
+        message: expect.stringContaining('U+1F680'),
+        place: { file: join(template, 'deck.md.hbs') },
+      }),
+      expect.objectContaining({ code: 'missing-glyphs', place: { path: 't.count_axis' } }),
+    ]);
   });
 });
