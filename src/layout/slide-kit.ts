@@ -56,8 +56,8 @@ export interface SlidePart {
 }
 
 /**
- * Title and accent rule: what every content slide shares. Continuations say so after the
- * title, numbered: " (2 of 3)".
+ * Title and accent rule: what every titled content slide shares. Continuations say so after
+ * the title, numbered: " (2 of 3)".
  */
 export function chrome(
   slide: Slide,
@@ -91,13 +91,14 @@ export function chrome(
         },
         ctx,
       ),
+      // The accent rule underlines the title; without one it would underline nothing.
+      {
+        kind: 'rect',
+        box: { x: MARGIN, y: TITLE_TOP + TITLE_HEIGHT + 8, w: 64, h: 4 },
+        fill: theme.colors.accent,
+      },
     );
   }
-  frames.push({
-    kind: 'rect',
-    box: { x: MARGIN, y: TITLE_TOP + TITLE_HEIGHT + 8, w: 64, h: 4 },
-    fill: theme.colors.accent,
-  });
   return frames;
 }
 

@@ -122,6 +122,18 @@ describe('layoutDeck', () => {
     expect(texts(column(1))).toEqual(['Left']);
     expect(texts(column(2))).toEqual(['Right', 'Right']);
   });
+
+  it('underlines a slide title with the accent rule, and draws no rule on a slide without one', async () => {
+    const deck = parseDeck(
+      ['---\nlayout: bullets\n---\n# Items\n\n- One', '---\nlayout: bullets\n---\n- One'].join(
+        '\n',
+      ),
+      'deck.md',
+    );
+    const { slides } = await layoutDeck(deck, context(theme));
+    const rules = slides.map((slide) => slide.frames.filter((f) => f.kind === 'rect').length);
+    expect(rules).toEqual([1, 0]);
+  });
 });
 
 describe('colours on a dark theme with a light primary', () => {
