@@ -49,7 +49,7 @@ export function fitOrFail(slide: Slide, request: TextRequest, ctx: SlideContext)
   throw overflow(slide, request.name);
 }
 
-/** Which of the slides a long slide continues on this one is, from 0. */
+/** A slide's place among the slides a long list or table spreads over: `index` from 0. */
 export interface SlidePart {
   index: number;
   count: number;
