@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.ts';
 import { pptxParts, slideNames } from '../helpers/pptx-parts.ts';
@@ -8,6 +8,19 @@ import { buildSample, tempDir } from '../helpers/sample.ts';
 
 async function openPdf(file: string) {
   return getDocument({ data: new Uint8Array(readFileSync(file)) }).promise;
+}
+
+/** Text a page marks as artifact (running heads, page and slide numbers), in order. */
+async function artifactText(page: PDFPageProxy): Promise<string[]> {
+  const artifacts: string[] = [];
+  const open: unknown[] = [];
+  for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+    const mark = item as { type?: string; tag?: string; str?: string };
+    if (mark.type?.startsWith('beginMarkedContent')) open.push(mark.tag);
+    else if (mark.type === 'endMarkedContent') open.pop();
+    else if (open.includes('Artifact') && mark.str?.trim()) artifacts.push(mark.str);
+  }
+  return artifacts;
 }
 
 type StructNode = { role: string; children: StructNode[] };
@@ -23,16 +36,8 @@ describe('print outputs', () => {
       const page = await pdf.getPage(n);
       const tree = (await page.getStructTree()) as { children: StructNode[] };
       expect(tree.children.map((doc) => doc.children.map((c) => c.role))).toEqual([['Sect']]);
-      const artifacts: string[] = [];
-      const open: unknown[] = [];
-      for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
-        const mark = item as { type?: string; tag?: string; str?: string };
-        if (mark.type?.startsWith('beginMarkedContent')) open.push(mark.tag);
-        else if (mark.type === 'endMarkedContent') open.pop();
-        else if (open.includes('Artifact') && mark.str?.trim()) artifacts.push(mark.str);
-      }
       // The title slide has no footer.
-      expect(artifacts).toEqual(
+      expect(await artifactText(page)).toEqual(
         n === 1
           ? []
           : ['China Space Station science in 2025 · Source: CGTN', `${n} / ${pdf.numPages}`],
@@ -96,5 +101,22 @@ describe('print outputs', () => {
     expect(handout.numPages).toBe(Math.ceil(slides / 6));
     await build({ out, handout: 2 });
     expect((await openPdf(join(out, 'handout.pdf'))).numPages).toBe(Math.ceil(slides / 2));
+  });
+
+  it('numbers every slide under it in the handout', async () => {
+    const { dir } = await buildSample();
+    const handout = await openPdf(join(dir, 'handout.pdf'));
+    const slide = 'China Space Station science in 2025 · Source: CGTN';
+    expect(await artifactText(await handout.getPage(1))).toEqual([
+      'China Space Station science in 2025',
+      'Page 1 of 4',
+      '1',
+      slide,
+      '2 / 11',
+      '2',
+      slide,
+      '3 / 11',
+      '3',
+    ]);
   });
 });

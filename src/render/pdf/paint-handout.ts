@@ -1,6 +1,6 @@
 import { fitText, layoutText } from '../../layout/fit-text.ts';
 import type { FontSet } from '../../layout/fonts.ts';
-import type { DeckLayout, TextFrame } from '../../layout/frames.ts';
+import type { Box, DeckLayout, TextFrame } from '../../layout/frames.ts';
 import type { HandoutLayout, HandoutSlot } from '../../layout/handout.ts';
 import { plain } from '../../layout/slide-kit.ts';
 import { artifact, drawFrames, type StructTarget } from './draw-frames.ts';
@@ -16,7 +16,10 @@ export interface HandoutOptions {
 
 type Doc = PDFKit.PDFDocument;
 
-/** Slides drawn small from the same frames as the PPTX, with lines for notes. Tagged. */
+/**
+ * Slides drawn small from the same frames as the PPTX, each numbered, with lines for notes.
+ * Tagged.
+ */
 export async function paintHandout(
   deck: DeckLayout,
   handout: HandoutLayout,
@@ -30,12 +33,10 @@ export async function paintHandout(
   handout.pages.forEach((slots, n) => {
     doc.addPage({ size: [handout.width, handout.height], margin: 0 });
     const heads = [
-      headText(meta.title, 40, 30, handout.width - 80, 'left', fonts, options),
+      headText(meta.title, handout.header, 'left', fonts, options),
       headText(
         options.pageLabel(n + 1, handout.pages.length),
-        40,
-        handout.height - 42,
-        handout.width - 80,
+        handout.footer,
         'right',
         fonts,
         options,
@@ -73,6 +74,13 @@ function drawSlot(
   artifact(doc, root, () => {
     doc.rect(thumb.x, thumb.y, thumb.w, thumb.h).lineWidth(0.75).stroke(`#${options.ruleColor}`);
   });
+  // The slide's own number is a few points high at this size; this one can be read.
+  drawFrames(
+    doc,
+    [headText(String(slot.slide + 1), slot.label, 'right', fonts, options)],
+    fonts,
+    root,
+  );
   if (slot.notes)
     drawNotes(doc, slot.notes, options.notes ? slide.notes : '', fonts, section, options);
   section.end();
@@ -81,7 +89,7 @@ function drawSlot(
 /** Speaker notes (when asked for), then ruled lines to the bottom of the box. */
 function drawNotes(
   doc: Doc,
-  box: HandoutSlot['thumb'],
+  box: Box,
   notes: string,
   fonts: FontSet,
   parent: PDFKit.PDFStructureElement,
@@ -105,12 +113,7 @@ function drawNotes(
 }
 
 /** Notes shrink to 6 pt; beyond that they are cut at the box with an ellipsis, never overflow. */
-function notesFrame(
-  notes: string,
-  box: HandoutSlot['thumb'],
-  fonts: FontSet,
-  color: string,
-): TextFrame {
+function notesFrame(notes: string, box: Box, fonts: FontSet, color: string): TextFrame {
   const request = { name: 'notes', box, paragraphs: plain(notes), maxSize: 9, minSize: 6, color };
   const fitted = fitText(request, fonts);
   if (fitted) return { ...fitted, tag: 'P' };
@@ -124,11 +127,10 @@ function notesFrame(
   return { ...frame, tag: 'P', paragraphs, contentHeight: (lines.length + 1) * frame.lineHeight };
 }
 
+/** The running head, page number and slide numbers: small, and artifacts to screen readers. */
 function headText(
   text: string,
-  x: number,
-  y: number,
-  w: number,
+  box: Box,
   align: 'left' | 'right',
   fonts: FontSet,
   options: HandoutOptions,
@@ -136,7 +138,7 @@ function headText(
   return layoutText(
     {
       name: 'head',
-      box: { x, y, w, h: 12 },
+      box,
       paragraphs: plain(text),
       maxSize: 8.5,
       minSize: 8.5,
