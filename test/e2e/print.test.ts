@@ -119,4 +119,18 @@ describe('print outputs', () => {
       '3',
     ]);
   });
+
+  it('bookmarks each titled slide in the handout, as in slides.pdf', async () => {
+    const { dir } = await buildSample();
+    const slides = (await openPdf(join(dir, 'slides.pdf'))).getOutline();
+    const titles = flatten(
+      (await (await openPdf(join(dir, 'handout.pdf'))).getOutline()) as OutlineItem[],
+    );
+    expect(titles).toEqual(flatten((await slides) as OutlineItem[]));
+    expect(titles.slice(0, 3)).toEqual([
+      'China Space Station science in 2025',
+      'The year in numbers',
+      'What the station studies',
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { fitText, layoutText } from '../../layout/fit-text.ts';
 import type { FontSet } from '../../layout/fonts.ts';
-import type { Box, DeckLayout, TextFrame } from '../../layout/frames.ts';
+import { type Box, type DeckLayout, slideTitle, type TextFrame } from '../../layout/frames.ts';
 import type { HandoutLayout, HandoutSlot } from '../../layout/handout.ts';
 import { plain } from '../../layout/slide-kit.ts';
 import { artifact, drawFrames, type StructTarget } from './draw-frames.ts';
@@ -18,7 +18,7 @@ type Doc = PDFKit.PDFDocument;
 
 /**
  * Slides drawn small from the same frames as the PPTX, each numbered, with lines for notes.
- * Tagged.
+ * Tagged, with a bookmark per titled slide as in slides.pdf.
  */
 export async function paintHandout(
   deck: DeckLayout,
@@ -32,6 +32,10 @@ export async function paintHandout(
   doc.addStructure(root);
   handout.pages.forEach((slots, n) => {
     doc.addPage({ size: [handout.width, handout.height], margin: 0 });
+    for (const { slide } of slots) {
+      const title = deck.slides[slide] && slideTitle(deck.slides[slide]);
+      if (title) doc.outline.addItem(title);
+    }
     const heads = [
       headText(meta.title, handout.header, 'left', fonts, options),
       headText(
