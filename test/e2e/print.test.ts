@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.ts';
+import { paperSizes } from '../../src/layout/flow-summary.ts';
+import { layoutHandout } from '../../src/layout/handout.ts';
+import { slideSizes } from '../../src/template/theme.ts';
 import { pptxParts, slideNames } from '../helpers/pptx-parts.ts';
-import { buildSample, tempDir } from '../helpers/sample.ts';
+import { buildSample, sampleTemplateCopy, tempDir } from '../helpers/sample.ts';
 
 async function openPdf(file: string) {
   return getDocument({ data: new Uint8Array(readFileSync(file)) }).promise;
@@ -132,5 +135,41 @@ describe('print outputs', () => {
       'The year in numbers',
       'What the station studies',
     ]);
+  });
+
+  it("prints each of a slide's notes as a paragraph, cut with an ellipsis at the end of the lines", async () => {
+    const dir = tempDir();
+    const template = sampleTemplateCopy(dir);
+    const deck = join(template, 'deck.md.hbs');
+    const long = 'This note goes on about the station, far past what the lines can hold. '.repeat(
+      80,
+    );
+    writeFileSync(
+      deck,
+      readFileSync(deck, 'utf8').replace(
+        /<!-- \{\{t\.notes_source\}\}.*-->/,
+        `<!-- First comment. -->\n\n<!-- Second comment. ${long}-->`,
+      ),
+    );
+    await build({ template, out: dir, handoutNotes: true });
+    const page = await (await openPdf(join(dir, 'handout.pdf'))).getPage(1);
+    const [, , , height] = page.view as [number, number, number, number];
+    const { pages } = layoutHandout(11, slideSizes['16:9'], paperSizes.a4, 3);
+    const box = pages[0]?.[0]?.notes as { x: number; y: number; w: number; h: number };
+    const ours = /^(First comment\.|Second comment|…$)|note goes on|past what|lines can/;
+    const notes = (await page.getTextContent()).items.flatMap((item) =>
+      'str' in item && ours.test(item.str)
+        ? [{ text: item.str, x: item.transform[4], baseline: height - item.transform[5] }]
+        : [],
+    );
+    expect(notes[0]?.text).toBe('First comment.');
+    expect(notes[1]?.text).toMatch(/^Second comment\. This note/);
+    expect(notes.at(-1)?.text).toBe('…');
+    expect(notes.length).toBeGreaterThan(20);
+    for (const { x, baseline } of notes) {
+      expect(x).toBeGreaterThanOrEqual(box.x);
+      expect(baseline).toBeGreaterThan(box.y);
+      expect(baseline).toBeLessThanOrEqual(box.y + box.h);
+    }
   });
 });

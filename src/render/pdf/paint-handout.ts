@@ -116,19 +116,35 @@ function drawNotes(
   });
 }
 
-/** Notes shrink to 6 pt; beyond that they are cut at the box with an ellipsis, never overflow. */
+/**
+ * Notes shrink to 6 pt; beyond that they are cut at the box with an ellipsis, never overflow.
+ * Each comment of the slide starts a new line, as in the PPTX's notes.
+ */
 function notesFrame(notes: string, box: Box, fonts: FontSet, color: string): TextFrame {
-  const request = { name: 'notes', box, paragraphs: plain(notes), maxSize: 9, minSize: 6, color };
-  const fitted = fitText(request, fonts);
-  if (fitted) return { ...fitted, tag: 'P' };
-  const frame = layoutText({ ...request, paragraphs: plain(`${notes}`) }, fonts, 6);
-  const keep = Math.floor(box.h / frame.lineHeight);
-  const lines = frame.paragraphs[0]?.lines.slice(0, Math.max(0, keep - 1)) ?? [];
-  const paragraphs = frame.paragraphs.slice(0, 1).map((p) => ({
-    ...p,
-    lines: [...lines, { pieces: [{ text: '…', style: 'regular' as const, width: 0 }], width: 0 }],
-  }));
-  return { ...frame, tag: 'P', paragraphs, contentHeight: (lines.length + 1) * frame.lineHeight };
+  const paragraphs = notes.split('\n').flatMap(plain);
+  const request = {
+    name: 'notes',
+    box,
+    paragraphs,
+    maxSize: 9,
+    minSize: 6,
+    color,
+    tag: 'P' as const,
+  };
+  return fitText(request, fonts) ?? cutToBox(layoutText(request, fonts, 6));
+}
+
+/** The lines that fit the box, the last of them an ellipsis. */
+function cutToBox(frame: TextFrame): TextFrame {
+  const room = frame.box.h - frame.lineHeight;
+  const paragraphs = frame.paragraphs
+    .filter((p) => p.top <= room)
+    .map((p) => ({ ...p, lines: p.lines.slice(0, Math.floor((room - p.top) / frame.lineHeight)) }));
+  const last = paragraphs.at(-1);
+  const ellipsis = { pieces: [{ text: '…', style: 'regular' as const, width: 0 }], width: 0 };
+  if (last) last.lines = [...last.lines, ellipsis];
+  const contentHeight = last ? last.top + last.lines.length * frame.lineHeight : 0;
+  return { ...frame, paragraphs, contentHeight };
 }
 
 /** The running head, page number and slide numbers: small, and artifacts to screen readers. */
