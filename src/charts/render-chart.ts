@@ -199,6 +199,7 @@ type SceneNode = {
   datum?: Record<string, unknown>;
   fill?: unknown;
   startAngle?: number;
+  endAngle?: number;
 };
 
 /**
@@ -212,15 +213,27 @@ function markItems(root: SceneNode): MarkItem[] {
     const node = stack.pop() as SceneNode;
     if (node.marktype && node.marktype !== 'text' && /(^|_)marks$/.test(node.name ?? '')) {
       const items = node.items ?? [];
-      const drawn =
-        node.marktype === 'arc'
-          ? [...items].sort((a, b) => (a.startAngle ?? 0) - (b.startAngle ?? 0))
-          : items;
+      const drawn = node.marktype === 'arc' ? [...items].sort(bySliceStart) : items;
       return drawn.map((item) => ({ row: item.datum ?? {}, fill: item.fill }));
     }
     stack.push(...(node.items ?? []));
   }
   return [];
+}
+
+/**
+ * Slices in the order they go round. Vega-Lite swaps the angles (startAngle is where a slice
+ * ends), and a slice of zero starts where the one before it ends: where slices start, then
+ * where they end, keeps it after that one.
+ */
+function bySliceStart(a: SceneNode, b: SceneNode): number {
+  const [aFrom, aTo] = sliceSpan(a);
+  const [bFrom, bTo] = sliceSpan(b);
+  return aFrom - bFrom || aTo - bTo;
+}
+
+function sliceSpan({ startAngle = 0, endAngle = 0 }: SceneNode): [number, number] {
+  return [Math.min(startAngle, endAngle), Math.max(startAngle, endAngle)];
 }
 
 function describe(

@@ -243,6 +243,35 @@ describe('renderChart', () => {
     });
   });
 
+  it('keeps a slice of zero where Vega stacks it, not before the slice ending there', async () => {
+    // Vega-Lite gives each slice startAngle = where it ends and endAngle = where it starts:
+    // a slice of zero ties with the slice before it on startAngle alone.
+    const chart = await renderChart({
+      ...request({
+        data: { name: 'rows' },
+        mark: 'arc',
+        encoding: {
+          theta: { field: 'v', type: 'quantitative' },
+          color: { field: 'k', type: 'nominal' },
+        },
+      }),
+      config: { range: { category: ['#111111', '#222222', '#333333', '#444444'] } },
+      data: {
+        rows: [
+          { k: 'D', v: 3 },
+          { k: 'B', v: 0 },
+          { k: 'A', v: 2 },
+          { k: 'C', v: 0 },
+        ],
+      },
+    });
+    expect(chart.native).toMatchObject({
+      labels: ['A', 'B', 'C', 'D'],
+      series: [{ values: [2, 0, 0, 3] }],
+      colors: ['111111', '222222', '333333', '444444'],
+    });
+  });
+
   it('falls back to an image for specs PowerPoint cannot draw natively', async () => {
     const chart = await renderChart(
       request({
