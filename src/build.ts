@@ -41,7 +41,7 @@ import { type ImageAsset, readImages } from './template/read-images.ts';
 import { readDocument, readTemplate, type TemplateBundle } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
 import { continuedLabel, pageLabeller, stringsFor } from './template/strings.ts';
-import type { Theme } from './template/theme.ts';
+import { FOOTER_FILE, type Theme } from './template/theme.ts';
 
 export interface BuildOptions {
   /** Dataset file (YAML or JSON). Default: the sample dataset. */
@@ -240,8 +240,8 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   const summary = parseMarkdown(compose(template.summary.text, template.summary.file), {
     file: template.summary.file,
   });
-  const footerBlocks = parseMarkdown(compose(template.theme.footer ?? '', 'theme footer'), {
-    file: 'theme footer',
+  const footerBlocks = parseMarkdown(compose(template.theme.footer ?? '', FOOTER_FILE), {
+    file: FOOTER_FILE,
   }).blocks;
   const footer = footerBlocks
     .map((b) => (b.kind === 'paragraph' ? plainText(b.runs) : ''))

@@ -4,17 +4,18 @@ import { messages } from '../errors/messages.ts';
 import { mapStrings } from '../template/literal.ts';
 import type { TemplateBundle } from '../template/read-template.ts';
 import type { Strings } from '../template/strings.ts';
+import { FOOTER_FILE } from '../template/theme.ts';
 import type { FontSet } from './fonts.ts';
 import { uncovered } from './measure.ts';
 
 /**
- * One warning per data field, template file, template string or chart spec holding
- * characters that no configured font can draw, so missing glyphs are reported instead of
- * silently printed as empty boxes.
+ * One warning per data field, template file, theme footer, template string or chart spec
+ * holding characters that no configured font can draw, so missing glyphs are reported
+ * instead of silently printed as empty boxes.
  */
 export function coverageWarnings(
   data: unknown,
-  template: Pick<TemplateBundle, 'deck' | 'summary' | 'charts'>,
+  template: Pick<TemplateBundle, 'deck' | 'summary' | 'theme' | 'charts'>,
   strings: Strings,
   fonts: FontSet,
 ): Diagnostic[] {
@@ -25,6 +26,7 @@ export function coverageWarnings(
   });
   for (const source of [template.deck, template.summary])
     texts.push([source.text, { file: source.file }]);
+  if (template.theme.footer) texts.push([template.theme.footer, { file: FOOTER_FILE }]);
   for (const [key, text] of Object.entries(strings)) texts.push([text, { path: `t.${key}` }]);
   for (const chart of template.charts.values())
     texts.push([JSON.stringify(chart.spec), { file: chart.file }]);

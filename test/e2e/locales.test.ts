@@ -104,4 +104,18 @@ describe('locales', () => {
       expect.objectContaining({ code: 'missing-glyphs', place: { path: 't.count_axis' } }),
     ]);
   });
+
+  it('warns about such characters in the theme’s footer, drawn on every slide', async () => {
+    const template = sampleTemplateCopy();
+    const theme = join(template, 'theme.yaml');
+    writeFileSync(theme, readFileSync(theme, 'utf8').replace('footer: "', 'footer: "🚀 '));
+    const { warnings } = await build({ template, out: tempDir(), outputs: ['pptx'] });
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'missing-glyphs',
+        message: expect.stringContaining('U+1F680'),
+        place: { file: 'theme footer' },
+      }),
+    ]);
+  });
 });
