@@ -1,4 +1,4 @@
-import { basename, extname, resolve } from 'node:path';
+import { posix, win32 } from 'node:path';
 
 /**
  * Everything a command may touch of the outside world, passed in rather than reached for,
@@ -41,16 +41,22 @@ export function processContext(workerModule: string): CliContext {
 }
 
 /**
- * `briefkit` when started through the installed command (npm's bin link or shim); else the
- * script as run from a checkout (`node dist/cli.js`), by its absolute path, which works from
- * any folder.
+ * `briefkit` when started through the installed command: npm's bin link, or on Windows its
+ * shim, which runs node_modules\briefkit\dist\cli.js. Else the script as run from a checkout
+ * (`node dist/cli.js`), by its absolute path, which works from any folder.
  */
-export function invokedAs(script: string | undefined): string {
-  if (!script || basename(script, extname(script)) === 'briefkit') return 'briefkit';
-  return `node ${shellWord(resolve(script))}`;
+export function invokedAs(script: string | undefined, platform = process.platform): string {
+  const path = platform === 'win32' ? win32 : posix;
+  if (!script || path.basename(script, path.extname(script)) === 'briefkit') return 'briefkit';
+  if (script.split(path.sep).includes('node_modules')) return 'briefkit';
+  return `node ${shellWord(path.resolve(script), platform)}`;
 }
 
-/** A path as one word of a POSIX shell command: quoted where it holds more than plain characters. */
-export function shellWord(text: string): string {
+/**
+ * A path as one word of a shell command: quoted where it holds more than plain characters,
+ * in double quotes on Windows, where cmd.exe takes single quotes as part of the word.
+ */
+export function shellWord(text: string, platform = process.platform): string {
+  if (platform === 'win32') return /^[\w.\\/:-]+$/.test(text) ? text : `"${text}"`;
   return /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }

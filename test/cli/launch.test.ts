@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { invokedAs } from '../../src/cli/context.ts';
+import { invokedAs, shellWord } from '../../src/cli/context.ts';
 import { CLI } from '../helpers/bundle.ts';
 import { storeFolders, tempDir } from '../helpers/sample.ts';
 
@@ -86,5 +86,17 @@ describe('briefkit init, run from a checkout', () => {
     expect(invokedAs('/usr/local/lib/node_modules/.bin/briefkit')).toBe('briefkit');
     expect(invokedAs('/srv/it’s here/dist/cli.js')).toBe("node '/srv/it’s here/dist/cli.js'");
     expect(invokedAs("/srv/it's/cli.js")).toBe(`node '/srv/it'\\''s/cli.js'`);
+  });
+
+  it('suggests, on Windows, the installed command and paths quoted as cmd.exe reads them', () => {
+    // npm's Windows shim starts node_modules\briefkit\dist\cli.js itself: `briefkit` is on the PATH.
+    const shim = String.raw`C:\Users\me\AppData\Roaming\npm\node_modules\briefkit\dist\cli.js`;
+    expect(invokedAs(shim, 'win32')).toBe('briefkit');
+    // cmd.exe takes single quotes literally: a path is plain, or in double quotes.
+    const checkout = String.raw`C:\src\briefkit\dist\cli.js`;
+    expect(invokedAs(checkout, 'win32')).toBe(`node ${checkout}`);
+    const spaced = String.raw`D:\My Projects\briefkit\dist\cli.js`;
+    expect(invokedAs(spaced, 'win32')).toBe(`node "${spaced}"`);
+    expect(shellWord('my briefing', 'win32')).toBe('"my briefing"');
   });
 });
