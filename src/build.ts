@@ -112,9 +112,10 @@ const painters: Record<
   },
   handout: {
     file: 'handout.pdf',
-    // The slides keep their colours; the page around them is printed paper.
-    paint: async (c, options) =>
-      (await import('./render/pdf/paint-handout.ts')).paintHandout(
+    paint: async (c, options) => {
+      // The slides keep their colours; the page around them is printed paper.
+      const { muted, text } = paperTheme(c.theme).colors;
+      return (await import('./render/pdf/paint-handout.ts')).paintHandout(
         c.deck,
         layoutHandout(
           c.deck.slides.length,
@@ -126,11 +127,12 @@ const painters: Record<
         pdfMeta(c),
         {
           notes: options.handoutNotes === true,
-          ruleColor: paperTheme(c.theme).colors.muted,
-          textColor: paperTheme(c.theme).colors.text,
+          ruleColor: muted,
+          textColor: text,
           pageLabel: c.pageLabel,
         },
-      ),
+      );
+    },
   },
 };
 

@@ -35,12 +35,28 @@ export function textOn(fill: string, theme: Theme): string {
 }
 
 const PAPER = 'FFFFFF';
+/** How much of the text colour a pale tint holds: light enough for that text to read on it. */
+const PALE = 0.1;
+
+/** `amount` of the colour over white paper, as 6 hex digits. */
+function tint(hex: string, amount: number): string {
+  return [0, 2, 4]
+    .map((i) => {
+      const channel = Number.parseInt(hex.slice(i, i + 2), 16);
+      return Math.round(255 - (255 - channel) * amount)
+        .toString(16)
+        .padStart(2, '0');
+    })
+    .join('')
+    .toUpperCase();
+}
 
 /**
  * The theme as printed on white paper (the summary, and the handout around its slides): a
  * dark theme's light text and rules would all but vanish there. Each colour that does not read
  * on white gives way to one that does: text to the slide background or black, headings and
- * rules to that text colour, stripes too light for the text to white.
+ * rules to that text colour, stripes and chart grid lines too dark for the text to a pale
+ * tint of it.
  */
 export function paperTheme(theme: Theme): Theme {
   const { colors } = theme;
@@ -54,7 +70,7 @@ export function paperTheme(theme: Theme): Theme {
       text,
       primary,
       muted: firstReadable(PAPER, [colors.muted, text]),
-      surface: contrast(text, colors.surface) >= READABLE ? colors.surface : PAPER,
+      surface: contrast(text, colors.surface) >= READABLE ? colors.surface : tint(text, PALE),
     },
   };
 }

@@ -31,8 +31,8 @@ describe('the theme printed on white paper', () => {
       text: '101820',
       primary: '101820',
       muted: '101820',
-      // Stripes as dark as 2A3340 would hide the text: the rows stay white.
-      surface: 'FFFFFF',
+      // Stripes and chart grid lines as dark as 2A3340 would hide the text: a pale tint of it.
+      surface: 'E7E8E9',
     });
   });
 
@@ -51,6 +51,8 @@ describe('the theme printed on white paper', () => {
       frames.flatMap((f) => (f.kind === 'chart' ? [f.chart.svg] : [])).join('');
     expect(svg(frames)).toContain('fill="#101820"');
     expect(svg(frames)).not.toContain('#F2F2F2');
+    // Grid lines in that tint: white would hide them on the paper.
+    expect(svg(frames)).toMatch(/stroke="#E7E8E9"/);
     expect(svg(compiled.deck.slides.flatMap((s) => s.frames))).toContain('fill="#F2F2F2"');
   });
 });
