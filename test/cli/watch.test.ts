@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -136,6 +136,44 @@ describe('watch', () => {
       expect(broken.ok).toBe(false);
       expect(!broken.ok && isBriefkitError(broken.error)).toBe(true);
       expect(readFileSync(pptx).equals(good)).toBe(true);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it("names only real inputs when an editor's temp file comes and goes (sed -i, vim's 4913)", async () => {
+    const dir = tempDir('briefkit-watch-');
+    const template = join(dir, 'template');
+    cpSync(sampleTemplate, template, { recursive: true });
+    const data = join(dir, 'data.yaml');
+    writeFileSync(data, readFileSync(sampleData, 'utf8'));
+    const events = rebuilds();
+    // A long quiet time: each step below happens well inside it, so each is one batch.
+    const handle = watch(
+      { data, template, out: join(dir, 'out'), outputs: ['pptx'] },
+      { onRebuild: events.onRebuild, debounceMs: 1500 },
+    );
+    const seen = () => new Promise((heard) => setTimeout(heard, 400));
+    try {
+      await handle.ready;
+      expect(await events.next()).toMatchObject({ ok: true, changed: [] });
+      const deck = join(template, 'deck.md.hbs');
+      const text = readFileSync(deck, 'utf8');
+
+      // sed -i: the edit goes to a temp file, renamed over the original.
+      const sedTemp = join(template, 'sedAb12Cd');
+      writeFileSync(sedTemp, `${text}\n`);
+      await seen();
+      renameSync(sedTemp, deck);
+      expect(await events.next()).toMatchObject({ ok: true, changed: [deck] });
+
+      // vim's probe of the folder, alone: no build. The next build names the real edit only.
+      const probe = join(template, '4913');
+      writeFileSync(probe, '');
+      await seen();
+      rmSync(probe);
+      writeFileSync(deck, text);
+      expect(await events.next()).toMatchObject({ ok: true, changed: [deck] });
     } finally {
       await handle.close();
     }

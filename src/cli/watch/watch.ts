@@ -3,12 +3,14 @@
  * (templates, theme, schema, chart specs, pictures) changes: what each good build reports it
  * read is watched from then on, since a data edit can add a table. Builds run in this
  * process, so every rebuild after the first reuses loaded modules, fonts and compiled
- * schemas. Changes that arrive during a build are batched into one more build after it. A
+ * schemas. Changes that arrive during a build are batched into one more build after it; an
+ * editor's temp file, come and gone, is no change (see pending-changes.ts). A
  * failed build leaves the last good outputs in place (writes are atomic) and the watch goes on.
  */
 import { dirname, resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
 import { type BuildOptions, type BuildResult, build, defaults } from '../../build.ts';
+import { pendingChanges } from './pending-changes.ts';
 
 export type RebuildEvent = {
   /** Files that changed since the last build, as absolute paths; empty for the first build. */
@@ -56,15 +58,18 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
       !(isInput(path) || besideData(path) || folders().includes(path)),
   });
 
-  let changed = new Set<string>();
+  const changes = pendingChanges();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let closed = false;
 
+  let first = true;
   const rebuild = async (): Promise<void> => {
-    const batch = [...changed];
-    changed = new Set();
+    const batch = changes.take();
+    // Only paths that appeared and vanished since the last build: nothing to rebuild for.
+    if (!first && !batch.length) return;
+    first = false;
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     try {
@@ -97,9 +102,9 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     });
   };
 
-  watcher.on('all', (_event, path) => {
+  watcher.on('all', (event, path) => {
     if (!isInput(path) && !(failed && besideData(path))) return;
-    changed.add(path);
+    changes.note(event, path);
     clearTimeout(timer);
     timer = setTimeout(schedule, hooks.debounceMs ?? 30);
   });

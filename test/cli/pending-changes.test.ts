@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { pendingChanges } from '../../src/cli/watch/pending-changes.ts';
+
+/** Changes over a pretend file system holding `files`. */
+function overFiles(...files: string[]) {
+  const present = new Set(files);
+  return { present, changes: pendingChanges((path) => present.has(path)) };
+}
+
+describe('pendingChanges', () => {
+  it('lists each changed path once, in the order first heard, and starts afresh', () => {
+    const { changes } = overFiles('/t/deck.md.hbs', '/t/theme.yaml');
+    changes.note('change', '/t/deck.md.hbs');
+    changes.note('change', '/t/theme.yaml');
+    changes.note('change', '/t/deck.md.hbs');
+    expect(changes.take()).toEqual(['/t/deck.md.hbs', '/t/theme.yaml']);
+    expect(changes.take()).toEqual([]);
+  });
+
+  it('leaves out a temp file that came and went before the build', () => {
+    const { changes } = overFiles('/t/deck.md.hbs');
+    changes.note('add', '/t/sedAb12Cd');
+    changes.note('change', '/t/deck.md.hbs');
+    changes.note('unlink', '/t/sedAb12Cd');
+    expect(changes.take()).toEqual(['/t/deck.md.hbs']);
+  });
+
+  it('leaves out a temp file whose removal is heard only after the build it was batched into', () => {
+    const { changes } = overFiles('/t/deck.md.hbs');
+    changes.note('add', '/t/sedAb12Cd');
+    changes.note('change', '/t/deck.md.hbs');
+    expect(changes.take()).toEqual(['/t/deck.md.hbs']);
+    changes.note('unlink', '/t/sedAb12Cd');
+    expect(changes.take()).toEqual([]);
+  });
+
+  it('keeps an input that was deleted, created again, or created and later deleted', () => {
+    const { changes, present } = overFiles('/d/data.yaml');
+    present.delete('/d/data.yaml');
+    changes.note('unlink', '/d/data.yaml');
+    expect(changes.take()).toEqual(['/d/data.yaml']);
+
+    present.add('/d/data.yaml');
+    changes.note('add', '/d/data.yaml');
+    expect(changes.take()).toEqual(['/d/data.yaml']);
+
+    present.add('/t/charts/new.vl.json');
+    changes.note('add', '/t/charts/new.vl.json');
+    expect(changes.take()).toEqual(['/t/charts/new.vl.json']);
+    present.delete('/t/charts/new.vl.json');
+    changes.note('unlink', '/t/charts/new.vl.json');
+    expect(changes.take()).toEqual(['/t/charts/new.vl.json']);
+  });
+
+  it('keeps a file deleted and created again between builds (cp over, git checkout)', () => {
+    const { changes } = overFiles('/t/deck.md.hbs');
+    changes.note('unlink', '/t/deck.md.hbs');
+    changes.note('add', '/t/deck.md.hbs');
+    expect(changes.take()).toEqual(['/t/deck.md.hbs']);
+  });
+});
