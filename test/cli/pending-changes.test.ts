@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outermost } from '../../src/cli/commands/watch.ts';
 import { pendingChanges } from '../../src/cli/watch/pending-changes.ts';
 
 /** Changes over a pretend file system holding `files`. */
@@ -57,5 +58,31 @@ describe('pendingChanges', () => {
     changes.note('unlink', '/t/deck.md.hbs');
     changes.note('add', '/t/deck.md.hbs');
     expect(changes.take()).toEqual(['/t/deck.md.hbs']);
+  });
+
+  it('counts a folder moved away once, not again for the files in it heard later', () => {
+    const { changes, present } = overFiles('/t', '/t/deck.md.hbs', '/t/charts');
+    for (const path of ['/t', '/t/deck.md.hbs', '/t/charts']) present.delete(path);
+    changes.note('unlinkDir', '/t/charts');
+    changes.note('unlinkDir', '/t');
+    expect(changes.take()).toEqual(['/t/charts', '/t']);
+    changes.note('unlink', '/t/deck.md.hbs');
+    expect(changes.take()).toEqual([]);
+
+    for (const path of ['/t', '/t/deck.md.hbs']) present.add(path);
+    changes.note('addDir', '/t');
+    changes.note('add', '/t/deck.md.hbs');
+    expect(changes.take()).toEqual(['/t', '/t/deck.md.hbs']);
+    present.delete('/t/deck.md.hbs');
+    changes.note('unlink', '/t/deck.md.hbs');
+    expect(changes.take()).toEqual(['/t/deck.md.hbs']);
+  });
+});
+
+describe('outermost', () => {
+  it('names a folder for the files in it that changed with it', () => {
+    const changed = ['/t', '/t/deck.md.hbs', '/t/charts', '/t/charts/a.vl.json', '/d/data.yaml'];
+    expect(outermost(changed)).toEqual(['/t', '/d/data.yaml']);
+    expect(outermost(['/t/charts/a.vl.json', '/t2/x'])).toEqual(['/t/charts/a.vl.json', '/t2/x']);
   });
 });

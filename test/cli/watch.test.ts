@@ -1,5 +1,13 @@
-import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -234,6 +242,11 @@ describe('watch', () => {
     try {
       await handle.ready;
       expect(await events.next()).toMatchObject({ ok: false });
+      // A folder made and removed there is no table: no rebuild names it.
+      const folder = join(dirname(csv), 'elsewhere');
+      mkdirSync(folder);
+      await new Promise((later) => setTimeout(later, 400));
+      rmdirSync(folder);
       const rebuilt = await editUntilRebuilt(csv, figures, events.next());
       expect(rebuilt).toMatchObject({ ok: true, changed: [csv] });
     } finally {

@@ -1,4 +1,4 @@
-import { basename, dirname, isAbsolute, relative } from 'node:path';
+import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { isBriefkitError } from '../../errors/briefkit-error.ts';
 import {
   buildOptionSpecs,
@@ -23,7 +23,8 @@ export const watchCommand = defineCommand({
 
     const handle = watch(options, {
       onRebuild(event) {
-        const what = event.changed.length ? `${event.changed.map(show).join(', ')} changed: ` : '';
+        const changed = outermost(event.changed);
+        const what = changed.length ? `${changed.map(show).join(', ')} changed: ` : '';
         if (event.ok) {
           writeWarnings(stderr, event.result.warnings);
           stdout.write(`${what}${describeBuild(event)} in ${event.ms} ms\n`);
@@ -55,6 +56,11 @@ function describeBuild(event: RebuildEvent & { ok: true }): string {
   const folder = files[0] ? show(dirname(files[0])) : '';
   const verb = event.changed.length ? 'rebuilt' : 'Built';
   return `${verb} ${folder}/ (${files.map((f) => basename(f)).join(', ')})`;
+}
+
+/** The paths not inside another of them: a folder moved back stands for all it holds. */
+export function outermost(paths: readonly string[]): string[] {
+  return paths.filter((path) => !paths.some((other) => path.startsWith(other + sep)));
 }
 
 /** Paths inside the current folder relative to it, others in full. */

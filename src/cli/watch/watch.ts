@@ -44,9 +44,12 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   // chokidar watches the folders holding the inputs, not the inputs themselves: given more
   // than one path, it loses a file that is deleted and created again (git checkout, cp).
   const folders = () => [...new Set([...watched].map((input) => dirname(input)))];
-  // After a failed build, a file appearing beside the dataset may be the table it lacked.
+  // After a failed build, a file appearing beside the dataset may be the table it lacked
+  // (a folder, or a file removed, cannot be).
   let failed = false;
   const besideData = (path: string): boolean => dirname(path) === dirname(data);
+  const mayBeTable = (event: string, path: string): boolean =>
+    (event === 'add' || event === 'change') && besideData(path);
   const watcher = watchFiles(folders(), {
     ignoreInitial: true,
     // Of those folders, only the inputs. Our own writes must not trigger builds, should --out
@@ -103,7 +106,7 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   };
 
   watcher.on('all', (event, path) => {
-    if (!isInput(path) && !(failed && besideData(path))) return;
+    if (!isInput(path) && !(failed && mayBeTable(event, path))) return;
     changes.note(event, path);
     clearTimeout(timer);
     timer = setTimeout(schedule, hooks.debounceMs ?? 30);
