@@ -1,4 +1,12 @@
-import { mkdirSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BriefkitError, fail } from '../errors/briefkit-error.ts';
 import { messages, outputFolderReasons } from '../errors/messages.ts';
@@ -11,17 +19,19 @@ export interface OutputFile {
 /**
  * Writes every output to a temp file beside its destination, checks every destination can
  * take a file, then renames them all. A failure before the renames leaves the previous
- * outputs untouched; no temp file is ever left behind. A folder the system will not let us
- * write to is bad input, reported once, naming it.
+ * outputs untouched; no temp file is ever left behind, nor a folder made for outputs that
+ * were never written (a batch on a full disk left one empty folder per record). A folder
+ * the system will not let us write to is bad input, reported once, naming it.
  */
 export function writeOutputs(dir: string, files: readonly OutputFile[]): string[] {
-  makeOutputFolder(dir);
+  const made = makeOutputFolder(dir);
   const staged = files.map((file) => {
     const target = join(dir, file.name);
     return { file, target, temp: `${target}.${process.pid}.tmp` };
   });
   /** Temp files we tried to write: only those may need removing. */
   const tried: string[] = [];
+  let written = false;
   try {
     inOutputFolder(dir, () => {
       for (const { target } of staged) refuseFolder(target);
@@ -31,10 +41,23 @@ export function writeOutputs(dir: string, files: readonly OutputFile[]): string[
       }
       for (const { temp, target } of staged) renameSync(temp, target);
     });
+    written = true;
   } finally {
     for (const temp of tried) rmSync(temp, { force: true });
+    if (!written) removeEmptyFolders(made);
   }
   return staged.map((s) => s.target);
+}
+
+/** Removes the folders `made`, deepest first, as long as nothing else was put in them. */
+function removeEmptyFolders(made: readonly string[]): void {
+  for (const folder of [...made].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return; // Not empty (another build of the batch writes there), or gone: leave it.
+    }
+  }
 }
 
 /** Fails, naming the path, when a folder stands where a file is to be written. */
@@ -47,9 +70,9 @@ export function refuseFolder(target: string): void {
  * Creates `dir` and its missing parents one level at a time, with `mode` (less the umask).
  * Not `mkdirSync(dir, {recursive: true})`: where a level cannot be made (in /proc, say) that
  * retries forever, and its errors name the level, not why. Here each failure is reported
- * once, as an [output-path] error.
+ * once, as an [output-path] error. Returns the folders it made, outermost first.
  */
-export function makeOutputFolder(dir: string, mode?: number): void {
+export function makeOutputFolder(dir: string, mode?: number): string[] {
   const missing: string[] = [];
   let path = dir;
   let stat = existing(dir, path);
@@ -59,14 +82,17 @@ export function makeOutputFolder(dir: string, mode?: number): void {
     stat = existing(dir, path);
   }
   if (stat && !stat.isDirectory()) failOutputFolder(dir, outputFolderReasons.fileInPath(path, dir));
+  const made: string[] = [];
   for (const level of missing) {
     try {
       mkdirSync(level, { mode });
+      made.push(level);
     } catch (error) {
       // Made meanwhile by another build (a batch's workers share their root): fine.
       if (!existing(dir, level)?.isDirectory()) throw outputFolderError(dir, error);
     }
   }
+  return made;
 }
 
 /** What is at `path`, or undefined when nothing is (or a file stands in its path). */

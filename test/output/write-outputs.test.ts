@@ -105,6 +105,17 @@ describe('writeOutputs: a folder it cannot write', () => {
     expect(readdirSync(out)).toEqual(['a.txt']);
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old A');
   });
+
+  it('removes the folders it made when no output could be written there', () => {
+    const dir = tempDir('briefkit-out-');
+    writeFileSync(join(dir, 'kept.txt'), '');
+    const out = join(dir, 'a', 'b');
+    const error = catchError(() => writeOutputs(out, [file(`${'b'.repeat(300)}.txt`, 'B')]));
+    expect(error.message).toBe(
+      `Cannot write to the output folder "${out}": a name in its path is too long.`,
+    );
+    expect(readdirSync(dir)).toEqual(['kept.txt']);
+  });
 });
 
 describe('build --out a folder it cannot write', () => {
