@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../errors/briefkit-error.ts';
 import { inOutputFolder, makeOutputFolder, refuseFolder } from '../output/write-outputs.ts';
@@ -50,7 +50,9 @@ export function createManifestWriter(outDir: string, header: ManifestHeader) {
     closeFile();
     rmSync(temp, { force: true });
   };
-  const write = (text: string) => inOutputFolder(outDir, () => writeSync(fd, text));
+  // writeFileSync, unlike writeSync, writes all of the text or throws: on a full disk a
+  // write may take only part of it, which left a cut-off manifest.json behind.
+  const write = (text: string) => inOutputFolder(outDir, () => writeFileSync(fd, text));
   const head = JSON.stringify(header, null, 2).replace(/\n\}$/, '');
   try {
     write(`${head},\n  "records": [`);

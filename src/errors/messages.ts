@@ -300,6 +300,7 @@ export const outputFolderReasons = {
     ENOTDIR: 'part of its path is a file, not a folder',
     EEXIST: 'a file of that name is in the way',
     ENAMETOOLONG: 'a name in its path is too long',
+    EFBIG: 'a file would be larger than the system allows',
   } as Record<string, string>,
   fileInPath: (file: string, folder: string) =>
     file === folder ? 'it is a file' : `"${file}" is a file, not a folder`,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,4 +31,35 @@ describe('manifest writer', () => {
     // Aborting after a failed close is harmless.
     expect(() => writer.abort()).not.toThrow();
   });
+
+  it.runIf(process.platform === 'linux')(
+    'leaves no cut-off manifest when the file system takes only part of a write',
+    () => {
+      const out = tempDir('briefkit-manifest-');
+      // In a shell limited to 8 KiB files (ulimit -f counts 512-byte blocks), as on a nearly
+      // full disk: the write that crosses the limit is cut short, the next one refused.
+      const script = [
+        "const { createManifestWriter } = await import('./src/batch/manifest-writer.ts');",
+        `const writer = createManifestWriter(${JSON.stringify(out)}, { generator: 'test', each: 'r.csv' });`,
+        "const errors = [{ code: 'x', message: 'm'.repeat(20000) }];",
+        "writer.fail({ row: 1, label: 'r.csv row 1', errors });",
+        'writer.settle(0, undefined);',
+        'try { writer.close(); console.log("closed"); } catch (e) { console.log(e.message); }',
+      ].join('\n');
+      const run = spawnSync(
+        'sh',
+        [
+          '-c',
+          'ulimit -f 16 && exec "$0" --import tsx --input-type=module -e "$1"',
+          process.execPath,
+          script,
+        ],
+        { encoding: 'utf8', timeout: 20_000 },
+      );
+      expect(run.stdout.trim()).toBe(
+        `Cannot write to the output folder "${out}": a file would be larger than the system allows.`,
+      );
+      expect(readdirSync(out)).toEqual([]);
+    },
+  );
 });
