@@ -10,7 +10,11 @@ export interface Explained {
  * Ajv's own text ("must NOT have fewer than 2 items") is kept only for keywords not named
  * here, such as anyOf, whose parts are reported on their own anyway.
  */
-export function explainSchemaError(error: ErrorObject, value: unknown): Explained {
+export function explainSchemaError(
+  error: ErrorObject,
+  value: unknown,
+  schemaName = 'the template’s schema',
+): Explained {
   const p = error.params as Record<string, unknown>;
   const found = describe(value);
   const expected = (what: string, has = found): Explained => ({
@@ -23,7 +27,7 @@ export function explainSchemaError(error: ErrorObject, value: unknown): Explaine
     case 'additionalProperties':
       return {
         message: `Unknown field "${String(p.additionalProperty)}".`,
-        hint: 'Check the spelling against the template’s schema.',
+        hint: `Check the spelling against ${schemaName}.`,
       };
     case 'type':
       return expected(typeNames(p.type));

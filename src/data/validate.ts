@@ -23,8 +23,18 @@ export function validateAgainst(source: SourceDocument, schema: object | Builtin
   if (validate(source.value)) return;
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
   const known = typeof schema === 'string' ? definitionMessages[schema] : undefined;
-  throw new BriefkitError(errors.map((e) => toDiagnostic(source, e, known)));
+  const name = typeof schema === 'string' ? builtinSchemaNames[schema] : undefined;
+  throw new BriefkitError(errors.map((e) => toDiagnostic(source, e, known, name)));
 }
+
+/** How a hint names briefkit's own schemas: by the file editors check with (see schemas/). */
+const builtinSchemaNames: Record<BuiltinSchema, string> = {
+  meta: 'JSON Schema (2020-12)',
+  manifest: 'schemas/template-manifest.schema.json',
+  theme: 'schemas/theme.schema.json',
+  strings: 'schemas/strings.schema.json',
+  project: 'schemas/project.schema.json',
+};
 
 /** How a value of a definition in one of briefkit's own schemas is reported, by its path. */
 type DefinitionMessages = Readonly<Record<string, (detail: string) => Message>>;
@@ -110,9 +120,10 @@ function toDiagnostic(
   source: SourceDocument,
   error: ErrorObject,
   known: DefinitionMessages | undefined,
+  schemaName: string | undefined,
 ): Diagnostic {
   const path = pointerToPath(error.instancePath);
-  const { message, hint } = explainSchemaError(error, valueAt(source.value, path));
+  const { message, hint } = explainSchemaError(error, valueAt(source.value, path), schemaName);
   // An unknown field is reported at its name, not at the object that holds it.
   const unknown = error.keyword === 'additionalProperties' && error.params.additionalProperty;
   const place =

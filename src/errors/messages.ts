@@ -103,7 +103,7 @@ export const messages = {
     code: 'markdown',
     message:
       'A line of only *, - or _ reads as a horizontal rule, which is not supported here (`**{{field}}**` with an empty field makes one).',
-    hint: 'Write optional values inside {{#if field}}…{{/if}}, and separate slides with front matter (---, layout: …, ---).',
+    hint: 'Write an optional value inside {{#if field}}…{{/if}}. In a deck, front matter (---, layout: …, ---) separates slides, not a rule.',
   }),
   missingGlyphs: (shown: readonly string[], more: number): Message => ({
     code: 'missing-glyphs',

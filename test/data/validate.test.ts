@@ -40,6 +40,17 @@ describe('validateAgainst the sample schema', () => {
     expect(diagnostic?.message).toBe('Unknown field "autor".');
     expect(diagnostic?.place).toEqual({ file: 'typo.yaml', line, column: 3, path: 'report.autor' });
   });
+
+  it('names the schema an unknown field is checked against: the template’s, or briefkit’s own', () => {
+    const hint = (text: string, against: Parameters<typeof validateAgainst>[1]) =>
+      catchError(() => validateAgainst(readSource('f.yaml', text), against)).diagnostics[0]?.hint;
+    const typo = sample.replace('  author: briefkit sample\n', '  autor: briefkit sample\n');
+    expect(hint(typo, schema)).toBe('Check the spelling against the template’s schema.');
+    // briefkit.yaml's fields are briefkit's, not the template's.
+    expect(hint('dataa: data.yaml\n', 'project')).toBe(
+      'Check the spelling against schemas/project.schema.json.',
+    );
+  });
 });
 
 describe('schema problems in briefkit’s words', () => {
