@@ -1,12 +1,17 @@
 import type { Theme } from '../template/theme.ts';
 
+/** Red, green and blue of a 6-digit hex colour, 0–255. */
+function channels(hex: string): number[] {
+  return [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+}
+
 /** WCAG's relative luminance of a 6-digit hex colour. */
 function luminance(hex: string): number {
-  const channel = (i: number) => {
-    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+  const [r, g, b] = channels(hex).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 function contrast(a: string, b: string): number {
@@ -40,15 +45,8 @@ const PALE = 0.1;
 
 /** `amount` of the colour over white paper, as 6 hex digits. */
 function tint(hex: string, amount: number): string {
-  return [0, 2, 4]
-    .map((i) => {
-      const channel = Number.parseInt(hex.slice(i, i + 2), 16);
-      return Math.round(255 - (255 - channel) * amount)
-        .toString(16)
-        .padStart(2, '0');
-    })
-    .join('')
-    .toUpperCase();
+  const mixed = channels(hex).map((c) => Math.round(255 - (255 - c) * amount));
+  return mixed.map((c) => c.toString(16).padStart(2, '0').toUpperCase()).join('');
 }
 
 /**
