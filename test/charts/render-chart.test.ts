@@ -42,6 +42,16 @@ const bar = {
   },
 };
 
+/** A pie of `rows`: slice sizes from `v`, one slice and colour per `k`. */
+const rowsPie = {
+  data: { name: 'rows' },
+  mark: 'arc',
+  encoding: {
+    theta: { field: 'v', type: 'quantitative' },
+    color: { field: 'k', type: 'nominal' },
+  },
+};
+
 async function chartError(spec: Record<string, unknown>): Promise<BriefkitError> {
   return chartErrorOf(request(spec));
 }
@@ -247,14 +257,7 @@ describe('renderChart', () => {
     // Vega-Lite gives each slice startAngle = where it ends and endAngle = where it starts:
     // a slice of zero ties with the slice before it on startAngle alone.
     const chart = await renderChart({
-      ...request({
-        data: { name: 'rows' },
-        mark: 'arc',
-        encoding: {
-          theta: { field: 'v', type: 'quantitative' },
-          color: { field: 'k', type: 'nominal' },
-        },
-      }),
+      ...request(rowsPie),
       config: { range: { category: ['#111111', '#222222', '#333333', '#444444'] } },
       data: {
         rows: [
@@ -439,14 +442,7 @@ describe('renderChart', () => {
     // Synthetic: a pie of 40 categories, more than Vega's legend lists.
     const rows = Array.from({ length: 40 }, (_, i) => ({ k: `Category ${i + 1}`, v: i + 1 }));
     const error = await chartErrorOf({
-      ...request({
-        data: { name: 'rows' },
-        mark: 'arc',
-        encoding: {
-          theta: { field: 'v', type: 'quantitative' },
-          color: { field: 'k', type: 'nominal' },
-        },
-      }),
+      ...request(rowsPie),
       data: { rows },
     });
     expect(error.diagnostics[0]).toMatchObject({
