@@ -310,7 +310,7 @@ function checkCharts(template: TemplateBundle, deck: Deck, summary: readonly Blo
     ...deck.slides.flatMap((slide) =>
       slide.blocks.map((block) => ({
         block,
-        place: { file: template.deck.file, path: `slide ${slide.number}` },
+        place: slide.place,
       })),
     ),
     ...summary.map((block) => ({ block, place: { file: template.summary.file } })),

@@ -38,7 +38,7 @@ export function comfortableSize(ctx: SlideContext): number {
 export function overflow(slide: Slide, box: string): BriefkitError {
   return new BriefkitError({
     ...messages.textOverflow(slide.layout, box),
-    place: { path: `slide ${slide.number}` },
+    place: slide.place,
   });
 }
 
@@ -200,7 +200,7 @@ export function accept(slide: Slide, blocks: readonly Block[], kinds: readonly B
         slide.layout,
         `it has a ${wrong.kind}; it takes ${kinds.join(', ')}.`,
       ),
-      place: { path: `slide ${slide.number}` },
+      place: slide.place,
     });
   }
 }
@@ -218,7 +218,7 @@ export function requireBlock<K extends BlockKind>(
         slide.layout,
         `it needs exactly one ${kind}, found ${found.length}.`,
       ),
-      place: { path: `slide ${slide.number}` },
+      place: slide.place,
     });
   }
   return found[0] as BlockOf<K>;

@@ -133,7 +133,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     if (items.length < 2 || items.length > 6) {
       throw new BriefkitError({
         ...messages.layoutContent('stats', `it takes 2 to 6 list items, found ${items.length}.`),
-        place: { path: `slide ${slide.number}` },
+        place: slide.place,
       });
     }
     return [[...chrome(slide, title, ctx), ...statGrid(slide, items, contentBox(ctx), ctx)]];
@@ -192,7 +192,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     if (!frames) {
       throw new BriefkitError({
         ...messages.textOverflow('two-columns', 'columns'),
-        place: { path: `slide ${slide.number}` },
+        place: slide.place,
       });
     }
     return [[...chrome(slide, title, ctx), ...frames]];
@@ -389,7 +389,7 @@ function splitColumns(slide: Slide, body: Block[]): Block[][] {
         'two-columns',
         'it needs exactly two "## heading" sections and nothing before them.',
       ),
-      place: { path: `slide ${slide.number}` },
+      place: slide.place,
     });
   }
   return columns;

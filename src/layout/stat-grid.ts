@@ -75,7 +75,7 @@ export function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideCont
   if (!numbers || !labels) {
     throw new BriefkitError({
       ...messages.textOverflow('stats', 'figures'),
-      place: { path: `slide ${slide.number}` },
+      place: slide.place,
     });
   }
   const bars: Frame[] = items.map((_, i) => {

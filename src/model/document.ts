@@ -2,6 +2,7 @@
  * The document model: the hinge between templates and painters. Plain data that
  * serialises to JSON; no library objects.
  */
+import type { Place } from '../errors/briefkit-error.ts';
 
 export interface Run {
   text: string;
@@ -42,6 +43,8 @@ export type LayoutName = (typeof layoutNames)[number];
 export interface Slide {
   /** 1-based, as the user counts them. */
   number: number;
+  /** Where problems with the slide are reported: the deck template and `slide N`. */
+  place: Place;
   layout: LayoutName;
   blocks: Block[];
   notes: string;

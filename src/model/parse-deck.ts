@@ -43,6 +43,7 @@ export function parseDeck(markdown: string, file: string): Deck {
     const { blocks, comments } = parseMarkdown(lines.slice(close + 1, end).join('\n'), place);
     slides.push({
       number,
+      place,
       layout: front.layout,
       blocks,
       notes: comments.join('\n'),

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RenderedChart } from '../../src/charts/render-chart.ts';
+import type { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
 import { type Frame, SLIDE_TITLE, slideTitle, type TextFrame } from '../../src/layout/frames.ts';
 import { type DeckContext, layoutDeck } from '../../src/layout/layout-deck.ts';
@@ -121,6 +122,19 @@ describe('layoutDeck', () => {
       slides[1]?.frames.find((f) => f.kind === 'text' && f.name === `column ${n}`);
     expect(texts(column(1))).toEqual(['Left']);
     expect(texts(column(2))).toEqual(['Right', 'Right']);
+  });
+
+  it('places a slide its layout cannot show in the deck template, at the slide', async () => {
+    // Layout problems named the slide alone, while the deck's other problems name the file too.
+    const deck = parseDeck(
+      '---\nlayout: chart\n---\n# Only words\n\nNo chart here.',
+      'deck.md.hbs',
+    );
+    const error = await layoutDeck(deck, context(theme)).catch((e: unknown) => e);
+    expect((error as BriefkitError).diagnostics[0]).toMatchObject({
+      code: 'layout-content',
+      place: { file: 'deck.md.hbs', path: 'slide 1' },
+    });
   });
 
   it('underlines a slide title with the accent rule, and draws no rule on a slide without one', async () => {

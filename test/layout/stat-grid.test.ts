@@ -18,7 +18,13 @@ const ctx: SlideContext = {
     throw new Error('no pictures here');
   },
 };
-const slide: Slide = { number: 2, layout: 'stats', blocks: [], notes: '' };
+const slide: Slide = {
+  number: 2,
+  place: { file: 'deck.md.hbs', path: 'slide 2' },
+  layout: 'stats',
+  blocks: [],
+  notes: '',
+};
 const stat = (figure: string, label: string): Run[] => [
   { text: figure, bold: true },
   { text: ` ${label}` },
