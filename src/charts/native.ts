@@ -28,10 +28,15 @@ export interface NativeChart {
   colors: string[] | null;
 }
 
-/** A drawn mark: the row behind it, after all transforms, and the colour Vega filled it with. */
+/**
+ * A drawn mark: the row behind it, after all transforms, the colour Vega filled it with, and
+ * where Vega placed it (pixels from the top left).
+ */
 export interface MarkItem {
   row: Record<string, unknown>;
   fill: unknown;
+  x: number;
+  y: number;
 }
 
 const HEX_COLOR = /^#([0-9a-f]{6})$/i;
@@ -113,8 +118,10 @@ export function toNativeChart(
   items: readonly MarkItem[],
   { parenOpen, parenClose }: Pick<ChartWording, 'parenOpen' | 'parenClose'>,
 ): NativeChart | null {
-  const rows = items.map((item) => item.row);
   const type = NATIVE_MARKS[encoding.mark];
+  const rows = (type === 'pie' ? items : alongCategoryAxis(items, encoding.direction)).map(
+    (item) => item.row,
+  );
   const category = encoding.category?.field;
   const value = encoding.value?.field;
   if (!type || !category || !value) return null;
@@ -141,6 +148,18 @@ export function toNativeChart(
     markers: type === 'scatter' || encoding.points,
     colors: type === 'pie' ? sliceColors(items) : null,
   };
+}
+
+/**
+ * The items in the order Vega lays them out along the category axis, which follows the axis's
+ * sort (ascending by default), not the rows' order: left to right, or top down for bars.
+ */
+function alongCategoryAxis(
+  items: readonly MarkItem[],
+  direction: ChartEncoding['direction'],
+): MarkItem[] {
+  const at = (item: MarkItem) => (direction === 'bar' ? item.y : item.x);
+  return [...items].sort((a, b) => at(a) - at(b));
 }
 
 /** The slices' colours, or null if Vega filled one with something other than a hex colour. */

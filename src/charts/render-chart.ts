@@ -198,6 +198,8 @@ type SceneNode = {
   items?: SceneNode[];
   datum?: Record<string, unknown>;
   fill?: unknown;
+  x?: number;
+  y?: number;
   startAngle?: number;
   endAngle?: number;
 };
@@ -214,7 +216,7 @@ function markItems(root: SceneNode): MarkItem[] {
     if (node.marktype && node.marktype !== 'text' && /(^|_)marks$/.test(node.name ?? '')) {
       const items = node.items ?? [];
       const drawn = node.marktype === 'arc' ? [...items].sort(bySliceStart) : items;
-      return drawn.map((item) => ({ row: item.datum ?? {}, fill: item.fill }));
+      return drawn.map(({ datum, fill, x = 0, y = 0 }) => ({ row: datum ?? {}, fill, x, y }));
     }
     stack.push(...(node.items ?? []));
   }

@@ -136,7 +136,7 @@ describe('renderChart', () => {
     };
     const spec = { ...bar, data: { name: 'months' } };
     const chart = await renderChart({ ...request(spec), data: months });
-    expect(chart.alt).toBe('Test chart. 2025-01: 202; 202 visits.');
+    expect(chart.alt).toBe('Test chart. 202 visits; 2025-01: 202.');
   });
 
   it('reads titles written as lists of lines, or as objects, as one line of text', async () => {
@@ -273,6 +273,47 @@ describe('renderChart', () => {
       series: [{ values: [2, 0, 0, 3] }],
       colors: ['111111', '222222', '333333', '444444'],
     });
+  });
+
+  it("lists categories in the order Vega draws them along the axis, not the rows' order", async () => {
+    // Vega sorts a nominal axis (ascending by default, or as `sort` says); the deck listed
+    // the rows as they came, so its bars stood in another order than the PDF's.
+    const rows = [
+      { k: 'C', v: 3, o: 1 },
+      { k: 'A', v: 4, o: 3 },
+      { k: 'B', v: 1, o: 2 },
+    ];
+    const sorted = async (sort: unknown, horizontal = false) => {
+      const k = { field: 'k', type: 'nominal', ...(sort === undefined ? {} : { sort }) };
+      const v = { field: 'v', type: 'quantitative' };
+      const encoding = horizontal ? { y: k, x: v } : { x: k, y: v };
+      const chart = await renderChart({ ...request({ ...bar, encoding }), data: { rows } });
+      return [chart.native?.labels, chart.native?.series[0]?.values];
+    };
+    expect(await sorted(undefined)).toEqual([
+      ['A', 'B', 'C'],
+      [4, 1, 3],
+    ]);
+    expect(await sorted('-y')).toEqual([
+      ['A', 'C', 'B'],
+      [4, 3, 1],
+    ]);
+    expect(await sorted(['B', 'C', 'A'])).toEqual([
+      ['B', 'C', 'A'],
+      [1, 3, 4],
+    ]);
+    expect(await sorted({ field: 'o' })).toEqual([
+      ['C', 'B', 'A'],
+      [3, 1, 4],
+    ]);
+    expect(await sorted('-x', true)).toEqual([
+      ['A', 'C', 'B'],
+      [4, 3, 1],
+    ]);
+    expect(await sorted(null)).toEqual([
+      ['C', 'A', 'B'],
+      [3, 4, 1],
+    ]);
   });
 
   it('falls back to an image for specs PowerPoint cannot draw natively', async () => {
