@@ -125,6 +125,8 @@ export function toNativeChart(
   const category = encoding.category?.field;
   const value = encoding.value?.field;
   if (!type || !category || !value) return null;
+  // A null value is a gap in Vega's line or area, which Number() would make a native 0.
+  if (rows.some((r) => r[value] == null)) return null;
   const values = rows.map((r) => Number(r[value]));
   if (values.some((v) => !Number.isFinite(v))) return null;
   if (type === 'scatter' && rows.some((r) => !Number.isFinite(Number(r[category])))) return null;

@@ -316,6 +316,34 @@ describe('renderChart', () => {
     ]);
   });
 
+  it('draws a missing value as a picture, never as a native 0', async () => {
+    // Vega leaves a gap where a line's or area's value is null; Number(null) is 0, so the
+    // deck drew the line down to zero and the alt text read "B: 0".
+    const gappy = {
+      rows: [
+        { k: 'A', v: 3 },
+        { k: 'B', v: null },
+        { k: 'C', v: 2 },
+      ],
+    };
+    for (const mark of ['line', 'area']) {
+      const chart = await renderChart({ ...request({ ...bar, mark }), data: gappy });
+      expect(chart.native).toBeNull();
+      expect(chart.alt).toBe('Test chart.');
+    }
+    // Text that reads as a number is drawn as that number, by Vega and natively; Vega draws
+    // no bar for text that does not, and neither does the native chart.
+    const texts = {
+      rows: [
+        { k: 'A', v: '12' },
+        { k: 'B', v: 'n/a' },
+        { k: 'C', v: 2 },
+      ],
+    };
+    const bars = await renderChart({ ...request(bar), data: texts });
+    expect(bars.native).toMatchObject({ labels: ['A', 'C'], series: [{ values: [12, 2] }] });
+  });
+
   it('falls back to an image for specs PowerPoint cannot draw natively', async () => {
     const chart = await renderChart(
       request({
