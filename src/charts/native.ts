@@ -110,7 +110,10 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
   if (!simple(enc.x) || !simple(enc.y)) return null;
   if (mark === 'point' || mark === 'circle') return encoding(enc.x, enc.y);
   const horizontal = enc.y?.type === 'nominal' || enc.y?.type === 'ordinal';
-  return horizontal ? encoding(enc.y, enc.x, 'bar') : encoding(enc.x, enc.y);
+  const [category, value] = horizontal ? [enc.y, enc.x] : [enc.x, enc.y];
+  // Vega spaces dates and numbers by value; a native category axis spaces them evenly.
+  if (category?.type === 'temporal' || category?.type === 'quantitative') return null;
+  return encoding(category, value, horizontal ? 'bar' : 'col');
 }
 
 export function toNativeChart(
@@ -130,6 +133,10 @@ export function toNativeChart(
   const values = rows.map((r) => Number(r[value]));
   if (values.some((v) => !Number.isFinite(v))) return null;
   if (type === 'scatter' && rows.some((r) => !Number.isFinite(Number(r[category])))) return null;
+  // Vega stacks rows that share a category into one bar (or joins them straight up and down);
+  // a native chart would draw each as a category of its own.
+  const categories = rows.map((r) => String(r[category]));
+  if (type !== 'scatter' && new Set(categories).size < categories.length) return null;
   // Labels other than the bare value (e.g. "about 867.5 kg") join the category name, so a
   // qualifier the chart shows is never dropped; PowerPoint labels can only show the number.
   const { labelField } = encoding;

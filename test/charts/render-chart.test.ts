@@ -344,6 +344,50 @@ describe('renderChart', () => {
     expect(bars.native).toMatchObject({ labels: ['A', 'C'], series: [{ values: [12, 2] }] });
   });
 
+  it('draws a repeated category as a picture: Vega stacks its rows in one bar', async () => {
+    const twice = {
+      rows: [
+        { k: 'A', v: 3 },
+        { k: 'A', v: 4 },
+        { k: 'B', v: 1 },
+      ],
+    };
+    for (const mark of ['bar', 'line', 'area']) {
+      const chart = await renderChart({ ...request({ ...bar, mark }), data: twice });
+      expect(chart.native).toBeNull();
+    }
+  });
+
+  it('draws dates and numbers along the category axis as a picture: Vega spaces them by value', async () => {
+    // A native category axis spaces its labels evenly, and showed dates as milliseconds.
+    const dated = {
+      rows: [
+        { k: '2025-01-01', v: 1 },
+        { k: '2025-02-01', v: 2 },
+        { k: '2025-06-01', v: 2 },
+      ],
+    };
+    const years = {
+      rows: [
+        { k: 2019, v: 1 },
+        { k: 2020, v: 2 },
+        { k: 2024, v: 2 },
+      ],
+    };
+    for (const [type, rows] of [
+      ['temporal', dated],
+      ['quantitative', years],
+    ] as const) {
+      const encoding = { ...bar.encoding, x: { field: 'k', type } };
+      for (const mark of ['bar', 'line', 'area']) {
+        const chart = await renderChart({ ...request({ ...bar, mark, encoding }), data: rows });
+        expect(chart.native).toBeNull();
+      }
+    }
+    const ordinal = { ...bar.encoding, x: { field: 'k', type: 'ordinal' } };
+    expect((await renderChart(request({ ...bar, encoding: ordinal }))).native).not.toBeNull();
+  });
+
   it('falls back to an image for specs PowerPoint cannot draw natively', async () => {
     const chart = await renderChart(
       request({
