@@ -17,6 +17,8 @@ export interface NativeChart {
   title: string | null;
   categoryTitle: string | null;
   valueTitle: string | null;
+  /** The value axis from and to, as Vega's scale has it; null for pies and scatter plots. */
+  valueRange: [number, number] | null;
   /** Label each point with its value: only when the spec labels its marks with the value. */
   showValues: boolean;
   /** A marker at each value: scatter charts, and lines whose spec asks for points. */
@@ -111,15 +113,26 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
   if (mark === 'point' || mark === 'circle') return encoding(enc.x, enc.y);
   const horizontal = enc.y?.type === 'nominal' || enc.y?.type === 'ordinal';
   const [category, value] = horizontal ? [enc.y, enc.x] : [enc.x, enc.y];
+  // A native value axis is linear and runs upwards (or rightwards), as Vega's does by default.
+  const scale = (value as { scale?: { type?: unknown; reverse?: unknown } } | undefined)?.scale;
+  if ((scale?.type ?? 'linear') !== 'linear' || scale?.reverse) return null;
   // Vega spaces dates and numbers by value; a native category axis spaces them evenly.
   if (category?.type === 'temporal' || category?.type === 'quantitative') return null;
   return encoding(category, value, horizontal ? 'bar' : 'col');
+}
+
+/** The value scale's name in the compiled spec: the axis the values run along. */
+export function valueScale(encoding: ChartEncoding): 'x' | 'y' | null {
+  const type = NATIVE_MARKS[encoding.mark];
+  if (type === 'pie' || type === 'scatter') return null;
+  return encoding.direction === 'bar' ? 'x' : 'y';
 }
 
 export function toNativeChart(
   encoding: ChartEncoding,
   items: readonly MarkItem[],
   { parenOpen, parenClose }: Pick<ChartWording, 'parenOpen' | 'parenClose'>,
+  valueRange: [number, number] | null = null,
 ): NativeChart | null {
   const type = NATIVE_MARKS[encoding.mark];
   const rows = (type === 'pie' ? items : alongCategoryAxis(items, encoding.direction)).map(
@@ -153,6 +166,7 @@ export function toNativeChart(
     title: encoding.title,
     categoryTitle: titleOf(encoding.category),
     valueTitle: titleOf(encoding.value),
+    valueRange,
     showValues: labelField === value,
     markers: type === 'scatter' || encoding.points,
     colors: type === 'pie' ? sliceColors(items) : null,

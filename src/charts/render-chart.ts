@@ -10,7 +10,13 @@ import { titleText } from './chart-title.ts';
 import { checkRows } from './check-rows.ts';
 import { guardExpressions } from './guard-expressions.ts';
 import { guardSpec } from './guard-spec.ts';
-import { type MarkItem, type NativeChart, readEncoding, toNativeChart } from './native.ts';
+import {
+  type MarkItem,
+  type NativeChart,
+  readEncoding,
+  toNativeChart,
+  valueScale,
+} from './native.ts';
 import { loadVega } from './vega-runtime.ts';
 
 export interface RenderedChart {
@@ -56,6 +62,8 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   const bound = bindData(request);
   let svg: string;
   let items: MarkItem[];
+  let valueRange: [number, number] | null = null;
+  const encoding = readEncoding(chart.spec);
   try {
     const { runtime, fill } = toRuntime(bound, {
       compile: (spec) => vega.vegaLite.compile(spec as never, { logger }).spec,
@@ -78,6 +86,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     vega.vega.resetSVGDefIds();
     svg = await view.toSVG();
     items = markItems((view.scenegraph() as unknown as { root: SceneNode }).root);
+    valueRange = encoding && scaleRange(view, valueScale(encoding));
     view.finalize();
   } catch (error) {
     problems.push((error as Error).message);
@@ -92,9 +101,8 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
       })),
     );
   }
-  const encoding = readEncoding(chart.spec);
   const wording = request.wording ?? english;
-  const native = encoding ? toNativeChart(encoding, items, wording) : null;
+  const native = encoding ? toNativeChart(encoding, items, wording, valueRange) : null;
   return {
     name: chart.name,
     svg,
@@ -190,6 +198,19 @@ export function toRuntime(
   const runtime = parse(empty);
   runtimes.set(key, runtime);
   return { runtime, fill: source };
+}
+
+/** A linear scale's domain after Vega ran (`zero`, `nice` and a spec's domain applied). */
+function scaleRange(
+  view: { scale: (name: string) => unknown },
+  name: string | null,
+): [number, number] | null {
+  if (!name) return null;
+  const scale = view.scale(name) as { domain?: () => unknown } | undefined;
+  const domain = scale?.domain?.();
+  if (!Array.isArray(domain) || domain.length !== 2) return null;
+  const [from, to] = domain.map(Number);
+  return Number.isFinite(from) && Number.isFinite(to) ? [from as number, to as number] : null;
 }
 
 type SceneNode = {

@@ -74,6 +74,7 @@ describe('renderChart', () => {
       title: null,
       categoryTitle: 'k',
       valueTitle: 'Value',
+      valueRange: [0, 3],
       showValues: false,
       markers: false,
       colors: null,
@@ -386,6 +387,34 @@ describe('renderChart', () => {
     }
     const ordinal = { ...bar.encoding, x: { field: 'k', type: 'ordinal' } };
     expect((await renderChart(request({ ...bar, encoding: ordinal }))).native).not.toBeNull();
+  });
+
+  it("gives the native value axis Vega's range, cut short or not, and draws other scales as a picture", async () => {
+    // PowerPoint picks its own range: it started a line of 95 and 97 near 94 where Vega
+    // starts at 0, and ignored a spec's domain or `zero: false`.
+    const high = {
+      rows: [
+        { k: 'A', v: 95 },
+        { k: 'B', v: 97 },
+      ],
+    };
+    const range = async (scale: unknown, mark = 'line') => {
+      const y = { field: 'v', type: 'quantitative', ...(scale ? { scale } : {}) };
+      const spec = { ...bar, mark, encoding: { ...bar.encoding, y } };
+      return (await renderChart({ ...request(spec), data: high })).native?.valueRange;
+    };
+    expect(await range(null)).toEqual([0, 100]);
+    expect(await range({ zero: false })).toEqual([95, 97]);
+    expect(await range({ domain: [0, 200] }, 'bar')).toEqual([0, 200]);
+    const horizontal = await renderChart(
+      request({
+        ...bar,
+        encoding: { y: bar.encoding.x, x: { ...bar.encoding.y, scale: { domain: [0, 8] } } },
+      }),
+    );
+    expect(horizontal.native?.valueRange).toEqual([0, 8]);
+    expect(await range({ reverse: true }, 'bar')).toBeUndefined();
+    expect(await range({ type: 'sqrt' }, 'bar')).toBeUndefined();
   });
 
   it('falls back to an image for specs PowerPoint cannot draw natively', async () => {

@@ -286,6 +286,10 @@ function nativeOptions(
     lineDataSymbol: native.markers ? 'circle' : 'none',
     dataLabelFormatCode: 'General',
     valAxisLabelFormatCode: 'General',
+    // Vega's range, so a value axis is cut short (or not) as in the PDF.
+    ...(native.valueRange
+      ? { valAxisMinVal: native.valueRange[0], valAxisMaxVal: native.valueRange[1] }
+      : {}),
     dataLabelFontFace: text.fontFace,
     dataLabelFontSize: text.fontSize,
     dataLabelColor: text.color,
