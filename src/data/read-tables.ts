@@ -1,10 +1,11 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type Document, isAlias, isScalar, type LineCounter } from 'yaml';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
-import { messages } from '../errors/messages.ts';
+import { fileProblems, messages } from '../errors/messages.ts';
 import { walkNodes } from './check-nodes.ts';
 import type { PathSegment } from './data-path.ts';
+import { resolveInside } from './file-inside.ts';
 import { dataLimits, failFileSize } from './limits.ts';
 import { readCsvTable } from './read-csv.ts';
 
@@ -62,24 +63,10 @@ function readTableFile(dataset: string, ref: string, where: Place): string {
     throw new BriefkitError({ ...messages.dataFile(ref, detail), place: where });
   };
   if (!ref.toLowerCase().endsWith('.csv')) refuse('only .csv files can be read as tables');
-  if (isAbsolute(ref) || ref.split(/[\\/]/).includes('..')) {
-    refuse('it leaves the dataset’s folder');
-  }
-  let root: string;
-  let target: string;
-  try {
-    root = realpathSync(dirname(dataset));
-    target = realpathSync(join(dirname(dataset), ref));
-  } catch {
-    return refuse('no such file beside the dataset');
-  }
-  const rel = relative(root, target);
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    refuse('it resolves outside the dataset’s folder');
-  }
-  const bytes = statSync(target).size;
-  if (bytes > dataLimits.fileBytes) failFileSize(join(dirname(dataset), ref), bytes);
-  return readFileSync(target, 'utf8');
+  const found = resolveInside(dirname(dataset), ref);
+  if ('problem' in found) return refuse(fileProblems[found.problem]('the dataset’s folder'));
+  if (found.bytes > dataLimits.fileBytes) failFileSize(join(dirname(dataset), ref), found.bytes);
+  return readFileSync(found.file, 'utf8');
 }
 
 /** Replaces the value at `path` (which the parser has just built, so it exists). */

@@ -2,6 +2,7 @@
  * Every user-facing message, as functions, so wording stays consistent and tests can
  * reference codes instead of strings.
  */
+import type { FileProblem } from '../data/file-inside.ts';
 import type { Diagnostic } from './briefkit-error.ts';
 
 export type Message = Omit<Diagnostic, 'place'>;
@@ -34,6 +35,14 @@ const vegaHints: readonly [RegExp, string][] = [
     'The legend would leave out categories: draw fewer (group the smallest as "Other"), or use a bar chart, whose axis names every category.',
   ],
 ];
+
+/** Why a file named by a template or dataset cannot be read, in the words of its folder. */
+export const fileProblems: Record<FileProblem, (folder: string) => string> = {
+  leaves: (folder) => `it leaves ${folder}`,
+  missing: (folder) => `no such file in ${folder}`,
+  'resolves-outside': (folder) => `it resolves outside ${folder}`,
+  'not-a-file': () => 'it is not a regular file',
+};
 
 export const messages = {
   fileNotFound: (file: string, what: string): Message => ({
@@ -164,6 +173,11 @@ export const messages = {
       ...(hint ? { hint } : {}),
     };
   },
+  templateFile: (file: string, detail: string): Message => ({
+    code: 'template-file',
+    message: `Template file "${file}" cannot be used: ${detail}.`,
+    hint: 'A template reads only regular files inside its own folder; copy the file in instead of linking to it.',
+  }),
   imagePath: (src: string, detail: string): Message => ({
     code: 'image-path',
     message: `Picture "${src}" cannot be used: ${detail}.`,

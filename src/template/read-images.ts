@@ -1,8 +1,8 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { imageSize } from 'image-size';
+import { resolveInside } from '../data/file-inside.ts';
 import { BriefkitError } from '../errors/briefkit-error.ts';
-import { messages } from '../errors/messages.ts';
+import { fileProblems, messages } from '../errors/messages.ts';
 
 export interface ImageAsset {
   src: string;
@@ -24,31 +24,22 @@ export function readImages(
   sources: Iterable<string>,
   where: string,
 ): Map<string, ImageAsset> {
-  const root = realpathSync(templateDir);
   const images = new Map<string, ImageAsset>();
   for (const src of sources) {
     if (images.has(src)) continue;
-    images.set(src, readImage(root, src, where));
+    images.set(src, readImage(templateDir, src, where));
   }
   return images;
 }
 
-function readImage(root: string, src: string, where: string): ImageAsset {
+function readImage(templateDir: string, src: string, where: string): ImageAsset {
   const refuse = (detail: string): never => {
     throw new BriefkitError({ ...messages.imagePath(src, detail), place: { file: where } });
   };
-  if (isAbsolute(src) || src.split(/[\\/]/).includes('..')) refuse('it leaves the template folder');
-  let file: string;
-  try {
-    file = realpathSync(join(root, src));
-  } catch {
-    return refuse('no such file in the template folder');
-  }
-  const rel = relative(root, file);
-  if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
-    refuse('it resolves outside the template folder');
-  if (statSync(file).size > MAX_IMAGE_BYTES) refuse('it is larger than 20 MB');
-  const data = new Uint8Array(readFileSync(file));
+  const found = resolveInside(templateDir, src);
+  if ('problem' in found) return refuse(fileProblems[found.problem]('the template folder'));
+  if (found.bytes > MAX_IMAGE_BYTES) refuse('it is larger than 20 MB');
+  const data = new Uint8Array(readFileSync(found.file));
   let size: ReturnType<typeof imageSize>;
   try {
     size = imageSize(data);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BuiltinSchema } from '../data/builtin-schemas.ts';
+import { resolveInside } from '../data/file-inside.ts';
 import { dataLimits, failFileSize } from '../data/limits.ts';
 import {
   type PathSegment,
@@ -10,7 +11,7 @@ import {
 } from '../data/read-source.ts';
 import { validateAgainst } from '../data/validate.ts';
 import { fail, type Place } from '../errors/briefkit-error.ts';
-import { messages } from '../errors/messages.ts';
+import { fileProblems, messages } from '../errors/messages.ts';
 import type { TemplateSource } from './compose.ts';
 import type { StringTable } from './strings.ts';
 import { type Theme, themeReadOptions } from './theme.ts';
@@ -52,23 +53,40 @@ interface Manifest {
 const CHART_FILE = /^([a-z0-9][a-z0-9-]*)\.vl\.json$/;
 
 export function readTemplate(dir: string): TemplateBundle {
-  const manifest = readChecked(
-    join(dir, 'template.yaml'),
-    'template manifest',
-    'manifest',
-  ) as Manifest;
+  const file = (name: string) => insideTemplate(dir, name);
+  const manifest = readChecked(file('template.yaml'), 'template manifest', 'manifest') as Manifest;
   return {
     dir,
     name: manifest.name,
-    dataSchema: readChecked(join(dir, manifest.schema), 'data schema', 'meta') as object,
+    dataSchema: readChecked(file(manifest.schema), 'data schema', 'meta') as object,
     theme: withDefaults(
-      readChecked(join(dir, manifest.theme), 'theme', 'theme', themeReadOptions) as Theme,
+      readChecked(file(manifest.theme), 'theme', 'theme', themeReadOptions) as Theme,
     ),
-    deck: readTemplateSource(join(dir, manifest.outputs.deck)),
-    summary: readTemplateSource(join(dir, manifest.outputs.summary)),
-    charts: readCharts(join(dir, 'charts')),
-    strings: manifest.strings ? readStrings(join(dir, manifest.strings)) : {},
+    deck: readTemplateSource(file(manifest.outputs.deck)),
+    summary: readTemplateSource(file(manifest.outputs.summary)),
+    charts: readCharts(dir),
+    strings: manifest.strings ? readStrings(file(manifest.strings)) : {},
   };
+}
+
+/**
+ * The path of a file the template names. A template reads only regular files inside its own
+ * folder, after symlinks: a template from elsewhere must not copy other files into its
+ * outputs, or hang the build on a FIFO. A missing file is left for readText to report.
+ */
+function insideTemplate(dir: string, name: string): string {
+  const path = join(dir, name);
+  const found = resolveInside(dir, name);
+  if ('problem' in found && found.problem !== 'missing') {
+    fail({
+      ...messages.templateFile(
+        displayPath(path),
+        fileProblems[found.problem]('the template folder'),
+      ),
+      place: { file: displayPath(path) },
+    });
+  }
+  return path;
 }
 
 function withDefaults(theme: Theme): Theme {
@@ -110,18 +128,18 @@ function readTemplateSource(file: string): TemplateSource {
   return { file: displayPath(file), text: readText(file, 'template') };
 }
 
-function readCharts(dir: string): Map<string, ChartSpecSource> {
+function readCharts(templateDir: string): Map<string, ChartSpecSource> {
   const charts = new Map<string, ChartSpecSource>();
   let names: string[];
   try {
-    names = readdirSync(dir).sort();
+    names = readdirSync(join(templateDir, 'charts')).sort();
   } catch {
     return charts;
   }
   for (const fileName of names) {
     const name = CHART_FILE.exec(fileName)?.[1];
     if (!name) continue;
-    const doc = readDocument(join(dir, fileName), 'chart spec');
+    const doc = readDocument(insideTemplate(templateDir, join('charts', fileName)), 'chart spec');
     if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
       fail({
         ...messages.chartCompile(name, 'the spec must be a JSON object.'),

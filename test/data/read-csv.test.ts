@@ -182,7 +182,7 @@ describe('!csv tables in a YAML dataset', () => {
     ['a parent folder', '../secret.csv', 'it leaves the dataset’s folder'],
     ['an absolute path', '/etc/passwd.csv', 'it leaves the dataset’s folder'],
     ['a file that is not CSV', '/etc/passwd', 'only .csv files can be read as tables'],
-    ['a missing file', 'nope.csv', 'no such file beside the dataset'],
+    ['a missing file', 'nope.csv', 'no such file in the dataset’s folder'],
     ['a symlink out of the folder', 'link.csv', 'it resolves outside the dataset’s folder'],
   ])('refuses %s, at the tag’s line', (_, ref, detail) => {
     const outside = folder({ 'secret.csv': 'a\n1\n' });
