@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { lazyJsonStore, readOrMake, textEntry } from '../../cache/json-store.ts';
 import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontFace } from '../../layout/fonts.ts';
+import { escapeXml } from '../escape-xml.ts';
 
 export interface PdfMeta {
   title: string;
@@ -38,7 +39,34 @@ export function createPdf(meta: PdfMeta, options: PdfOptions): PDFKit.PDFDocumen
       ModDate: meta.date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
+  escapeXmpInfo(doc);
   return doc;
+}
+
+type InfoWriter = { info: Record<string, unknown>; _addInfo(): void };
+
+/**
+ * pdfkit copies the title, author and subject into the XMP metadata packet as they are, so
+ * a title from the data holding `<` or `&` would become markup there (or break the packet).
+ * The XMP is written from escaped copies; the Info dictionary keeps the plain text.
+ */
+function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
+  const writer = doc as unknown as InfoWriter;
+  const addInfo = writer._addInfo;
+  writer._addInfo = function (this: InfoWriter) {
+    const info = this.info;
+    this.info = Object.fromEntries(
+      Object.entries(info).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? escapeXml(value) : value,
+      ]),
+    );
+    try {
+      addInfo.call(this);
+    } finally {
+      this.info = info;
+    }
+  };
 }
 
 /** pdfkit's font as a document holds it: its resource name, glyph subset and encoder. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { LruCache } from '../../cache/lru-cache.ts';
+import { escapeXml } from '../escape-xml.ts';
 import { accessibleSlide } from './accessible-slide.ts';
 import { mendSchema } from './mend-schema.ts';
 
@@ -211,9 +212,5 @@ function svgFallbacks(files: Map<string, Uint8Array | string>): [string, string]
 }
 
 function eastAsian(xml: string, font: string): string {
-  return xml.replace(/(<a:ea typeface=")[^"]*(")/g, `$1${escapeAttribute(font)}$2`);
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return xml.replace(/(<a:ea typeface=")[^"]*(")/g, `$1${escapeXml(font)}$2`);
 }
