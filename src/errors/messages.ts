@@ -173,6 +173,13 @@ export const messages = {
       ...(hint ? { hint } : {}),
     };
   },
+  pptxPartTooLarge: (part: string, limit: number): Message =>
+    syntax(
+      'PPTX',
+      `part "${part}" inflates to more than the ${limit / 2 ** 20} MB a part may hold`,
+    ),
+  pptxPartUnreadable: (part: string, reason: string): Message =>
+    syntax('PPTX', `part "${part}" cannot be read: ${reason}`),
   templateFile: (file: string, detail: string): Message => ({
     code: 'template-file',
     message: `Template file "${file}" cannot be used: ${detail}.`,

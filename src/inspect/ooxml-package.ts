@@ -5,6 +5,8 @@
  */
 import { posix } from 'node:path';
 import JSZip from 'jszip';
+import { BriefkitError, fail } from '../errors/briefkit-error.ts';
+import { messages } from '../errors/messages.ts';
 import { parseXml, type XmlNode } from './xml.ts';
 
 export interface Relationship {
@@ -34,6 +36,52 @@ function resolveTarget(part: string, target: string): string {
   return posix.normalize(posix.join(posix.dirname(part), decoded));
 }
 
+/** JSZip's chunked reader of a part; it has it at run time but leaves it out of its types. */
+interface StreamingPart {
+  internalStream(type: 'uint8array'): PartStream;
+}
+interface PartStream {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): PartStream;
+  on(event: 'error', listener: (error: Error) => void): PartStream;
+  on(event: 'end', listener: () => void): PartStream;
+  pause(): PartStream;
+  resume(): PartStream;
+}
+
+/** Far above any real slide or chart part; a zip bomb inflates to gigabytes. */
+const MAX_PART_BYTES = 64 * 2 ** 20;
+
+/**
+ * Inflates and parses one part. A hostile package (a part that inflates to gigabytes, XML
+ * with a DOCTYPE or nesting past the parser's limit) fails as a syntax error naming the part.
+ * The part is inflated as a stream and dropped once past the limit: the size a zip declares
+ * can lie (and JSZip reads a zip64 size as a negative number).
+ */
+async function readPart(part: string, file: JSZip.JSZipObject): Promise<XmlNode> {
+  const text = await new Promise<string>((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let bytes = 0;
+    const stream = (file as unknown as StreamingPart).internalStream('uint8array');
+    stream
+      .on('data', (chunk: Uint8Array) => {
+        bytes += chunk.length;
+        if (bytes <= MAX_PART_BYTES) return void chunks.push(chunk);
+        stream.pause();
+        reject(new BriefkitError(messages.pptxPartTooLarge(part, MAX_PART_BYTES)));
+      })
+      .on('error', (error: Error) =>
+        reject(new BriefkitError(messages.pptxPartUnreadable(part, error.message))),
+      )
+      .on('end', () => resolve(new TextDecoder().decode(Buffer.concat(chunks))))
+      .resume();
+  });
+  try {
+    return parseXml(text);
+  } catch (error) {
+    return fail(messages.pptxPartUnreadable(part, (error as Error).message));
+  }
+}
+
 /** Opens a zip package. Rejects when the bytes are not a readable zip. */
 export async function openPackage(bytes: Uint8Array): Promise<OoxmlPackage> {
   const zip = await JSZip.loadAsync(bytes);
@@ -44,7 +92,7 @@ export async function openPackage(bytes: Uint8Array): Promise<OoxmlPackage> {
     let cached = xmlCache.get(part);
     if (!cached) {
       const file = zip.file(part);
-      cached = file ? file.async('string').then(parseXml) : Promise.resolve(undefined);
+      cached = file ? readPart(part, file) : Promise.resolve(undefined);
       xmlCache.set(part, cached);
     }
     return cached;

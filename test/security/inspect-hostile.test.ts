@@ -1,0 +1,53 @@
+/**
+ * `inspect` on a hostile PPTX fails quickly with one syntax error naming the part: no
+ * internal error, no gigabytes inflated, no entity expanded.
+ */
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { BriefkitError } from '../../src/errors/briefkit-error.ts';
+import { inspect } from '../../src/inspect/index.ts';
+
+const PRESENTATION = 'ppt/presentation.xml';
+
+async function pptxWith(presentation: string | Uint8Array): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(PRESENTATION, presentation, { compression: 'DEFLATE' });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+async function failure(bytes: Uint8Array): Promise<BriefkitError> {
+  try {
+    await inspect(bytes);
+  } catch (error) {
+    expect(error).toBeInstanceOf(BriefkitError);
+    return error as BriefkitError;
+  }
+  throw new Error('expected inspect to fail');
+}
+
+const laughs = [
+  '<?xml version="1.0"?>',
+  '<!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa">',
+  '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
+  '<p:presentation>&x;&c;</p:presentation>',
+].join('');
+
+describe('inspect on a hostile PPTX', () => {
+  it.each([
+    ['a DOCTYPE with external and nested entities', laughs],
+    [
+      'XML nested 200,000 deep',
+      `<p:presentation>${'<x>'.repeat(2e5)}${'</x>'.repeat(2e5)}</p:presentation>`,
+    ],
+  ])('%s is a syntax error naming the part', async (_, xml) => {
+    const error = await failure(await pptxWith(xml));
+    expect(error.code).toBe('syntax');
+    expect(error.message).toContain(`part "${PRESENTATION}" cannot be read`);
+  });
+
+  it('a part that inflates past 64 MB is refused without inflating it all', async () => {
+    const bomb = await pptxWith(new Uint8Array(80 * 2 ** 20).fill(0x20));
+    const error = await failure(bomb);
+    expect(error.message).toContain('inflates to more than the 64 MB');
+  }, 30_000);
+});
