@@ -42,25 +42,41 @@ function skipToken(text: string, from: number): number {
   return i;
 }
 
-/** Returns the offset just past the value starting at `from` (which must not be space). */
+/**
+ * Returns the offset just past the value starting at `from` (which must not be space).
+ * Nested arrays and dictionaries are tracked with a stack, not recursion: a hostile file
+ * nests them hundreds of thousands deep.
+ */
 export function skipValue(text: string, from: number): number {
+  const closers: string[] = [];
+  let i = from;
+  do {
+    if (closers.length > 0) i = skipSpace(text, i);
+    if (i >= text.length) return text.length;
+    const close = closers.at(-1);
+    if (close !== undefined && text.startsWith(close, i)) {
+      closers.pop();
+      i += close.length;
+    } else if (text.startsWith('<<', i)) {
+      closers.push('>>');
+      i += 2;
+    } else if (text.charAt(i) === '[') {
+      closers.push(']');
+      i += 1;
+    } else i = skipAtom(text, i);
+  } while (closers.length > 0);
+  return i;
+}
+
+/** Skips a string, hex string, name, number, keyword or stray delimiter. */
+function skipAtom(text: string, from: number): number {
   const c = text.charAt(from);
   if (c === '(') return skipLiteralString(text, from);
-  if (text.startsWith('<<', from)) return skipContainer(text, from + 2, '>>');
   if (c === '<') {
     const end = text.indexOf('>', from);
     return end < 0 ? text.length : end + 1;
   }
-  if (c === '[') return skipContainer(text, from + 1, ']');
   return skipToken(text, from);
-}
-
-function skipContainer(text: string, from: number, close: string): number {
-  let i = skipSpace(text, from);
-  while (i < text.length && !text.startsWith(close, i)) {
-    i = skipSpace(text, skipValue(text, i));
-  }
-  return Math.min(text.length, i + close.length);
 }
 
 /** The values inside `[ … ]` or `<< … >>` (pass the offset after the opener). */

@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { inspect } from '../../src/inspect/index.ts';
+import { skipValue } from '../../src/inspect/pdf-syntax.ts';
 
 const PRESENTATION = 'ppt/presentation.xml';
 
@@ -50,4 +51,25 @@ describe('inspect on a hostile PPTX', () => {
     const error = await failure(bomb);
     expect(error.message).toContain('inflates to more than the 64 MB');
   }, 30_000);
+});
+
+describe('inspect on a hostile PDF', () => {
+  it('reads past arrays nested 500,000 deep (the skipper overflowed the stack: exit 70)', async () => {
+    const pdf = [
+      '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n',
+      '2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n',
+      `3 0 obj\n${'['.repeat(5e5)}${']'.repeat(5e5)}\nendobj\n`,
+      'trailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    ].join('');
+    await expect(inspect(new TextEncoder().encode(pdf))).resolves.toMatch(/^PDF {2}0 pages/);
+  });
+
+  it.each([
+    ['<< /A [1 (x\\)) <<>>] /B <ab> >> rest', ' rest'],
+    ['[[1] [2 [3]]] rest', ' rest'],
+    ['12 0 R', ' 0 R'],
+    ['[unclosed', ''],
+  ])('skipValue(%j) stops before %j', (text, rest) => {
+    expect(text.slice(skipValue(text, 0))).toBe(rest);
+  });
 });
