@@ -149,6 +149,9 @@ function parseSource(
     // Checked in checkNodes: the parser's own check is quadratic in the keys of a map.
     uniqueKeys: false,
     prettyErrors: true,
+    // Data is JSON-like: YAML 1.1 tags such as !!binary, !!set or !!timestamp would make a
+    // Uint8Array, Set or Date that nothing downstream expects (!!binary crashed the build).
+    resolveKnownTags: false,
     customTags: [csvTag],
   });
   const [error] = doc.errors;

@@ -8,6 +8,7 @@ import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/build.ts';
+import { readSource } from '../../src/data/read-source.ts';
 import { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { sampleTemplateCopy, tempDir } from '../helpers/sample.ts';
 
@@ -80,5 +81,15 @@ describe('a !csv table is a regular file', () => {
     expect(error.code).toBe('data-file');
     expect(error.message).toContain('not a regular file');
     expect(error.diagnostics[0]?.place).toMatchObject({ line: 3 });
+  });
+});
+
+describe('YAML tags from outside the JSON-like core', () => {
+  it.each([
+    ['!!binary aGVsbG8=', 'aGVsbG8='],
+    ['!!timestamp 2001-12-14', '2001-12-14'],
+    ['!!set {a: null}', { a: null }],
+  ])('%s reads as plain data', (tagged, plain) => {
+    expect(readSource('tags.yaml', `x: ${tagged}\n`).value).toEqual({ x: plain });
   });
 });
