@@ -43,6 +43,11 @@ export function nameRecord(record: BatchRecord, naming: Naming): NameResult {
   return { ok: true, name };
 }
 
+/** Whether a `--name` pattern holds a `{{field}}` at all (`{school}` does not). */
+export function namesAField(pattern: string): boolean {
+  return new RegExp(placeholder.source).test(pattern);
+}
+
 /** A text, number or boolean field, following dots into nested JSON objects. */
 function lookup(fields: Record<string, unknown>, path: string): string | undefined {
   let value: unknown = fields;

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { manifestName } from './manifest-writer.ts';
-import { type Naming, nameRecord } from './name-pattern.ts';
+import { type Naming, nameRecord, namesAField } from './name-pattern.ts';
 import { readRecords } from './read-records.ts';
 import { collisionKey } from './safe-name.ts';
 
@@ -43,7 +43,11 @@ export async function planBatch(file: string, pattern: string | undefined): Prom
       key === reserved
         ? messages.nameReserved(named.name, record.label)
         : owner !== undefined
-          ? messages.nameCollision(owner, { label: record.label, name: named.name })
+          ? messages.nameCollision(
+              owner,
+              { label: record.label, name: named.name },
+              !namesAField(pattern),
+            )
           : undefined;
     if (clash) collisions.push({ ...clash, place: { file } });
     else owners.set(key, { label: record.label, name: named.name });

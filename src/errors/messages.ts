@@ -284,13 +284,15 @@ export const messages = {
     code: 'name-empty',
     message: `--name "${pattern}" gives this record an empty folder name.`,
   }),
-  nameCollision: (first: NamedRecord, second: NamedRecord): Message => ({
+  nameCollision: (first: NamedRecord, second: NamedRecord, fieldless: boolean): Message => ({
     code: 'name-collision',
     message:
       first.name === second.name
         ? `${first.label} and ${second.label} both get the folder "${first.name}".`
         : `${first.label} gets the folder "${first.name}" and ${second.label} "${second.name}", the same folder on case-insensitive file systems (macOS, Windows).`,
-    hint: 'Make --name unique for every record, e.g. add a column such as {{id}}. Names that differ only in case collide too.',
+    hint: fieldless
+      ? '--name names no field, so every record gets the same folder: write fields in double braces, e.g. {{school}}-{{class}}.'
+      : 'Make --name unique for every record, e.g. add a column such as {{id}}. Names that differ only in case collide too.',
   }),
   nameReserved: (name: string, record: string): Message => ({
     code: 'name-collision',

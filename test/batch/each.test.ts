@@ -112,6 +112,19 @@ describe('build --each', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('says to write fields in double braces when --name names none, as `{school}` does not', async () => {
+    const dir = tempDir('briefkit-each-');
+    const csv = join(dir, 'recipients.csv');
+    writeFileSync(csv, 'school\nHill\nDale\n');
+    const context = testContext();
+    const args = ['build', '--each', csv, '--name', '{school}', '--out', join(dir, 'out')];
+
+    expect(await runCli(args, context)).toBe(1);
+
+    expect(context.err()).toContain(`${csv} row 2 and ${csv} row 3 both get the folder "{school}"`);
+    expect(context.err()).toContain('write fields in double braces, e.g. {{school}}-{{class}}');
+  });
+
   it.each([
     ['an empty CSV', 'recipients.csv', ''],
     ['a CSV with only a header row', 'recipients.csv', 'prepared_for,summary\n\n'],
