@@ -50,6 +50,12 @@ export const messages = {
     message: `Cannot read ${what} "${file}".`,
     hint: 'Check the path; it is resolved from the current folder.',
   }),
+  // A FIFO would block the read for good, a folder would fail inside the reader.
+  notRegularFile: (file: string, what: string): Message => ({
+    code: 'file-not-found',
+    message: `Cannot read ${what} "${file}": ${fileProblems['not-a-file']('')}.`,
+    hint: 'Name a file, not a folder, pipe or device.',
+  }),
   syntax,
   // CSV faults, in the same words for datasets, `!csv` tables and `build --each` records.
   csvCellCount: (row: number, cells: number, columns: number): Message =>

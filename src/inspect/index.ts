@@ -2,7 +2,7 @@
  * `inspect`: a stable, readable, diffable view of a PPTX or PDF. Tests and reviews compare
  * these views instead of opaque bytes; the JSON form carries the same data for tools.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { formatInspection } from './format.ts';
@@ -35,10 +35,13 @@ function detectKind(bytes: Uint8Array): FileKind | undefined {
 }
 
 async function readInput(file: string): Promise<Uint8Array> {
+  const what = 'the file to inspect';
+  const stats = await stat(file).catch(() => undefined);
+  if (stats && !stats.isFile()) fail({ ...messages.notRegularFile(file, what), place: { file } });
   try {
     return await readFile(file);
   } catch {
-    fail({ ...messages.fileNotFound(file, 'the file to inspect'), place: { file } });
+    fail({ ...messages.fileNotFound(file, what), place: { file } });
   }
 }
 

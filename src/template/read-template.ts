@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BuiltinSchema } from '../data/builtin-schemas.ts';
 import { resolveInside } from '../data/file-inside.ts';
@@ -95,12 +95,15 @@ function withDefaults(theme: Theme): Theme {
 
 /** Reads a UTF-8 input file, refusing one over the size limit before reading any of it. */
 export function readText(file: string, what: string): string {
-  let size: number;
+  const place = { file: displayPath(file) };
+  let stat: Stats;
   try {
-    size = statSync(file).size;
+    stat = statSync(file);
   } catch {
-    fail({ ...messages.fileNotFound(displayPath(file), what), place: { file: displayPath(file) } });
+    fail({ ...messages.fileNotFound(displayPath(file), what), place });
   }
+  if (!stat.isFile()) fail({ ...messages.notRegularFile(displayPath(file), what), place });
+  const { size } = stat;
   if (size > dataLimits.fileBytes) failFileSize(displayPath(file), size);
   return readFileSync(file, 'utf8');
 }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/build.ts';
 import { readSource } from '../../src/data/read-source.ts';
 import { BriefkitError } from '../../src/errors/briefkit-error.ts';
+import { inspect } from '../../src/index.ts';
 import { sampleTemplateCopy, tempDir } from '../helpers/sample.ts';
 
 async function failure(run: () => Promise<unknown>): Promise<BriefkitError> {
@@ -81,6 +82,21 @@ describe('a !csv table is a regular file', () => {
     expect(error.code).toBe('data-file');
     expect(error.message).toContain('not a regular file');
     expect(error.diagnostics[0]?.place).toMatchObject({ line: 3 });
+  });
+});
+
+describe('a file named on the command line is a regular file', () => {
+  it.each([
+    ['a FIFO', (file: string) => execFileSync('mkfifo', [file])],
+    ['a folder', (file: string) => mkdirSync(file)],
+  ])('%s as --data, or to inspect, fails at once, naming it', async (_, make) => {
+    const file = join(tempDir('briefkit-cli-kind-'), 'data.yaml');
+    make(file);
+    for (const run of [() => compile({ data: file }), () => inspect(file)]) {
+      const error = await failure(run);
+      expect(error.message).toContain('is not a regular file');
+      expect(error.diagnostics[0]?.place).toEqual({ file });
+    }
   });
 });
 
