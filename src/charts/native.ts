@@ -32,13 +32,14 @@ export interface NativeChart {
 
 /**
  * A drawn mark: the row behind it, after all transforms, the colour Vega filled it with, and
- * where Vega placed it (pixels from the top left).
+ * where Vega placed it (pixels from the top left; a slice by its two angles).
  */
 export interface MarkItem {
   row: Record<string, unknown>;
   fill: unknown;
   x: number;
   y: number;
+  angles: [number, number];
 }
 
 const HEX_COLOR = /^#([0-9a-f]{6})$/i;
@@ -135,9 +136,9 @@ export function toNativeChart(
   valueRange: [number, number] | null = null,
 ): NativeChart | null {
   const type = NATIVE_MARKS[encoding.mark];
-  const rows = (type === 'pie' ? items : alongCategoryAxis(items, encoding.direction)).map(
-    (item) => item.row,
-  );
+  const drawn =
+    type === 'pie' ? roundTheClock(items) : alongCategoryAxis(items, encoding.direction);
+  const rows = drawn.map((item) => item.row);
   const category = encoding.category?.field;
   const value = encoding.value?.field;
   if (!type || !category || !value) return null;
@@ -169,7 +170,7 @@ export function toNativeChart(
     valueRange,
     showValues: labelField === value,
     markers: type === 'scatter' || encoding.points,
-    colors: type === 'pie' ? sliceColors(items) : null,
+    colors: type === 'pie' ? sliceColors(drawn) : null,
   };
 }
 
@@ -183,6 +184,21 @@ function alongCategoryAxis(
 ): MarkItem[] {
   const at = (item: MarkItem) => (direction === 'bar' ? item.y : item.x);
   return [...items].sort((a, b) => at(a) - at(b));
+}
+
+/**
+ * Slices in the order they go round from 12 o'clock, where PowerPoint starts its pies
+ * (Vega-Lite stacks them by the colour field's values, not in the rows' order). Vega-Lite
+ * swaps the angles (startAngle is where a slice ends), and a slice of zero starts where the
+ * one before it ends: where slices start, then where they end, keeps it after that one.
+ */
+function roundTheClock(items: readonly MarkItem[]): MarkItem[] {
+  const span = ({ angles: [a, b] }: MarkItem) => [Math.min(a, b), Math.max(a, b)] as const;
+  return [...items].sort((a, b) => {
+    const [aFrom, aTo] = span(a);
+    const [bFrom, bTo] = span(b);
+    return aFrom - bFrom || aTo - bTo;
+  });
 }
 
 /** The slices' colours, or null if Vega filled one with something other than a hex colour. */

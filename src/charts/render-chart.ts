@@ -226,37 +226,27 @@ type SceneNode = {
 };
 
 /**
- * The items of the main (non-label) mark, after all transforms, in drawing order: slices
- * clockwise from 12 o'clock, where PowerPoint starts its pies (Vega-Lite stacks them by the
- * colour field's values, not in the rows' order).
+ * The items of the main (non-label) mark, after all transforms, with where Vega drew them
+ * (native.ts puts them in the order a reader meets them).
  */
 function markItems(root: SceneNode): MarkItem[] {
   const stack: SceneNode[] = [root];
   while (stack.length) {
     const node = stack.pop() as SceneNode;
     if (node.marktype && node.marktype !== 'text' && /(^|_)marks$/.test(node.name ?? '')) {
-      const items = node.items ?? [];
-      const drawn = node.marktype === 'arc' ? [...items].sort(bySliceStart) : items;
-      return drawn.map(({ datum, fill, x = 0, y = 0 }) => ({ row: datum ?? {}, fill, x, y }));
+      return (node.items ?? []).map(
+        ({ datum, fill, x = 0, y = 0, startAngle = 0, endAngle = 0 }) => ({
+          row: datum ?? {},
+          fill,
+          x,
+          y,
+          angles: [startAngle, endAngle],
+        }),
+      );
     }
     stack.push(...(node.items ?? []));
   }
   return [];
-}
-
-/**
- * Slices in the order they go round. Vega-Lite swaps the angles (startAngle is where a slice
- * ends), and a slice of zero starts where the one before it ends: where slices start, then
- * where they end, keeps it after that one.
- */
-function bySliceStart(a: SceneNode, b: SceneNode): number {
-  const [aFrom, aTo] = sliceSpan(a);
-  const [bFrom, bTo] = sliceSpan(b);
-  return aFrom - bFrom || aTo - bTo;
-}
-
-function sliceSpan({ startAngle = 0, endAngle = 0 }: SceneNode): [number, number] {
-  return [Math.min(startAngle, endAngle), Math.max(startAngle, endAngle)];
 }
 
 function describe(
