@@ -114,7 +114,7 @@ const painters: Record<
     file: 'handout.pdf',
     paint: async (c, options) => {
       // The slides keep their colours; the page around them is printed paper.
-      const { muted, text } = paperTheme(c.theme).colors;
+      const { muted, text } = c.paper.colors;
       return (await import('./render/pdf/paint-handout.ts')).paintHandout(
         c.deck,
         layoutHandout(
@@ -198,6 +198,8 @@ export async function validate(options: BuildOptions = {}): Promise<{ warnings: 
 export interface Compiled {
   report: ReportInfo;
   theme: Theme;
+  /** The theme as printed on white paper (readable-color.ts): the summary and handout pages. */
+  paper: Theme;
   pageLabel: (page: number, pages: number) => string;
   fonts: FontSet;
   deck: DeckLayout;
@@ -291,6 +293,7 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   return {
     report,
     theme: template.theme,
+    paper,
     pageLabel,
     fonts,
     deck: deckLayout,
