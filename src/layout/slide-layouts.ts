@@ -275,12 +275,17 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     return [frames];
   },
 
+  // An optional title names the slide for screen readers and PowerPoint's accessibility
+  // checker; the quote then starts below it.
   quote: async (slide, ctx) => {
-    accept(slide, slide.blocks, ['quote', 'paragraph']);
-    const quote = requireBlock(slide, slide.blocks, 'quote');
-    const attribution = slide.blocks.filter((b) => b.kind === 'paragraph');
+    const { title, body } = splitTitle(slide);
+    accept(slide, body, ['quote', 'paragraph']);
+    const quote = requireBlock(slide, body, 'quote');
+    const attribution = body.filter((b) => b.kind === 'paragraph');
     const { theme } = ctx;
     const w = ctx.width - 4 * MARGIN;
+    const top = title ? contentBox(ctx).y : ctx.height * 0.2;
+    const quoteBox = { x: 2 * MARGIN, y: top, w, h: ctx.height * 0.65 - top };
     return [
       [
         {
@@ -288,16 +293,17 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
           box: { x: 0, y: 0, w: ctx.width, h: ctx.height },
           fill: theme.colors.surface,
         },
+        ...chrome(slide, title, ctx),
         {
           kind: 'rect',
-          box: { x: 2 * MARGIN - 20, y: ctx.height * 0.2, w: 6, h: ctx.height * 0.45 },
+          box: { x: 2 * MARGIN - 20, y: quoteBox.y, w: 6, h: quoteBox.h },
           fill: theme.colors.accent,
         },
         fitOrFail(
           slide,
           {
             name: 'quote',
-            box: { x: 2 * MARGIN, y: ctx.height * 0.2, w, h: ctx.height * 0.45 },
+            box: quoteBox,
             paragraphs: [{ runs: quote.runs, bullet: null }],
             maxSize: theme.sizes.title,
             minSize: theme.sizes.minimum,

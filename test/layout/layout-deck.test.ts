@@ -148,6 +148,26 @@ describe('layoutDeck', () => {
     const rules = slides.map((slide) => slide.frames.filter((f) => f.kind === 'rect').length);
     expect(rules).toEqual([1, 0]);
   });
+
+  it('titles a quote slide that has a # title, with the quote below it', async () => {
+    const deck = parseDeck(
+      [
+        '---\nlayout: quote\n---\n# In their words\n\n> Two facilities are planned.\n\nA speaker',
+        '---\nlayout: quote\n---\n> Two facilities are planned.\n\nA speaker',
+      ].join('\n'),
+      'deck.md',
+    );
+    const [titled, untitled] = (await layoutDeck(deck, context(theme))).slides;
+    if (!titled || !untitled) throw new Error('two slides expected');
+    expect(slideTitle(titled)).toBe('In their words');
+    expect(slideTitle(untitled)).toBeUndefined();
+    const frame = (slide: typeof titled, name: string) =>
+      slide.frames.find((f): f is TextFrame => f.kind === 'text' && f.name === name);
+    const title = frame(titled, SLIDE_TITLE);
+    const quote = frame(titled, 'quote');
+    expect(quote?.box.y).toBeGreaterThan((title?.box.y ?? 0) + (title?.box.h ?? 0));
+    expect(frame(untitled, 'quote')?.box.y).toBeLessThan(quote?.box.y ?? 0);
+  });
 });
 
 describe('colours on a dark theme with a light primary', () => {
