@@ -1,5 +1,6 @@
 import type { FontSet } from './fonts.ts';
 import type { Box, LaidParagraph, Paragraph, TextFrame, TextTag } from './frames.ts';
+import { textWidth } from './measure.ts';
 import { wrapRuns } from './wrap.ts';
 
 /** Line height as a multiple of the font size; painters use the same figure. */
@@ -62,6 +63,28 @@ export function layoutText(request: TextRequest, fonts: FontSet, size: number): 
     paragraphs,
     contentHeight: top,
   };
+}
+
+const ELLIPSIS = '…';
+
+/**
+ * Plain running text (a page's head or foot) on one line at `size`: a second line would run
+ * into what lies below it, so text too long for the box is cut at the last word that fits,
+ * and ends in an ellipsis.
+ */
+export function layoutOneLine(request: TextRequest, fonts: FontSet, size: number): TextFrame {
+  const whole = layoutText(request, fonts, size);
+  if (whole.contentHeight <= whole.lineHeight) return whole;
+  // Lines are filled to the width times the slack, so the ellipsis is given back divided by it.
+  const ellipsis = textWidth(ELLIPSIS, fonts, whole.bold ? 'bold' : 'regular', size) / WIDTH_SLACK;
+  const box = { ...request.box, w: request.box.w - ellipsis };
+  const first = layoutText({ ...request, box }, fonts, size).paragraphs[0]?.lines[0];
+  const kept = (first?.pieces ?? [])
+    .map((p) => p.text)
+    .join('')
+    .trimEnd();
+  const paragraphs = [{ runs: [{ text: `${kept}${ELLIPSIS}` }], bullet: null }];
+  return layoutText({ ...request, paragraphs }, fonts, size);
 }
 
 /** Fits several boxes at one shared size, so a row of stats looks even. */

@@ -2,7 +2,7 @@ import type { RenderedChart } from '../charts/render-chart.ts';
 import { type Block, plainText, type Summary } from '../model/document.ts';
 import type { ImageAsset } from '../template/read-images.ts';
 import type { Theme } from '../template/theme.ts';
-import { layoutText, type TextRequest } from './fit-text.ts';
+import { layoutOneLine, layoutText, type TextRequest } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
 import type {
   Box,
@@ -248,7 +248,8 @@ function runningHeads(
   const w = width - 2 * MARGIN;
   return [
     {
-      ...layoutText(
+      // One line: a long title would otherwise wrap into the page's first block.
+      ...layoutOneLine(
         {
           ...base,
           name: 'header',

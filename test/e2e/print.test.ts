@@ -26,6 +26,10 @@ async function artifactText(page: PDFPageProxy): Promise<string[]> {
   return artifacts;
 }
 
+const sampleData = 'data/space-station-2025.yaml';
+const longTitle =
+  'China Space Station science in 2025 — a very long report title that goes on and on about the results of the space application system, its experiments and its many facilities';
+
 type StructNode = { role: string; children: StructNode[] };
 type OutlineItem = { title: string; items: OutlineItem[] };
 const flatten = (items: OutlineItem[]): string[] =>
@@ -121,6 +125,56 @@ describe('print outputs', () => {
       '3 / 11',
       '3',
     ]);
+  });
+
+  it.each([
+    [2, 'a4'],
+    [3, 'a4'],
+    [6, 'a4'],
+    [2, 'letter'],
+    [3, 'letter'],
+    [6, 'letter'],
+  ] as const)(
+    'keeps a long title to one line, cut with "…", above the slides (%i a page on %s)',
+    async (perPage, paper) => {
+      const dir = tempDir();
+      const data = join(dir, 'long-title.yaml');
+      writeFileSync(
+        data,
+        readFileSync(sampleData, 'utf8').replace(/^ {2}title: .*$/m, `  title: ${longTitle}`),
+      );
+      await build({ data, out: dir, paper, handout: perPage, outputs: ['handout'] });
+      const page = await (await openPdf(join(dir, 'handout.pdf'))).getPage(1);
+      const [head, next] = await artifactText(page);
+      expect(head).toMatch(/^China Space Station science in 2025 — a very long report .*\S…$/);
+      expect(longTitle.startsWith((head as string).slice(0, -1))).toBe(true);
+      expect(next).toMatch(/^Page 1 of \d+$/);
+      const [, , , height] = page.view as [number, number, number, number];
+      const { pages } = layoutHandout(11, slideSizes['16:9'], paperSizes[paper], perPage);
+      const top = pages[0]?.[0]?.thumb.y as number;
+      const heads = (await page.getTextContent()).items.filter(
+        (item) => 'str' in item && item.str === head,
+      );
+      expect(heads).toHaveLength(1);
+      for (const item of heads)
+        if ('transform' in item) expect(height - item.transform[5]).toBeLessThan(top);
+    },
+  );
+
+  it('keeps a long title in the summary\'s running head to one line, cut with "…"', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'long-title.yaml');
+    writeFileSync(
+      data,
+      readFileSync(sampleData, 'utf8').replace(/^ {2}title: .*$/m, `  title: ${longTitle}`),
+    );
+    await build({ data, out: dir, outputs: ['summary'] });
+    const [head, next] = await artifactText(
+      await (await openPdf(join(dir, 'summary.pdf'))).getPage(1),
+    );
+    expect(head).toMatch(/\S…$/);
+    expect(longTitle.startsWith((head as string).slice(0, -1))).toBe(true);
+    expect(next).toMatch(/^Page 1 of \d+$/);
   });
 
   it('bookmarks each titled slide in the handout, as in slides.pdf', async () => {

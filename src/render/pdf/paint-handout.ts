@@ -1,4 +1,4 @@
-import { fitText, layoutText } from '../../layout/fit-text.ts';
+import { fitText, layoutOneLine, layoutText } from '../../layout/fit-text.ts';
 import type { FontSet } from '../../layout/fonts.ts';
 import { type Box, type DeckLayout, slideTitle, type TextFrame } from '../../layout/frames.ts';
 import type { HandoutLayout, HandoutSlot } from '../../layout/handout.ts';
@@ -147,7 +147,10 @@ function cutToBox(frame: TextFrame): TextFrame {
   return { ...frame, paragraphs, contentHeight };
 }
 
-/** The running head, page number and slide numbers: small, and artifacts to screen readers. */
+/**
+ * The running head, page number and slide numbers: small, one line each (a long title would
+ * run into the first slide), and artifacts to screen readers.
+ */
 function headText(
   text: string,
   box: Box,
@@ -155,7 +158,7 @@ function headText(
   fonts: FontSet,
   options: HandoutOptions,
 ): TextFrame {
-  return layoutText(
+  return layoutOneLine(
     {
       name: 'head',
       box,
