@@ -54,9 +54,14 @@ export function invokedAs(script: string | undefined, platform = process.platfor
 
 /**
  * A path as one word of a shell command: quoted where it holds more than plain characters,
- * in double quotes on Windows, where cmd.exe takes single quotes as part of the word.
+ * in double quotes on Windows, where cmd.exe takes single quotes as part of the word. A path
+ * starting with a dash is spelled from the current folder (`./-name`), or commands such as
+ * `cd` would read it as an option.
  */
-export function shellWord(text: string, platform = process.platform): string {
+export function shellWord(path: string, platform = process.platform): string {
+  const text = path.startsWith('-')
+    ? `.${(platform === 'win32' ? win32 : posix).sep}${path}`
+    : path;
   if (platform === 'win32') return /^[\w.\\/:-]+$/.test(text) ? text : `"${text}"`;
   return /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }

@@ -7,9 +7,11 @@ import { PROJECT_FILE } from './config.ts';
 
 /**
  * Scaffolds a project that builds as it is: the sample template, the sample data as a
- * starting point, a briefkit.yaml pointing at both, and a README on what to change.
+ * starting point, a briefkit.yaml pointing at both, and a README on what to change. The
+ * README's commands start with `command`, how the user runs briefkit (`node …/cli.js` from a
+ * checkout, where `briefkit` is not on the PATH).
  */
-export function initProject(dir: string): string[] {
+export function initProject(dir: string, command = 'briefkit'): string[] {
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     fail(
       messages.badArgument(`"${dir}" is not empty; init writes only into a new or empty folder.`),
@@ -46,24 +48,24 @@ export function initProject(dir: string): string[] {
         .replace(/^# \(in a project made by .*\n/m, ''),
     );
   }
-  writeFileSync(join(dir, 'README.md'), readme());
+  writeFileSync(join(dir, 'README.md'), readme(command));
   return ['briefkit.yaml', 'README.md', 'data/briefing.yaml', 'template/', 'schemas/'];
 }
 
-function readme(): string {
+function readme(command: string): string {
   return `# My briefing
 
 Built with briefkit. In this folder:
 
-    briefkit build        # writes output/briefing.pptx, summary.pdf, slides.pdf, handout.pdf
-    briefkit validate     # checks data and templates without writing anything
+    ${command} build        # writes output/briefing.pptx, summary.pdf, slides.pdf, handout.pdf
+    ${command} validate     # checks data and templates without writing anything
 
 - \`data/briefing.yaml\`: the dataset. It starts as briefkit's sample; replace its contents with yours.
   Editors that speak the YAML language server check it against \`template/schema.json\` as you type.
 - \`template/\`: the template. \`deck.md.hbs\` and \`summary.md.hbs\` are Markdown filled by Handlebars,
   \`theme.yaml\` sets colours, font and sizes, \`strings.yaml\` holds template text per language, and
   \`charts/*.vl.json\` are Vega-Lite charts bound to lists in the data by name.
-- \`briefkit.yaml\`: where \`briefkit build\` finds the data and template, and where it writes.
+- \`briefkit.yaml\`: where \`build\` finds the data and template, and where it writes.
 
 Data is shown literally: a value with \`*\`, \`#\` or \`<b>\` appears exactly as typed.
 `;

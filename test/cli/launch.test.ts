@@ -80,6 +80,26 @@ describe('briefkit init, run from a checkout', () => {
       'slides.pdf',
       'summary.pdf',
     ]);
+    // The new folder's README gives the same working command, not a `briefkit` not on the PATH.
+    const readme = readFileSync(join(parent, 'my briefing', 'README.md'), 'utf8');
+    expect(readme).toContain(`    node ${cli} build `);
+    expect(readme).toContain(`    node ${cli} validate `);
+    expect(readme).not.toMatch(/^ {4}briefkit /m);
+  });
+
+  it('suggests cd ./-name for a folder whose name starts with a dash, not an option', () => {
+    const parent = tempDir('briefkit init ');
+    const cli = resolve(CLI);
+    const init = spawnSync(process.execPath, [cli, 'init', '--', '-dash'], {
+      cwd: parent,
+      encoding: 'utf8',
+    });
+    expect(init.status, init.stderr).toBe(0);
+    const next = /^Next: (.*)$/m.exec(init.stdout)?.[1];
+    expect(next).toBe(`cd ./-dash && node ${cli} build`);
+    const build = spawnSync('sh', ['-c', next as string], { cwd: parent, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    expect(readdirSync(join(parent, '-dash', 'output'))).toContain('briefing.pptx');
   });
 
   it('names the installed command as briefkit', () => {
@@ -98,5 +118,7 @@ describe('briefkit init, run from a checkout', () => {
     const spaced = String.raw`D:\My Projects\briefkit\dist\cli.js`;
     expect(invokedAs(spaced, 'win32')).toBe(`node "${spaced}"`);
     expect(shellWord('my briefing', 'win32')).toBe('"my briefing"');
+    expect(shellWord('-dash', 'win32')).toBe(String.raw`.\-dash`);
+    expect(shellWord('-my dash', 'win32')).toBe(String.raw`".\-my dash"`);
   });
 });

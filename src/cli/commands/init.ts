@@ -11,7 +11,7 @@ export const initCommand = defineCommand({
     if (dir === undefined || extra.length > 0)
       throw usageError('init takes one DIR, a new or empty folder.');
     const { initProject } = await import('../../project/init.ts');
-    const files = initProject(dir);
+    const files = initProject(dir, context.command);
     context.stdout.write(
       `Created ${files.map((f) => `${dir}/${f}`).join(', ')}\nNext: cd ${shellWord(dir)} && ${context.command} build\n`,
     );
