@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { BuildOptions } from '../build.ts';
 import { type Diagnostic, isBriefkitError } from '../errors/briefkit-error.ts';
+import { type SystemRefusal, systemRefusal } from '../output/write-outputs.ts';
 
 export interface BatchTask {
   options: BuildOptions;
@@ -22,7 +23,13 @@ export interface OutputDigest {
 
 export type BatchTaskResult =
   | { ok: true; outputs: OutputDigest[]; warnings: Diagnostic[]; ms: number }
-  | { ok: false; diagnostics: Diagnostic[]; ms: number }
+  | {
+      ok: false;
+      diagnostics: Diagnostic[];
+      /** The system error behind them, if writing was refused: a batch may stop for it. */
+      refusal?: SystemRefusal;
+      ms: number;
+    }
   | { ok: false; internal: string; ms: number };
 
 let pipeline: Promise<typeof import('../build.ts')> | undefined;
@@ -39,7 +46,15 @@ export async function runBatchTask(task: BatchTask): Promise<BatchTaskResult> {
     const outputs = await Promise.all(result.files.map(digest));
     return { ok: true, outputs, warnings: result.warnings, ms: ms() };
   } catch (error) {
-    if (isBriefkitError(error)) return { ok: false, diagnostics: [...error.diagnostics], ms: ms() };
+    if (isBriefkitError(error)) {
+      const refusal = systemRefusal(error);
+      return {
+        ok: false,
+        diagnostics: [...error.diagnostics],
+        ...(refusal && { refusal }),
+        ms: ms(),
+      };
+    }
     return { ok: false, internal: (error as Error)?.stack ?? String(error), ms: ms() };
   }
 }

@@ -7,7 +7,9 @@
  *   4. each outcome is reported as it comes, and built records go into manifest.json
  *
  * A bad record (unreadable, unnamable, or failing its build) is reported and skipped; the
- * others still build.
+ * others still build. A write no record can escape (a full or read-only disk, an output
+ * folder that takes no new folder) is reported once and stops the batch: the builds in
+ * flight finish, no manifest is written, and the records not built are counted.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +22,7 @@ import { createManifestWriter, type ManifestWriter, manifestName } from './manif
 import { nameRecord } from './name-pattern.ts';
 import { type BatchPlan, planBatch } from './plan-batch.ts';
 import { readRecords } from './read-records.ts';
+import { refusesEveryRecord } from './refuses-every-record.ts';
 
 export interface BatchOptions {
   /** CSV (with a header row) or JSON array of records. */
@@ -70,6 +73,13 @@ export interface BatchSummary {
   interrupted: boolean;
   /** Stopped by `halt`: nothing in flight was kept, and there is no manifest. */
   halted: boolean;
+  /**
+   * The system error code (`ENOSPC`…) of a write no record could escape, which stopped the
+   * batch: the record it failed is reported, later ones are not built, there is no manifest.
+   */
+  stoppedBy: string | undefined;
+  /** Records neither built nor failed: not reached after a stop or Ctrl-C. */
+  unbuilt: number;
   manifest: string;
 }
 
@@ -99,19 +109,22 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     internal: 0,
     interrupted: false,
     halted: false,
+    stoppedBy: undefined,
+    unbuilt: 0,
     manifest: join(options.out, manifestName),
   };
   const settle = settler(options, manifest, summary);
+  const finish = () => ({ ...summary, unbuilt: summary.total - summary.built - summary.failed });
   const halt = options.halt;
   const halted = new Promise<void>((stop) => halt?.addEventListener('abort', () => stop()));
   /** Folders of the records in flight, to clear of half-written files after a halt. */
   const folders = new Set<string>();
-  let dropped: string[] = [];
 
   try {
     // 2–3. Stream the records through the pool, a bounded number at a time.
     const inFlight = new Set<Promise<void>>();
     for await (const entry of readRecords(options.each)) {
+      if (summary.stoppedBy) break;
       if (options.signal?.aborted || halt?.aborted) {
         summary.interrupted = true;
         break;
@@ -154,18 +167,20 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     manifest.abort();
     throw error;
   } finally {
-    // Taken before the pool ends the builds in flight (they then leave the set).
-    if (halt?.aborted) dropped = [...folders];
+    // Taken before the pool ends the builds in flight (they then leave the set): after a
+    // halt, or an error thrown here, the workers are gone mid-write.
+    const dropped = [...folders];
     await pool.destroy();
+    for (const folder of dropped) removeTempFiles(folder);
   }
   if (halt?.aborted) {
-    // The workers are gone; what they were writing is their outputs' temp files.
-    for (const folder of dropped) removeTempFiles(folder);
     manifest.abort();
-    return { ...summary, interrupted: true, halted: true };
+    return { ...finish(), interrupted: true, halted: true };
   }
-  summary.manifest = manifest.close();
-  return summary;
+  // The manifest would be refused as the records were, and list only part of the batch.
+  if (summary.stoppedBy) manifest.abort();
+  else summary.manifest = manifest.close();
+  return finish();
 }
 
 /** Files that writeOutputs had not renamed yet: `NAME.PID.tmp`. */
@@ -216,7 +231,12 @@ function settler(options: BatchOptions, manifest: ManifestWriter, summary: Batch
           { code: 'internal', message },
         ]);
       } else {
-        const { diagnostics } = result;
+        const { diagnostics, refusal } = result;
+        if (refusal && refusesEveryRecord(refusal, options.out)) {
+          // Reported once: the builds still in flight when it came meet the same refusal.
+          if (summary.stoppedBy) return;
+          summary.stoppedBy = refusal.code;
+        }
         fail(record, { ok: false, record: ref(record), diagnostics }, diagnostics);
       }
     },

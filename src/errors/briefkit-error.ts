@@ -23,9 +23,13 @@ export class BriefkitError extends Error {
   readonly diagnostics: readonly Diagnostic[];
   readonly exitCode: 1 | 2;
 
-  constructor(diagnostics: Diagnostic | readonly Diagnostic[], exitCode: 1 | 2 = 1) {
+  constructor(
+    diagnostics: Diagnostic | readonly Diagnostic[],
+    exitCode: 1 | 2 = 1,
+    options?: ErrorOptions,
+  ) {
     const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics as Diagnostic];
-    super(list.map((d) => d.message).join('\n'));
+    super(list.map((d) => d.message).join('\n'), options);
     this.name = 'BriefkitError';
     this.diagnostics = list;
     this.exitCode = exitCode;

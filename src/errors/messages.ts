@@ -335,3 +335,7 @@ export const outputFolderReasons = {
     file === folder ? 'it is a file' : `"${file}" is a file, not a folder`,
   other: (code: string) => `the system refused (${code})`,
 };
+
+/** The last word on a batch stopped by a write no record could escape. */
+export const batchStopped = (reason: string, unbuilt: number): string =>
+  `Stopped: ${reason}, so no other record could be written; ${unbuilt} record${unbuilt === 1 ? ' was' : 's were'} left unbuilt, and no manifest was written.`;

@@ -106,13 +106,31 @@ function existing(dir: string, path: string): Stats | undefined {
 }
 
 /**
- * The [output-path] error for a system error met while writing into `dir`, in plain words;
- * anything else (a BriefkitError already, or a bug) is returned as it is.
+ * The [output-path] error for a system error met while writing into `dir`, in plain words,
+ * keeping the system error as its cause (see `systemRefusal`); anything else (a BriefkitError
+ * already, or a bug) is returned as it is.
  */
 export function outputFolderError(dir: string, error: unknown): unknown {
   if (error instanceof BriefkitError || !isSystemError(error)) return error;
-  const reason = outputFolderReasons.byCode[error.code] ?? outputFolderReasons.other(error.code);
-  return new BriefkitError({ ...messages.outputFolder(dir, reason), place: { file: dir } });
+  const message = messages.outputFolder(dir, systemReason(error.code));
+  return new BriefkitError({ ...message, place: { file: dir } }, 1, { cause: error });
+}
+
+/** Why the system refused a write, in plain words, by its error code (`ENOSPC`…). */
+export function systemReason(code: string): string {
+  return outputFolderReasons.byCode[code] ?? outputFolderReasons.other(code);
+}
+
+/** What the system refused behind an [output-path] error: its code, and the path if it named one. */
+export interface SystemRefusal {
+  code: string;
+  path?: string;
+}
+
+export function systemRefusal(error: BriefkitError): SystemRefusal | undefined {
+  const { cause } = error;
+  if (!isSystemError(cause)) return undefined;
+  return { code: cause.code, ...(typeof cause.path === 'string' && { path: cause.path }) };
 }
 
 /** Runs `action`, reporting a system error it meets as an [output-path] error for `dir`. */
