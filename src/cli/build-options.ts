@@ -1,5 +1,6 @@
 /** The options `build` and `watch` share, and their mapping onto the library's BuildOptions. */
 import type { BuildOptions } from '../build.ts';
+import { unexpectedArgument } from '../errors/messages.ts';
 import { type HandoutSize, handoutSizes } from '../layout/handout.ts';
 import { PROJECT_FILE, readProjectConfig } from '../project/config.ts';
 import { type OptionSpecs, usageError } from './command.ts';
@@ -75,11 +76,13 @@ export function toBuildOptions(
   };
 }
 
-/** Rejects positional arguments for commands that take none. */
+/**
+ * Rejects positional arguments for commands that take none. `build data.yaml` is the likely
+ * slip, so the error says how a dataset or template is named.
+ */
 export function expectNoPositionals(command: string, positionals: readonly string[]): void {
-  if (positionals.length > 0) {
-    throw usageError(`Unknown command "${[command, ...positionals].join(' ')}".`);
-  }
+  const [first] = positionals;
+  if (first !== undefined) throw usageError(unexpectedArgument(command, first));
 }
 
 /**

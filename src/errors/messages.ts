@@ -336,6 +336,10 @@ export const outputFolderReasons = {
   other: (code: string) => `the system refused (${code})`,
 };
 
+/** A word after a command that takes only options (`build data.yaml`), for badArgument. */
+export const unexpectedArgument = (command: string, argument: string): string =>
+  `Unexpected argument "${argument}": ${command} takes only options; name a dataset with --data FILE, a template with --template DIR.`;
+
 /** The last word on a batch stopped by a write no record could escape. */
 export const batchStopped = (reason: string, unbuilt: number): string =>
   `Stopped: ${reason}, so no other record could be written; ${unbuilt} record${unbuilt === 1 ? ' was' : 's were'} left unbuilt, and no manifest was written.`;

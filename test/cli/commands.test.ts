@@ -40,7 +40,11 @@ describe('usage errors exit with 2', () => {
   it.each([
     [[], 'No command given.'],
     [['frob'], 'Unknown command "frob".'],
-    [['build', 'extra'], 'Unknown command "build extra".'],
+    [
+      ['build', 'data.yaml'],
+      'Unexpected argument "data.yaml": build takes only options; name a dataset with --data FILE, a template with --template DIR.',
+    ],
+    [['validate', 'a', 'b'], 'Unexpected argument "a": validate takes only options'],
     [['build', '--paper', 'b5'], '--paper must be a4 or letter, not "b5".'],
     [['build', '--handout', '4'], '--handout must be 2, 3 or 6, not "4".'],
     [['build', '--name', '{{x}}'], '--name and --jobs only apply with --each FILE.'],
