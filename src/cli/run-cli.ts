@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isBriefkitError } from '../errors/briefkit-error.ts';
+import { usageHint } from '../errors/messages.ts';
 import { type OptionSpecs, parseCommandArgs, usageError } from './command.ts';
 import { commands, isCommandName } from './commands/index.ts';
 import type { CliContext } from './context.ts';
@@ -16,7 +17,12 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     return await dispatch(argv, context);
   } catch (error) {
     if (isBriefkitError(error)) {
-      writeDiagnostics(context.stderr, error.diagnostics);
+      // Usage errors are made without the context: the hint names the command as it was run.
+      const hint = usageHint(context.command);
+      writeDiagnostics(
+        context.stderr,
+        error.diagnostics.map((d) => (d.code === 'usage' ? { ...d, hint } : d)),
+      );
       // --debug: where in briefkit the problem was found, for reports about wrong messages.
       if (argv.includes('--debug')) context.stderr.write(`${error.stack ?? ''}\n`);
       return error.exitCode;

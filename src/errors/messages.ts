@@ -237,7 +237,7 @@ export const messages = {
   badArgument: (detail: string): Message => ({
     code: 'usage',
     message: detail,
-    hint: 'Run `briefkit --help` for usage.',
+    hint: usageHint('briefkit'),
   }),
   dataLimit: (detail: string, hint: string): Message => ({
     code: 'data-limit',
@@ -335,6 +335,9 @@ export const outputFolderReasons = {
     file === folder ? 'it is a file' : `"${file}" is a file, not a folder`,
   other: (code: string) => `the system refused (${code})`,
 };
+
+/** Where usage is explained, with the command as the user runs it (`node …/cli.js` from a checkout). */
+export const usageHint = (command: string): string => `Run \`${command} --help\` for usage.`;
 
 /** A word after a command that takes only options (`build data.yaml`), for badArgument. */
 export const unexpectedArgument = (command: string, argument: string): string =>

@@ -85,6 +85,15 @@ describe('usage errors exit with 2', () => {
     expect(context.err()).toContain('--paper must be');
   });
 });
+describe('usage hints', () => {
+  it('name the command as the user runs it, which from a checkout is not `briefkit`', async () => {
+    const context = { ...testContext(), command: "node '/src/my briefkit/dist/cli.js'" };
+    expect(await runCli(['build', '--paper', 'b5'], context)).toBe(2);
+    expect(context.err()).toContain(
+      "hint: Run `node '/src/my briefkit/dist/cli.js' --help` for usage.",
+    );
+  });
+});
 
 describe('briefkit.yaml defaults', () => {
   /** Runs the CLI in a folder whose briefkit.yaml is `yaml`. */
