@@ -146,6 +146,7 @@ export function toNativeChart(
   if (rows.some((r) => r[value] == null)) return null;
   const values = rows.map((r) => Number(r[value]));
   if (values.some((v) => !Number.isFinite(v))) return null;
+  if (valueRange && values.some((v) => !within(valueRange, v))) return null;
   if (type === 'scatter' && rows.some((r) => !Number.isFinite(Number(r[category])))) return null;
   // Vega stacks rows that share a category into one bar (or joins them straight up and down);
   // a native chart would draw each as a category of its own.
@@ -172,6 +173,14 @@ export function toNativeChart(
     markers: type === 'scatter' || encoding.points,
     colors: type === 'pie' ? sliceColors(drawn) : null,
   };
+}
+
+/**
+ * Whether a value lies on the value axis. Vega draws one beyond a fixed domain past the axis
+ * (or clips it, as the spec says); a native axis cuts it short or draws it off the chart.
+ */
+function within([from, to]: [number, number], value: number): boolean {
+  return value >= Math.min(from, to) && value <= Math.max(from, to);
 }
 
 /**

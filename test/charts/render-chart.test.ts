@@ -417,6 +417,33 @@ describe('renderChart', () => {
     expect(await range({ type: 'sqrt' }, 'bar')).toBeUndefined();
   });
 
+  it('draws a value beyond a fixed value axis as a picture: a native axis would cut it short', async () => {
+    // Vega draws a bar of 130 past an axis fixed at 0 to 100 (or clips it, as the spec says);
+    // PowerPoint stopped the bar at 100 and LibreOffice drew it off the chart.
+    const beyond = async (scale: unknown, values: number[], mark = 'bar') => {
+      const y = { field: 'v', type: 'quantitative', scale };
+      const spec = { ...bar, mark, encoding: { ...bar.encoding, y } };
+      const rows = values.map((v, i) => ({ k: String.fromCharCode(65 + i), v }));
+      return (await renderChart({ ...request(spec), data: { rows } })).native;
+    };
+    for (const mark of ['bar', 'line', 'area']) {
+      expect(await beyond({ domain: [0, 100] }, [40, 130, 70], mark)).toBeNull();
+      expect(await beyond({ domain: [0, 100] }, [40, -5, 70], mark)).toBeNull();
+    }
+    expect(await beyond({ domain: [50, 100] }, [60, 40], 'line')).toBeNull();
+    expect(await beyond({ domain: [0, 100] }, [0, 100, 70])).toMatchObject({
+      valueRange: [0, 100],
+      series: [{ values: [0, 100, 70] }],
+    });
+    const horizontal = await renderChart(
+      request({
+        ...bar,
+        encoding: { y: bar.encoding.x, x: { ...bar.encoding.y, scale: { domain: [0, 2] } } },
+      }),
+    );
+    expect(horizontal.native).toBeNull();
+  });
+
   it('falls back to an image for specs PowerPoint cannot draw natively', async () => {
     const chart = await renderChart(
       request({
