@@ -345,7 +345,7 @@ describe('renderChart', () => {
     expect(bars.native).toMatchObject({ labels: ['A', 'C'], series: [{ values: [12, 2] }] });
   });
 
-  it('draws a repeated category as a picture: Vega stacks its rows in one bar', async () => {
+  it('draws a repeated category as a picture: Vega stacks its rows in one bar, or colours two slices alike', async () => {
     const twice = {
       rows: [
         { k: 'A', v: 3 },
@@ -355,6 +355,11 @@ describe('renderChart', () => {
     };
     for (const mark of ['bar', 'line', 'area']) {
       const chart = await renderChart({ ...request({ ...bar, mark }), data: twice });
+      expect(chart.native).toBeNull();
+    }
+    // Vega draws two slices of one colour; a native pie would show two slices of one name.
+    for (const mark of ['arc', { type: 'arc', innerRadius: 40 }]) {
+      const chart = await renderChart({ ...request({ ...rowsPie, mark }), data: twice });
       expect(chart.native).toBeNull();
     }
   });
