@@ -2,6 +2,7 @@
  * Maps simple Vega-Lite specs onto PowerPoint's native chart types, with the values read
  * from Vega's own scenegraph after transforms ran, so filters and calculations count.
  */
+import { color as parseColor } from 'd3-color';
 import type { ChartWording } from '../template/strings.ts';
 import { titleText } from './chart-title.ts';
 
@@ -25,7 +26,7 @@ export interface NativeChart {
   markers: boolean;
   /**
    * Pies and doughnuts: each slice's colour (hex, no `#`) as Vega drew it, which follows the
-   * colour scale's domain rather than the slices' order; null where the palette's order holds.
+   * colour scale's domain rather than the slices' order; null for other charts.
    */
   colors: string[] | null;
 }
@@ -41,8 +42,6 @@ export interface MarkItem {
   y: number;
   angles: [number, number];
 }
-
-const HEX_COLOR = /^#([0-9a-f]{6})$/i;
 
 interface FieldDef {
   field?: string;
@@ -155,6 +154,9 @@ export function toNativeChart(
   // Labels other than the bare value (e.g. "about 867.5 kg") join the category name, so a
   // qualifier the chart shows is never dropped; PowerPoint labels can only show the number.
   const { labelField } = encoding;
+  const colors = type === 'pie' ? sliceColors(drawn) : null;
+  // A slice would otherwise take the palette's colour, and the legend another story.
+  if (type === 'pie' && !colors) return null;
   const extra = labelField && labelField !== value ? labelField : null;
   return {
     type: type === 'pie' && encoding.innerRadius > 0 ? 'doughnut' : type,
@@ -171,7 +173,7 @@ export function toNativeChart(
     valueRange,
     showValues: labelField === value,
     markers: type === 'scatter' || encoding.points,
-    colors: type === 'pie' ? sliceColors(drawn) : null,
+    colors,
   };
 }
 
@@ -210,10 +212,21 @@ function roundTheClock(items: readonly MarkItem[]): MarkItem[] {
   });
 }
 
-/** The slices' colours, or null if Vega filled one with something other than a hex colour. */
+/** The slices' colours, or null if Vega filled one with a colour a native slice cannot wear. */
 function sliceColors(items: readonly MarkItem[]): string[] | null {
-  const colors = items.map((item) => HEX_COLOR.exec(String(item.fill))?.[1]);
-  return colors.every((c) => c !== undefined) ? (colors as string[]) : null;
+  const colors = items.map((item) => nativeColor(item.fill));
+  return colors.every((c) => c !== null) ? (colors as string[]) : null;
+}
+
+/**
+ * A fill as a native chart writes it, 6 hex digits: Vega fills with any CSS colour a spec
+ * names (`red`, `rgb(…)`, `hsl(…)`), which d3-color reads as Vega's own renderers do. Null
+ * for what a solid native fill cannot show: a gradient, or a colour one can see through.
+ */
+function nativeColor(fill: unknown): string | null {
+  const parsed = typeof fill === 'string' ? parseColor(fill) : null;
+  if (parsed?.opacity !== 1) return null;
+  return parsed.formatHex().slice(1).toUpperCase();
 }
 
 function titleOf(def: FieldDef | null): string | null {

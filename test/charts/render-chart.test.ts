@@ -254,6 +254,28 @@ describe('renderChart', () => {
     });
   });
 
+  it('gives slices the colours a spec names in CSS, and draws colours a native slice cannot wear as a picture', async () => {
+    // Vega fills a slice with the colour as the spec writes it ("red"); the deck read only
+    // hex colours and gave such a pie the theme's palette instead.
+    const colors = async (range: unknown) => {
+      const color = { ...rowsPie.encoding.color, scale: { range } };
+      const spec = { ...rowsPie, encoding: { ...rowsPie.encoding, color } };
+      return (await renderChart(request(spec))).native?.colors;
+    };
+    expect(await colors(['red', 'steelblue', 'rgb(0, 128, 0)'])).toEqual([
+      'FF0000',
+      '4682B4',
+      '008000',
+    ]);
+    expect(await colors(['hsl(0, 100%, 25%)', '#abc', '#123456'])).toEqual([
+      '800000',
+      'AABBCC',
+      '123456',
+    ]);
+    // A see-through slice shows the slide through it; an opaque native one would not.
+    expect(await colors(['rgba(255, 0, 0, 0.5)', 'blue', 'green'])).toBeUndefined();
+  });
+
   it('keeps a slice of zero where Vega stacks it, not before the slice ending there', async () => {
     // Vega-Lite gives each slice startAngle = where it ends and endAngle = where it starts:
     // a slice of zero ties with the slice before it on startAngle alone.
