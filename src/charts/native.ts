@@ -75,6 +75,22 @@ const NATIVE_MARKS: Record<string, NativeChartType | undefined> = {
   circle: 'scatter',
 };
 
+/**
+ * The channels a native chart draws, or that change nothing a slide shows. Others (`y2`,
+ * `size`, `xOffset`, `detail`, `radius`…) would be left out, drawing another chart than
+ * Vega's. `order` sets the slices' order (read from where Vega drew them), but a line's path.
+ */
+const NATIVE_CHANNELS = new Set(['x', 'y', 'theta', 'color', 'fill', 'stroke', 'text']);
+const UNSEEN_CHANNELS = new Set(['tooltip', 'description', 'key']);
+
+function drawnNatively(channel: string, mark: string): boolean {
+  return (
+    NATIVE_CHANNELS.has(channel) ||
+    UNSEEN_CHANNELS.has(channel) ||
+    (channel === 'order' && mark === 'arc')
+  );
+}
+
 /** Reads what a native chart needs from a spec; null if the spec is not simple enough. */
 export function readEncoding(input: Record<string, unknown>): ChartEncoding | null {
   const unlayered = withoutLabelLayers(input);
@@ -88,7 +104,9 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
   const enc = (spec.encoding ?? {}) as Record<string, FieldDef | undefined>;
   const simple = (d: FieldDef | undefined) => d?.field && !d.aggregate && !d.bin && !d.timeUnit;
   if (Object.values(enc).some((d) => d?.field && !simple(d))) return null;
-  if (enc.color?.field && mark !== 'arc') return null; // multi-series: not mapped yet
+  if (Object.keys(enc).some((channel) => !drawnNatively(channel, mark))) return null;
+  // Multi-series (a colour per row, a pie's apart): not mapped yet.
+  if ((enc.color?.field && mark !== 'arc') || enc.fill?.field || enc.stroke?.field) return null;
   const innerRadius = Number(markDef?.innerRadius ?? 0);
   const points = Boolean(markDef?.point) && markDef?.point !== 'transparent';
   const encoding = (

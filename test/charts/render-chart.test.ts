@@ -481,6 +481,45 @@ describe('renderChart', () => {
     expect(chart.native).toBeNull();
   });
 
+  it('draws a spec as a picture when it encodes something a native chart would leave out', async () => {
+    // The deck dropped these channels: bars from 0 where Vega draws them from y2, equal
+    // points where Vega sizes them, one line where `detail` draws several, a pie for a
+    // radial chart, a line joined in another order than Vega's.
+    const ranges = { ...data, rows: data.rows.map((r) => ({ ...r, lo: 0.5, n: r.k })) };
+    const picture = async (spec: Record<string, unknown>) =>
+      (await renderChart({ ...request(spec), data: ranges })).native;
+    const withChannel = (channel: Record<string, unknown>, mark: unknown = 'bar') => ({
+      ...bar,
+      mark,
+      encoding: { ...bar.encoding, ...channel },
+    });
+    expect(await picture(withChannel({ y2: { field: 'lo' } }))).toBeNull();
+    expect(await picture(withChannel({ y2: { value: 50 } }))).toBeNull();
+    expect(await picture(withChannel({ xOffset: { field: 'n', type: 'nominal' } }))).toBeNull();
+    expect(await picture(withChannel({ fill: { field: 'n', type: 'nominal' } }))).toBeNull();
+    expect(await picture(withChannel({ detail: { field: 'n' } }, 'line'))).toBeNull();
+    expect(await picture(withChannel({ order: { field: 'v' } }, 'line'))).toBeNull();
+    expect(
+      await picture({
+        ...bar,
+        mark: 'point',
+        encoding: {
+          x: { field: 'lo', type: 'quantitative' },
+          y: bar.encoding.y,
+          size: { field: 'v', type: 'quantitative' },
+        },
+      }),
+    ).toBeNull();
+    const radial = { ...rowsPie.encoding, radius: { field: 'v', type: 'quantitative' } };
+    expect(await picture({ ...rowsPie, encoding: radial })).toBeNull();
+    // Tooltips and descriptions change nothing a slide shows.
+    const quiet = { tooltip: { field: 'v' }, description: { field: 'k' } };
+    expect(await picture(withChannel(quiet))).not.toBeNull();
+    expect(
+      await picture({ ...rowsPie, encoding: { ...rowsPie.encoding, order: { field: 'v' } } }),
+    ).not.toBeNull();
+  });
+
   it('refuses data URLs, naming the chart file', async () => {
     const error = await chartError({ ...bar, data: { url: '/etc/passwd' } });
     expect(error.diagnostics[0]?.place?.file).toBe('charts/test.vl.json');
