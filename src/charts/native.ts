@@ -25,10 +25,10 @@ export interface NativeChart {
   /** A marker at each value: scatter charts, and lines whose spec asks for points. */
   markers: boolean;
   /**
-   * Pies and doughnuts: each slice's colour (hex, no `#`) as Vega drew it, which follows the
-   * colour scale's domain rather than the slices' order; null for other charts.
+   * The colours (hex, no `#`) as Vega drew them: for pies and doughnuts each slice's, which
+   * follow the colour scale's domain rather than the slices' order; else the one series'.
    */
-  colors: string[] | null;
+  colors: string[];
 }
 
 /**
@@ -38,6 +38,8 @@ export interface NativeChart {
 export interface MarkItem {
   row: Record<string, unknown>;
   fill: unknown;
+  /** Lines and hollow points are drawn by their stroke. */
+  stroke: unknown;
   x: number;
   y: number;
   angles: [number, number];
@@ -172,9 +174,9 @@ export function toNativeChart(
   // Labels other than the bare value (e.g. "about 867.5 kg") join the category name, so a
   // qualifier the chart shows is never dropped; PowerPoint labels can only show the number.
   const { labelField } = encoding;
-  const colors = type === 'pie' ? sliceColors(drawn) : null;
-  // A slice would otherwise take the palette's colour, and the legend another story.
-  if (type === 'pie' && !colors) return null;
+  const colors = type === 'pie' ? sliceColors(drawn) : seriesColor(drawn);
+  // A native chart would paint the slice or series in a palette colour instead.
+  if (!colors) return null;
   const extra = labelField && labelField !== value ? labelField : null;
   return {
     type: type === 'pie' && encoding.innerRadius > 0 ? 'doughnut' : type,
@@ -234,6 +236,21 @@ function roundTheClock(items: readonly MarkItem[]): MarkItem[] {
 function sliceColors(items: readonly MarkItem[]): string[] | null {
   const colors = items.map((item) => nativeColor(item.fill));
   return colors.every((c) => c !== null) ? (colors as string[]) : null;
+}
+
+/**
+ * A series' one colour, from each mark's fill or, where it has none (lines, hollow points),
+ * its stroke; null if the marks differ (one bar picked out) or wear no colour a native
+ * series can.
+ */
+function seriesColor(items: readonly MarkItem[]): string[] | null {
+  const [color, ...others] = new Set(items.map(markColor));
+  return color && others.length === 0 ? [color] : null;
+}
+
+function markColor({ fill, stroke }: MarkItem): string | null {
+  const unfilled = fill == null || (typeof fill === 'string' && parseColor(fill)?.opacity === 0);
+  return nativeColor(unfilled ? stroke : fill);
 }
 
 /**

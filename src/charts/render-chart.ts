@@ -219,6 +219,7 @@ type SceneNode = {
   items?: SceneNode[];
   datum?: Record<string, unknown>;
   fill?: unknown;
+  stroke?: unknown;
   x?: number;
   y?: number;
   startAngle?: number;
@@ -235,9 +236,10 @@ function markItems(root: SceneNode): MarkItem[] {
     const node = stack.pop() as SceneNode;
     if (node.marktype && node.marktype !== 'text' && /(^|_)marks$/.test(node.name ?? '')) {
       return (node.items ?? []).map(
-        ({ datum, fill, x = 0, y = 0, startAngle = 0, endAngle = 0 }) => ({
+        ({ datum, fill, stroke, x = 0, y = 0, startAngle = 0, endAngle = 0 }) => ({
           row: datum ?? {},
           fill,
+          stroke,
           x,
           y,
           angles: [startAngle, endAngle],

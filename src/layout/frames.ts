@@ -119,8 +119,6 @@ export interface SlideFrames {
 }
 
 export interface ChartStyle {
-  /** Series colours; PowerPoint repairs a chart with fewer colours than series. */
-  palette: string[];
   text: string;
 }
 

@@ -49,7 +49,7 @@ export async function layoutDeck(deck: Deck, ctx: DeckContext): Promise<DeckLayo
   return {
     width,
     height,
-    chartStyle: { palette: ctx.theme.colors.chart, text: ctx.theme.colors.text },
+    chartStyle: { text: ctx.theme.colors.text },
     slides,
   };
 }

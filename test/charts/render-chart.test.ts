@@ -77,7 +77,7 @@ describe('renderChart', () => {
       valueRange: [0, 3],
       showValues: false,
       markers: false,
-      colors: null,
+      colors: ['4C78A8'],
     });
     expect(chart.alt).toBe('Test chart. A: 3; B: 1.5; C: 0.');
   });
@@ -274,6 +274,29 @@ describe('renderChart', () => {
     ]);
     // A see-through slice shows the slide through it; an opaque native one would not.
     expect(await colors(['rgba(255, 0, 0, 0.5)', 'blue', 'green'])).toBeUndefined();
+  });
+
+  it('draws a single series in the colour Vega draws it, and a series of several colours as a picture', async () => {
+    // The deck gave every series the palette's first colour, whatever colour the spec named.
+    const colors = async (mark: unknown, color?: unknown) => {
+      const encoding = color ? { ...bar.encoding, color } : bar.encoding;
+      return (await renderChart(request({ ...bar, mark, encoding }))).native?.colors;
+    };
+    expect(await colors({ type: 'bar', color: 'firebrick' })).toEqual(['B22222']);
+    expect(await colors('bar', { value: 'red' })).toEqual(['FF0000']);
+    expect(await colors({ type: 'line', color: 'steelblue' })).toEqual(['4682B4']);
+    expect(await colors({ type: 'area', color: '#123456' })).toEqual(['123456']);
+    // Points are hollow (drawn by their stroke) unless filled.
+    const scatter = async (mark: unknown) => {
+      const encoding = { ...bar.encoding, x: { field: 'v', type: 'quantitative' } };
+      return (await renderChart(request({ ...bar, mark, encoding }))).native?.colors;
+    };
+    expect(await scatter({ type: 'point', color: 'green' })).toEqual(['008000']);
+    expect(await scatter({ type: 'point', color: 'green', filled: true })).toEqual(['008000']);
+    expect(await colors('bar')).toEqual(['4C78A8']);
+    // One bar picked out in another colour: a native series has one colour for all.
+    const highlight = { condition: { test: "datum.k === 'B'", value: 'red' }, value: 'grey' };
+    expect(await colors('bar', highlight)).toBeUndefined();
   });
 
   it('keeps a slice of zero where Vega stacks it, not before the slice ending there', async () => {

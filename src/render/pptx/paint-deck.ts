@@ -274,11 +274,9 @@ function nativeOptions(
   return {
     barDir: native.direction,
     ...(native.direction === 'bar' && !round ? topDownBars : {}),
-    // One series, one colour, as in the Vega rendering; pies need a colour per slice.
-    // Slices wear Vega's colours, which follow the colour domain rather than the slice order.
-    chartColors: round
-      ? (native.colors ?? style.palette)
-      : style.palette.slice(0, Math.max(1, native.series.length)),
+    // Vega's own colours: the series', or each slice's (they follow the colour domain
+    // rather than the slice order).
+    chartColors: native.colors,
     showValue: native.showValues,
     // Scatter points stand alone; pptxgenjs would join them with a 2 pt line.
     ...(native.type === 'scatter' ? { lineSize: 0 } : {}),
