@@ -53,6 +53,10 @@ interface FieldDef {
   aggregate?: unknown;
   bin?: unknown;
   timeUnit?: unknown;
+  axis?: unknown;
+  /** A text label's number or date format. */
+  format?: unknown;
+  formatType?: unknown;
 }
 
 export interface ChartEncoding {
@@ -106,6 +110,7 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
   const enc = (spec.encoding ?? {}) as Record<string, FieldDef | undefined>;
   const simple = (d: FieldDef | undefined) => d?.field && !d.aggregate && !d.bin && !d.timeUnit;
   if (Object.values(enc).some((d) => d?.field && !simple(d))) return null;
+  if (relabelled(enc.x) || relabelled(enc.y)) return null;
   if (Object.keys(enc).some((channel) => !drawnNatively(channel, mark))) return null;
   // Multi-series (a colour per row, a pie's apart): not mapped yet.
   if ((enc.color?.field && mark !== 'arc') || enc.fill?.field || enc.stroke?.field) return null;
@@ -139,6 +144,15 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
   // Vega spaces dates and numbers by value; a native category axis spaces them evenly.
   if (category?.type === 'temporal' || category?.type === 'quantitative') return null;
   return encoding(category, value, horizontal ? 'bar' : 'col');
+}
+
+/**
+ * An axis whose labels Vega formats (`"format": ".0%"`) or rewrites (`labelExpr`): a native
+ * axis shows the numbers as "General" and the categories as they are.
+ */
+function relabelled(def: FieldDef | undefined): boolean {
+  const axis = def?.axis as { format?: unknown; formatType?: unknown; labelExpr?: unknown } | null;
+  return [axis?.format, axis?.formatType, axis?.labelExpr].some((v) => v !== undefined);
 }
 
 /** The value scale's name in the compiled spec: the axis the values run along. */
@@ -288,6 +302,8 @@ function withoutLabelLayers(
   if (shapes.length !== 1 || !shape || shape.layer) return null;
   const label = layers.find((layer) => markType(layer) === 'text');
   const labelEncoding = (label?.encoding ?? {}) as { text?: FieldDef };
+  if (labelEncoding.text?.format !== undefined || labelEncoding.text?.formatType !== undefined)
+    return null;
   const { layer: _layers, ...rest } = spec;
   return {
     spec: {

@@ -128,6 +128,30 @@ describe('renderChart', () => {
     expect(chart.alt).toBe('Test chart. A (about 3); B (about 1.5); C (about 0).');
   });
 
+  it('draws a spec that formats its axis or value labels as a picture: native numbers read "General"', async () => {
+    // Vega wrote 50% and 3.0 where the deck wrote 0.5 and 3; a labelExpr renamed categories
+    // the deck showed as they are.
+    const native = async (spec: Record<string, unknown>) =>
+      (await renderChart(request(spec))).native;
+    const axis = (channel: 'x' | 'y', axisDef: unknown) => ({
+      ...bar,
+      encoding: { ...bar.encoding, [channel]: { ...bar.encoding[channel], axis: axisDef } },
+    });
+    expect(await native(axis('y', { format: '.0%' }))).toBeNull();
+    expect(await native(axis('y', { format: '$,.2f', formatType: 'number' }))).toBeNull();
+    expect(await native(axis('x', { labelExpr: "'Group ' + datum.label" }))).toBeNull();
+    expect(await native(axis('y', { labelAngle: 0, grid: false }))).not.toBeNull();
+    const labelled = (text: Record<string, unknown>) => ({
+      ...bar,
+      layer: [
+        { mark: 'bar' },
+        { mark: 'text', encoding: { text: { field: 'v', type: 'quantitative', ...text } } },
+      ],
+    });
+    expect(await native(labelled({ format: '.1f' }))).toBeNull();
+    expect(await native(labelled({}))).toMatchObject({ showValues: true });
+  });
+
   it('repeats a value in the alt text unless its label already shows that number', async () => {
     const months = {
       months: [
