@@ -18,6 +18,8 @@ export interface NativeChart {
   title: string | null;
   categoryTitle: string | null;
   valueTitle: string | null;
+  /** Which axes Vega draws: none for `"axis": null`. */
+  axes: { category: boolean; value: boolean };
   /** The value axis from and to, as Vega's scale has it; null for pies and scatter plots. */
   valueRange: [number, number] | null;
   /** Label each point with its value: only when the spec labels its marks with the value. */
@@ -202,8 +204,9 @@ export function toNativeChart(
     ),
     series: [{ name: titleOf(encoding.value) ?? value, values }],
     title: encoding.title,
-    categoryTitle: titleOf(encoding.category),
-    valueTitle: titleOf(encoding.value),
+    categoryTitle: axisTitle(encoding.category),
+    valueTitle: axisTitle(encoding.value),
+    axes: { category: encoding.category?.axis !== null, value: encoding.value?.axis !== null },
     valueRange,
     showValues: labelField === value,
     markers: type === 'scatter' || encoding.points,
@@ -276,6 +279,15 @@ function nativeColor(fill: unknown): string | null {
   const parsed = typeof fill === 'string' ? parseColor(fill) : null;
   if (parsed?.opacity !== 1) return null;
   return parsed.formatHex().slice(1).toUpperCase();
+}
+
+/** As Vega titles an axis: by the axis's own `title`, else the field's; none for no axis. */
+function axisTitle(def: FieldDef | null): string | null {
+  const axis = def?.axis;
+  if (axis === null) return null;
+  if (typeof axis === 'object' && axis !== undefined && 'title' in axis)
+    return titleText(axis.title);
+  return titleOf(def);
 }
 
 function titleOf(def: FieldDef | null): string | null {

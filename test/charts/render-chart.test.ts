@@ -78,6 +78,7 @@ describe('renderChart', () => {
       showValues: false,
       markers: false,
       colors: ['4C78A8'],
+      axes: { category: true, value: true },
     });
     expect(chart.alt).toBe('Test chart. A: 3; B: 1.5; C: 0.');
   });
@@ -150,6 +151,31 @@ describe('renderChart', () => {
     });
     expect(await native(labelled({ format: '.1f' }))).toBeNull();
     expect(await native(labelled({}))).toMatchObject({ showValues: true });
+  });
+
+  it("titles and hides the native axes as Vega's axes are: the axis's own title first", async () => {
+    // Vega titles an axis by `axis.title` over the field's title, and draws none for
+    // `"axis": null`; the deck showed the field's name and both axes whatever the spec said.
+    const native = async (x: unknown, y: unknown) =>
+      (await renderChart(request({ ...bar, encoding: { x, y } }))).native;
+    const k = bar.encoding.x;
+    const v = bar.encoding.y;
+    expect(
+      await native({ ...k, axis: { title: 'Group' } }, { ...v, axis: { title: null } }),
+    ).toMatchObject({
+      categoryTitle: 'Group',
+      valueTitle: null,
+      axes: { category: true, value: true },
+    });
+    expect(await native({ ...k, axis: null }, v)).toMatchObject({
+      categoryTitle: null,
+      valueTitle: 'Value',
+      axes: { category: false, value: true },
+    });
+    expect(await native(k, { ...v, axis: null })).toMatchObject({
+      valueTitle: null,
+      axes: { category: true, value: false },
+    });
   });
 
   it('repeats a value in the alt text unless its label already shows that number', async () => {

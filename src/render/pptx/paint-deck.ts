@@ -288,6 +288,10 @@ function nativeOptions(
     ...(native.valueRange
       ? { valAxisMinVal: native.valueRange[0], valAxisMaxVal: native.valueRange[1] }
       : {}),
+    // Vega draws no axis, nor its grid, for `"axis": null`.
+    catAxisHidden: !native.axes.category,
+    valAxisHidden: !native.axes.value,
+    ...(native.axes.value ? {} : { valGridLine: { style: 'none' } }),
     dataLabelFontFace: text.fontFace,
     dataLabelFontSize: text.fontSize,
     dataLabelColor: text.color,
