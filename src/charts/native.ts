@@ -18,6 +18,8 @@ export interface NativeChart {
   title: string | null;
   categoryTitle: string | null;
   valueTitle: string | null;
+  /** Pies and doughnuts: a legend, as Vega draws one unless the spec says `"legend": null`. */
+  legend: boolean;
   /** Which axes Vega draws: none for `"axis": null`. */
   axes: { category: boolean; value: boolean };
   /** The value axis from and to, as Vega's scale has it; null for pies and scatter plots. */
@@ -56,6 +58,7 @@ interface FieldDef {
   bin?: unknown;
   timeUnit?: unknown;
   axis?: unknown;
+  legend?: unknown;
   /** A text label's number or date format. */
   format?: unknown;
   formatType?: unknown;
@@ -206,6 +209,7 @@ export function toNativeChart(
     title: encoding.title,
     categoryTitle: axisTitle(encoding.category),
     valueTitle: axisTitle(encoding.value),
+    legend: type === 'pie' && encoding.category?.legend !== null,
     axes: { category: encoding.category?.axis !== null, value: encoding.value?.axis !== null },
     valueRange,
     showValues: labelField === value,

@@ -79,6 +79,7 @@ describe('renderChart', () => {
       markers: false,
       colors: ['4C78A8'],
       axes: { category: true, value: true },
+      legend: false,
     });
     expect(chart.alt).toBe('Test chart. A: 3; B: 1.5; C: 0.');
   });
@@ -347,6 +348,20 @@ describe('renderChart', () => {
     // One bar picked out in another colour: a native series has one colour for all.
     const highlight = { condition: { test: "datum.k === 'B'", value: 'red' }, value: 'grey' };
     expect(await colors('bar', highlight)).toBeUndefined();
+  });
+
+  it('gives a pie a legend only where Vega draws one', async () => {
+    // The deck gave every pie a legend, also where the spec says `"legend": null`.
+    const legend = async (color: Record<string, unknown>) => {
+      const spec = {
+        ...rowsPie,
+        encoding: { ...rowsPie.encoding, color: { ...rowsPie.encoding.color, ...color } },
+      };
+      return (await renderChart(request(spec))).native?.legend;
+    };
+    expect(await legend({})).toBe(true);
+    expect(await legend({ legend: null })).toBe(false);
+    expect((await renderChart(request(bar))).native?.legend).toBe(false);
   });
 
   it('keeps a slice of zero where Vega stacks it, not before the slice ending there', async () => {

@@ -295,7 +295,7 @@ function nativeOptions(
     dataLabelFontFace: text.fontFace,
     dataLabelFontSize: text.fontSize,
     dataLabelColor: text.color,
-    showLegend: round,
+    showLegend: native.legend,
     legendFontFace: text.fontFace,
     // pptxgenjs writes black for text given no colour, unreadable on a dark theme.
     legendColor: text.color,
