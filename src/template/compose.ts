@@ -43,7 +43,8 @@ function locatedHelpers(file: string, ctx: HelperContext) {
           file,
           ...(loc ? { line: loc.start.line, column: loc.start.column + 1 } : {}),
         };
-        throw new BriefkitError(error.diagnostics.map((d) => ({ ...d, place })));
+        // A helper inside a block ({{#each}}) has already named its own place.
+        throw new BriefkitError(error.diagnostics.map((d) => ({ ...d, place: d.place ?? place })));
       }
     };
   return Object.fromEntries(Object.entries(createHelpers(ctx)).map(([name, h]) => [name, wrap(h)]));

@@ -3,7 +3,7 @@
  * helper validates its own. Helpers receive Markdown-escaped strings (see literal.ts) and
  * return Markdown.
  */
-import type { HelperOptions } from 'handlebars';
+import Handlebars, { type HelperOptions } from 'handlebars';
 import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { escapeMarkdown, unescapeMarkdown } from './literal.ts';
@@ -21,7 +21,10 @@ interface Source {
   description?: string;
 }
 
-type Helper = (...args: unknown[]) => string | object | undefined;
+type Helper = (...args: unknown[]) => unknown;
+
+/** Handlebars' own `each` and `lookup`, which the helpers below put literal data around. */
+const builtin = Handlebars.helpers as Record<'each' | 'lookup', (...args: unknown[]) => unknown>;
 
 /** Formatters by locale and digits: setting one up costs far more than formatting with it. */
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -92,6 +95,19 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
       }
       return citation(source, ctx.locale);
     },
+    /**
+     * An object's keys are data too: `{{@key}}` (and an `as |value key|` block parameter)
+     * shows a key escaped, like every value, so `# heading` as a key cannot make a heading.
+     */
+    each: (...args) => {
+      const [list, ...rest] = args;
+      return builtin.each(isPlainObject(list) ? withLiteralKeys(list) : list, ...rest);
+    },
+    /** By a key as the data has it: one from data (`report.source`, `@key`) comes escaped. */
+    lookup: (...args) => {
+      const [object, key, ...rest] = args;
+      return builtin.lookup(object, typeof key === 'string' ? unescapeMarkdown(key) : key, ...rest);
+    },
     join: (...args) => {
       const [list, separator] = args;
       if (!Array.isArray(list)) fail(messages.helperArgument('join', 'expects a list first.'));
@@ -130,9 +146,7 @@ function numberArg(helper: string, value: unknown): number {
 }
 
 function objectArg(helper: string, value: unknown): Record<string, unknown> {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return value as Record<string, unknown>;
-  }
+  if (isPlainObject(value)) return value;
   fail(messages.helperArgument(helper, `expects an object, got ${describeArg(value)}.`));
 }
 
@@ -140,6 +154,15 @@ function describeArg(value: unknown): string {
   if (value === undefined) return 'nothing (is the name spelled right?)';
   if (isHelperOptions(value)) return 'no argument';
   return Array.isArray(value) ? 'a list' : typeof value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The same values under escaped keys; lookups go to the data itself, by the key as written. */
+function withLiteralKeys(object: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).map(([k, v]) => [escapeMarkdown(k), v]));
 }
 
 function isHelperOptions(value: unknown): value is HelperOptions {

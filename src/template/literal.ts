@@ -35,36 +35,47 @@ export interface CleanData {
 }
 
 /**
- * Returns a copy of the data with XML-illegal characters removed from every string, warning
- * once per field that had them. Done once, after validation: every output reads this copy.
+ * Returns a copy of the data with XML-illegal characters removed from every string and object
+ * key (`{{@key}}` prints keys), warning once per field that had them. Done once, after
+ * validation: every output reads this copy.
  */
 export function withoutIllegalCharacters(data: unknown): CleanData {
   const warnings: Diagnostic[] = [];
-  const value = mapStrings(data, (text, path) => {
-    const clean = stripIllegalCharacters(text);
-    if (clean !== text)
+  const clean = (text: string, path: PathSegment[]) => {
+    const cleaned = stripIllegalCharacters(text);
+    if (cleaned !== text)
       warnings.push({ ...messages.illegalCharacters(), place: { path: formatDataPath(path) } });
-    return clean;
-  });
-  return { value, warnings };
+    return cleaned;
+  };
+  return { value: mapStrings(data, clean, clean), warnings };
 }
 
-/** Returns a copy of the (cleaned) data with every string escaped; object keys stay as they are. */
+/**
+ * Returns a copy of the (cleaned) data with every string escaped. Object keys stay as they
+ * are, so templates look them up as written; the `each` helper escapes them for `{{@key}}`.
+ */
 export function toLiteralData(data: unknown): unknown {
   // Data is inline: its edge whitespace would make structure next to markup (`*{{x}}*`).
   return mapStrings(data, (text) => escapeMarkdown(text.trim()));
 }
 
-/** A copy of the data with every string replaced by `map(text, path)`; keys stay as they are. */
-export function mapStrings(
-  data: unknown,
-  map: (text: string, path: PathSegment[]) => string,
-): unknown {
+type MapText = (text: string, path: PathSegment[]) => string;
+
+/**
+ * A copy of the data with every string replaced by `map(text, path)`, and every object key
+ * by `mapKey(key, path)` if given (the path names the key's entry); else keys stay as they are.
+ */
+export function mapStrings(data: unknown, map: MapText, mapKey?: MapText): unknown {
   const walk = (value: unknown, path: PathSegment[]): unknown => {
     if (typeof value === 'string') return map(value, path);
     if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k])]));
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => {
+          const entry = [...path, k];
+          return [mapKey ? mapKey(k, entry) : k, walk(v, entry)];
+        }),
+      );
     }
     return value;
   };

@@ -73,3 +73,54 @@ describe('a control character outside the composed text', () => {
     }
   });
 });
+
+describe('hostile object keys (synthetic fixture)', () => {
+  const fixture = 'test/fixtures/synthetic-keys';
+  const keys = [
+    '**bold** [x](https://evil.example)',
+    '# heading',
+    '- item',
+    '<b>tag</b> <https://auto.example>',
+    '{{title}} & ©',
+    'ctrl key',
+  ];
+
+  // The template prints every key with {{@key}}: in list items, as paragraphs of their own,
+  // in headings, bold, table cells, speaker notes and the footer; and looks one up by key.
+  it('print as written, minus the control character, in the PPTX and every PDF', async () => {
+    const out = join(tempDir(), 'out');
+    const { warnings } = await build({
+      data: join(fixture, 'data.yaml'),
+      template: join(fixture, 'template'),
+      out,
+    });
+    expect(warnings.map((w) => w.code)).toEqual(['illegal-characters']);
+    const pptx = new Uint8Array(readFileSync(join(out, 'briefing.pptx')));
+    const { problems } = await checkPptx(pptx);
+    expect(problems).toEqual([]);
+    const parts = await pptxParts(pptx);
+    const slides = [1, 2, 3].map((n) => parts.get(`ppt/slides/slide${n}.xml`) ?? '');
+    const notes = [...parts].filter(([name]) => name.includes('notesSlide')).map(([, xml]) => xml);
+    for (const key of keys) {
+      const item = textRuns(slides[0] ?? '').find((run) => run.startsWith(`${key}: `));
+      expect(item, key).toBeDefined();
+      expect(textRuns(slides[1] ?? ''), key).toContain(key);
+      expect(notes.join('')).toContain(escapeXml(key));
+    }
+    // No link, no bold in the body, and the lookup by key still finds its value.
+    expect(slides.join('')).not.toContain('hlinkClick');
+    expect(slides[1]).not.toContain('b="1"');
+    expect(textRuns(slides[2] ?? '')).toContain('looked up by key');
+    expect(textRuns(slides[0] ?? '')).toContain(`Synthetic keys fixture · ${keys[0]}`);
+    for (const pdf of ['summary.pdf', 'slides.pdf', 'handout.pdf']) {
+      const bytes = new Uint8Array(readFileSync(join(out, pdf)));
+      const text = (await pdfPages(bytes)).join(' ').replace(/\s+/g, ' ');
+      for (const key of keys) expect(text, `${pdf}: ${key}`).toContain(key);
+      expect(Buffer.from(bytes).toString('latin1'), pdf).not.toContain('/URI');
+    }
+  });
+});
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -46,6 +46,12 @@ describe('literal data', () => {
     expect(warnings.map((w) => w.place?.path)).toEqual(['a[0].b']);
   });
 
+  it('strips them from object keys too, naming the key', () => {
+    const { value, warnings } = withoutIllegalCharacters({ a: { 'k\u0001ey': 'v' } });
+    expect(value).toEqual({ a: { key: 'v' } });
+    expect(warnings.map((w) => w.code)).toEqual(['illegal-characters']);
+  });
+
   it('escapes reversibly', () => {
     expect(unescapeMarkdown(escapeMarkdown(hostile))).toBe(hostile);
   });
@@ -125,6 +131,24 @@ describe('composeMarkdown', () => {
   it('rejects unknown helpers at compile time', () => {
     const error = catchError(() => render('{{shout title}}', { title: 'x' }));
     expect(error.message).toMatch(/shout/);
+  });
+
+  it('shows an object key as written, and looks one up by a key from the data', () => {
+    const data = { terms: { '# heading': '**bold**', 'cgtn-2025': 'CGTN' }, which: 'cgtn-2025' };
+    const blocks = render('{{#each terms}}\n{{@key}} = {{this}}\n\n{{/each}}', data);
+    expect(blocks).toEqual([
+      { kind: 'paragraph', runs: [{ text: '# heading = **bold**' }] },
+      { kind: 'paragraph', runs: [{ text: 'cgtn-2025 = CGTN' }] },
+    ]);
+    const looked = render('{{lookup terms which}} {{terms.[# heading]}}', data);
+    expect(looked).toEqual([{ kind: 'paragraph', runs: [{ text: 'CGTN **bold**' }] }]);
+  });
+
+  it('names the line of a helper inside a block, not the block’s', () => {
+    const error = catchError(() =>
+      render('{{#each list}}\n\n{{figure this}}{{/each}}', { list: ['x'] }),
+    );
+    expect(error.diagnostics[0]?.place).toEqual({ file: 't.md.hbs', line: 3, column: 1 });
   });
 
   it('makes helpers check their arguments', () => {
