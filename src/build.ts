@@ -29,7 +29,7 @@ import { type Block, type Deck, plainText } from './model/document.ts';
 import { parseDeck } from './model/parse-deck.ts';
 import { parseMarkdown } from './model/parse-markdown.ts';
 import { writeOutputs } from './output/write-outputs.ts';
-import { composeMarkdown } from './template/compose.ts';
+import { composedLineSources, composeMarkdown, type TemplateSource } from './template/compose.ts';
 import type { HelperContext } from './template/helpers.ts';
 import {
   escapeMarkdown,
@@ -240,10 +240,19 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
     composeMarkdown({ file, text }, context, helperContext);
 
   // 4. Parse into the document model.
-  const deck = parseDeck(compose(template.deck.text, template.deck.file), template.deck.file);
-  const summary = parseMarkdown(compose(template.summary.text, template.summary.file), {
-    file: template.summary.file,
-  });
+  // An error found in composed Markdown names the template line it came from.
+  const templateLine = (source: TemplateSource) => (line: number) =>
+    composedLineSources(source, context, helperContext)[line - 1];
+  const deck = parseDeck(
+    compose(template.deck.text, template.deck.file),
+    template.deck.file,
+    templateLine(template.deck),
+  );
+  const summary = parseMarkdown(
+    compose(template.summary.text, template.summary.file),
+    { file: template.summary.file },
+    templateLine(template.summary),
+  );
   const footerBlocks = parseMarkdown(compose(template.theme.footer ?? '', FOOTER_FILE), {
     file: FOOTER_FILE,
   }).blocks;

@@ -3,7 +3,7 @@ import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError, fail, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { type Deck, type LayoutName, layoutNames, type Slide } from './document.ts';
-import { parseMarkdown } from './parse-markdown.ts';
+import { parseMarkdown, type TemplateLineOf } from './parse-markdown.ts';
 
 /**
  * Deck dialect (Slidev style): every slide opens with a front matter block
@@ -15,7 +15,7 @@ import { parseMarkdown } from './parse-markdown.ts';
  * followed by Markdown. A line holding only `---` is therefore reserved for slide fronts.
  * HTML comments in a slide are its speaker notes (Marp style).
  */
-export function parseDeck(markdown: string, file: string): Deck {
+export function parseDeck(markdown: string, file: string, templateLine?: TemplateLineOf): Deck {
   const lines = markdown.split('\n');
   const fences = lines.flatMap((line, i) => (line.trimEnd() === '---' ? [i] : []));
   const leading = lines
@@ -40,7 +40,11 @@ export function parseDeck(markdown: string, file: string): Deck {
     const number = slides.length + 1;
     const place = { file, path: `slide ${number}` };
     const front = readFrontMatter(lines.slice(open + 1, close).join('\n'), place);
-    const { blocks, comments } = parseMarkdown(lines.slice(close + 1, end).join('\n'), place);
+    const { blocks, comments } = parseMarkdown(
+      lines.slice(close + 1, end).join('\n'),
+      place,
+      templateLine && ((line) => templateLine(line + close + 1)),
+    );
     slides.push({
       number,
       place,

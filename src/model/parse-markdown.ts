@@ -27,15 +27,28 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
  */
 const parsed = new LruCache<string, ParsedMarkdown>(256);
 
+/** The template line a line of the Markdown (1-based) was composed from, when known. */
+export type TemplateLineOf = (line: number) => number | undefined;
+
 /**
- * `place` names where the Markdown came from: composed output has no template lines. Each
- * section (from one heading to the next) is parsed and kept on its own, so a rebuild or a
- * batch record parses again only the sections its data changed.
+ * `place` names where the Markdown came from; composed output has no template lines of its
+ * own, so an error names one only through `templateLine`. Each section (from one heading to
+ * the next) is parsed and kept on its own, so a rebuild or a batch record parses again only
+ * the sections its data changed.
  */
-export function parseMarkdown(markdown: string, place: Place): ParsedMarkdown {
+export function parseMarkdown(
+  markdown: string,
+  place: Place,
+  templateLine?: TemplateLineOf,
+): ParsedMarkdown {
   const sections = headingSections(markdown);
-  if (sections.length === 1) return parseSection(markdown, place);
-  const parts = sections.map((section) => parseSection(section, place));
+  if (sections.length === 1) return parseSection(markdown, place, templateLine);
+  let before = 0;
+  const parts = sections.map((section) => {
+    const offset = before;
+    before += section.split('\n').length - 1;
+    return parseSection(section, place, templateLine && ((line) => templateLine(line + offset)));
+  });
   return deepFreeze({
     blocks: parts.flatMap((part) => part.blocks),
     comments: parts.flatMap((part) => part.comments),
@@ -56,11 +69,15 @@ export function headingSections(markdown: string): string[] {
   return markdown.split(HEADING);
 }
 
-function parseSection(markdown: string, place: Place): ParsedMarkdown {
+function parseSection(
+  markdown: string,
+  place: Place,
+  templateLine: TemplateLineOf | undefined,
+): ParsedMarkdown {
   const key = `${JSON.stringify(place)}\0${markdown}`;
   let result = parsed.get(key);
   if (!result) {
-    result = deepFreeze(readOrMake(store, markdown, () => parse(markdown, place)));
+    result = deepFreeze(readOrMake(store, markdown, () => parse(markdown, place, templateLine)));
     parsed.set(key, result);
   }
   return result;
@@ -79,7 +96,7 @@ const store = lazyJsonStore({
     Array.isArray((value as ParsedMarkdown).comments),
 });
 
-function parse(markdown: string, place: Place): ParsedMarkdown {
+function parse(markdown: string, place: Place, templateLine?: TemplateLineOf): ParsedMarkdown {
   const root: Root = fromMarkdown(markdown, {
     extensions: [gfmTable()],
     mdastExtensions: [gfmTableFromMarkdown()],
@@ -91,7 +108,9 @@ function parse(markdown: string, place: Place): ParsedMarkdown {
       node.type === 'thematicBreak'
         ? messages.horizontalRule()
         : messages.unsupportedMarkdown(what);
-    throw new BriefkitError({ ...message, place });
+    const start = node.position?.start.line;
+    const line = start === undefined ? undefined : templateLine?.(start);
+    throw new BriefkitError({ ...message, place: line ? { ...place, line } : place });
   };
 
   for (const node of root.children) {

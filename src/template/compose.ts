@@ -4,6 +4,7 @@ import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { createHelpers, type HelperContext, helperNames } from './helpers.ts';
+import { markTemplateLines, templateLines } from './template-lines.ts';
 
 export interface TemplateSource {
   file: string;
@@ -11,6 +12,7 @@ export interface TemplateSource {
 }
 
 const knownHelpers = Object.fromEntries(helperNames.map((name) => [name, true]));
+const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers, noEscape: true };
 
 /**
  * Fills a Markdown template with literal (escaped) data. Strict mode makes a missing
@@ -27,6 +29,19 @@ export function composeMarkdown(
     if (error instanceof BriefkitError) throw error;
     throw templateError(template.file, error as Error);
   }
+}
+
+/**
+ * For each line composeMarkdown gives, the template line it starts on, when known. Composes
+ * once more, so only for an error found in the composed Markdown.
+ */
+export function composedLineSources(
+  template: TemplateSource,
+  data: unknown,
+  ctx: HelperContext,
+): (number | undefined)[] {
+  const render = hb.compile(markTemplateLines(hb.parse(template.text)), compileOptions);
+  return templateLines(render(data, { helpers: locatedHelpers(template.file, ctx) }));
 }
 
 /** Helpers whose errors carry the template position Handlebars hands them in `options.loc`. */
@@ -76,12 +91,7 @@ const specStore = lazyJsonStore({
 function templateSpec(text: string): TemplateSpecification {
   const { spec } = readOrMake(specStore, text, () => ({
     // Typed as a TemplateSpecification, precompile() returns the code that makes one.
-    spec: hb.precompile(text, {
-      strict: true,
-      knownHelpersOnly: true,
-      knownHelpers,
-      noEscape: true,
-    }) as unknown as string,
+    spec: hb.precompile(text, compileOptions) as unknown as string,
   }));
   // What Handlebars' own compile() does with the code it writes.
   return new Function(`return ${spec}`)() as TemplateSpecification;

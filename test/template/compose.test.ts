@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compile } from '../../src/build.ts';
 import { plainText } from '../../src/model/document.ts';
 import { parseMarkdown } from '../../src/model/parse-markdown.ts';
-import { composeMarkdown } from '../../src/template/compose.ts';
+import { composedLineSources, composeMarkdown } from '../../src/template/compose.ts';
 import {
   escapeMarkdown,
   toLiteralData,
@@ -11,7 +12,7 @@ import {
   withoutIllegalCharacters,
 } from '../../src/template/literal.ts';
 import { catchError } from '../helpers/errors.ts';
-import { tempDir, thenStored } from '../helpers/sample.ts';
+import { sampleTemplateCopy, tempDir, thenStored } from '../helpers/sample.ts';
 
 const ctx = { locale: 'en-US', sources: { cgtn: { title: 'Report', publisher: 'CGTN' } } };
 const hostile = '**bold** <b>x</b> {{title}} & © 中文 # [a](http://x) `c` \\*';
@@ -202,5 +203,61 @@ describe('compiled templates on disk', () => {
       expect(error).toMatchObject({ diagnostics: [{ place: { file: 't.md.hbs', line: 2 } }] });
     }
     expect(readdirSync(join(store, 'templates'))).toHaveLength(1);
+  });
+});
+
+describe('the template line of a composed line', () => {
+  it('follows comments, standalone blocks, repeats and ~', () => {
+    const template = {
+      file: 't.md.hbs',
+      text: [
+        '{{!-- a comment',
+        'over two lines --}}',
+        '# {{title}}',
+        '',
+        '{{#each list}}',
+        '- {{this}}',
+        '{{/each}}',
+        '{{#if title}}',
+        '  {{~title}}',
+        '{{/if}}',
+        'end',
+      ].join('\n'),
+    };
+    const data = toLiteralData({ title: 'T', list: ['a', 'b'] });
+    expect(composeMarkdown(template, data, ctx).split('\n')).toEqual([
+      '# T',
+      '',
+      '- a',
+      '- b',
+      'T',
+      'end',
+    ]);
+    expect(composedLineSources(template, data, ctx)).toEqual([3, 4, 6, 6, 9, 11]);
+  });
+
+  // `**{{field}}**` with an empty field is `****`, a horizontal rule, found only in the
+  // composed Markdown: the error names the template line, in the summary and in the deck.
+  it.each([
+    ['summary.md.hbs', '### {{title}}\n'],
+    ['deck.md.hbs', '# {{title}}\n'],
+  ])('is named when %s composes to a horizontal rule', async (name, after) => {
+    const template = sampleTemplateCopy();
+    const file = join(template, name);
+    const text = readFileSync(file, 'utf8');
+    const rule = '**{{#unless title}}{{title}}{{/unless}}**';
+    // Inside {{#each highlights}}, after the first line that names a highlight.
+    const at = text.indexOf('{{#each highlights}}');
+    const index = text.indexOf(after, at) + after.length;
+    writeFileSync(file, `${text.slice(0, index)}\n${rule}\n${text.slice(index)}`);
+    const line = text.slice(0, index).split('\n').length + 1;
+    await expect(compile({ template, outputs: ['pptx'] })).rejects.toMatchObject({
+      diagnostics: [
+        {
+          message: expect.stringContaining('horizontal rule'),
+          place: expect.objectContaining({ file, line }),
+        },
+      ],
+    });
   });
 });
