@@ -11,6 +11,7 @@ import type {
 } from '../../layout/frames.ts';
 import { splitCjk } from '../../layout/measure.ts';
 import type { Run } from '../../model/document.ts';
+import { escapeXml } from '../escape-xml.ts';
 import { DECORATION } from './accessible-slide.ts';
 
 export interface DeckMeta {
@@ -44,7 +45,9 @@ export async function paintDeck(
   pptx.layout = 'BRIEFKIT';
   pptx.title = meta.title;
   pptx.author = meta.author;
-  pptx.company = meta.author;
+  // pptxgenjs escapes the title and author it writes to core.xml, but not the company name
+  // it writes to app.xml.
+  pptx.company = escapeXml(meta.author);
   pptx.subject = meta.title;
   pptx.theme = { headFontFace: fonts.officeName, bodyFontFace: fonts.officeName };
   for (const [i, slideFrames] of layout.slides.entries()) {
