@@ -1,6 +1,19 @@
 export type PathSegment = string | number;
 
-/** `['highlights', 2, 'title']` → `highlights[2].title` */
+/**
+ * Characters in a key that would act on a terminal or the text around them (control
+ * characters, line separators, bidirectional overrides) rather than show.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g;
+
+/** `['highlights', 2, 'title']` → `highlights[2].title`; a key from the data shows as text. */
 export function formatDataPath(path: readonly PathSegment[]): string {
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+  return path
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${printable(s)}`))
+    .join('');
+}
+
+function printable(key: string): string {
+  return key.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dataLimits } from '../../src/data/limits.ts';
-import { readSource } from '../../src/data/read-source.ts';
+import { formatDataPath, readSource } from '../../src/data/read-source.ts';
 import { catchError } from '../helpers/errors.ts';
 import { tempDir, thenStored } from '../helpers/sample.ts';
 
@@ -179,5 +179,13 @@ describe('readSource with a store on disk', () => {
     expect(readdirSync(store)).not.toContain('parsed');
     await freshRead(store, 'd.yaml', 'x: 1.5\n');
     expect(entries(store)).toHaveLength(1);
+  });
+});
+
+describe('formatDataPath', () => {
+  it('shows a key from the data as text: no terminal escape, line break or direction override', () => {
+    expect(formatDataPath(['glossary', 'a\u001b[2Jb\n\u202Ec', 0, 'ok key'])).toBe(
+      'glossary.a\\u{1b}[2Jb\\u{a}\\u{202e}c[0].ok key',
+    );
   });
 });

@@ -50,7 +50,9 @@ describe('literal data', () => {
   it('strips them from object keys too, naming the key', () => {
     const { value, warnings } = withoutIllegalCharacters({ a: { 'k\u0001ey': 'v' } });
     expect(value).toEqual({ a: { key: 'v' } });
-    expect(warnings.map((w) => w.code)).toEqual(['illegal-characters']);
+    expect(warnings.map((w) => [w.code, w.place?.path])).toEqual([
+      ['illegal-characters', 'a.k\\u{1}ey'],
+    ]);
   });
 
   it('escapes reversibly', () => {
