@@ -167,44 +167,70 @@ export function valueScale(encoding: ChartEncoding): 'x' | 'y' | null {
   return encoding.direction === 'bar' ? 'x' : 'y';
 }
 
-export function toNativeChart(
+/** What a simple chart shows, read from the marks Vega drew, in the order a reader meets them. */
+export interface ChartPoints {
+  type: NativeChartType;
+  /** The marks, round the clock for pies, else along the category axis. */
+  drawn: MarkItem[];
+  /** Each mark's category, with its label where that is not the bare value. */
+  labels: string[];
+  values: number[];
+}
+
+/**
+ * The category and value of every mark, for the native chart and the alt text alike; null
+ * unless each mark has a finite value (a null is a gap in Vega's line or area, which a
+ * native chart would draw as 0).
+ */
+export function readPoints(
   encoding: ChartEncoding,
   items: readonly MarkItem[],
   { parenOpen, parenClose }: Pick<ChartWording, 'parenOpen' | 'parenClose'>,
-  valueRange: [number, number] | null = null,
-): NativeChart | null {
+): ChartPoints | null {
   const type = NATIVE_MARKS[encoding.mark];
-  const drawn =
-    type === 'pie' ? roundTheClock(items) : alongCategoryAxis(items, encoding.direction);
-  const rows = drawn.map((item) => item.row);
   const category = encoding.category?.field;
   const value = encoding.value?.field;
   if (!type || !category || !value) return null;
-  // A null value is a gap in Vega's line or area, which Number() would make a native 0.
+  const drawn =
+    type === 'pie' ? roundTheClock(items) : alongCategoryAxis(items, encoding.direction);
+  const rows = drawn.map((item) => item.row);
   if (rows.some((r) => r[value] == null)) return null;
   const values = rows.map((r) => Number(r[value]));
   if (values.some((v) => !Number.isFinite(v))) return null;
+  // Labels other than the bare value (e.g. "about 867.5 kg") join the category name, so a
+  // qualifier the chart shows is never dropped; PowerPoint labels can only show the number.
+  const { labelField } = encoding;
+  const extra = labelField && labelField !== value ? labelField : null;
+  const labels = rows.map((r) =>
+    extra
+      ? `${String(r[category])}${parenOpen}${String(r[extra])}${parenClose}`
+      : String(r[category]),
+  );
+  return { type, drawn, labels, values };
+}
+
+/** The native chart that draws what Vega drew; null where it would draw something else. */
+export function toNativeChart(
+  encoding: ChartEncoding,
+  { type, drawn, labels, values }: ChartPoints,
+  valueRange: [number, number] | null = null,
+): NativeChart | null {
+  const rows = drawn.map((item) => item.row);
+  const category = encoding.category?.field as string;
+  const value = encoding.value?.field as string;
   if (valueRange && values.some((v) => !within(valueRange, v))) return null;
   if (type === 'scatter' && rows.some((r) => !Number.isFinite(Number(r[category])))) return null;
   // Vega stacks rows that share a category into one bar (or joins them straight up and down);
   // a native chart would draw each as a category of its own.
   const categories = rows.map((r) => String(r[category]));
   if (type !== 'scatter' && new Set(categories).size < categories.length) return null;
-  // Labels other than the bare value (e.g. "about 867.5 kg") join the category name, so a
-  // qualifier the chart shows is never dropped; PowerPoint labels can only show the number.
-  const { labelField } = encoding;
   const colors = type === 'pie' ? sliceColors(drawn) : seriesColor(drawn);
   // A native chart would paint the slice or series in a palette colour instead.
   if (!colors) return null;
-  const extra = labelField && labelField !== value ? labelField : null;
   return {
     type: type === 'pie' && encoding.innerRadius > 0 ? 'doughnut' : type,
     direction: encoding.direction,
-    labels: rows.map((r) =>
-      extra
-        ? `${String(r[category])}${parenOpen}${String(r[extra])}${parenClose}`
-        : String(r[category]),
-    ),
+    labels,
     series: [{ name: titleOf(encoding.value) ?? value, values }],
     title: encoding.title,
     categoryTitle: axisTitle(encoding.category),
@@ -212,7 +238,7 @@ export function toNativeChart(
     legend: type === 'pie' && encoding.category?.legend !== null,
     axes: { category: encoding.category?.axis !== null, value: encoding.value?.axis !== null },
     valueRange,
-    showValues: labelField === value,
+    showValues: encoding.labelField === value,
     markers: type === 'scatter' || encoding.points,
     colors,
   };

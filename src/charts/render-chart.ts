@@ -11,9 +11,11 @@ import { checkRows } from './check-rows.ts';
 import { guardExpressions } from './guard-expressions.ts';
 import { guardSpec } from './guard-spec.ts';
 import {
+  type ChartPoints,
   type MarkItem,
   type NativeChart,
   readEncoding,
+  readPoints,
   toNativeChart,
   valueScale,
 } from './native.ts';
@@ -102,13 +104,15 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     );
   }
   const wording = request.wording ?? english;
-  const native = encoding ? toNativeChart(encoding, items, wording, valueRange) : null;
+  const points = encoding && readPoints(encoding, items, wording);
+  const native = encoding && points && toNativeChart(encoding, points, valueRange);
   return {
     name: chart.name,
     svg,
     width: request.width,
     height: request.height,
-    alt: describe(request.alt, chart.spec, native, request.locale, wording),
+    // The values are read out whether the deck draws the chart natively or as its picture.
+    alt: describe(request.alt, chart.spec, points, request.locale, wording),
     native,
   };
 }
@@ -254,7 +258,7 @@ function markItems(root: SceneNode): MarkItem[] {
 function describe(
   alt: string,
   spec: Record<string, unknown>,
-  native: NativeChart | null,
+  points: ChartPoints | null,
   locale: string,
   wording: ChartWording,
 ): string {
@@ -262,18 +266,17 @@ function describe(
   const stated = typeof spec.description === 'string' ? spec.description : titleText(spec.title);
   const given = alt || stated || wording.chart;
   const base = stop && given.endsWith(stop) ? given.slice(0, -stop.length) : given;
-  if (!native) return `${base}${stop}`;
+  if (!points) return `${base}${stop}`;
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 12 });
-  const values = native.series[0]?.values ?? [];
   // A label that already shows its value ("over 50 patents") is not repeated as "…: 50".
-  const points = native.labels.map((label, i) => {
-    const value = number.format(values[i] ?? 0);
+  const read = points.labels.map((label, i) => {
+    const value = number.format(points.values[i] ?? 0);
     const shown = new RegExp(
       `(^|[^\\d.,])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\d.,])`,
     );
     return shown.test(label) ? label : `${label}${wording.colon}${value}`;
   });
-  return `${base}${wording.sentenceEnd}${points.join(wording.listSeparator)}${stop}`;
+  return `${base}${wording.sentenceEnd}${read.join(wording.listSeparator)}${stop}`;
 }
 
 const refuse = (uri: string) =>

@@ -559,6 +559,21 @@ describe('renderChart', () => {
     expect(horizontal.native).toBeNull();
   });
 
+  it('reads the values out in the alt text of a chart the deck draws as its picture', async () => {
+    // Beyond its fixed axis, so a picture: screen readers still get every number.
+    const y = { field: 'v', type: 'quantitative', scale: { domain: [0, 100] } };
+    const rows = [
+      { k: 'A', v: 40 },
+      { k: 'B', v: 130 },
+    ];
+    const chart = await renderChart({
+      ...request({ ...bar, encoding: { ...bar.encoding, y } }),
+      data: { rows },
+    });
+    expect(chart.native).toBeNull();
+    expect(chart.alt).toBe('Test chart. A: 40; B: 130.');
+  });
+
   it('falls back to an image for specs PowerPoint cannot draw natively', async () => {
     const chart = await renderChart(
       request({
