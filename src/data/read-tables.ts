@@ -58,11 +58,16 @@ export function readTables(file: string, doc: Document, lineCounter: LineCounter
   return tables;
 }
 
+/** Only .csv files can be tables; the watch waits for nothing else a failed build lacked. */
+export function isTableName(path: string): boolean {
+  return path.toLowerCase().endsWith('.csv');
+}
+
 function readTableFile(dataset: string, ref: string, where: Place): string {
   const refuse = (detail: string): never => {
     throw new BriefkitError({ ...messages.dataFile(ref, detail), place: where });
   };
-  if (!ref.toLowerCase().endsWith('.csv')) refuse('only .csv files can be read as tables');
+  if (!isTableName(ref)) refuse('only .csv files can be read as tables');
   const found = resolveInside(dirname(dataset), ref);
   if ('problem' in found) return refuse(fileProblems[found.problem]('the dataset’s folder'));
   if (found.bytes > dataLimits.fileBytes) failFileSize(join(dirname(dataset), ref), found.bytes);

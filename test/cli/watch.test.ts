@@ -237,7 +237,7 @@ describe('watch', () => {
     }
   });
 
-  it('rebuilds when a !csv table a failed build lacked is created beside the dataset', async () => {
+  it('rebuilds when a !csv table a failed build lacked is created beside the dataset, not for other files there', async () => {
     const { handle, events, csv, figures } = watchTableDataset(false);
     try {
       await handle.ready;
@@ -247,6 +247,10 @@ describe('watch', () => {
       mkdirSync(folder);
       await new Promise((later) => setTimeout(later, 400));
       rmdirSync(folder);
+      // Nor is any other file written there: a log of this watch, notes. Only a .csv can be.
+      writeFileSync(join(dirname(csv), 'watch.log'), 'rebuild failed');
+      writeFileSync(join(dirname(csv), 'figures.txt'), figures);
+      await new Promise((later) => setTimeout(later, 400));
       const rebuilt = await editUntilRebuilt(csv, figures, events.next());
       expect(rebuilt).toMatchObject({ ok: true, changed: [csv] });
     } finally {

@@ -10,6 +10,7 @@
 import { dirname, resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
 import { type BuildOptions, type BuildResult, build, defaults } from '../../build.ts';
+import { isTableName } from '../../data/read-tables.ts';
 import { pendingChanges } from './pending-changes.ts';
 
 export type RebuildEvent = {
@@ -44,12 +45,12 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   // chokidar watches the folders holding the inputs, not the inputs themselves: given more
   // than one path, it loses a file that is deleted and created again (git checkout, cp).
   const folders = () => [...new Set([...watched].map((input) => dirname(input)))];
-  // After a failed build, a file appearing beside the dataset may be the table it lacked
-  // (a folder, or a file removed, cannot be).
+  // After a failed build, a .csv file appearing beside the dataset may be the table it lacked
+  // (a folder, a file removed, or any other file, such as this watch's own log, cannot be).
   let failed = false;
   const besideData = (path: string): boolean => dirname(path) === dirname(data);
   const mayBeTable = (event: string, path: string): boolean =>
-    (event === 'add' || event === 'change') && besideData(path);
+    (event === 'add' || event === 'change') && besideData(path) && isTableName(path);
   const watcher = watchFiles(folders(), {
     ignoreInitial: true,
     // Of those folders, only the inputs. Our own writes must not trigger builds, should --out
