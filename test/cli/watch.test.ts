@@ -1,6 +1,7 @@
 import {
   cpSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmdirSync,
@@ -11,10 +12,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { runCli } from '../../src/cli/run-cli.ts';
 import { type RebuildEvent, watch } from '../../src/cli/watch/watch.ts';
 import { isBriefkitError } from '../../src/errors/briefkit-error.ts';
 import { pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
 import { tempDir } from '../helpers/sample.ts';
+import { testContext } from './helpers/context.ts';
 
 const sampleData = new URL('../../data/space-station-2025.yaml', import.meta.url);
 const sampleTemplate = new URL('../../templates/briefing', import.meta.url);
@@ -256,5 +259,42 @@ describe('watch', () => {
     } finally {
       await handle.close();
     }
+  });
+});
+
+describe('briefkit watch', () => {
+  it('stops at a Ctrl-C pressed during the first build once that build is written, exit 0, no temp file left', async () => {
+    const dir = tempDir('briefkit-watch-');
+    const out = join(dir, 'out');
+    const context = testContext();
+    // Ctrl-C pressed the moment the watch listens for it, long before its first build is done.
+    const listen = context.onInterrupt;
+    const pressing = {
+      ...context,
+      onInterrupt(handler: () => void) {
+        setImmediate(handler);
+        return listen(handler);
+      },
+    };
+    const running = runCli(
+      [
+        'watch',
+        '--data',
+        fileURLToPath(sampleData),
+        '--template',
+        fileURLToPath(sampleTemplate),
+        '--out',
+        out,
+      ],
+      pressing,
+    );
+    expect(await running).toBe(0);
+    expect(context.out()).toMatch(/^Built .+ in \d+ ms\nStopped watching\.\n$/);
+    expect(readdirSync(out).sort()).toEqual([
+      'briefing.pptx',
+      'handout.pdf',
+      'slides.pdf',
+      'summary.pdf',
+    ]);
   });
 });

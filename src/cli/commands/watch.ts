@@ -36,14 +36,19 @@ export const watchCommand = defineCommand({
         else writeInternalError(stderr, event.error);
       },
     });
-    await handle.ready;
-    stdout.write(`Watching ${handle.paths.map(show).join(' and ')} (Ctrl-C to stop).\n`);
-    await new Promise<void>((stopped) => {
+    // Heard from the start: a Ctrl-C during the first build stops the watch once that build
+    // is written, rather than killing it between a temp file and its rename.
+    const interrupted = new Promise<void>((stopped) => {
       const stopListening = context.onInterrupt(() => {
         stopListening();
         stopped();
       });
     });
+    const started = await Promise.race([handle.ready.then(() => true), interrupted]);
+    if (started) {
+      stdout.write(`Watching ${handle.paths.map(show).join(' and ')} (Ctrl-C to stop).\n`);
+      await interrupted;
+    }
     await handle.close();
     stdout.write('Stopped watching.\n');
     return 0;
