@@ -48,6 +48,16 @@ export function namesAField(pattern: string): boolean {
   return new RegExp(placeholder.source).test(pattern);
 }
 
+/** The fields a `--name` pattern uses, each once, in order. */
+export function patternFields(pattern: string): string[] {
+  return [...new Set(Array.from(pattern.matchAll(placeholder), ([, path]) => path as string))];
+}
+
+/** Whether `--name` can take the field at `path` from these fields. */
+export function hasNameField(fields: Record<string, unknown>, path: string): boolean {
+  return lookup(fields, path) !== undefined;
+}
+
 /** A text, number or boolean field, following dots into nested JSON objects. */
 function lookup(fields: Record<string, unknown>, path: string): string | undefined {
   let value: unknown = fields;

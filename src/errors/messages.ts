@@ -286,6 +286,13 @@ export const messages = {
       ? `Fields of this record: ${known.join(', ')}.`
       : 'This record has no fields.',
   }),
+  nameFieldInNoRecord: (field: string, known: readonly string[]): Message => ({
+    code: 'name-field',
+    message: `--name uses {{${field}}}, but no record has a text or number field "${field}".`,
+    hint: known.length
+      ? `Fields of the records: ${known.join(', ')}.`
+      : 'The records have no fields.',
+  }),
   nameEmpty: (pattern: string): Message => ({
     code: 'name-empty',
     message: `--name "${pattern}" gives this record an empty folder name.`,

@@ -126,6 +126,38 @@ describe('build --each', () => {
   });
 
   it.each([
+    ['a CSV', 'recipients.csv', 'school,class\nHill,9B\nDale,\n', 'school, class'],
+    ['a JSON array', 'recipients.json', '[{"school":"Hill"},{"class":"9B"}]', 'school, class'],
+  ])(
+    'stops once, before building, when --name uses a field no record of %s has',
+    async (_what, name, text, fields) => {
+      const dir = tempDir('briefkit-each-');
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const out = join(dir, 'out');
+      const context = testContext();
+      const args = ['build', '--each', file, '--name', '{{school}}-{{nofield}}', '--out', out];
+
+      expect(await runCli(args, context)).toBe(1);
+
+      const said = `${file}  --name uses {{nofield}}, but no record has a text or number field "nofield".`;
+      expect(context.err().split(said)).toHaveLength(2);
+      expect(context.err()).toContain(`hint: Fields of the records: ${fields}.`);
+      expect(context.err()).toContain('[name-field]');
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+
+  it('fails only the records that lack a --name field some records have', async () => {
+    const { code, out, context } = await eachByName('prepared_for,class\nHill School,9B\n,9C\n');
+
+    expect(code).toBe(1);
+    expect(context.err()).toContain('this record has no text or number field "prepared_for"');
+    expect(readManifest(out).records).toMatchObject([{ row: 2, folder: 'Hill School' }]);
+    expect(readManifest(out).failed.map((f) => f.row)).toEqual([3]);
+  });
+
+  it.each([
     ['an empty CSV', 'recipients.csv', ''],
     ['a CSV with only a header row', 'recipients.csv', 'prepared_for,summary\n\n'],
     ['an empty JSON array', 'recipients.json', '[ ]\n'],
