@@ -47,7 +47,9 @@ export function toBuildOptions(
   values: BuildOptionValues,
   env: Readonly<Record<string, string | undefined>>,
 ): BuildOptions {
-  if (values.paper && values.paper !== 'a4' && values.paper !== 'letter') {
+  // Paper sizes are written A4 and Letter as often as a4 and letter.
+  const paper = values.paper?.toLowerCase();
+  if (paper && paper !== 'a4' && paper !== 'letter') {
     throw usageError(`--paper must be a4 or letter, not "${values.paper}".`);
   }
   const handout = values.handout === undefined ? undefined : Number(values.handout);
@@ -69,7 +71,7 @@ export function toBuildOptions(
     ...(values.data ? { data: values.data } : {}),
     ...(values.template ? { template: values.template } : {}),
     ...(values.out ? { out: values.out } : {}),
-    ...(values.paper ? { paper: values.paper as 'a4' | 'letter' } : {}),
+    ...(paper ? { paper: paper as 'a4' | 'letter' } : {}),
     ...(handout ? { handout: handout as HandoutSize } : {}),
     ...(values['handout-notes'] ? { handoutNotes: true } : {}),
     ...(env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: env.SOURCE_DATE_EPOCH } : {}),
