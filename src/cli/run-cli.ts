@@ -40,18 +40,27 @@ async function dispatch(argv: string[], context: CliContext): Promise<number> {
     ...Object.values(commands).map((c) => c.options),
   );
   const { values, positionals } = parseCommandArgs(argv, anyOptions);
-  if (values.help) {
-    context.stdout.write(`${usage()}\n`);
-    return 0;
+  const [name, ...rest] = positionals;
+  // `help [COMMAND]` as well as --help: both are what people type.
+  if (name === 'help') {
+    if (rest.length > 1) throw usageError('help takes one COMMAND, e.g. help build.');
+    return printUsage(rest[0], context);
   }
+  if (values.help) return printUsage(name, context);
   if (values.version) {
     context.stdout.write(`${version}\n`);
     return 0;
   }
-  const [name] = positionals;
   if (name === undefined) throw usageError('No command given.');
   if (!isCommandName(name)) throw usageError(`Unknown command "${positionals.join(' ')}".`);
   return commands[name].run(withoutCommand(argv, anyOptions), context);
+}
+
+/** All the usage, or one command's (`build --help`, `help build`). */
+function printUsage(name: string | undefined, context: CliContext): number {
+  if (name !== undefined && !isCommandName(name)) throw usageError(`Unknown command "${name}".`);
+  context.stdout.write(`${usage(name)}\n`);
+  return 0;
 }
 
 /** argv less the command name, found as the first positional token. */

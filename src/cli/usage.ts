@@ -1,11 +1,17 @@
 import { globalOptions, type OptionSpecs } from './command.ts';
-import { commands } from './commands/index.ts';
+import { type CommandName, commands } from './commands/index.ts';
 import { version } from './version.ts';
 
-/** The `--help` text, assembled from the command registry so it lists every command. */
-export function usage(): string {
-  const list = Object.values(commands);
-  const synopsis = [...list.flatMap((c) => c.synopsis), '--help | --version'].map(synopsisLine);
+/**
+ * The `--help` text, assembled from the command registry so it lists every command; given a
+ * command, that command's synopsis, options and description alone.
+ */
+export function usage(name?: CommandName): string {
+  const list = name ? [commands[name]] : Object.values(commands);
+  const synopsis = [
+    ...list.flatMap((c) => c.synopsis),
+    ...(name ? [] : ['help [COMMAND] | --help | --version']),
+  ].map(synopsisLine);
   const options = optionLines({
     ...Object.assign({}, ...list.map((c) => c.options)),
     debug: globalOptions.debug,

@@ -17,6 +17,36 @@ describe('the command registry', () => {
     expect(context.out()).toContain('Exit codes: 0 built, 1 bad input');
   });
 
+  it('prints the same help for `help` as for --help', async () => {
+    const [helped, flagged] = [testContext(), testContext()];
+    expect(await runCli(['help'], helped)).toBe(0);
+    expect(await runCli(['--help'], flagged)).toBe(0);
+    expect(helped.out()).toBe(flagged.out());
+    expect(helped.out()).toContain('briefkit help [COMMAND]');
+  });
+
+  it.each([[['build', '--help']], [['--help', 'build']], [['help', 'build']]])(
+    '%j prints the usage of build alone',
+    async (argv) => {
+      const context = testContext();
+      expect(await runCli(argv, context), context.err()).toBe(0);
+      expect(context.out()).toContain('briefkit build --each FILE');
+      expect(context.out()).toContain('--name PATTERN');
+      expect(context.out()).toContain('build writes briefing.pptx');
+      expect(context.out()).not.toContain('briefkit inspect');
+      expect(context.out()).not.toContain('--json');
+      expect(context.out()).not.toContain('init creates');
+    },
+  );
+
+  it('prints the usage of inspect alone for inspect --help', async () => {
+    const context = testContext();
+    expect(await runCli(['inspect', '--help'], context)).toBe(0);
+    expect(context.out()).toContain('briefkit inspect FILE [--json]');
+    expect(context.out()).toContain('--json');
+    expect(context.out()).not.toContain('--data');
+  });
+
   it('prints the version', async () => {
     const context = testContext();
     expect(await runCli(['--version'], context)).toBe(0);
@@ -40,6 +70,8 @@ describe('usage errors exit with 2', () => {
   it.each([
     [[], 'No command given.'],
     [['frob'], 'Unknown command "frob".'],
+    [['help', 'frob'], 'Unknown command "frob".'],
+    [['help', 'build', 'watch'], 'help takes one COMMAND'],
     [
       ['build', 'data.yaml'],
       'Unexpected argument "data.yaml": build takes only options; name a dataset with --data FILE, a template with --template DIR.',
