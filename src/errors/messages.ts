@@ -13,8 +13,13 @@ interface NamedRecord {
   name: string;
 }
 
+/** Details come from parsers too, which end their sentences without a full stop. */
 function syntax(format: string, detail: string): Message {
-  return { code: 'syntax', message: `Invalid ${format}: ${detail}` };
+  return { code: 'syntax', message: `Invalid ${format}: ${sentence(detail)}` };
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** `1 cell`, `3 cells`. */

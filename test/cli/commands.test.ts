@@ -163,7 +163,9 @@ describe('bad input exits with 1', () => {
   it('names a file to inspect that is neither PPTX nor PDF', async () => {
     const context = testContext();
     expect(await runCli(['inspect', 'README.md'], context)).toBe(1);
-    expect(context.err()).toMatch(/^README\.md {2}Invalid file: expected a PPTX/);
+    expect(context.err()).toMatch(
+      /^README\.md {2}Invalid file: expected a PPTX \(zip\) or a PDF, judging by its first bytes\. {2}\[syntax\]\n/,
+    );
   });
 
   it('names a missing records file', async () => {

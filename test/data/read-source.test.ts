@@ -70,7 +70,7 @@ describe('readSource', () => {
     expect(error.diagnostics).toEqual([
       {
         code: 'syntax',
-        message: "Invalid JSON: Expected ',' or '}' after property value",
+        message: "Invalid JSON: Expected ',' or '}' after property value.",
         place: { file: 'spec.json', line: 3, column: 3 },
       },
     ]);
@@ -82,7 +82,7 @@ describe('readSource', () => {
     expect(error.diagnostics).toEqual([
       {
         code: 'syntax',
-        message: "Invalid JSON: Unexpected token 'a'",
+        message: "Invalid JSON: Unexpected token 'a'.",
         place: { file: 'token.json', line: 3, column: 8 },
       },
     ]);
