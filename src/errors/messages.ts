@@ -322,30 +322,60 @@ export const messages = {
     message: `Cannot write "${target}": a folder of that name is in the way.`,
     hint: 'Move or rename the folder, or choose another --out.',
   }),
-  outputFolder: (folder: string, reason: string): Message => ({
+  outputFolder: (folder: string, { reason, hint }: OutputRefusal): Message => ({
     code: 'output-path',
     message: `Cannot write to the output folder "${folder}": ${reason}.`,
-    hint: 'Choose another --out, or make this folder one you can write to.',
+    hint,
   }),
 } satisfies Record<string, (...args: never[]) => Message>;
 
-/** Why an output folder cannot be written, in plain words, by the system's error code. */
+/** Why an output folder cannot be written, in plain words, and what to do about it. */
+export interface OutputRefusal {
+  reason: string;
+  hint: string;
+}
+
+const elsewhere = 'Choose another --out.';
+const notWritable = 'Choose another --out, or make this folder one you can write to.';
+const fileInTheWay = 'Move the file out of the way, or choose another --out.';
+
+/** The refusal for each system error code met while writing outputs. */
 export const outputFolderReasons = {
   byCode: {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'the disk is full',
-    EDQUOT: 'the disk quota is used up',
-    ENOENT: 'a folder cannot be created there',
-    ENOTDIR: 'part of its path is a file, not a folder',
-    EEXIST: 'a file of that name is in the way',
-    ENAMETOOLONG: 'a name in its path is too long',
-    EFBIG: 'a file would be larger than the system allows',
-  } as Record<string, string>,
-  fileInPath: (file: string, folder: string) =>
-    file === folder ? 'it is a file' : `"${file}" is a file, not a folder`,
-  other: (code: string) => `the system refused (${code})`,
+    EACCES: { reason: 'permission denied', hint: notWritable },
+    EPERM: { reason: 'permission denied', hint: notWritable },
+    EROFS: {
+      reason: 'the file system is read-only',
+      hint: 'Choose another --out, on a disk you can write to.',
+    },
+    ENOSPC: {
+      reason: 'the disk is full',
+      hint: 'Free some space on the disk, or choose another --out on a disk with room.',
+    },
+    EDQUOT: {
+      reason: 'the disk quota is used up',
+      hint: 'Free some space within your quota, or choose another --out outside it.',
+    },
+    ENOENT: { reason: 'a folder cannot be created there', hint: elsewhere },
+    ENOTDIR: { reason: 'part of its path is a file, not a folder', hint: fileInTheWay },
+    EEXIST: { reason: 'a file of that name is in the way', hint: fileInTheWay },
+    ENAMETOOLONG: {
+      reason: 'a name in its path is too long',
+      hint: 'Choose a shorter --out, nearer the top of the disk.',
+    },
+    EFBIG: {
+      reason: 'a file would be larger than the system allows',
+      hint: 'Choose another --out, on a disk that takes larger files.',
+    },
+  } as Record<string, OutputRefusal>,
+  fileInPath: (file: string, folder: string): OutputRefusal => ({
+    reason: file === folder ? 'it is a file' : `"${file}" is a file, not a folder`,
+    hint: fileInTheWay,
+  }),
+  other: (code: string): OutputRefusal => ({
+    reason: `the system refused (${code})`,
+    hint: elsewhere,
+  }),
 };
 
 /** Where usage is explained, with the command as the user runs it (`node …/cli.js` from a checkout). */

@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BriefkitError, fail } from '../errors/briefkit-error.ts';
-import { messages, outputFolderReasons } from '../errors/messages.ts';
+import { messages, type OutputRefusal, outputFolderReasons } from '../errors/messages.ts';
 
 export interface OutputFile {
   name: string;
@@ -112,12 +112,12 @@ function existing(dir: string, path: string): Stats | undefined {
  */
 export function outputFolderError(dir: string, error: unknown): unknown {
   if (error instanceof BriefkitError || !isSystemError(error)) return error;
-  const message = messages.outputFolder(dir, systemReason(error.code));
+  const message = messages.outputFolder(dir, explainRefusal(error.code));
   return new BriefkitError({ ...message, place: { file: dir } }, 1, { cause: error });
 }
 
-/** Why the system refused a write, in plain words, by its error code (`ENOSPC`…). */
-export function systemReason(code: string): string {
+/** Why the system refused a write, in plain words, by its error code (`ENOSPC`…), and what to do. */
+export function explainRefusal(code: string): OutputRefusal {
   return outputFolderReasons.byCode[code] ?? outputFolderReasons.other(code);
 }
 
@@ -142,8 +142,8 @@ export function inOutputFolder<T>(dir: string, action: () => T): T {
   }
 }
 
-function failOutputFolder(dir: string, reason: string): never {
-  fail({ ...messages.outputFolder(dir, reason), place: { file: dir } });
+function failOutputFolder(dir: string, refusal: OutputRefusal): never {
+  fail({ ...messages.outputFolder(dir, refusal), place: { file: dir } });
 }
 
 function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {

@@ -28,7 +28,7 @@ describe('writeOutputs: a folder it cannot write', () => {
       {
         code: 'output-path',
         message: `Cannot write to the output folder "${out}": "${blocker}" is a file, not a folder.`,
-        hint: expect.any(String),
+        hint: 'Move the file out of the way, or choose another --out.',
         place: { file: out },
       },
     ]);
@@ -70,22 +70,27 @@ describe('writeOutputs: a folder it cannot write', () => {
   );
 
   it.each([
-    ['EACCES', 'open', 'permission denied'],
-    ['EPERM', 'mkdir', 'permission denied'],
-    ['EROFS', 'open', 'the file system is read-only'],
-    ['ENOSPC', 'write', 'the disk is full'],
-    ['EIO', 'write', 'the system refused (EIO)'],
-  ])('words a system error %s (%s) as “%s”', (code, syscall, reason) => {
-    const error = outputFolderError('/srv/out', systemError(code, syscall));
-    expect(isBriefkitError(error) && error.diagnostics).toEqual([
-      {
-        code: 'output-path',
-        message: `Cannot write to the output folder "/srv/out": ${reason}.`,
-        hint: expect.any(String),
-        place: { file: '/srv/out' },
-      },
-    ]);
-  });
+    ['EACCES', 'open', 'permission denied', 'make this folder one you can write to'],
+    ['EPERM', 'mkdir', 'permission denied', 'make this folder one you can write to'],
+    ['EROFS', 'open', 'the file system is read-only', 'a disk you can write to'],
+    ['ENOSPC', 'write', 'the disk is full', 'Free some space on the disk'],
+    ['EDQUOT', 'write', 'the disk quota is used up', 'Free some space within your quota'],
+    ['ENAMETOOLONG', 'open', 'a name in its path is too long', 'a shorter --out'],
+    ['EIO', 'write', 'the system refused (EIO)', 'Choose another --out.'],
+  ])(
+    'words a system error %s (%s) as “%s”, with a hint that fits it',
+    (code, syscall, reason, hint) => {
+      const error = outputFolderError('/srv/out', systemError(code, syscall));
+      expect(isBriefkitError(error) && error.diagnostics).toEqual([
+        {
+          code: 'output-path',
+          message: `Cannot write to the output folder "/srv/out": ${reason}.`,
+          hint: expect.stringContaining(hint),
+          place: { file: '/srv/out' },
+        },
+      ]);
+    },
+  );
 
   it('leaves errors that are not the system’s (bugs) as they are', () => {
     const bug = new TypeError('x is undefined');

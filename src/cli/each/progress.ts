@@ -6,7 +6,7 @@ import { MultiBar, Presets } from 'cli-progress';
 import type { BatchSummary, RecordOutcome } from '../../batch/run-batch.ts';
 import { formatDiagnostic } from '../../errors/format.ts';
 import { batchStopped } from '../../errors/messages.ts';
-import { systemReason } from '../../output/write-outputs.ts';
+import { explainRefusal } from '../../output/write-outputs.ts';
 import type { CliContext } from '../context.ts';
 
 /** Enough rows to find them in the manifest; the rest are counted. */
@@ -88,7 +88,7 @@ export function createProgress(context: CliContext) {
       if (summary.halted)
         lines.push('Quit by a second Ctrl-C: the builds in progress were dropped; no manifest.');
       else if (summary.stoppedBy)
-        lines.push(batchStopped(systemReason(summary.stoppedBy), summary.unbuilt));
+        lines.push(batchStopped(explainRefusal(summary.stoppedBy).reason, summary.unbuilt));
       else {
         if (summary.interrupted)
           lines.push('Stopped by Ctrl-C: the remaining records were not built.');
