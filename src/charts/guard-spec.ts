@@ -27,10 +27,20 @@ const MARKS = new Set([
 /** What a message lists: every mark but `image`, which is refused. */
 const ALLOWED_MARKS = [...MARKS].filter((mark) => mark !== 'image').join(', ');
 
+/** Vega-Lite's field types (vega-lite/src/type.ts). */
+const FIELD_TYPES = ['quantitative', 'temporal', 'ordinal', 'nominal', 'geojson'];
+
+/** A channel's own definition: `encoding.x`, or one of a list (`encoding.tooltip[0]`). */
+function isChannelDef(path: readonly PathSegment[]): boolean {
+  const [last, ...before] = [...path].reverse();
+  return typeof last === 'number' ? before[1] === 'encoding' : before[0] === 'encoding';
+}
+
 /**
  * Specs may never reach the outside world: no `url` anywhere (data, images, hrefs), no
- * image marks. Vega's Node loader would read local files otherwise. Unknown mark types are
- * named here too: Vega-Lite fails on them with an internal TypeError.
+ * image marks. Vega's Node loader would read local files otherwise. Unknown mark and field
+ * types are named here too: Vega-Lite fails on them with an internal TypeError, or with words
+ * that do not name the value.
  */
 export function guardSpec(chart: ChartSpecSource): void {
   const visit = (value: unknown, path: PathSegment[]): void => {
@@ -58,6 +68,11 @@ export function guardSpec(chart: ChartSpecSource): void {
             `unknown mark "${type}" at "${shown()}"; marks are ${ALLOWED_MARKS}.`,
           ),
         );
+      }
+      // Vega-Lite names no value for a misspelt type: "Invalid field type "undefined"".
+      if (key === 'type' && isChannelDef(path) && !FIELD_TYPES.includes(String(v))) {
+        const detail = `unknown field type "${String(v)}" at "${shown()}"; types are ${FIELD_TYPES.join(', ')}.`;
+        problem(chart, here, messages.chartCompile(chart.name, detail));
       }
       visit(v, here);
     }

@@ -746,6 +746,25 @@ describe('renderChart', () => {
     ]);
   });
 
+  it('names a misspelt field type where the spec file writes it', () => {
+    const text =
+      '{\n  "mark": "bar",\n  "encoding": {\n    "x": {"field": "k", "type": "nominal"},\n    "y": {"field": "v", "type": "quantitativ"},\n    "tooltip": [{"field": "v", "type": "nominl"}]\n  }\n}\n';
+    const doc = readSource('charts/typo.vl.json', text);
+    const spec = doc.value as Record<string, unknown>;
+    const guard = (s: Record<string, unknown>) =>
+      catchError(() => guardSpec({ name: 'typo', file: doc.file, spec: s, locate: doc.locate }));
+    expect(guard(spec).diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'chart-compile',
+        message: expect.stringContaining('unknown field type "quantitativ" at "encoding.y.type"'),
+        place: { file: 'charts/typo.vl.json', line: 5, column: 33, path: 'encoding.y.type' },
+      }),
+    ]);
+    const encoding = spec.encoding as Record<string, unknown>;
+    const tooltip = guard({ ...spec, encoding: { ...encoding, y: encoding.x } });
+    expect(tooltip.message).toContain('unknown field type "nominl" at "encoding.tooltip[0].type"');
+  });
+
   it('names a missing dataset table', async () => {
     expect((await chartError({ ...bar, data: { name: 'nope' } })).message).toContain(
       'no list named "nope"',
