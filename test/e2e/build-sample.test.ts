@@ -133,6 +133,34 @@ describe('a link in a table cell', () => {
   });
 });
 
+describe('a table in the deck', () => {
+  it('spaces its lines exactly as laid out, so Chinese rows do not grow past the slide', async () => {
+    // Office apps space a cell's lines by its font's own height unless told otherwise, and
+    // the CJK face is taller than the 1.2 lines layout measured: each row grew in LibreOffice
+    // and the table ran into the footer.
+    const dir = tempDir();
+    const template = sampleTemplateCopy(dir);
+    const deck = join(template, 'deck.md.hbs');
+    const table = '| 车站 | 日均客流 |\n| --- | --- |\n| 中央站 | 84,210 |\n| 海滨站 | 61,240 |';
+    writeFileSync(
+      deck,
+      `${readFileSync(deck, 'utf8')}\n---\nlayout: table\n---\n# 车站\n\n${table}\n`,
+    );
+    const out = join(dir, 'out');
+    await build({ template, out, outputs: ['pptx'] });
+    const parts = await pptxParts(new Uint8Array(readFileSync(join(out, 'briefing.pptx'))));
+    const slide = parts.get(slideNames(parts).at(-1) as string) ?? '';
+    const cells = [...slide.matchAll(/<a:tc>((?:(?!<\/a:tc>).)*)<\/a:tc>/gs)].map((m) => m[1]);
+    expect(cells).toHaveLength(6);
+    const size = Number(/<a:rPr[^>]* sz="(\d+)"/.exec(cells[0] ?? '')?.[1]) / 100;
+    for (const cell of cells) {
+      expect(cell).toContain(
+        `<a:lnSpc><a:spcPts val="${Math.round(size * 1.2 * 100)}"/></a:lnSpc>`,
+      );
+    }
+  });
+});
+
 describe('empty lists in the data', () => {
   it('leave no label or punctuation behind', async () => {
     const dir = tempDir();

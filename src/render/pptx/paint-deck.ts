@@ -191,7 +191,13 @@ function tableRows(frame: TableFrame, fonts: FontSet, meta: DeckMeta): PptxGenJS
   const cell = (runs: Run[], header: boolean, stripe: boolean): PptxGenJS.TableCell => ({
     text: uprightCjk(runs).map((r) => ({
       text: r.text,
-      options: { ...runOptions(r, meta), ...(header ? { bold: true } : {}) },
+      // Lines spaced exactly as laid out: by default a cell's spacing follows its font, and
+      // the CJK face's is taller, so rows of Chinese text would grow past the slide.
+      options: {
+        ...runOptions(r, meta),
+        ...(header ? { bold: true } : {}),
+        lineSpacing: frame.lineHeight,
+      },
     })),
     options: {
       fontFace: fonts.officeName,
