@@ -96,7 +96,11 @@ const painters: Record<
         date: c.report.date,
         // resvg loads only for decks with SVG pictures.
         rasterize: async (svg) =>
-          (await import('./charts/rasterize.ts')).rasterizeSvg(svg, c.fonts),
+          (await import('./charts/rasterize.ts')).rasterizeSvg(
+            svg,
+            c.fonts,
+            c.theme.colors.background,
+          ),
         eastAsianFont: c.fonts.eastAsianName,
       }),
   },

@@ -8,13 +8,21 @@ import type { FontFace, FontSet } from '../layout/fonts.ts';
 /**
  * A real PNG of a chart, for PowerPoint versions that cannot show SVG. resvg reads only
  * TrueType/OpenType files (given WOFF it silently draws no text), so it gets the unpacked sfnt.
+ * The PNG is opaque, so it is filled with the slide's `background` (6 hex digits): the chart's
+ * labels and grid wear the theme's colours for that background, and on white a dark theme's
+ * pale labels could not be read.
  */
-export function rasterizeSvg(svg: string, fonts: FontSet, scale = 2): Uint8Array {
+export function rasterizeSvg(
+  svg: string,
+  fonts: FontSet,
+  background: string,
+  scale = 2,
+): Uint8Array {
   const fontFiles = [...fonts.styles.regular, ...fonts.styles.bold].map(sfntFile);
   const resvg = new Resvg(svg, {
     font: { fontFiles, loadSystemFonts: false, defaultFontFamily: fonts.chartFamily },
     fitTo: { mode: 'zoom', value: scale },
-    background: 'white',
+    background: `#${background}`,
   });
   return resvg.render().asPng();
 }

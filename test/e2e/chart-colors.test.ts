@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '../../src/build.ts';
 import { chartConfig } from '../../src/charts/chart-cache.ts';
@@ -154,5 +156,49 @@ describe('chart colours', () => {
     const legend = /<c:legend>.*?<\/c:legend>/s.exec(charts[4] ?? '')?.[0] ?? '';
     expect(legend).not.toBe('');
     expect(colorOf(legend)).toBe(text);
+  });
+});
+
+/** The top-left pixel of a PNG as 6 hex digits: a row's first pixel is stored as is. */
+function firstPixel(png: Uint8Array): string {
+  const bytes = Buffer.from(png);
+  const data: Buffer[] = [];
+  for (let at = 8; at < bytes.length; ) {
+    const length = bytes.readUInt32BE(at);
+    if (bytes.toString('latin1', at + 4, at + 8) === 'IDAT')
+      data.push(bytes.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return inflateSync(Buffer.concat(data)).subarray(1, 4).toString('hex').toUpperCase();
+}
+
+describe('a chart drawn as a picture on a dark slide', () => {
+  it('has its PNG fallback filled with the slide background, where its pale labels read', async () => {
+    const dir = sampleTemplateCopy();
+    const theme = join(dir, 'theme.yaml');
+    writeFileSync(
+      theme,
+      readFileSync(theme, 'utf8')
+        .replace('background: FFFFFF', 'background: 121417')
+        .replace('text: 1F2937', 'text: EDEDED'),
+    );
+    // Two series (a colour per key) make a picture, not a native chart.
+    const grouped = {
+      ...line(false),
+      encoding: { ...line(false).encoding, color: { field: 'key' } },
+    };
+    writeFileSync(join(dir, 'charts', 'grouped.vl.json'), JSON.stringify(grouped));
+    const deck = join(dir, 'deck.md.hbs');
+    writeFileSync(
+      deck,
+      `${readFileSync(deck, 'utf8')}\n---\nlayout: chart\n---\n# Grouped\n\n![Grouped](chart:grouped)\n`,
+    );
+    const out = join(dir, '..', 'out');
+    await build({ template: dir, out, outputs: ['pptx'] });
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'briefing.pptx')));
+    const pngs = zip.file(/^ppt\/media\/.*\.png$/);
+    expect(pngs).toHaveLength(1);
+    const png = await (pngs[0] as JSZip.JSZipObject).async('uint8array');
+    expect(firstPixel(png)).toBe('121417');
   });
 });
