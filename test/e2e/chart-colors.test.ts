@@ -157,6 +157,15 @@ describe('chart colours', () => {
     expect(legend).not.toBe('');
     expect(colorOf(legend)).toBe(text);
   });
+
+  it('write the legend as large as the axis labels, not in the viewer’s small default', () => {
+    // Without a size, LibreOffice drew a pie's legend at about half the size of the PDFs'.
+    const size = (xml: string) => /<a:defRPr sz="(\d+)"/.exec(xml)?.[1];
+    const axis = /<c:catAx>.*?<\/c:catAx>/s.exec(charts[0] ?? '')?.[0] ?? '';
+    const legend = /<c:legend>.*?<\/c:legend>/s.exec(charts[4] ?? '')?.[0] ?? '';
+    expect(size(axis)).toBeDefined();
+    expect(size(legend)).toBe(size(axis));
+  });
 });
 
 /** The top-left pixel of a PNG as 6 hex digits: a row's first pixel is stored as is. */

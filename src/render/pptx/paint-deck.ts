@@ -306,6 +306,8 @@ function nativeOptions(
     dataLabelColor: text.color,
     showLegend: native.legend,
     legendFontFace: text.fontFace,
+    // Office's default legend size is smaller than every other label here.
+    legendFontSize: text.fontSize,
     // pptxgenjs writes black for text given no colour, unreadable on a dark theme.
     legendColor: text.color,
     catAxisLabelFontFace: text.fontFace,
