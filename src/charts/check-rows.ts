@@ -1,7 +1,9 @@
 import { formatDataPath, type PathSegment } from '../data/data-path.ts';
+import { describeValue } from '../data/explain-schema-error.ts';
 import type { Place } from '../errors/briefkit-error.ts';
 import { type Message, messages } from '../errors/messages.ts';
 import { type ChartSpecSource, placeInSpec } from '../template/read-template.ts';
+import { rowsDrawn } from './rows-drawn.ts';
 
 /** Transform keys whose outputs are known: `calculate` names its field in `as`. */
 const FORESEEN = new Set(['filter', 'calculate', 'as']);
@@ -10,6 +12,8 @@ interface Encoded {
   field: string;
   /** Where the spec names it, e.g. `['encoding', 'y', 'field']`. */
   path: PathSegment[];
+  /** What Vega reads the field's values as: numbers or dates, else as they are. */
+  reads: 'number' | 'date' | null;
 }
 
 /** A problem with the rows a chart draws, placed in the spec or in the dataset. */
@@ -25,7 +29,10 @@ export interface RowProblem {
  *   warning (none for a text field). Each field encoded from the chart's own rows must be one
  *   the rows have or a calculation makes. Specs with other transforms (fold, aggregate,
  *   window, …) make fields that cannot be foreseen here, and are left to Vega;
- * - Vega keys plain objects by category, and a value "__proto__" fails deep in its dataflow.
+ * - Vega keys plain objects by category, and a value "__proto__" fails deep in its dataflow;
+ * - a text value that does not read as the number or date its channel needs ("1,512,750",
+ *   "2025-13-01") is left out of the drawing without a word: a bar is missing, a line jumps
+ *   over a month.
  */
 export function checkRows(
   chart: ChartSpecSource,
@@ -53,7 +60,45 @@ export function checkRows(
       };
     }
   }
+  return unreadable(chart, source, encoded, made, rowsDrawn(chart.spec, rows), locateData);
+}
+
+/** The first value, in a row the chart may draw, that Vega cannot read as its channel needs. */
+function unreadable(
+  chart: ChartSpecSource,
+  source: string,
+  encoded: readonly Encoded[],
+  made: ReadonlySet<string>,
+  rows: unknown,
+  locateData: (path: PathSegment[]) => Place,
+): RowProblem | null {
+  if (!Array.isArray(rows)) return null;
+  for (const { field, reads } of encoded) {
+    if (!reads || made.has(field)) continue;
+    const row = rows.findIndex((r) => unreadableText(r?.[field], reads));
+    if (row >= 0) {
+      const path = [source, row, field];
+      return {
+        message: messages.chartUnreadableValue(
+          chart.name,
+          formatDataPath(path),
+          describeValue(rows[row][field]),
+          reads,
+        ),
+        place: locateData(path),
+      };
+    }
+  }
   return null;
+}
+
+/**
+ * Text Vega reads as no number or no date. An empty text, like null, is a gap Vega draws on
+ * purpose; numbers and dates written as such are read as they are.
+ */
+function unreadableText(value: unknown, reads: 'number' | 'date'): boolean {
+  if (typeof value !== 'string' || value.trim() === '') return false;
+  return Number.isNaN(reads === 'number' ? Number(value) : Date.parse(value));
 }
 
 /** Fields encoded from the source's rows, fields calculations make, and whether that is all. */
@@ -88,10 +133,16 @@ function encodedFields(encoding: unknown, path: PathSegment[]): Encoded[] {
   for (const [channel, def] of Object.entries(encoding ?? {})) {
     const defs = Array.isArray(def) ? def : [def];
     defs.forEach((d, i) => {
-      const field = (d as { field?: unknown } | null)?.field;
+      const { field, type, timeUnit } = (d ?? {}) as Record<string, unknown>;
       if (typeof field !== 'string' || /[.[\]\\]/.test(field)) return;
       const at = Array.isArray(def) ? [...path, channel, i, 'field'] : [...path, channel, 'field'];
-      fields.push({ field, path: at });
+      const reads =
+        type === 'temporal' || timeUnit !== undefined
+          ? 'date'
+          : type === 'quantitative'
+            ? 'number'
+            : null;
+      fields.push({ field, path: at, reads });
     });
   }
   return fields;

@@ -16,7 +16,7 @@ export function explainSchemaError(
   schemaName = 'the template’s schema',
 ): Explained {
   const p = error.params as Record<string, unknown>;
-  const found = describe(value);
+  const found = describeValue(value);
   const expected = (what: string, has = found): Explained => ({
     message: `Expected ${what}, found ${has}.`,
   });
@@ -116,7 +116,7 @@ function sizeOf(value: unknown): number {
 }
 
 /** The value found, briefly: a text is quoted (up to 40 characters), a list is not shown. */
-function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';

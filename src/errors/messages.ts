@@ -171,6 +171,19 @@ export const messages = {
     message: `Chart "${name}" cannot draw ${path}: Vega fails on the text "__proto__".`,
     hint: 'Change that value, for example to "proto".',
   }),
+  chartUnreadableValue: (
+    name: string,
+    path: string,
+    found: string,
+    reads: 'number' | 'date',
+  ): Message => ({
+    code: 'chart-data',
+    message: `Chart "${name}" cannot draw ${path}: ${found} does not read as a ${reads}, so the chart would leave it out.`,
+    hint:
+      reads === 'number'
+        ? 'Write the number without thousands separators or units, e.g. 1512750.5, or null to leave a gap.'
+        : 'Write the date as YYYY-MM-DD, a day that exists, e.g. 2025-03-01, or null to leave a gap.',
+  }),
   chartRefused: (name: string, detail: string): Message => ({
     code: 'chart-refused',
     message: `Chart "${name}": ${detail}`,

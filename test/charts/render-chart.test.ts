@@ -442,8 +442,8 @@ describe('renderChart', () => {
       expect(chart.native).toBeNull();
       expect(chart.alt).toBe('Test chart.');
     }
-    // Text that reads as a number is drawn as that number, by Vega and natively; Vega draws
-    // no bar for text that does not, and neither does the native chart.
+    // Text that reads as a number is drawn as that number, by Vega and natively; text that
+    // does not ("n/a") is named, with null as the way to leave a gap.
     const texts = {
       rows: [
         { k: 'A', v: '12' },
@@ -451,6 +451,10 @@ describe('renderChart', () => {
         { k: 'C', v: 2 },
       ],
     };
+    const [problem] = (await chartErrorOf({ ...request(bar), data: texts })).diagnostics;
+    expect(problem?.place?.path).toBe('rows[1].v');
+    expect(problem?.hint).toContain('null');
+    texts.rows.splice(1, 1);
     const bars = await renderChart({ ...request(bar), data: texts });
     expect(bars.native).toMatchObject({ labels: ['A', 'C'], series: [{ values: [12, 2] }] });
   });
@@ -648,6 +652,63 @@ describe('renderChart', () => {
       expect(problem?.message).toMatch(/field "(valeu|lable)" is not in "rows"/);
       expect(problem?.hint).toBe('Fields of rows: k, v.');
     }
+  });
+
+  it('names a value in the text that reads as no number or date, which Vega would leave out', async () => {
+    // Vega drew these without a word: a line that skipped a month, a bar chart short a bar.
+    const monthly = [
+      { month: '2025-01-01', riders: 1423500 },
+      { month: '2025-02-01', riders: '1,389,200' },
+      { month: '2025-03-01', riders: 1512750 },
+    ];
+    const badDate = monthly.map((r, i) => (i === 2 ? { ...r, month: '2025-13-01' } : r));
+    const line = (x: Record<string, unknown>) => ({
+      data: { name: 'monthly' },
+      mark: 'line',
+      encoding: { x, y: { field: 'riders', type: 'quantitative' } },
+    });
+    const cases = [
+      [
+        line({ field: 'month', type: 'ordinal' }),
+        monthly,
+        'monthly[1].riders',
+        '"1,389,200"',
+        'number',
+      ],
+      [
+        line({ field: 'month', type: 'temporal' }),
+        monthly,
+        'monthly[1].riders',
+        '"1,389,200"',
+        'number',
+      ],
+      [
+        line({ field: 'month', type: 'temporal' }),
+        badDate,
+        'monthly[2].month',
+        '"2025-13-01"',
+        'date',
+      ],
+    ] as const;
+    for (const [spec, rows, path, text, reads] of cases) {
+      const error = await chartErrorOf({ ...request(spec), data: { monthly: rows } });
+      const [problem] = error.diagnostics;
+      expect(problem?.code).toBe('chart-data');
+      expect(problem?.message).toBe(
+        `Chart "test" cannot draw ${path}: the text ${text} does not read as a ${reads}, so the chart would leave it out.`,
+      );
+      expect(problem?.place?.path).toBe(path);
+    }
+  });
+
+  it('still draws text that reads as a number, empty gaps and rows a filter drops', async () => {
+    const rows = [
+      { k: 'A', v: ' 3 ' },
+      { k: 'B', v: '' },
+      { k: 'C', v: 'n/a' },
+    ];
+    const spec = { ...bar, transform: [{ filter: { field: 'k', oneOf: ['A', 'B'] } }] };
+    expect((await renderChart({ ...request(spec), data: { rows } })).svg).toContain('<svg');
   });
 
   it('does not check a layer that draws data of its own', async () => {
