@@ -18,6 +18,7 @@ import { type DataRecord, mergeRecord } from './data/merge-record.ts';
 import { validateAgainst } from './data/validate.ts';
 import { BriefkitError, type Diagnostic } from './errors/briefkit-error.ts';
 import { messages } from './errors/messages.ts';
+import { contrastWarnings } from './layout/contrast.ts';
 import { coverageWarnings } from './layout/coverage.ts';
 import { flowSummary, type Paper, paperSizes } from './layout/flow-summary.ts';
 import { type FontSet, loadFontSet } from './layout/fonts.ts';
@@ -311,7 +312,22 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
     fonts,
     deck: deckLayout,
     summary: summaryLayout,
-    warnings: [...cleaned.warnings, ...coverageWarnings(data, template, strings, fonts)],
+    warnings: [
+      ...cleaned.warnings,
+      ...coverageWarnings(data, template, strings, fonts),
+      ...contrastWarnings(
+        [
+          ...deckLayout.slides.map((s) => ({ ...s, name: `slide ${s.number}` })),
+          ...summaryLayout.pages.map((frames, i) => ({
+            name: `summary page ${i + 1}`,
+            background: paper.colors.background,
+            frames,
+          })),
+        ],
+        template.theme,
+        template.themeFile,
+      ),
+    ],
     inputs: [file.file, ...(file.tables ?? []), templateDir].map((path) => resolve(path)),
   };
 }

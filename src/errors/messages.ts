@@ -125,6 +125,16 @@ export const messages = {
       'A line of only *, - or _ reads as a horizontal rule, which is not supported here (`**{{field}}**` with an empty field makes one).',
     hint: 'Write an optional value inside {{#if field}}…{{/if}}. In a deck, front matter (---, layout: …, ---) separates slides, not a rule.',
   }),
+  lowContrast: (
+    page: string,
+    text: { color: string; on: string; size: number },
+    ratio: number,
+    needs: number,
+  ): Message => ({
+    code: 'low-contrast',
+    message: `Text in ${text.color} on ${text.on} (first on ${page}) has a contrast of ${Math.floor(ratio * 10) / 10}:1; text of ${text.size} pt needs ${needs}:1 to be easy to read (WCAG AA).`,
+    hint: 'Make one of these theme colours darker or lighter, or the text larger.',
+  }),
   missingGlyphs: (shown: readonly string[], more: number): Message => ({
     code: 'missing-glyphs',
     message: `No configured font has ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}; they will show as empty boxes.`,

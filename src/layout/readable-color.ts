@@ -14,14 +14,14 @@ function luminance(hex: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-function contrast(a: string, b: string): number {
+export function contrast(a: string, b: string): number {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (light + 0.05) / (dark + 0.05);
 }
 
 /** WCAG AA: normal text, and large text (or lines and shapes that must be seen). */
-const READABLE = 4.5;
-const VISIBLE = 3;
+export const READABLE = 4.5;
+export const VISIBLE = 3;
 
 /** The first candidate that reaches `ratio` on `fill`, else the one that stands out most. */
 function firstReadable(fill: string, candidates: readonly string[], ratio = READABLE): string {

@@ -35,6 +35,8 @@ export interface TemplateBundle {
   name: string;
   dataSchema: object;
   theme: Theme;
+  /** The theme's file, as messages name it. */
+  themeFile: string;
   deck: TemplateSource;
   summary: TemplateSource;
   charts: Map<string, ChartSpecSource>;
@@ -62,6 +64,7 @@ export function readTemplate(dir: string): TemplateBundle {
     theme: withDefaults(
       readChecked(file(manifest.theme), 'theme', 'theme', themeReadOptions) as Theme,
     ),
+    themeFile: displayPath(file(manifest.theme)),
     deck: readTemplateSource(file(manifest.outputs.deck)),
     summary: readTemplateSource(file(manifest.outputs.summary)),
     charts: readCharts(dir),
