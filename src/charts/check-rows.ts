@@ -3,6 +3,7 @@ import { describeValue } from '../data/explain-schema-error.ts';
 import type { Place } from '../errors/briefkit-error.ts';
 import { type Message, messages } from '../errors/messages.ts';
 import { type ChartSpecSource, placeInSpec } from '../template/read-template.ts';
+import { fieldType } from './field-type.ts';
 import { rowsDrawn } from './rows-drawn.ts';
 
 /** Transform keys whose outputs are known: `calculate` names its field in `as`. */
@@ -137,9 +138,9 @@ function encodedFields(encoding: unknown, path: PathSegment[]): Encoded[] {
       if (typeof field !== 'string' || /[.[\]\\]/.test(field)) return;
       const at = Array.isArray(def) ? [...path, channel, i, 'field'] : [...path, channel, 'field'];
       const reads =
-        type === 'temporal' || timeUnit !== undefined
+        fieldType(type) === 'temporal' || timeUnit !== undefined
           ? 'date'
-          : type === 'quantitative'
+          : fieldType(type) === 'quantitative'
             ? 'number'
             : null;
       fields.push({ field, path: at, reads });

@@ -2,6 +2,7 @@ import { formatDataPath, type PathSegment } from '../data/data-path.ts';
 import { fail } from '../errors/briefkit-error.ts';
 import { type Message, messages } from '../errors/messages.ts';
 import { type ChartSpecSource, placeInSpec } from '../template/read-template.ts';
+import { FIELD_TYPES, fieldType } from './field-type.ts';
 
 /** Vega-Lite's marks, primitive and composite (vega-lite/src/mark.ts, compositemark/). */
 const MARKS = new Set([
@@ -26,9 +27,6 @@ const MARKS = new Set([
 
 /** What a message lists: every mark but `image`, which is refused. */
 const ALLOWED_MARKS = [...MARKS].filter((mark) => mark !== 'image').join(', ');
-
-/** Vega-Lite's field types (vega-lite/src/type.ts). */
-const FIELD_TYPES = ['quantitative', 'temporal', 'ordinal', 'nominal', 'geojson'];
 
 /** A channel's own definition: `encoding.x`, or one of a list (`encoding.tooltip[0]`). */
 function isChannelDef(path: readonly PathSegment[]): boolean {
@@ -70,7 +68,7 @@ export function guardSpec(chart: ChartSpecSource): void {
         );
       }
       // Vega-Lite names no value for a misspelt type: "Invalid field type "undefined"".
-      if (key === 'type' && isChannelDef(path) && !FIELD_TYPES.includes(String(v))) {
+      if (key === 'type' && isChannelDef(path) && !fieldType(v)) {
         const detail = `unknown field type "${String(v)}" at "${shown()}"; types are ${FIELD_TYPES.join(', ')}.`;
         problem(chart, here, messages.chartCompile(chart.name, detail));
       }

@@ -826,6 +826,23 @@ describe('renderChart', () => {
     expect(tooltip.message).toContain('unknown field type "nominl" at "encoding.tooltip[0].type"');
   });
 
+  it('takes the field types Vega-Lite takes: any case, or their first letter', async () => {
+    // Vega-Lite reads "Q", "t", "Nominal" as the full type names.
+    const shorthand = {
+      ...bar,
+      encoding: { x: { field: 'k', type: 'N' }, y: { field: 'v', type: 'Quantitative' } },
+    };
+    const chart = await renderChart(request(shorthand));
+    expect(chart.native?.series).toEqual([{ name: 'v', values: [3, 1.5, 0] }]);
+  });
+
+  it('reads a value in a field typed "q" as a number, as Vega-Lite does', async () => {
+    const typed = { ...bar, encoding: { ...bar.encoding, y: { field: 'v', type: 'q' } } };
+    const rows = [{ k: 'A', v: '1,512,750' }];
+    const error = await chartErrorOf({ ...request(typed), data: { rows } });
+    expect(error.message).toContain('"1,512,750" does not read as a number');
+  });
+
   it('names a missing dataset table', async () => {
     expect((await chartError({ ...bar, data: { name: 'nope' } })).message).toContain(
       'no list named "nope"',
