@@ -8,6 +8,7 @@ import { messages } from '../errors/messages.ts';
 import type { Theme } from '../template/theme.ts';
 import type { Box, Frame } from './frames.ts';
 import { contrast, READABLE, VISIBLE } from './readable-color.ts';
+import { bodyRowFill } from './table.ts';
 
 /** A page or slide as the check sees it: its frames in drawing order, over its background. */
 export interface Page {
@@ -67,7 +68,7 @@ function textsOf(page: Page): Text[] {
     }
     if (frame.kind !== 'table') return [];
     const { colors, size } = frame;
-    const body = frame.rows.map((_, r) => ((r + 1) % 2 === 0 ? colors.stripe : colors.body));
+    const body = frame.rows.map((_, r) => bodyRowFill(colors, r));
     return [
       { color: colors.headerText, on: colors.header, size, bold: true },
       ...[...new Set(body)].map((on) => ({ color: colors.text, on, size, bold: false })),

@@ -23,6 +23,11 @@ export function tableColors(theme: Theme): TableFrame['colors'] {
   };
 }
 
+/** The fill of body row `row` (0 is the first under the header): every second is striped. */
+export function bodyRowFill(colors: TableFrame['colors'], row: number): string {
+  return row % 2 === 1 ? colors.stripe : colors.body;
+}
+
 export interface TableRequest {
   name: string;
   box: Box;

@@ -4,6 +4,7 @@ import type { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
 import { type Frame, SLIDE_TITLE, slideTitle, type TextFrame } from '../../src/layout/frames.ts';
 import { type DeckContext, layoutDeck } from '../../src/layout/layout-deck.ts';
+import { bodyRowFill } from '../../src/layout/table.ts';
 import { parseDeck } from '../../src/model/parse-deck.ts';
 import { readTemplate } from '../../src/template/read-template.ts';
 import type { Theme } from '../../src/template/theme.ts';
@@ -207,5 +208,12 @@ describe('colours on a dark theme with a light primary', () => {
     const { table } = await colours(dark);
     expect(table?.body).toBe('101820');
     expect(table?.text).toBe('F2F2F2');
+  });
+
+  it('stripes every second body row, the first under the header unstriped', async () => {
+    const { table } = await colours(dark);
+    if (!table) throw new Error('no table');
+    const fills = [0, 1, 2, 3].map((row) => bodyRowFill(table, row));
+    expect(fills).toEqual([table.body, table.stripe, table.body, table.stripe]);
   });
 });

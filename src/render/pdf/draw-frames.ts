@@ -11,6 +11,7 @@ import type {
   TextFrame,
 } from '../../layout/frames.ts';
 import { segmentByFace } from '../../layout/measure.ts';
+import { bodyRowFill } from '../../layout/table.ts';
 import type { Line } from '../../layout/wrap.ts';
 import { drawRecorded } from './recorded-drawing.ts';
 import { setText } from './set-text.ts';
@@ -209,11 +210,7 @@ function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTa
   rows.forEach((row, r) => {
     const height = frame.rowHeights[r] ?? 0;
     const header = r === 0;
-    const fill = header
-      ? frame.colors.header
-      : r % 2 === 0
-        ? frame.colors.stripe
-        : frame.colors.body;
+    const fill = header ? frame.colors.header : bodyRowFill(frame.colors, r - 1);
     const tr = table ? doc.struct('TR') : null;
     if (tr) table?.add(tr);
     let x = frame.box.x;

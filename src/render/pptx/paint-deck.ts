@@ -10,6 +10,7 @@ import type {
   TextFrame,
 } from '../../layout/frames.ts';
 import { splitCjk } from '../../layout/measure.ts';
+import { bodyRowFill } from '../../layout/table.ts';
 import type { Run } from '../../model/document.ts';
 import { escapeXml } from '../escape-xml.ts';
 import { DECORATION } from './accessible-slide.ts';
@@ -188,7 +189,7 @@ function runOptions(run: Run, meta: DeckMeta): PptxGenJS.TextPropsOptions {
 
 function tableRows(frame: TableFrame, fonts: FontSet, meta: DeckMeta): PptxGenJS.TableRow[] {
   const { colors } = frame;
-  const cell = (runs: Run[], header: boolean, stripe: boolean): PptxGenJS.TableCell => ({
+  const cell = (runs: Run[], header: boolean, fill: string): PptxGenJS.TableCell => ({
     text: uprightCjk(runs).map((r) => ({
       text: r.text,
       // Lines spaced exactly as laid out: by default a cell's spacing follows its font, and
@@ -203,15 +204,15 @@ function tableRows(frame: TableFrame, fonts: FontSet, meta: DeckMeta): PptxGenJS
       fontFace: fonts.officeName,
       fontSize: frame.size,
       color: header ? colors.headerText : colors.text,
-      fill: { color: header ? colors.header : stripe ? colors.stripe : colors.body },
+      fill: { color: fill },
       margin: inches(frame.padding),
       valign: 'top',
       border: { type: 'solid', pt: 0.5, color: colors.rule },
     },
   });
   return [
-    frame.header.map((c) => cell(c.runs, true, false)),
-    ...frame.rows.map((row, i) => row.map((c) => cell(c.runs, false, i % 2 === 1))),
+    frame.header.map((c) => cell(c.runs, true, colors.header)),
+    ...frame.rows.map((row, i) => row.map((c) => cell(c.runs, false, bodyRowFill(colors, i)))),
   ];
 }
 
