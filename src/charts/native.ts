@@ -5,6 +5,7 @@
 import { color as parseColor } from 'd3-color';
 import type { ChartWording } from '../template/strings.ts';
 import { titleText } from './chart-title.ts';
+import { fieldType } from './field-type.ts';
 
 export type NativeChartType = 'bar' | 'line' | 'area' | 'pie' | 'doughnut' | 'scatter';
 
@@ -141,13 +142,13 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
   }
   if (!simple(enc.x) || !simple(enc.y)) return null;
   if (mark === 'point' || mark === 'circle') return encoding(enc.x, enc.y);
-  const horizontal = enc.y?.type === 'nominal' || enc.y?.type === 'ordinal';
+  const horizontal = ['nominal', 'ordinal'].includes(fieldType(enc.y?.type) ?? '');
   const [category, value] = horizontal ? [enc.y, enc.x] : [enc.x, enc.y];
   // A native value axis is linear and runs upwards (or rightwards), as Vega's does by default.
   const scale = (value as { scale?: { type?: unknown; reverse?: unknown } } | undefined)?.scale;
   if ((scale?.type ?? 'linear') !== 'linear' || scale?.reverse) return null;
   // Vega spaces dates and numbers by value; a native category axis spaces them evenly.
-  if (category?.type === 'temporal' || category?.type === 'quantitative') return null;
+  if (['temporal', 'quantitative'].includes(fieldType(category?.type) ?? '')) return null;
   return encoding(category, value, horizontal ? 'bar' : 'col');
 }
 

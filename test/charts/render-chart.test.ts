@@ -836,6 +836,25 @@ describe('renderChart', () => {
     expect(chart.native?.series).toEqual([{ name: 'v', values: [3, 1.5, 0] }]);
   });
 
+  it('reads a short field type for the native chart as Vega-Lite does', async () => {
+    // "N" on y makes Vega-Lite's bars horizontal; "T" on x spaces dates by value.
+    const across = {
+      ...bar,
+      encoding: { y: { field: 'k', type: 'N' }, x: { field: 'v', type: 'q' } },
+    };
+    expect((await renderChart(request(across))).native?.direction).toBe('bar');
+    const dated = {
+      ...bar,
+      mark: 'line',
+      encoding: { x: { field: 'k', type: 'T' }, y: { field: 'v', type: 'Q' } },
+    };
+    const rows = [
+      { k: '2025-01-01', v: 1 },
+      { k: '2025-03-01', v: 2 },
+    ];
+    expect((await renderChart({ ...request(dated), data: { rows } })).native).toBeNull();
+  });
+
   it('reads a value in a field typed "q" as a number, as Vega-Lite does', async () => {
     const typed = { ...bar, encoding: { ...bar.encoding, y: { field: 'v', type: 'q' } } };
     const rows = [{ k: 'A', v: '1,512,750' }];
