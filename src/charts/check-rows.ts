@@ -61,29 +61,34 @@ export function checkRows(
       };
     }
   }
-  return unreadable(chart, source, encoded, made, rowsDrawn(chart.spec, rows), locateData);
+  return unreadable(chart, source, encoded, made, rows, locateData);
 }
 
-/** The first value, in a row the chart may draw, that Vega cannot read as its channel needs. */
+/**
+ * The first value, in a row the chart may draw, that Vega cannot read as its channel needs;
+ * named by its row in the data, counting the rows a filter drops.
+ */
 function unreadable(
   chart: ChartSpecSource,
   source: string,
   encoded: readonly Encoded[],
   made: ReadonlySet<string>,
-  rows: unknown,
+  rows: readonly unknown[],
   locateData: (path: PathSegment[]) => Place,
 ): RowProblem | null {
-  if (!Array.isArray(rows)) return null;
+  const drawn = new Set(rowsDrawn(chart.spec, rows) as readonly unknown[]);
   for (const { field, reads } of encoded) {
     if (!reads || made.has(field)) continue;
-    const row = rows.findIndex((r) => unreadableText(r?.[field], reads));
+    const row = rows.findIndex(
+      (r) => drawn.has(r) && unreadableText((r as Record<string, unknown>)?.[field], reads),
+    );
     if (row >= 0) {
       const path = [source, row, field];
       return {
         message: messages.chartUnreadableValue(
           chart.name,
           formatDataPath(path),
-          describeValue(rows[row][field]),
+          describeValue((rows[row] as Record<string, unknown>)[field]),
           reads,
         ),
         place: locateData(path),

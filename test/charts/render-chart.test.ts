@@ -711,6 +711,18 @@ describe('renderChart', () => {
     expect((await renderChart({ ...request(spec), data: { rows } })).svg).toContain('<svg');
   });
 
+  it('names an unreadable value by its row in the data, past rows a filter drops', async () => {
+    const rows = [
+      { k: 'A', v: 'n/a' },
+      { k: 'B', v: 1 },
+      { k: 'C', v: '1,5' },
+    ];
+    const spec = { ...bar, transform: [{ filter: { field: 'k', oneOf: ['B', 'C'] } }] };
+    const [problem] = (await chartErrorOf({ ...request(spec), data: { rows } })).diagnostics;
+    expect(problem?.place?.path).toBe('rows[2].v');
+    expect(problem?.message).toContain('rows[2].v: the text "1,5"');
+  });
+
   it('does not check a layer that draws data of its own', async () => {
     const threshold = {
       data: bar.data,
