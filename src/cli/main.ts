@@ -11,6 +11,11 @@ import { runCli } from './run-cli.ts';
 
 export { runBatchTask } from '../batch/batch-task.ts';
 
+// Charts over dates are drawn in UTC, where a date such as 2025-01-01 falls on that day:
+// in the machine's own zone, Vega drew it on the evening before west of Greenwich, and the
+// same input gave other files on another machine. Set before any build; workers inherit it.
+process.env.TZ = 'UTC';
+
 if (isMainThread) {
   // Exit once stdout has drained: a piped `inspect --json` is longer than one pipe buffer.
   runCli(process.argv.slice(2), processContext(import.meta.url)).then((code) =>

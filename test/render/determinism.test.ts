@@ -1,10 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { build } from '../../src/index.ts';
+import { CLI, ensureFreshBundle } from '../helpers/bundle.ts';
 import { buildSample, sampleTemplateCopy, tempDir } from '../helpers/sample.ts';
 
 const outputs = ['briefing.pptx', 'summary.pdf', 'slides.pdf'];
@@ -51,6 +54,37 @@ describe('reproducible output', () => {
       zip.file(/^ppt\/slides\/slide\d+\.xml$/).map((f) => f.async('string')),
     );
     expect(slides.some((xml) => xml.includes(`Parts: ${names}.`))).toBe(true);
+  });
+
+  it('draws a chart over dates the same in every time zone', () => {
+    ensureFreshBundle();
+    const fixture = 'test/fixtures/synthetic-dates';
+    const hashes = ['UTC', 'America/Los_Angeles', 'Asia/Shanghai'].map((zone) => {
+      const out = tempDir();
+      const args = [
+        CLI,
+        'build',
+        '--data',
+        `${fixture}/data.yaml`,
+        '--template',
+        `${fixture}/template`,
+      ];
+      const run = spawnSync(process.execPath, [...args, '--out', out], {
+        env: { ...process.env, TZ: zone, BRIEFKIT_NO_CACHE: '1' },
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stderr).toBe(0);
+      return readdirSync(out)
+        .sort()
+        .map((name) =>
+          createHash('sha256')
+            .update(readFileSync(join(out, name)))
+            .digest('hex'),
+        );
+    });
+    // Los Angeles drew 2025-01-01 as the last evening of 2024, and dropped December's label.
+    expect(hashes[1]).toEqual(hashes[0]);
+    expect(hashes[2]).toEqual(hashes[0]);
   });
 
   it('takes embedded dates from SOURCE_DATE_EPOCH, never from the clock', async () => {
