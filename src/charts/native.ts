@@ -76,6 +76,10 @@ export interface ChartEncoding {
   /** The mark asks for a point at each value: `{"type": "line", "point": true}`. */
   points: boolean;
   title: string | null;
+  /** Vega spaces the categories by value (dates, numbers); a native axis spaces them evenly. */
+  spacedByValue: boolean;
+  /** The categories are dates: the alt text says them as dates. */
+  dated: boolean;
 }
 
 const NATIVE_MARKS: Record<string, NativeChartType | undefined> = {
@@ -135,6 +139,8 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
     labelField,
     points,
     title: titleText(input.title),
+    spacedByValue: ['temporal', 'quantitative'].includes(fieldType(category?.type) ?? ''),
+    dated: fieldType(category?.type) === 'temporal',
   });
   if (mark === 'arc') {
     if (!simple(enc.theta) || !simple(enc.color)) return null;
@@ -147,8 +153,6 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
   // A native value axis is linear and runs upwards (or rightwards), as Vega's does by default.
   const scale = (value as { scale?: { type?: unknown; reverse?: unknown } } | undefined)?.scale;
   if ((scale?.type ?? 'linear') !== 'linear' || scale?.reverse) return null;
-  // Vega spaces dates and numbers by value; a native category axis spaces them evenly.
-  if (['temporal', 'quantitative'].includes(fieldType(category?.type) ?? '')) return null;
   return encoding(category, value, horizontal ? 'bar' : 'col');
 }
 
@@ -187,6 +191,7 @@ export function readPoints(
   encoding: ChartEncoding,
   items: readonly MarkItem[],
   { parenOpen, parenClose }: Pick<ChartWording, 'parenOpen' | 'parenClose'>,
+  locale: string,
 ): ChartPoints | null {
   const type = NATIVE_MARKS[encoding.mark];
   const category = encoding.category?.field;
@@ -202,12 +207,33 @@ export function readPoints(
   // qualifier the chart shows is never dropped; PowerPoint labels can only show the number.
   const { labelField } = encoding;
   const extra = labelField && labelField !== value ? labelField : null;
-  const labels = rows.map((r) =>
-    extra
-      ? `${String(r[category])}${parenOpen}${String(r[extra])}${parenClose}`
-      : String(r[category]),
+  const named = rows.map((r) => r[category]);
+  const names = (encoding.dated && saidAsDates(named, locale)) || named.map(String);
+  const labels = names.map((name, i) =>
+    extra ? `${name}${parenOpen}${String(rows[i]?.[extra])}${parenClose}` : name,
   );
   return { type, drawn, labels, values };
+}
+
+/**
+ * Dates as a reader says them, in the report's language and only as precise as they are:
+ * "March 2025" for the firsts of months, "2025" for new year's days. Read as Vega reads
+ * them, and said in UTC, as the CLI draws them; null if one does not read as a date.
+ */
+function saidAsDates(values: readonly unknown[], locale: string): string[] | null {
+  const dates = values.map((v) => new Date(typeof v === 'number' ? v : String(v)));
+  if (dates.some((d) => Number.isNaN(d.getTime()))) return null;
+  const midnight = dates.every((d) => d.getTime() % 86_400_000 === 0);
+  const firsts = midnight && dates.every((d) => d.getUTCDate() === 1);
+  const options: Intl.DateTimeFormatOptions = !midnight
+    ? { dateStyle: 'long', timeStyle: 'short' }
+    : !firsts
+      ? { dateStyle: 'long' }
+      : dates.every((d) => d.getUTCMonth() === 0)
+        ? { year: 'numeric' }
+        : { year: 'numeric', month: 'long' };
+  const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+  return dates.map((d) => format.format(d));
 }
 
 /** The native chart that draws what Vega drew; null where it would draw something else. */
@@ -219,6 +245,7 @@ export function toNativeChart(
   const rows = drawn.map((item) => item.row);
   const category = encoding.category?.field as string;
   const value = encoding.value?.field as string;
+  if (type !== 'scatter' && encoding.spacedByValue) return null;
   if (valueRange && values.some((v) => !within(valueRange, v))) return null;
   if (type === 'scatter' && rows.some((r) => !Number.isFinite(Number(r[category])))) return null;
   // Vega stacks rows that share a category into one bar (or joins them straight up and down);

@@ -104,7 +104,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     );
   }
   const wording = request.wording ?? english;
-  const points = encoding && readPoints(encoding, items, wording);
+  const points = encoding && readPoints(encoding, items, wording, request.locale);
   const native = encoding && points && toNativeChart(encoding, points, valueRange);
   return {
     name: chart.name,

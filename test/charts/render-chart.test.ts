@@ -563,6 +563,31 @@ describe('renderChart', () => {
     expect(horizontal.native).toBeNull();
   });
 
+  it('says dates along the axis as dates in the alt text, only as precise as they are', async () => {
+    const line = (x: Record<string, unknown>) => ({
+      ...bar,
+      mark: 'line',
+      encoding: { x: { field: 'k', ...x }, y: bar.encoding.y },
+    });
+    const dated = async (ks: unknown[], locale = 'en-US', x = { type: 'temporal' }) => {
+      const rows = ks.map((k, i) => ({ k, v: i + 1 }));
+      return renderChart({ ...request(line(x)), data: { rows }, locale });
+    };
+    // Spaced by date in Vega, so a picture in the deck: its alt text still reads the months.
+    const months = await dated(['2025-03-01', '2025-04-01']);
+    expect(months.native).toBeNull();
+    expect(months.alt).toBe('Test chart. March 2025: 1; April 2025: 2.');
+    expect((await dated(['2025-03-01', '2025-04-01'], 'de-DE')).alt).toBe(
+      'Test chart. März 2025: 1; April 2025: 2.',
+    );
+    expect((await dated(['2024-01-01', '2025-01-01'], 'en-US', { type: 'T' })).alt).toBe(
+      'Test chart. 2024: 1; 2025: 2.',
+    );
+    expect((await dated(['2025-03-01', '2025-03-15'])).alt).toBe(
+      'Test chart. March 1, 2025: 1; March 15, 2025: 2.',
+    );
+  });
+
   it('reads the values out in the alt text of a chart the deck draws as its picture', async () => {
     // Beyond its fixed axis, so a picture: screen readers still get every number.
     const y = { field: 'v', type: 'quantitative', scale: { domain: [0, 100] } };
