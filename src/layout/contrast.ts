@@ -58,7 +58,7 @@ function isLarge({ size, bold }: Text): boolean {
   return size >= 18 || (bold && size >= 14);
 }
 
-/** Each run of text on the page, with the colour under it. */
+/** Each text box and table on the page, with the colour under its text. */
 function textsOf(page: Page): Text[] {
   return page.frames.flatMap((frame, i): Text[] => {
     if (frame.kind === 'text') {
