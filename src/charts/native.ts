@@ -29,6 +29,8 @@ export interface NativeChart {
   showValues: boolean;
   /** A marker at each value: scatter charts, and lines whose spec asks for points. */
   markers: boolean;
+  /** A line Vega bends through its values (`"interpolate": "monotone"`): PowerPoint's smoothed line. */
+  smooth: boolean;
   /**
    * The colours (hex, no `#`) as Vega drew them: for pies and doughnuts each slice's, which
    * follow the colour scale's domain rather than the slices' order; else the one series'.
@@ -75,6 +77,8 @@ export interface ChartEncoding {
   labelField: string | null;
   /** The mark asks for a point at each value: `{"type": "line", "point": true}`. */
   points: boolean;
+  /** A line curved through its values, as PowerPoint's smoothed line is. */
+  smooth: boolean;
   title: string | null;
   /** Vega spaces the categories by value (dates, numbers); a native axis spaces them evenly. */
   spacedByValue: boolean;
@@ -126,6 +130,8 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
   if ((enc.color?.field && mark !== 'arc') || enc.fill?.field || enc.stroke?.field) return null;
   const innerRadius = Number(markDef?.innerRadius ?? 0);
   const points = Boolean(markDef?.point) && markDef?.point !== 'transparent';
+  const smooth = curvedLikePowerPoint(mark, markDef?.interpolate);
+  if (smooth === null) return null;
   const encoding = (
     category: FieldDef | undefined,
     value: FieldDef | undefined,
@@ -138,6 +144,7 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
     direction,
     labelField,
     points,
+    smooth,
     title: titleText(input.title),
     spacedByValue: ['temporal', 'quantitative'].includes(fieldType(category?.type) ?? ''),
     dated: fieldType(category?.type) === 'temporal',
@@ -154,6 +161,16 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
   const scale = (value as { scale?: { type?: unknown; reverse?: unknown } } | undefined)?.scale;
   if ((scale?.type ?? 'linear') !== 'linear' || scale?.reverse) return null;
   return encoding(category, value, horizontal ? 'bar' : 'col');
+}
+
+/**
+ * Whether a line or area is drawn smoothed: `monotone` curves through each value much as
+ * PowerPoint's smoothed line does; null where no native chart draws Vega's path (steps,
+ * splines that miss the values, a curved area: native areas have no smoothing).
+ */
+function curvedLikePowerPoint(mark: string, interpolate: unknown): boolean | null {
+  if ((mark !== 'line' && mark !== 'area') || (interpolate ?? 'linear') === 'linear') return false;
+  return interpolate === 'monotone' && mark === 'line' ? true : null;
 }
 
 /**
@@ -268,6 +285,7 @@ export function toNativeChart(
     valueRange,
     showValues: encoding.labelField === value,
     markers: type === 'scatter' || encoding.points,
+    smooth: encoding.smooth,
     colors,
   };
 }

@@ -77,6 +77,7 @@ describe('renderChart', () => {
       valueRange: [0, 3],
       showValues: false,
       markers: false,
+      smooth: false,
       colors: ['4C78A8'],
       axes: { category: true, value: true },
       legend: false,
@@ -91,6 +92,20 @@ describe('renderChart', () => {
     expect(await markers({ type: 'line', point: true })).toBe(true);
     expect(await markers({ type: 'line', point: 'transparent' })).toBe(false);
     expect(await markers('bar')).toBe(false);
+  });
+
+  it('smooths a monotone line natively, and draws steps, splines and curved areas as a picture', async () => {
+    // The deck drew every line and area with straight segments, whatever Vega's path.
+    const native = async (type: string, interpolate?: string) =>
+      (await renderChart(request({ ...bar, mark: { type, interpolate } }))).native;
+    expect(await native('line')).toMatchObject({ type: 'line', smooth: false });
+    expect(await native('line', 'linear')).toMatchObject({ type: 'line', smooth: false });
+    expect(await native('line', 'monotone')).toMatchObject({ type: 'line', smooth: true });
+    for (const curve of ['step', 'step-after', 'basis', 'cardinal', 'natural', 'linear-closed'])
+      expect(await native('line', curve), curve).toBeNull();
+    expect(await native('area', 'monotone')).toBeNull();
+    expect(await native('area', 'step')).toBeNull();
+    expect(await native('area')).toMatchObject({ type: 'area', smooth: false });
   });
 
   it('applies filter and calculate transforms through the interpreter', async () => {

@@ -12,10 +12,13 @@ import { readTemplate } from '../../src/template/read-template.ts';
 import { pptxParts } from '../helpers/pptx-parts.ts';
 import { sampleTemplateCopy } from '../helpers/sample.ts';
 
-/** A line over the sample's figures; `point` asks Vega for a point at each value. */
-const line = (point: boolean) => ({
+/**
+ * A line over the sample's figures; `point` asks Vega for a point at each value, and
+ * `interpolate` for a curve.
+ */
+const line = (point: boolean, interpolate?: string) => ({
   data: { name: 'figures' },
-  mark: { type: 'line', point },
+  mark: { type: 'line', point, interpolate },
   encoding: {
     x: { field: 'key', type: 'nominal', sort: null },
     y: { field: 'value', type: 'quantitative' },
@@ -34,7 +37,8 @@ const pie = {
 
 /**
  * The sample template with a theme whose primary colour (8B0000) differs from its chart
- * palette's first (2E8B57), and two slides more: a line, and a line with points.
+ * palette's first (2E8B57), and slides more: a line, a line with points, a pie and a
+ * monotone line.
  */
 function template(): string {
   const dir = sampleTemplateCopy();
@@ -48,22 +52,30 @@ function template(): string {
   writeFileSync(join(dir, 'charts', 'line.vl.json'), JSON.stringify(line(false)));
   writeFileSync(join(dir, 'charts', 'line-points.vl.json'), JSON.stringify(line(true)));
   writeFileSync(join(dir, 'charts', 'pie.vl.json'), JSON.stringify(pie));
+  writeFileSync(join(dir, 'charts', 'curve.vl.json'), JSON.stringify(line(false, 'monotone')));
   const deck = join(dir, 'deck.md.hbs');
   const slide = (chart: string) =>
     `\n---\nlayout: chart\n---\n# A ${chart}\n\n![A ${chart}](chart:${chart})\n`;
   writeFileSync(
     deck,
-    readFileSync(deck, 'utf8') + slide('line') + slide('line-points') + slide('pie'),
+    readFileSync(deck, 'utf8') +
+      slide('line') +
+      slide('line-points') +
+      slide('pie') +
+      slide('curve'),
   );
   return dir;
 }
 
-/** Each native chart's XML, by its title in the deck's order: mass, output, line, points, pie. */
+/**
+ * Each native chart's XML, by its title in the deck's order: mass, output, line, points,
+ * pie, curve.
+ */
 async function nativeCharts(dir: string): Promise<string[]> {
   const out = join(dir, '..', 'out');
   await build({ template: dir, out, outputs: ['pptx'] });
   const parts = await pptxParts(new Uint8Array(readFileSync(join(out, 'briefing.pptx'))));
-  return [1, 2, 3, 4, 5].map((n) => parts.get(`ppt/charts/chart${n}.xml`) ?? '');
+  return [1, 2, 3, 4, 5, 6].map((n) => parts.get(`ppt/charts/chart${n}.xml`) ?? '');
 }
 
 /** The colour a chart's one series is drawn in: its fill (bars) or its line. */
@@ -115,6 +127,12 @@ describe('chart colours', () => {
     const symbol = (xml = '') => /<c:marker>\s*<c:symbol val="(\w+)"/.exec(xml)?.[1];
     expect(symbol(charts[2])).toBe('none');
     expect(symbol(charts[3])).toBe('circle');
+  });
+
+  it('smooth a PPTX line only where Vega curves it', () => {
+    const smooth = (xml = '') => /<c:smooth val="(\d)"\/>/.exec(xml)?.[1];
+    expect(smooth(charts[2])).toBe('0');
+    expect(smooth(charts[5])).toBe('1');
   });
 
   it('label values in the text colour, as large as the axis labels', async () => {

@@ -292,6 +292,7 @@ function nativeOptions(
     ...(native.type === 'scatter' ? { lineSize: 0 } : {}),
     // pptxgenjs marks every value of a line unless told not to; Vega only when asked.
     lineDataSymbol: native.markers ? 'circle' : 'none',
+    lineSmooth: native.smooth,
     dataLabelFormatCode: 'General',
     valAxisLabelFormatCode: 'General',
     // Vega's range, so a value axis is cut short (or not) as in the PDF.
