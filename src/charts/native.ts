@@ -124,7 +124,7 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
   const enc = (spec.encoding ?? {}) as Record<string, FieldDef | undefined>;
   const simple = (d: FieldDef | undefined) => d?.field && !d.aggregate && !d.bin && !d.timeUnit;
   if (Object.values(enc).some((d) => d?.field && !simple(d))) return null;
-  if (relabelled(enc.x) || relabelled(enc.y)) return null;
+  if (relabelled(enc.x) || relabelled(enc.y) || relabelled(enc.color)) return null;
   if (Object.keys(enc).some((channel) => !drawnNatively(channel, mark))) return null;
   // Multi-series (a colour per row, a pie's apart): not mapped yet.
   if ((enc.color?.field && mark !== 'arc') || enc.fill?.field || enc.stroke?.field) return null;
@@ -174,12 +174,15 @@ function curvedLikePowerPoint(mark: string, interpolate: unknown): boolean | nul
 }
 
 /**
- * An axis whose labels Vega formats (`"format": ".0%"`) or rewrites (`labelExpr`): a native
- * axis shows the numbers as "General" and the categories as they are.
+ * An axis or legend whose labels Vega formats (`"format": ".0%"`) or rewrites (`labelExpr`):
+ * a native axis or legend shows the numbers unformatted and the categories as they are.
  */
 function relabelled(def: FieldDef | undefined): boolean {
-  const axis = def?.axis as { format?: unknown; formatType?: unknown; labelExpr?: unknown } | null;
-  return [axis?.format, axis?.formatType, axis?.labelExpr].some((v) => v !== undefined);
+  type Labels = { format?: unknown; formatType?: unknown; labelExpr?: unknown } | null;
+  return [def?.axis, def?.legend].some((guide) => {
+    const labels = guide as Labels | undefined;
+    return [labels?.format, labels?.formatType, labels?.labelExpr].some((v) => v !== undefined);
+  });
 }
 
 /** The value scale's name in the compiled spec: the axis the values run along. */

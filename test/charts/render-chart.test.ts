@@ -169,6 +169,26 @@ describe('renderChart', () => {
     expect(await native(labelled({}))).toMatchObject({ showValues: true });
   });
 
+  it('draws a pie whose legend formats or rewrites its labels as a picture', async () => {
+    // The native legend listed the categories as they are, where Vega's read otherwise.
+    const legend = async (legendDef: unknown) =>
+      (
+        await renderChart(
+          request({
+            ...rowsPie,
+            encoding: {
+              ...rowsPie.encoding,
+              color: { ...rowsPie.encoding.color, legend: legendDef },
+            },
+          }),
+        )
+      ).native;
+    expect(await legend({ labelExpr: "'Group ' + datum.label" })).toBeNull();
+    expect(await legend({ format: '.0%' })).toBeNull();
+    expect(await legend({ format: '%b', formatType: 'time' })).toBeNull();
+    expect(await legend({ title: 'Groups', orient: 'bottom' })).toMatchObject({ legend: true });
+  });
+
   it("titles and hides the native axes as Vega's axes are: the axis's own title first", async () => {
     // Vega titles an axis by `axis.title` over the field's title, and draws none for
     // `"axis": null`; the deck showed the field's name and both axes whatever the spec said.
