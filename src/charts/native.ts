@@ -29,6 +29,11 @@ export interface NativeChart {
   showValues: boolean;
   /** A marker at each value: scatter charts, and lines whose spec asks for points. */
   markers: boolean;
+  /**
+   * Number formats, grouped as Vega's labels are (10,000): the value labels' with as many
+   * decimals as the values have, the value axis's with as many as its step, which is Vega's.
+   */
+  numberFormats: { values: string; axis: string; axisStep: number | null };
   /** A line Vega bends through its values (`"interpolate": "monotone"`): PowerPoint's smoothed line. */
   smooth: boolean;
   /**
@@ -289,8 +294,48 @@ export function toNativeChart(
     showValues: encoding.labelField === value,
     markers: type === 'scatter' || encoding.points,
     smooth: encoding.smooth,
+    numberFormats: numberFormats(values, valueRange),
     colors,
   };
+}
+
+/**
+ * Excel number formats grouping thousands, as Vega's `,.12~r` does. Excel cannot drop
+ * trailing zeros without leaving a bare decimal point ("3."), so decimals are fixed: as many
+ * as the most precise value has. The axis steps as Vega's does (d3's tick step for the 6
+ * ticks the theme asks for); without a range (scatter plots) PowerPoint picks the steps, and
+ * its axis stays "General".
+ */
+function numberFormats(
+  values: readonly number[],
+  range: [number, number] | null,
+): NativeChart['numberFormats'] {
+  const grouped = (decimals: number) => `#,##0${decimals ? `.${'0'.repeat(decimals)}` : ''}`;
+  const valueDecimals = Math.max(0, ...values.map(decimalsOf));
+  const step = range && tickStep(range);
+  return {
+    values: grouped(valueDecimals),
+    axis: step ? grouped(decimalsOf(step)) : 'General',
+    axisStep: step,
+  };
+}
+
+/** The decimals a number shows to 12 significant digits, as Vega's labels show it. */
+function decimalsOf(value: number): number {
+  const [, fraction = ''] = Number(value.toPrecision(12)).toString().split('.');
+  return /e-(\d+)/.test(String(value)) ? 0 : fraction.length;
+}
+
+/** d3's tick step: 1, 2 or 5 times a power of ten, about a sixth of the range. */
+function tickStep([from, to]: [number, number]): number | null {
+  const span = Math.abs(to - from);
+  if (!(span > 0)) return null;
+  const rough = span / 6;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const error = rough / power;
+  const factor =
+    error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1;
+  return Number((factor * power).toPrecision(12));
 }
 
 /**

@@ -78,6 +78,7 @@ describe('renderChart', () => {
       showValues: false,
       markers: false,
       smooth: false,
+      numberFormats: { values: '#,##0.0', axis: '#,##0.0', axisStep: 0.5 },
       colors: ['4C78A8'],
       axes: { category: true, value: true },
       legend: false,
@@ -106,6 +107,28 @@ describe('renderChart', () => {
     expect(await native('area', 'monotone')).toBeNull();
     expect(await native('area', 'step')).toBeNull();
     expect(await native('area')).toMatchObject({ type: 'area', smooth: false });
+  });
+
+  it('groups native numbers as Vega does, with the decimals the values and the axis steps have', async () => {
+    // Native labels read "General": 10000 where the PDF shows 10,000.
+    const formats = async (values: number[]) =>
+      (
+        await renderChart({
+          ...request(bar),
+          data: { rows: values.map((v, i) => ({ k: `K${i}`, v })) },
+        })
+      ).native?.numberFormats;
+    expect(await formats([12000, 3000])).toEqual({
+      values: '#,##0',
+      axis: '#,##0',
+      axisStep: 2000,
+    });
+    expect(await formats([1234.25, 80])).toEqual({
+      values: '#,##0.00',
+      axis: '#,##0',
+      axisStep: 200,
+    });
+    expect(await formats([0.3, 0.1 + 0.2])).toMatchObject({ values: '#,##0.0', axis: '#,##0.00' });
   });
 
   it('applies filter and calculate transforms through the interpreter', async () => {

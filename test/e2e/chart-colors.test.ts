@@ -129,6 +129,13 @@ describe('chart colours', () => {
     expect(symbol(charts[3])).toBe('circle');
   });
 
+  it('group the PPTX value axis’s numbers, and step it, as Vega does', () => {
+    // The axis read "General" (1000 where the PDF shows 1,000), on steps PowerPoint picked.
+    const axis = /<c:valAx>.*?<\/c:valAx>/s.exec(charts[0] ?? '')?.[0] ?? '';
+    expect(/<c:numFmt formatCode="([^"]+)"/.exec(axis)?.[1]).toBe('#,##0');
+    expect(/<c:majorUnit val="([^"]+)"/.exec(axis)?.[1]).toBe('200');
+  });
+
   it('smooth a PPTX line only where Vega curves it', () => {
     const smooth = (xml = '') => /<c:smooth val="(\d)"\/>/.exec(xml)?.[1];
     expect(smooth(charts[2])).toBe('0');

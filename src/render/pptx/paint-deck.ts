@@ -293,8 +293,11 @@ function nativeOptions(
     // pptxgenjs marks every value of a line unless told not to; Vega only when asked.
     lineDataSymbol: native.markers ? 'circle' : 'none',
     lineSmooth: native.smooth,
-    dataLabelFormatCode: 'General',
-    valAxisLabelFormatCode: 'General',
+    // Grouped, as Vega's labels are: 10,000, not 10000.
+    dataLabelFormatCode: native.numberFormats.values,
+    valAxisLabelFormatCode: native.numberFormats.axis,
+    // Vega's ticks, so the axis format's decimals fit each one.
+    ...(native.numberFormats.axisStep ? { valAxisMajorUnit: native.numberFormats.axisStep } : {}),
     // Vega's range, so a value axis is cut short (or not) as in the PDF.
     ...(native.valueRange
       ? { valAxisMinVal: native.valueRange[0], valAxisMaxVal: native.valueRange[1] }
