@@ -317,14 +317,18 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
       ...coverageWarnings(data, template, strings, fonts),
       ...contrastWarnings(
         [
-          ...deckLayout.slides.map((s) => ({ ...s, name: `slide ${s.number}` })),
+          ...deckLayout.slides.map((s) => ({
+            ...s,
+            name: `slide ${s.number}`,
+            theme: template.theme,
+          })),
           ...summaryLayout.pages.map((frames, i) => ({
             name: `summary page ${i + 1}`,
             background: paper.colors.background,
             frames,
+            theme: paper,
           })),
         ],
-        template.theme,
         template.themeFile,
       ),
     ],

@@ -16,6 +16,8 @@ export interface Page {
   name: string;
   background: string;
   frames: readonly Frame[];
+  /** The colours it is drawn in: the slide theme, or its paper version on summary pages. */
+  theme: Theme;
 }
 
 interface Text {
@@ -27,17 +29,10 @@ interface Text {
 
 /**
  * One warning per pair of colours and size class, at the first page it is met, placed in the
- * theme file; colours are named by their theme keys where they are the theme's own.
+ * theme file; colours are named by the keys of the theme that page is drawn in, where they are
+ * its own.
  */
-export function contrastWarnings(
-  pages: readonly Page[],
-  theme: Theme,
-  themeFile: string,
-): Diagnostic[] {
-  const named = (hex: string) => {
-    const keys = Object.entries(theme.colors).flatMap(([key, v]) => (v === hex ? [key] : []));
-    return keys.length ? `${hex} (${keys.join(', ')})` : hex;
-  };
+export function contrastWarnings(pages: readonly Page[], themeFile: string): Diagnostic[] {
   const seen = new Map<string, Diagnostic>();
   for (const page of pages) {
     for (const text of textsOf(page)) {
@@ -45,12 +40,19 @@ export function contrastWarnings(
       const ratio = contrast(text.color, text.on);
       const key = `${text.color} ${text.on} ${needs}`;
       if (ratio >= needs || seen.has(key)) continue;
+      const named = (hex: string) => namedIn(page.theme, hex);
       const shown = { ...text, color: named(text.color), on: named(text.on) };
       const message = messages.lowContrast(page.name, shown, ratio, needs);
       seen.set(key, { ...message, place: { file: themeFile } });
     }
   }
   return [...seen.values()];
+}
+
+/** "5F6673 (muted)": the colour with the theme's keys that hold it, or bare if none does. */
+function namedIn(theme: Theme, hex: string): string {
+  const keys = Object.entries(theme.colors).flatMap(([key, v]) => (v === hex ? [key] : []));
+  return keys.length ? `${hex} (${keys.join(', ')})` : hex;
 }
 
 /** WCAG's large text: 18 pt, or 14 pt bold. */

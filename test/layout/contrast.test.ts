@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { contrastWarnings, type Page } from '../../src/layout/contrast.ts';
 import type { Frame, TextFrame } from '../../src/layout/frames.ts';
+import { paperTheme } from '../../src/layout/readable-color.ts';
 import { readTemplate } from '../../src/template/read-template.ts';
+import type { Theme } from '../../src/template/theme.ts';
 
 const { theme } = readTemplate('templates/briefing');
 /** A synthetic brand theme: a light grey for footers and captions. */
@@ -32,10 +34,11 @@ function text(color: string, size: number, bold = false, y = 10): TextFrame {
   };
 }
 
-const page = (name: string, frames: Frame[], background = 'FFFFFF'): Page => ({
+const page = (name: string, frames: Frame[], drawnIn: Theme = pale): Page => ({
   name,
-  background,
+  background: drawnIn.colors.background,
   frames,
+  theme: drawnIn,
 });
 
 describe('contrastWarnings', () => {
@@ -45,7 +48,7 @@ describe('contrastWarnings', () => {
       page('slide 2', [text('9A9A9A', 10)]),
       page('slide 3', [text('9A9A9A', 10)]),
     ];
-    const warnings = contrastWarnings(slides, pale, 'theme.yaml');
+    const warnings = contrastWarnings(slides, 'theme.yaml');
     expect(warnings).toEqual([
       expect.objectContaining({
         code: 'low-contrast',
@@ -61,20 +64,14 @@ describe('contrastWarnings', () => {
     const surface: Frame = { kind: 'rect', box: { x: 0, y: 0, w: 960, h: 540 }, fill: 'F4F4F4' };
     // 8C8C8C on white: 3.4:1, enough for a 28 pt title or 14 pt bold, not for 12 pt text.
     expect(
-      contrastWarnings(
-        [page('slide 1', [text('8C8C8C', 28), text('8C8C8C', 14, true)])],
-        pale,
-        't',
-      ),
+      contrastWarnings([page('slide 1', [text('8C8C8C', 28), text('8C8C8C', 14, true)])], 't'),
     ).toEqual([]);
-    expect(contrastWarnings([page('slide 1', [text('8C8C8C', 12)])], pale, 't')).toHaveLength(1);
-    const onSurface = contrastWarnings([page('slide 1', [surface, text('9A9A9A', 20)])], pale, 't');
+    expect(contrastWarnings([page('slide 1', [text('8C8C8C', 12)])], 't')).toHaveLength(1);
+    const onSurface = contrastWarnings([page('slide 1', [surface, text('9A9A9A', 20)])], 't');
     expect(onSurface[0]?.message).toContain('on F4F4F4 (surface)');
     // A shape drawn after the text, or beside it, is not under it.
     const beside: Frame = { ...surface, box: { x: 500, y: 0, w: 10, h: 10 } };
-    expect(contrastWarnings([page('slide 1', [beside, text('1F2937', 10)])], pale, 't')).toEqual(
-      [],
-    );
+    expect(contrastWarnings([page('slide 1', [beside, text('1F2937', 10)])], 't')).toEqual([]);
   });
 
   it('checks table text on its header, stripe and body fills', () => {
@@ -98,9 +95,48 @@ describe('contrastWarnings', () => {
         rule: '5F6673',
       },
     };
-    const warnings = contrastWarnings([page('slide 4', [table])], theme, 't');
+    const warnings = contrastWarnings([page('slide 4', [table], theme)], 't');
     expect(warnings.map((w) => w.message)).toEqual([
       expect.stringContaining('Text in 5F6673 (muted) on C0C0C0 (first on slide 4)'),
     ]);
+  });
+
+  it('names summary-page colours by the paper theme they are drawn in, once per pair', () => {
+    // A dark brand: on paper its background is white and its surface a pale tint of the text.
+    const dark = {
+      ...theme,
+      colors: { ...theme.colors, background: '101820', text: 'F2F2F2', surface: '2A3340' },
+    };
+    const paper = paperTheme(dark);
+    expect(paper.colors.surface).toBe('E7E8E9');
+    const tint: Frame = { kind: 'rect', box: { x: 0, y: 0, w: 960, h: 540 }, fill: 'E7E8E9' };
+    const warnings = contrastWarnings(
+      [
+        page('slide 1', [text('8C8C8C', 12)], dark),
+        page('summary page 1', [text('8C8C8C', 12)], paper),
+        page('summary page 2', [tint, text('8C8C8C', 12)], paper),
+        // The same pair again on a later page: no second warning.
+        page('summary page 3', [text('8C8C8C', 12)], paper),
+      ],
+      't',
+    );
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('Text in 8C8C8C on FFFFFF (background) (first on summary page 1)'),
+      expect.stringContaining('Text in 8C8C8C on E7E8E9 (surface) (first on summary page 2)'),
+    ]);
+  });
+
+  it('does not name a paper colour by the slide key that happens to hold it', () => {
+    // Paper text is the dark slide background: "101820 (text)" on paper, not "(background)".
+    const dark = { ...theme, colors: { ...theme.colors, background: '101820', text: 'F2F2F2' } };
+    const paper = paperTheme(dark);
+    const dim: Frame = { kind: 'rect', box: { x: 0, y: 0, w: 960, h: 540 }, fill: '404040' };
+    const [warning] = contrastWarnings(
+      [page('summary page 1', [dim, text('101820', 12)], paper)],
+      't',
+    );
+    expect(warning?.message).toMatch(
+      /^Text in 101820 \(text\) on 404040 \(first on summary page 1\)/,
+    );
   });
 });
