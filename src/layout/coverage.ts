@@ -36,9 +36,16 @@ export function coverageWarnings(
   });
 }
 
+/**
+ * Control, format (bidi overrides), separator and ignorable characters: printed as they are
+ * they would reorder, break or vanish from the terminal line, so they are shown only as U+XXXX.
+ */
+const UNPRINTABLE = /[\p{C}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
+
 function missingGlyphs(missing: string[]) {
-  const shown = missing
-    .slice(0, 5)
-    .map((c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`);
+  const shown = missing.slice(0, 5).map((c) => {
+    const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return UNPRINTABLE.test(c) ? code : `${c} (${code})`;
+  });
   return messages.missingGlyphs(shown, missing.length - shown.length);
 }
