@@ -42,7 +42,7 @@ export function checkRows(
   locateData: (path: PathSegment[]) => Place,
 ): RowProblem | null {
   const { encoded, made, foreseeable } = readSpec(chart.spec, source);
-  const records = rows.filter((r): r is Record<string, unknown> => !!r && typeof r === 'object');
+  const records = rows.filter(isRecord);
   const known = new Set(records.flatMap((row) => Object.keys(row)));
   const missing = encoded.find(({ field }) => !known.has(field) && !made.has(field));
   if (foreseeable && known.size > 0 && missing) {
@@ -52,7 +52,10 @@ export function checkRows(
     };
   }
   for (const { field } of encoded) {
-    const row = records.findIndex((r) => Object.hasOwn(r, field) && r[field] === '__proto__');
+    // Counted among all rows, so a null or text entry before it does not shift the path.
+    const row = rows.findIndex(
+      (r) => isRecord(r) && Object.hasOwn(r, field) && r[field] === '__proto__',
+    );
     if (row >= 0) {
       const path = [source, row, field];
       return {
@@ -62,6 +65,10 @@ export function checkRows(
     }
   }
   return unreadable(chart, source, encoded, made, rows, locateData);
+}
+
+function isRecord(row: unknown): row is Record<string, unknown> {
+  return !!row && typeof row === 'object';
 }
 
 /**
