@@ -309,14 +309,14 @@ export const messages = {
   }),
   nameField: (field: string, known: readonly string[]): Message => ({
     code: 'name-field',
-    message: `--name uses {{${field}}}, but this record has no text or number field "${field}".`,
+    message: `--name uses {{${field}}}, but this record has no text, number or true/false field "${field}".`,
     hint: known.length
       ? `Fields of this record: ${known.join(', ')}.`
       : 'This record has no fields.',
   }),
   nameFieldInNoRecord: (field: string, known: readonly string[]): Message => ({
     code: 'name-field',
-    message: `--name uses {{${field}}}, but no record has a text or number field "${field}".`,
+    message: `--name uses {{${field}}}, but no record has a text, number or true/false field "${field}".`,
     hint: known.length
       ? `Fields of the records: ${known.join(', ')}.`
       : 'The records have no fields.',

@@ -140,7 +140,7 @@ describe('build --each', () => {
 
       expect(await runCli(args, context)).toBe(1);
 
-      const said = `${file}  --name uses {{nofield}}, but no record has a text or number field "nofield".`;
+      const said = `${file}  --name uses {{nofield}}, but no record has a text, number or true/false field "nofield".`;
       expect(context.err().split(said)).toHaveLength(2);
       expect(context.err()).toContain(`hint: Fields of the records: ${fields}.`);
       expect(context.err()).toContain('[name-field]');
@@ -152,7 +152,9 @@ describe('build --each', () => {
     const { code, out, context } = await eachByName('prepared_for,class\nHill School,9B\n,9C\n');
 
     expect(code).toBe(1);
-    expect(context.err()).toContain('this record has no text or number field "prepared_for"');
+    expect(context.err()).toContain(
+      'this record has no text, number or true/false field "prepared_for"',
+    );
     expect(readManifest(out).records).toMatchObject([{ row: 2, folder: 'Hill School' }]);
     expect(readManifest(out).failed.map((f) => f.row)).toEqual([3]);
   });

@@ -51,6 +51,18 @@ describe('folder names from --name', () => {
     expect(named.diagnostic.hint).toContain('school');
   });
 
+  it('takes true/false fields as it takes text and numbers, and says so when one is missing', () => {
+    const naming = { pattern: '{{school}}-{{eu}}', csv: false, width: 1 };
+    expect(nameRecord(record({ school: 'Hill', eu: true }), naming)).toEqual({
+      ok: true,
+      name: 'Hill-true',
+    });
+    const named = nameRecord(record({ school: 'Hill', eu: { member: true } }), naming);
+    expect(named.ok || named.diagnostic.message).toBe(
+      '--name uses {{eu}}, but this record has no text, number or true/false field "eu".',
+    );
+  });
+
   it('reports a name that sanitises to nothing', () => {
     const named = nameRecord(record({ x: '../..' }), { pattern: '{{x}}', csv: true, width: 1 });
     expect(named.ok ? named.name : named.diagnostic.code).toBe('name-empty');
