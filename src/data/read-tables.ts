@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { type Document, isAlias, isScalar, type LineCounter } from 'yaml';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { type Document, isAlias, isScalar, type LineCounter, parseDocument } from 'yaml';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { fileProblems, messages } from '../errors/messages.ts';
 import { walkNodes } from './check-nodes.ts';
@@ -58,7 +58,27 @@ export function readTables(file: string, doc: Document, lineCounter: LineCounter
   return tables;
 }
 
-/** Only .csv files can be tables; the watch waits for nothing else a failed build lacked. */
+/**
+ * The table files a dataset names with `!csv FILE`, read from its text alone: what a watch
+ * waits for after a build that lacked one. A dataset that cannot be read names none.
+ */
+export function tablesNamed(file: string): string[] {
+  try {
+    if (statSync(file).size > dataLimits.fileBytes) return [];
+    const doc = parseDocument(readFileSync(file, 'utf8'), { resolveKnownTags: false });
+    const folder = dirname(file);
+    // Only names the build could read: .csv files inside the dataset's folder.
+    return [...walkNodes(doc)].flatMap(({ node }) => {
+      if (node.tag !== '!csv' || !isScalar(node) || typeof node.value !== 'string') return [];
+      const table = join(folder, node.value);
+      return isTableName(table) && table.startsWith(folder + sep) ? [table] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** Only .csv files can be tables, and the watch waits for nothing else a failed build lacked. */
 export function isTableName(path: string): boolean {
   return path.toLowerCase().endsWith('.csv');
 }

@@ -75,10 +75,10 @@ async function titleSlideText(pptx: string): Promise<string> {
 }
 
 /**
- * Watches the sample with its figures in `figures.csv` beside it (written only if
- * `writeTable`), building the deck alone.
+ * Watches the sample with its figures in `figures.csv` beside it, or at `ref` below its
+ * folder (written only if `writeTable`), building the deck alone.
  */
-function watchTableDataset(writeTable: boolean) {
+function watchTableDataset(writeTable: boolean, ref = 'figures.csv') {
   const dir = tempDir('briefkit-watch-');
   const sample = parse(readFileSync(sampleData, 'utf8'));
   const columns = ['key', 'qualifier', 'value', 'unit', 'short', 'label', 'source'];
@@ -93,10 +93,10 @@ function watchTableDataset(writeTable: boolean) {
     data,
     stringify({ ...sample, figures: 'FIGURES' }).replace(
       'figures: FIGURES',
-      'figures: !csv figures.csv',
+      `figures: !csv ${ref}`,
     ),
   );
-  const csv = join(dir, 'figures.csv');
+  const csv = join(dir, ref);
   if (writeTable) writeFileSync(csv, figures);
   const out = join(dir, 'out');
   const events = rebuilds();
@@ -254,6 +254,19 @@ describe('watch', () => {
       writeFileSync(join(dirname(csv), 'watch.log'), 'rebuild failed');
       writeFileSync(join(dirname(csv), 'figures.txt'), figures);
       await new Promise((later) => setTimeout(later, 400));
+      const rebuilt = await editUntilRebuilt(csv, figures, events.next());
+      expect(rebuilt).toMatchObject({ ok: true, changed: [csv] });
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('rebuilds when a !csv table a failed build lacked is created in a subfolder of the dataset’s', async () => {
+    const { handle, events, csv, figures } = watchTableDataset(false, 'tables/2025/figures.csv');
+    try {
+      await handle.ready;
+      expect(await events.next()).toMatchObject({ ok: false });
+      mkdirSync(dirname(csv), { recursive: true });
       const rebuilt = await editUntilRebuilt(csv, figures, events.next());
       expect(rebuilt).toMatchObject({ ok: true, changed: [csv] });
     } finally {

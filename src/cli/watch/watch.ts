@@ -1,16 +1,18 @@
 /**
  * Rebuilds whenever the dataset, a `!csv` table it reads, or anything in the template folder
  * (templates, theme, schema, chart specs, pictures) changes: what each good build reports it
- * read is watched from then on, since a data edit can add a table. Builds run in this
+ * read is watched from then on, since a data edit can add a table, and after a failed build
+ * the tables the dataset names, in its folder or below, since one may be what it lacked. Builds run in this
  * process, so every rebuild after the first reuses loaded modules, fonts and compiled
  * schemas. Changes that arrive during a build are batched into one more build after it; an
  * editor's temp file, come and gone, is no change (see pending-changes.ts). A
  * failed build leaves the last good outputs in place (writes are atomic) and the watch goes on.
  */
+import { existsSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
 import { type BuildOptions, type BuildResult, build, defaults } from '../../build.ts';
-import { isTableName } from '../../data/read-tables.ts';
+import { tablesNamed } from '../../data/read-tables.ts';
 import { pendingChanges } from './pending-changes.ts';
 
 export type RebuildEvent = {
@@ -45,12 +47,9 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   // chokidar watches the folders holding the inputs, not the inputs themselves: given more
   // than one path, it loses a file that is deleted and created again (git checkout, cp).
   const folders = () => [...new Set([...watched].map((input) => dirname(input)))];
-  // After a failed build, a .csv file appearing beside the dataset may be the table it lacked
-  // (a folder, a file removed, or any other file, such as this watch's own log, cannot be).
-  let failed = false;
-  const besideData = (path: string): boolean => dirname(path) === dirname(data);
-  const mayBeTable = (event: string, path: string): boolean =>
-    (event === 'add' || event === 'change') && besideData(path) && isTableName(path);
+  /** A folder that holds an input, however deep: chokidar must walk it to find the input. */
+  const holdsInput = (path: string): boolean =>
+    [...watched].some((input) => input.startsWith(path + sep));
   const watcher = watchFiles(folders(), {
     ignoreInitial: true,
     // Of those folders, only the inputs. Our own writes must not trigger builds, should --out
@@ -59,7 +58,7 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
       path === out ||
       path.startsWith(out + sep) ||
       path.endsWith('.tmp') ||
-      !(isInput(path) || besideData(path) || folders().includes(path)),
+      !(isInput(path) || holdsInput(path) || folders().includes(path)),
   });
 
   const changes = pendingChanges();
@@ -78,18 +77,21 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     const ms = () => Math.round(performance.now() - started);
     try {
       const result = await build(options);
-      failed = false;
       watchAlso(result.inputs);
       hooks.onRebuild?.({ changed: batch, ms: ms(), ok: true, result });
     } catch (error) {
-      failed = true;
+      // The tables the dataset names, one of which it may have lacked: watched from now on.
+      watchAlso(tablesNamed(data));
       hooks.onRebuild?.({ changed: batch, ms: ms(), ok: false, error });
     }
   };
   const watchAlso = (paths: readonly string[]): void => {
     const added = paths.filter((path) => !watched.has(path));
     for (const path of added) watched.add(path);
-    if (added.length && !closed) watcher.add(added.map((path) => dirname(path)));
+    // A folder not made yet is found from the one above it (holdsInput): chokidar, given a
+    // missing folder, does not report what is later created in it.
+    const present = added.map((path) => dirname(path)).filter((folder) => existsSync(folder));
+    if (present.length && !closed) watcher.add(present);
   };
   const schedule = (): void => {
     if (closed) return;
@@ -107,7 +109,7 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   };
 
   watcher.on('all', (event, path) => {
-    if (!isInput(path) && !(failed && mayBeTable(event, path))) return;
+    if (!isInput(path)) return;
     changes.note(event, path);
     clearTimeout(timer);
     timer = setTimeout(schedule, hooks.debounceMs ?? 30);
