@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outermost } from '../../src/cli/commands/watch.ts';
+import { describeChanges, outermost } from '../../src/cli/commands/watch.ts';
 import { pendingChanges } from '../../src/cli/watch/pending-changes.ts';
 
 /** Changes over a pretend file system holding `files`. */
@@ -84,5 +85,18 @@ describe('outermost', () => {
     const changed = ['/t', '/t/deck.md.hbs', '/t/charts', '/t/charts/a.vl.json', '/d/data.yaml'];
     expect(outermost(changed)).toEqual(['/t', '/d/data.yaml']);
     expect(outermost(['/t/charts/a.vl.json', '/t2/x'])).toEqual(['/t/charts/a.vl.json', '/t2/x']);
+  });
+});
+
+describe('describeChanges', () => {
+  it('says "removed" for paths that are gone, "changed" for the others', () => {
+    const here = (name: string) => join(process.cwd(), name);
+    expect(describeChanges({ changed: [here('d.yaml')], removed: [here('d.yaml')] })).toBe(
+      'd.yaml removed: ',
+    );
+    expect(
+      describeChanges({ changed: [here('a.csv'), here('d.yaml')], removed: [here('d.yaml')] }),
+    ).toBe('a.csv changed; d.yaml removed: ');
+    expect(describeChanges({ changed: [], removed: [] })).toBe('');
   });
 });

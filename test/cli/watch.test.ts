@@ -209,10 +209,10 @@ describe('watch', () => {
       const pptx = join(out, 'briefing.pptx');
 
       rmSync(data);
-      expect(await events.next()).toMatchObject({ ok: false, changed: [data] });
+      expect(await events.next()).toMatchObject({ ok: false, changed: [data], removed: [data] });
 
       const recreated = await editUntilRebuilt(data, retitled('Back again'), events.next());
-      expect(recreated).toMatchObject({ ok: true, changed: [data] });
+      expect(recreated).toMatchObject({ ok: true, changed: [data], removed: [] });
       expect(await titleSlideText(pptx)).toContain('Back again');
 
       // Later edits go on triggering rebuilds.

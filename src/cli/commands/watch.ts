@@ -23,8 +23,7 @@ export const watchCommand = defineCommand({
 
     const handle = watch(options, {
       onRebuild(event) {
-        const changed = outermost(event.changed);
-        const what = changed.length ? `${changed.map(show).join(', ')} changed: ` : '';
+        const what = describeChanges(event);
         if (event.ok) {
           writeWarnings(stderr, event.result.warnings);
           stdout.write(`${what}${describeBuild(event)} in ${event.ms} ms\n`);
@@ -61,6 +60,20 @@ function describeBuild(event: RebuildEvent & { ok: true }): string {
   const folder = files[0] ? show(dirname(files[0])) : '';
   const verb = event.changed.length ? 'rebuilt' : 'Built';
   return `${verb} ${folder}/ (${files.map((f) => basename(f)).join(', ')})`;
+}
+
+/** `data.yaml changed: `, `data.yaml removed: `, or nothing for the first build. */
+export function describeChanges({ changed, removed }: Pick<RebuildEvent, 'changed' | 'removed'>) {
+  const paths = outermost(changed);
+  const said = (gone: boolean) => paths.filter((path) => removed.includes(path) === gone);
+  const parts = [
+    [said(false), 'changed'],
+    [said(true), 'removed'],
+  ] as const;
+  const what = parts.flatMap(([list, verb]) =>
+    list.length ? [`${list.map(show).join(', ')} ${verb}`] : [],
+  );
+  return what.length ? `${what.join('; ')}: ` : '';
 }
 
 /** The paths not inside another of them: a folder moved back stands for all it holds. */

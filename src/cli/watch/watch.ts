@@ -18,6 +18,8 @@ import { pendingChanges } from './pending-changes.ts';
 export type RebuildEvent = {
   /** Files that changed since the last build, as absolute paths; empty for the first build. */
   changed: readonly string[];
+  /** Those of them that are gone (deleted or moved away) rather than changed. */
+  removed: readonly string[];
   ms: number;
 } & ({ ok: true; result: BuildResult } | { ok: false; error: unknown });
 
@@ -73,16 +75,17 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     // Only paths that appeared and vanished since the last build: nothing to rebuild for.
     if (!first && !batch.length) return;
     first = false;
+    const removed = batch.filter((path) => !existsSync(path));
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     try {
       const result = await build(options);
       watchAlso(result.inputs);
-      hooks.onRebuild?.({ changed: batch, ms: ms(), ok: true, result });
+      hooks.onRebuild?.({ changed: batch, removed, ms: ms(), ok: true, result });
     } catch (error) {
       // The tables the dataset names, one of which it may have lacked: watched from now on.
       watchAlso(tablesNamed(data));
-      hooks.onRebuild?.({ changed: batch, ms: ms(), ok: false, error });
+      hooks.onRebuild?.({ changed: batch, removed, ms: ms(), ok: false, error });
     }
   };
   const watchAlso = (paths: readonly string[]): void => {
