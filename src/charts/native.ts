@@ -2,6 +2,7 @@
  * Maps simple Vega-Lite specs onto PowerPoint's native chart types, with the values read
  * from Vega's own scenegraph after transforms ran, so filters and calculations count.
  */
+import { tickStep } from 'd3-array';
 import { color as parseColor } from 'd3-color';
 import type { ChartWording } from '../template/strings.ts';
 import { titleText } from './chart-title.ts';
@@ -312,7 +313,7 @@ function numberFormats(
 ): NativeChart['numberFormats'] {
   const grouped = (decimals: number) => `#,##0${decimals ? `.${'0'.repeat(decimals)}` : ''}`;
   const valueDecimals = Math.max(0, ...values.map(decimalsOf));
-  const step = range && tickStep(range);
+  const step = range && axisStep(range);
   return {
     values: grouped(valueDecimals),
     axis: step ? grouped(decimalsOf(step)) : 'General',
@@ -326,16 +327,10 @@ function decimalsOf(value: number): number {
   return /e-(\d+)/.test(String(value)) ? 0 : fraction.length;
 }
 
-/** d3's tick step: 1, 2 or 5 times a power of ten, about a sixth of the range. */
-function tickStep([from, to]: [number, number]): number | null {
-  const span = Math.abs(to - from);
-  if (!(span > 0)) return null;
-  const rough = span / 6;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const error = rough / power;
-  const factor =
-    error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1;
-  return Number((factor * power).toPrecision(12));
+/** The step between Vega's ticks: d3's, for the 6 ticks the theme asks for. */
+function axisStep([from, to]: [number, number]): number | null {
+  const step = Math.abs(tickStep(from, to, 6));
+  return Number.isFinite(step) && step > 0 ? step : null;
 }
 
 /**
