@@ -120,6 +120,10 @@ export interface SlideFrames {
 
 export interface ChartStyle {
   text: string;
+  /** Grid lines, as Vega draws them (the theme's surface colour). */
+  grid: string;
+  /** Axis lines, as Vega draws its axis domain (the theme's muted colour). */
+  rule: string;
 }
 
 export interface OutlineEntry {

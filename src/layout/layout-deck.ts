@@ -49,7 +49,11 @@ export async function layoutDeck(deck: Deck, ctx: DeckContext): Promise<DeckLayo
   return {
     width,
     height,
-    chartStyle: { text: ctx.theme.colors.text },
+    chartStyle: {
+      text: ctx.theme.colors.text,
+      grid: ctx.theme.colors.surface,
+      rule: ctx.theme.colors.muted,
+    },
     slides,
   };
 }

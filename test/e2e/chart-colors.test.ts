@@ -136,6 +136,20 @@ describe('chart colours', () => {
     expect(/<c:majorUnit val="([^"]+)"/.exec(axis)?.[1]).toBe('200');
   });
 
+  it('draw grid and axis lines in the theme colours Vega draws them in', () => {
+    // Office's default is dark grey: the deck's grid stood out where the PDF's is faint.
+    const { colors } = readTemplate(dir).theme;
+    const grid = /<c:majorGridlines>.*?<\/c:majorGridlines>/s.exec(charts[0] ?? '')?.[0] ?? '';
+    expect(grid).toContain(`<a:srgbClr val="${colors.surface}"/>`);
+    for (const axis of ['catAx', 'valAx']) {
+      const xml = new RegExp(`<c:${axis}>.*?</c:${axis}>`, 's').exec(charts[0] ?? '')?.[0] ?? '';
+      const line = /<c:spPr>.*?<\/c:spPr>/s.exec(
+        xml.replace(/<c:majorGridlines>.*?<\/c:majorGridlines>/s, ''),
+      )?.[0];
+      expect(line, axis).toContain(`<a:srgbClr val="${colors.muted}"/>`);
+    }
+  });
+
   it('smooth a PPTX line only where Vega curves it', () => {
     const smooth = (xml = '') => /<c:smooth val="(\d)"\/>/.exec(xml)?.[1];
     expect(smooth(charts[2])).toBe('0');

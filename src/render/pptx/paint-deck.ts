@@ -305,7 +305,10 @@ function nativeOptions(
     // Vega draws no axis, nor its grid, for `"axis": null`.
     catAxisHidden: !native.axes.category,
     valAxisHidden: !native.axes.value,
-    ...(native.axes.value ? {} : { valGridLine: { style: 'none' } }),
+    // Grid and axis lines in Vega's colours: office apps draw them dark grey by default.
+    valGridLine: native.axes.value ? { color: style.grid, size: 1 } : { style: 'none' },
+    catAxisLineColor: style.rule,
+    valAxisLineColor: style.rule,
     dataLabelFontFace: text.fontFace,
     dataLabelFontSize: text.fontSize,
     dataLabelColor: text.color,
