@@ -62,6 +62,11 @@ export const messages = {
     hint: 'Name a file, not a folder, pipe or device.',
   }),
   syntax,
+  pdfPassword: (): Message => ({
+    code: 'pdf-password',
+    message: 'This PDF needs a password to open; inspect cannot read it.',
+    hint: 'Inspect a copy saved without a password, e.g. `qpdf --decrypt --password=… in.pdf out.pdf`.',
+  }),
   // CSV faults, in the same words for datasets, `!csv` tables and `build --each` records.
   csvCellCount: (row: number, cells: number, columns: number): Message =>
     syntax(

@@ -3,7 +3,7 @@
  * these views instead of opaque bytes; the JSON form carries the same data for tools.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { fail } from '../errors/briefkit-error.ts';
+import { BriefkitError, fail, isBriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { formatInspection } from './format.ts';
 import { inspectPdf } from './inspect-pdf.ts';
@@ -46,14 +46,22 @@ async function readInput(file: string): Promise<Uint8Array> {
 }
 
 /** The structured inspection of a PPTX or PDF, whichever the bytes are. */
-async function inspectBytes(bytes: Uint8Array, file?: string): Promise<Inspection> {
+async function inspectKind(bytes: Uint8Array): Promise<Inspection> {
   const kind = detectKind(bytes);
   if (kind === 'pptx') return inspectPptx(bytes);
   if (kind === 'pdf') return inspectPdf(bytes);
-  fail({
-    ...messages.syntax('file', 'expected a PPTX (zip) or a PDF, judging by its first bytes'),
-    ...(file ? { place: { file } } : {}),
-  });
+  fail(messages.syntax('file', 'expected a PPTX (zip) or a PDF, judging by its first bytes'));
+}
+
+/** As inspectKind, with every diagnostic naming the file it came from, when there is one. */
+async function inspectBytes(bytes: Uint8Array, file?: string): Promise<Inspection> {
+  try {
+    return await inspectKind(bytes);
+  } catch (error) {
+    if (!file || !isBriefkitError(error)) throw error;
+    const placed = error.diagnostics.map((d) => ({ ...d, place: { file, ...d.place } }));
+    throw new BriefkitError(placed, error.exitCode, { cause: error });
+  }
 }
 
 /**

@@ -209,6 +209,8 @@ async function openDocument(bytes: Uint8Array): Promise<PdfDocument> {
       disableFontFace: true,
     }).promise;
   } catch (error) {
+    // A user password is the one failure the file's author can fix; the rest are damage.
+    if ((error as Error).name === 'PasswordException') fail(messages.pdfPassword());
     fail(messages.syntax('PDF', (error as Error).message));
   }
 }

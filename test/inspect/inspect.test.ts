@@ -310,6 +310,26 @@ describe('inspect input', () => {
     expect(isBriefkitError(error) && error.code).toBe('syntax');
   });
 
+  it('says a PDF needs a password, naming the file, instead of a parser message', async () => {
+    const pdf = new PDFDocument({ userPassword: 'secret', ownerPassword: 'owner' });
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise<void>((resolve) => pdf.on('end', resolve));
+    pdf.text('Hidden');
+    pdf.end();
+    await done;
+    const file = join(tempDir('briefkit-inspect-'), 'locked.pdf');
+    writeFileSync(file, Buffer.concat(chunks));
+    const error = await inspect(file).catch((e: unknown) => e);
+    expect(isBriefkitError(error) && error.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'pdf-password',
+        message: 'This PDF needs a password to open; inspect cannot read it.',
+        place: { file },
+      }),
+    ]);
+  });
+
   it('reports a missing file as file-not-found', async () => {
     const error = await inspect('/nonexistent/deck.pptx').catch((e: unknown) => e);
     expect(isBriefkitError(error) && error.code).toBe('file-not-found');
