@@ -67,6 +67,11 @@ export const messages = {
     message: 'This PDF needs a password to open; inspect cannot read it.',
     hint: 'Inspect a copy saved without a password, e.g. `qpdf --decrypt --password=… in.pdf out.pdf`.',
   }),
+  openDocument: (mimetype: string): Message => ({
+    code: 'not-pptx',
+    message: `This is an OpenDocument file (${mimetype}), not a PPTX; inspect reads PPTX and PDF.`,
+    hint: 'Save it as PPTX first, e.g. `soffice --headless --convert-to pptx FILE`.',
+  }),
   // CSV faults, in the same words for datasets, `!csv` tables and `build --each` records.
   csvCellCount: (row: number, cells: number, columns: number): Message =>
     syntax(

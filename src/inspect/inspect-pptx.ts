@@ -8,7 +8,7 @@
  * 3. Its notes: the body placeholder of the related notes slide.
  */
 import { fail } from '../errors/briefkit-error.ts';
-import { messages } from '../errors/messages.ts';
+import { type Message, messages } from '../errors/messages.ts';
 import { emuToPoints } from './geometry.ts';
 import type { PptxInspection, PptxSlide } from './model.ts';
 import { type OoxmlPackage, openPackage, relationshipOfType } from './ooxml-package.ts';
@@ -77,6 +77,14 @@ async function readSlide(
   return slide;
 }
 
+/** Why a zip has no presentation part: an OpenDocument file says so in its `mimetype`. */
+async function missingPresentation(pkg: OoxmlPackage): Promise<Message> {
+  const mimetype = (await pkg.readText('mimetype'))?.trim() ?? '';
+  return mimetype.startsWith('application/vnd.oasis.opendocument.')
+    ? messages.openDocument(mimetype)
+    : messages.syntax('PPTX', `${PRESENTATION} is missing`);
+}
+
 /** Reads a PPTX. Fails with a `syntax` diagnostic when the zip is not a presentation. */
 export async function inspectPptx(bytes: Uint8Array): Promise<PptxInspection> {
   let pkg: OoxmlPackage;
@@ -86,7 +94,7 @@ export async function inspectPptx(bytes: Uint8Array): Promise<PptxInspection> {
     fail(messages.syntax('PPTX', `not a readable zip (${(error as Error).message})`));
   }
   const presentation = await pkg.readXml(PRESENTATION);
-  if (!presentation) fail(messages.syntax('PPTX', `${PRESENTATION} is missing`));
+  if (!presentation) fail(await missingPresentation(pkg));
 
   const size = child(presentation, 'p:sldSz');
   const order = await readSlideOrder(pkg, presentation);

@@ -20,6 +20,8 @@ export interface Relationship {
 
 export interface OoxmlPackage {
   readXml(part: string): Promise<XmlNode | undefined>;
+  /** A part as plain text, e.g. an OpenDocument package's `mimetype`. */
+  readText(part: string): Promise<string | undefined>;
   relationships(part: string): Promise<Map<string, Relationship>>;
 }
 
@@ -125,7 +127,10 @@ export async function openPackage(bytes: Uint8Array): Promise<OoxmlPackage> {
     return cached;
   };
 
-  return { readXml, relationships };
+  const readText = async (part: string): Promise<string | undefined> =>
+    zip.file(part)?.async('string');
+
+  return { readXml, readText, relationships };
 }
 
 /** The first relationship of a given type, e.g. a slide's `notesSlide`. */

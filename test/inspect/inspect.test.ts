@@ -330,6 +330,24 @@ describe('inspect input', () => {
     ]);
   });
 
+  it('tells an OpenDocument presentation from a broken PPTX', async () => {
+    // What LibreOffice writes first in an ODP: the uncompressed mimetype entry.
+    const zip = new JSZip();
+    zip.file('mimetype', 'application/vnd.oasis.opendocument.presentation', {
+      compression: 'STORE',
+    });
+    zip.file('content.xml', '<office:document-content/>');
+    const odp = await zip.generateAsync({ type: 'uint8array' });
+    const error = await inspect(odp).catch((e: unknown) => e);
+    expect(isBriefkitError(error) && error.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'not-pptx',
+        message:
+          'This is an OpenDocument file (application/vnd.oasis.opendocument.presentation), not a PPTX; inspect reads PPTX and PDF.',
+      }),
+    ]);
+  });
+
   it('reports a missing file as file-not-found', async () => {
     const error = await inspect('/nonexistent/deck.pptx').catch((e: unknown) => e);
     expect(isBriefkitError(error) && error.code).toBe('file-not-found');
