@@ -34,14 +34,14 @@ export function formatPdf(inspection: PdfInspection): string[] {
   for (const [key, value] of inspection.meta) {
     lines.push(`meta ${key}: ${DATE_KEYS.has(key) ? formatPdfDate(value) : value}`);
   }
+  const fonts = inspection.fonts.map(
+    (font) => `${INDENT}${font.name}  ${font.type}  ${font.embedded ? 'embedded' : 'not embedded'}`,
+  );
+  // "none" would be a false claim when the fonts may sit in streams that could not be read.
   lines.push(
-    ...section(
-      'fonts',
-      inspection.fonts.map(
-        (font) =>
-          `${INDENT}${font.name}  ${font.type}  ${font.embedded ? 'embedded' : 'not embedded'}`,
-      ),
-    ),
+    ...(inspection.fontsIncomplete
+      ? [`fonts  incomplete: some object streams could not be read (encrypted?)`, ...fonts]
+      : section('fonts', fonts)),
   );
   lines.push(...section('outline', formatOutline(inspection.outline, 1)));
   for (const page of inspection.pages) {

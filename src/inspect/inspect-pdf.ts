@@ -228,11 +228,13 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
       pages.push(result.page);
       links.push(...result.links);
     }
+    const { fonts, complete } = readFonts(bytes);
     return {
       format: 'pdf',
       version: typeof version === 'string' ? version : '?',
       meta: await readMeta(doc),
-      fonts: readFonts(bytes),
+      fonts,
+      ...(complete ? {} : { fontsIncomplete: true as const }),
       outline: await readOutline(doc, await doc.getOutline()),
       pages,
       links,

@@ -176,6 +176,8 @@ export interface PdfInspection {
   /** Ordered pairs so the view keeps a fixed order: Title, Author, … Lang, Tagged. */
   meta: [string, string][];
   fonts: PdfFont[];
+  /** Set when the font list may be incomplete: some object streams could not be read. */
+  fontsIncomplete?: true;
   outline: OutlineItem[];
   pages: PdfPage[];
   links: PdfLink[];

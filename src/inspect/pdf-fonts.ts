@@ -51,12 +51,18 @@ function describe(objects: PdfObjects, font: Map<string, string>): PdfFont {
 const compare = (a: PdfFont, b: PdfFont): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0;
 
+export interface PdfFonts {
+  fonts: PdfFont[];
+  /** False when object streams that may hold fonts could not be read (e.g. encrypted). */
+  complete: boolean;
+}
+
 /**
  * All top-level fonts, sorted by name so the list does not depend on object numbering.
  * CID fonts are reported through their Type0 parent, as pdffonts does.
  */
-export function readFonts(bytes: Uint8Array): PdfFont[] {
-  const objects = scanObjects(bytes);
+export function readFonts(bytes: Uint8Array): PdfFonts {
+  const { objects, unreadStreams } = scanObjects(bytes);
   const fonts: PdfFont[] = [];
   for (const body of objects.values()) {
     const dict = readDict(body);
@@ -65,5 +71,5 @@ export function readFonts(bytes: Uint8Array): PdfFont[] {
     if (subtype === '/CIDFontType0' || subtype === '/CIDFontType2') continue;
     fonts.push(describe(objects, dict));
   }
-  return fonts.sort(compare);
+  return { fonts: fonts.sort(compare), complete: unreadStreams === 0 };
 }

@@ -11,13 +11,20 @@
  *   which is what qpdf, Acrobat and most writers produce. pdfkit writes none at all.
  * - When an object is defined twice (incremental updates), the later one wins, as the last
  *   cross-reference section would decide.
- * Encrypted files are not supported: their object streams cannot be inflated.
+ * Encrypted files are not decrypted: their object streams cannot be inflated, which the scan
+ * reports (`unreadStreams`) so callers do not mistake a sealed stream for an absent object.
  */
 import { inflateSync } from 'node:zlib';
 import { readArray, readDict, skipSpace, skipValue } from './pdf-syntax.ts';
 
 /** Object bodies (the text between `obj` and `stream`/`endobj`) keyed by `"num gen"`. */
 export type PdfObjects = ReadonlyMap<string, string>;
+
+export interface PdfScan {
+  objects: PdfObjects;
+  /** Object streams that could not be unpacked (encrypted, or filters other than Flate). */
+  unreadStreams: number;
+}
 
 const HEADER = /(?<![0-9])(\d+)\s+(\d+)\s+obj(?![A-Za-z])/.source;
 
@@ -30,23 +37,26 @@ function streamEnd(text: string, dataStart: number, length: string | undefined):
   return keyword < 0 ? text.length : keyword;
 }
 
-/** Adds the objects packed in an object stream (`/N` pairs of number and offset, then data). */
+/**
+ * Adds the objects packed in an object stream (`/N` pairs of number and offset, then data).
+ * Returns false when the stream cannot be unpacked.
+ */
 function unpackObjectStream(
   bytes: Uint8Array,
   dict: Map<string, string>,
   start: number,
   end: number,
   into: Map<string, string>,
-): void {
+): boolean {
   const filter = dict.get('Filter');
   const filters = filter === undefined ? [] : filter.startsWith('[') ? readArray(filter) : [filter];
-  if (filters.some((name) => name !== '/FlateDecode') || filters.length > 1) return;
+  if (filters.some((name) => name !== '/FlateDecode') || filters.length > 1) return false;
   let data: string;
   try {
     const raw = bytes.subarray(start, end);
     data = Buffer.from(filters.length === 0 ? raw : inflateSync(raw)).toString('latin1');
   } catch {
-    return;
+    return false;
   }
   const first = Number(dict.get('First') ?? Number.NaN);
   const count = Number(dict.get('N') ?? 0);
@@ -59,12 +69,14 @@ function unpackObjectStream(
     const bodyEnd = next === undefined ? data.length : first + next;
     into.set(`${num} 0`, data.slice(first + offset, bodyEnd));
   }
+  return true;
 }
 
 /** Scans all objects in a PDF file. */
-export function scanObjects(bytes: Uint8Array): PdfObjects {
+export function scanObjects(bytes: Uint8Array): PdfScan {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const objects = new Map<string, string>();
+  let unreadStreams = 0;
   const header = new RegExp(HEADER, 'g');
   for (let match = header.exec(text); match; match = header.exec(text)) {
     const bodyStart = match.index + match[0].length;
@@ -79,12 +91,15 @@ export function scanObjects(bytes: Uint8Array): PdfObjects {
       else if (text.charAt(dataStart) === '\n') dataStart += 1;
       const dict = readDict(text.slice(bodyStart, valueEnd));
       const dataEnd = streamEnd(text, dataStart, dict.get('Length'));
-      if (dict.get('Type') === '/ObjStm') {
-        unpackObjectStream(bytes, dict, dataStart, dataEnd, objects);
+      if (
+        dict.get('Type') === '/ObjStm' &&
+        !unpackObjectStream(bytes, dict, dataStart, dataEnd, objects)
+      ) {
+        unreadStreams += 1;
       }
       next = dataEnd;
     }
     header.lastIndex = Math.max(next, bodyStart);
   }
-  return objects;
+  return { objects, unreadStreams };
 }

@@ -13,6 +13,7 @@ import { readFonts } from '../../src/inspect/pdf-fonts.ts';
 import { groupLines, readingOrder } from '../../src/inspect/pdf-text.ts';
 import { testContext } from '../cli/helpers/context.ts';
 import { tempDir } from '../helpers/sample.ts';
+import { hasTool, run } from '../helpers/tools.ts';
 
 const require = createRequire(import.meta.url);
 const CARLITO = require.resolve('@fontsource/carlito/files/carlito-latin-400-normal.woff');
@@ -297,11 +298,43 @@ describe('PDF internals', () => {
       data,
       Buffer.from('\nendstream\nendobj\n%%EOF\n', 'latin1'),
     ]);
-    expect(readFonts(new Uint8Array(file))).toEqual([
-      { name: 'Arimo', type: 'TrueType', embedded: true },
-      { name: 'Times-Roman', type: 'Type 1', embedded: false },
-    ]);
+    expect(readFonts(new Uint8Array(file))).toEqual({
+      fonts: [
+        { name: 'Arimo', type: 'TrueType', embedded: true },
+        { name: 'Times-Roman', type: 'Type 1', embedded: false },
+      ],
+      complete: true,
+    });
   });
+
+  it.runIf(hasTool('qpdf'))(
+    'says the fonts are incomplete, not "none", when encrypted object streams hide them',
+    async () => {
+      const dir = tempDir('briefkit-inspect-');
+      writeFileSync(join(dir, 'plain.pdf'), await tinyPdf());
+      const sealed = join(dir, 'sealed.pdf');
+      // An empty user password: any reader opens it, but its object streams are encrypted.
+      run('qpdf', [
+        '--object-streams=generate',
+        '--encrypt',
+        '',
+        'owner',
+        '256',
+        '--',
+        join(dir, 'plain.pdf'),
+        sealed,
+      ]);
+      const text = await inspect(sealed);
+      expect(text).toContain(
+        '\nfonts  incomplete: some object streams could not be read (encrypted?)\n',
+      );
+      expect(text).not.toContain('fonts  none');
+      expect(JSON.parse(await inspect(sealed, { json: true })).fontsIncomplete).toBe(true);
+      expect(JSON.parse(await inspect(join(dir, 'plain.pdf'), { json: true }))).not.toHaveProperty(
+        'fontsIncomplete',
+      );
+    },
+  );
 });
 
 describe('inspect input', () => {
