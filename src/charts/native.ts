@@ -86,10 +86,6 @@ export interface ChartEncoding {
   /** A line curved through its values, as PowerPoint's smoothed line is. */
   smooth: boolean;
   title: string | null;
-  /** Vega spaces the categories by value (dates, numbers); a native axis spaces them evenly. */
-  spacedByValue: boolean;
-  /** The categories are dates: the alt text says them as dates. */
-  dated: boolean;
 }
 
 const NATIVE_MARKS: Record<string, NativeChartType | undefined> = {
@@ -152,8 +148,6 @@ export function readEncoding(input: Record<string, unknown>): ChartEncoding | nu
     points,
     smooth,
     title: titleText(input.title),
-    spacedByValue: ['temporal', 'quantitative'].includes(fieldType(category?.type) ?? ''),
-    dated: fieldType(category?.type) === 'temporal',
   });
   if (mark === 'arc') {
     if (!simple(enc.theta) || !simple(enc.color)) return null;
@@ -234,7 +228,8 @@ export function readPoints(
   const { labelField } = encoding;
   const extra = labelField && labelField !== value ? labelField : null;
   const named = rows.map((r) => r[category]);
-  const names = (encoding.dated && saidAsDates(named, locale)) || named.map(String);
+  const dated = fieldType(encoding.category?.type) === 'temporal';
+  const names = (dated && saidAsDates(named, locale)) || named.map(String);
   const labels = names.map((name, i) =>
     extra ? `${name}${parenOpen}${String(rows[i]?.[extra])}${parenClose}` : name,
   );
@@ -271,7 +266,11 @@ export function toNativeChart(
   const rows = drawn.map((item) => item.row);
   const category = encoding.category?.field as string;
   const value = encoding.value?.field as string;
-  if (type !== 'scatter' && encoding.spacedByValue) return null;
+  // Vega spaces dates and numbers by value; a native category axis spaces them evenly.
+  const spacedByValue = ['temporal', 'quantitative'].includes(
+    fieldType(encoding.category?.type) ?? '',
+  );
+  if (type !== 'scatter' && spacedByValue) return null;
   if (valueRange && values.some((v) => !within(valueRange, v))) return null;
   if (type === 'scatter' && rows.some((r) => !Number.isFinite(Number(r[category])))) return null;
   // Vega stacks rows that share a category into one bar (or joins them straight up and down);

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type Document, isAlias, isScalar, type LineCounter, parseDocument } from 'yaml';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { fileProblems, messages } from '../errors/messages.ts';
@@ -67,11 +67,12 @@ export function tablesNamed(file: string): string[] {
     if (statSync(file).size > dataLimits.fileBytes) return [];
     const doc = parseDocument(readFileSync(file, 'utf8'), { resolveKnownTags: false });
     const folder = dirname(file);
-    // Only names the build could read: .csv files inside the dataset's folder.
+    // Only names the build could read: .csv files inside the dataset's folder, there or not yet.
     return [...walkNodes(doc)].flatMap(({ node }) => {
       if (node.tag !== '!csv' || !isScalar(node) || typeof node.value !== 'string') return [];
-      const table = join(folder, node.value);
-      return isTableName(table) && table.startsWith(folder + sep) ? [table] : [];
+      const found = resolveInside(folder, node.value);
+      const readable = !('problem' in found) || found.problem === 'missing';
+      return isTableName(node.value) && readable ? [join(folder, node.value)] : [];
     });
   } catch {
     return [];
@@ -79,7 +80,7 @@ export function tablesNamed(file: string): string[] {
 }
 
 /** Only .csv files can be tables, and the watch waits for nothing else a failed build lacked. */
-export function isTableName(path: string): boolean {
+function isTableName(path: string): boolean {
   return path.toLowerCase().endsWith('.csv');
 }
 
