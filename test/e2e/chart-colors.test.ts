@@ -35,20 +35,26 @@ const pie = {
   },
 };
 
+/** A copy of the sample template with lines of its theme replaced. */
+function themedSample(edits: Record<string, string>): string {
+  const dir = sampleTemplateCopy();
+  const theme = join(dir, 'theme.yaml');
+  let text = readFileSync(theme, 'utf8');
+  for (const [from, to] of Object.entries(edits)) text = text.replace(from, to);
+  writeFileSync(theme, text);
+  return dir;
+}
+
 /**
  * The sample template with a theme whose primary colour (8B0000) differs from its chart
  * palette's first (2E8B57), and slides more: a line, a line with points, a pie and a
  * monotone line.
  */
 function template(): string {
-  const dir = sampleTemplateCopy();
-  const theme = join(dir, 'theme.yaml');
-  writeFileSync(
-    theme,
-    readFileSync(theme, 'utf8')
-      .replace('primary: 0B3D91', 'primary: 8B0000')
-      .replace('chart: [0B3D91', 'chart: [2E8B57'),
-  );
+  const dir = themedSample({
+    'primary: 0B3D91': 'primary: 8B0000',
+    'chart: [0B3D91': 'chart: [2E8B57',
+  });
   writeFileSync(join(dir, 'charts', 'line.vl.json'), JSON.stringify(line(false)));
   writeFileSync(join(dir, 'charts', 'line-points.vl.json'), JSON.stringify(line(true)));
   writeFileSync(join(dir, 'charts', 'pie.vl.json'), JSON.stringify(pie));
@@ -222,14 +228,10 @@ function firstPixel(png: Uint8Array): string {
 
 describe('a chart drawn as a picture on a dark slide', () => {
   it('has its PNG fallback filled with the slide background, where its pale labels read', async () => {
-    const dir = sampleTemplateCopy();
-    const theme = join(dir, 'theme.yaml');
-    writeFileSync(
-      theme,
-      readFileSync(theme, 'utf8')
-        .replace('background: FFFFFF', 'background: 121417')
-        .replace('text: 1F2937', 'text: EDEDED'),
-    );
+    const dir = themedSample({
+      'background: FFFFFF': 'background: 121417',
+      'text: 1F2937': 'text: EDEDED',
+    });
     // Two series (a colour per key) make a picture, not a native chart.
     const grouped = {
       ...line(false),
