@@ -206,6 +206,7 @@ function placeTable(
       box: content,
       header: block.header,
       rows: block.rows,
+      align: block.align,
       size: BODY,
       colors: tableColors(theme),
     },

@@ -4,7 +4,7 @@
  * same boxes in the same places.
  */
 import type { RenderedChart } from '../charts/render-chart.ts';
-import { plainText, type Run } from '../model/document.ts';
+import { type Align, plainText, type Run } from '../model/document.ts';
 import type { ImageAsset } from '../template/read-images.ts';
 import type { Line } from './wrap.ts';
 
@@ -57,7 +57,7 @@ export interface TextFrame {
   paragraphGap: number;
   color: string;
   bold: boolean;
-  align: 'left' | 'center' | 'right';
+  align: Align;
   valign: 'top' | 'middle' | 'bottom';
   paragraphs: LaidParagraph[];
   contentHeight: number;
@@ -95,6 +95,8 @@ export interface TableFrame {
   lineHeight: number;
   padding: number;
   columns: number[];
+  /** Per column; a column past the list is left-aligned. */
+  align: Align[];
   header: TableCell[];
   rows: TableCell[][];
   rowHeights: number[];

@@ -211,6 +211,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
           box: area,
           header: table.header,
           rows,
+          align: table.align,
           size,
           colors: tableColors(theme),
         },

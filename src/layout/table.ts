@@ -1,4 +1,4 @@
-import type { Run } from '../model/document.ts';
+import type { Align, Run } from '../model/document.ts';
 import type { Theme } from '../template/theme.ts';
 import { LINE_HEIGHT, WIDTH_SLACK } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
@@ -33,6 +33,7 @@ export interface TableRequest {
   box: Box;
   header: Run[][];
   rows: Run[][][];
+  align: Align[];
   size: number;
   colors: TableFrame['colors'];
 }
@@ -75,6 +76,7 @@ export function layoutTable(request: TableRequest, fonts: FontSet): TableFrame {
     lineHeight,
     padding,
     columns,
+    align: request.align,
     header,
     rows,
     rowHeights,

@@ -12,11 +12,14 @@ export interface Run {
   link?: string;
 }
 
+/** How a table column's cells sit in their width, as its Markdown delimiter row says. */
+export type Align = 'left' | 'center' | 'right';
+
 export type Block =
   | { kind: 'heading'; level: number; runs: Run[] }
   | { kind: 'paragraph'; runs: Run[] }
   | { kind: 'list'; ordered: boolean; items: Run[][] }
-  | { kind: 'table'; header: Run[][]; rows: Run[][][] }
+  | { kind: 'table'; header: Run[][]; rows: Run[][][]; align: Align[] }
   | { kind: 'quote'; runs: Run[] }
   | { kind: 'chart'; name: string; alt: string }
   /** A picture from the template folder; `src` is relative to it. */

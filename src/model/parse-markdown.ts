@@ -186,7 +186,13 @@ function toTable(node: Table, unsupported: Unsupported): Block {
   const [head, ...body] = node.children;
   const cells = (row: { children: TableCell[] }) =>
     row.children.map((cell) => toRuns(cell.children, unsupported));
-  return { kind: 'table', header: head ? cells(head) : [], rows: body.map(cells) };
+  return {
+    kind: 'table',
+    header: head ? cells(head) : [],
+    rows: body.map(cells),
+    // `| --- |` (no colon) is left, as GFM renders it.
+    align: (node.align ?? []).map((a) => a ?? 'left'),
+  };
 }
 
 function toRuns(

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, inspect } from '../../src/index.ts';
-import { pdfPages } from '../helpers/pdf-text.ts';
+import { type PdfTextRun, pdfPages, pdfTextRuns } from '../helpers/pdf-text.ts';
 import { pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
 import { buildSample, sampleTemplateCopy, tempDir } from '../helpers/sample.ts';
 
@@ -158,6 +158,44 @@ describe('a table in the deck', () => {
         `<a:lnSpc><a:spcPts val="${Math.round(size * 1.2 * 100)}"/></a:lnSpc>`,
       );
     }
+  });
+});
+
+describe('a table with aligned columns', () => {
+  it('sets each column as its delimiter row says, in the deck and its PDF', async () => {
+    const dir = tempDir();
+    const template = sampleTemplateCopy(dir);
+    const deck = join(template, 'deck.md.hbs');
+    const table = [
+      '| Station | Daily riders | Note |',
+      '| :--- | ---: | :---: |',
+      '| Central | 84,210 | busiest |',
+      '| Harbour | 6,124 | new |',
+    ].join('\n');
+    writeFileSync(
+      deck,
+      `${readFileSync(deck, 'utf8')}\n---\nlayout: table\n---\n# Riders\n\n${table}\n`,
+    );
+    const out = join(dir, 'out');
+    await build({ template, out, outputs: ['pptx', 'slides'] });
+    const parts = await pptxParts(new Uint8Array(readFileSync(join(out, 'briefing.pptx'))));
+    const slide = parts.get(slideNames(parts).at(-1) as string) ?? '';
+    const aligns = [...slide.matchAll(/<a:tc>(?:(?!<\/a:tc>).)*?<a:pPr[^>]*algn="(\w+)"/gs)].map(
+      (m) => m[1],
+    );
+    expect(aligns).toEqual(['l', 'r', 'ctr', 'l', 'r', 'ctr', 'l', 'r', 'ctr']);
+
+    const pdf = new Uint8Array(readFileSync(join(out, 'slides.pdf')));
+    const pages = await pdfPages(pdf);
+    const runs = await pdfTextRuns(pdf, pages.length);
+    const run = (text: string) => runs.find((r) => r.text === text) as PdfTextRun;
+    const right = (text: string) => run(text).x + run(text).width;
+    const middle = (text: string) => run(text).x + run(text).width / 2;
+    expect(run('Central').x).toBeCloseTo(run('Harbour').x, 1);
+    expect(right('84,210')).toBeCloseTo(right('6,124'), 1);
+    expect(right('Daily riders')).toBeCloseTo(right('6,124'), 1);
+    expect(run('6,124').x).toBeGreaterThan(run('84,210').x + 1);
+    expect(middle('busiest')).toBeCloseTo(middle('new'), 1);
   });
 });
 

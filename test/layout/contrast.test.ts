@@ -83,6 +83,7 @@ describe('contrastWarnings', () => {
       lineHeight: 14.4,
       padding: 4,
       columns: [100],
+      align: [],
       header: [{ runs: [], lines: [] }],
       rows: [[{ runs: [], lines: [] }], [{ runs: [], lines: [] }]],
       rowHeights: [20, 20, 20],

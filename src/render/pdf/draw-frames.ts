@@ -13,6 +13,7 @@ import type {
 import { segmentByFace } from '../../layout/measure.ts';
 import { bodyRowFill } from '../../layout/table.ts';
 import type { Line } from '../../layout/wrap.ts';
+import type { Align } from '../../model/document.ts';
 import { drawRecorded } from './recorded-drawing.ts';
 import { setText } from './set-text.ts';
 import { assignSvgFonts } from './svg-fonts.ts';
@@ -79,7 +80,8 @@ function drawText(doc: Doc, frame: TextFrame, fonts: FontSet, parent: StructTarg
     }
     paragraph.lines.forEach((line, i) => {
       const y = frame.box.y + offset + paragraph.top + i * frame.lineHeight;
-      const x = frame.box.x + paragraph.indent + alignOffset(frame, paragraph.indent, line.width);
+      const free = frame.box.w - paragraph.indent - line.width;
+      const x = frame.box.x + paragraph.indent + alignOffset(frame.align, free);
       drawLine(doc, line, x, y, frame, fonts);
     });
   };
@@ -163,10 +165,10 @@ function verticalOffset(frame: TextFrame): number {
   return 0;
 }
 
-function alignOffset(frame: TextFrame, indent: number, width: number): number {
-  const free = frame.box.w - indent - width;
-  if (frame.align === 'center') return free / 2;
-  if (frame.align === 'right') return free;
+/** Where a line starts in the room it leaves free. */
+function alignOffset(align: Align, free: number): number {
+  if (align === 'center') return free / 2;
+  if (align === 'right') return free;
   return 0;
 }
 
@@ -221,7 +223,7 @@ function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTa
         doc.rect(box.x, box.y, box.w, box.h).fill(`#${fill}`);
         doc.rect(box.x, box.y, box.w, box.h).lineWidth(0.5).stroke(`#${frame.colors.rule}`);
       });
-      const paint = () => drawCell(doc, cell, box, frame, header, fonts);
+      const paint = () => drawCell(doc, cell, box, frame.align[c] ?? 'left', frame, header, fonts);
       if (tr) tr.add(doc.struct(header ? 'TH' : 'TD', {}, paint));
       else paint();
       x += w;
@@ -235,7 +237,8 @@ function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTa
 function drawCell(
   doc: Doc,
   cell: TableCell,
-  box: { x: number; y: number; w: number; h: number },
+  box: Box,
+  align: Align,
   frame: TableFrame,
   header: boolean,
   fonts: FontSet,
@@ -246,10 +249,12 @@ function drawCell(
     color: header ? frame.colors.headerText : frame.colors.text,
   };
   cell.lines.forEach((line, i) => {
+    // Wrapping allows a hair of slack: a full line starts at the padding, never before it.
+    const free = Math.max(0, box.w - 2 * frame.padding - line.width);
     drawLine(
       doc,
       line,
-      box.x + frame.padding,
+      box.x + frame.padding + alignOffset(align, free),
       box.y + frame.padding + i * frame.lineHeight,
       style,
       fonts,

@@ -189,7 +189,12 @@ function runOptions(run: Run, meta: DeckMeta): PptxGenJS.TextPropsOptions {
 
 function tableRows(frame: TableFrame, fonts: FontSet, meta: DeckMeta): PptxGenJS.TableRow[] {
   const { colors } = frame;
-  const cell = (runs: Run[], header: boolean, fill: string): PptxGenJS.TableCell => ({
+  const cell = (
+    runs: Run[],
+    column: number,
+    header: boolean,
+    fill: string,
+  ): PptxGenJS.TableCell => ({
     text: uprightCjk(runs).map((r) => ({
       text: r.text,
       // Lines spaced exactly as laid out: by default a cell's spacing follows its font, and
@@ -206,13 +211,16 @@ function tableRows(frame: TableFrame, fonts: FontSet, meta: DeckMeta): PptxGenJS
       color: header ? colors.headerText : colors.text,
       fill: { color: fill },
       margin: inches(frame.padding),
+      align: frame.align[column] ?? 'left',
       valign: 'top',
       border: { type: 'solid', pt: 0.5, color: colors.rule },
     },
   });
   return [
-    frame.header.map((c) => cell(c.runs, true, colors.header)),
-    ...frame.rows.map((row, i) => row.map((c) => cell(c.runs, false, bodyRowFill(colors, i)))),
+    frame.header.map((c, column) => cell(c.runs, column, true, colors.header)),
+    ...frame.rows.map((row, i) =>
+      row.map((c, column) => cell(c.runs, column, false, bodyRowFill(colors, i))),
+    ),
   ];
 }
 
