@@ -302,19 +302,21 @@ export function toNativeChart(
 /**
  * Excel number formats grouping thousands, as Vega's `,.12~r` does. Excel cannot drop
  * trailing zeros without leaving a bare decimal point ("3."), so decimals are fixed: as many
- * as the most precise value has. The axis steps as Vega's does (d3's tick step for the 6
- * ticks the theme asks for); without a range (scatter plots) PowerPoint picks the steps, and
- * its axis stays "General".
+ * as the most precise value has. Values with differing decimals and nothing to group read
+ * "General", which writes each as Vega does (3 beside 1.5, not 3.0). The axis steps as
+ * Vega's does (d3's tick step for the 6 ticks the theme asks for); without a range (scatter
+ * plots) PowerPoint picks the steps, and its axis stays "General".
  */
 function numberFormats(
   values: readonly number[],
   range: [number, number] | null,
 ): NativeChart['numberFormats'] {
   const grouped = (decimals: number) => `#,##0${decimals ? `.${'0'.repeat(decimals)}` : ''}`;
-  const valueDecimals = Math.max(0, ...values.map(decimalsOf));
+  const decimals = values.map(decimalsOf);
+  const mixed = new Set(decimals).size > 1 && values.every((v) => Math.abs(v) < 1000);
   const step = range && axisStep(range);
   return {
-    values: grouped(valueDecimals),
+    values: mixed ? 'General' : grouped(Math.max(0, ...decimals)),
     axis: step ? grouped(decimalsOf(step)) : 'General',
     axisStep: step,
   };

@@ -78,7 +78,7 @@ describe('renderChart', () => {
       showValues: false,
       markers: false,
       smooth: false,
-      numberFormats: { values: '#,##0.0', axis: '#,##0.0', axisStep: 0.5 },
+      numberFormats: { values: 'General', axis: '#,##0.0', axisStep: 0.5 },
       colors: ['4C78A8'],
       axes: { category: true, value: true },
       legend: false,
@@ -129,6 +129,11 @@ describe('renderChart', () => {
       axisStep: 200,
     });
     expect(await formats([0.3, 0.1 + 0.2])).toMatchObject({ values: '#,##0.0', axis: '#,##0.00' });
+    // Excel's fixed decimals would write "3.0" beside "1.5", where Vega writes "3"; "General"
+    // writes each as it is, and has nothing to group below 1,000.
+    expect(await formats([3, 1.5, 12])).toMatchObject({ values: 'General' });
+    expect(await formats([-3, 1.5])).toMatchObject({ values: 'General' });
+    expect(await formats([1500, 2.5])).toMatchObject({ values: '#,##0.0' });
   });
 
   it('applies filter and calculate transforms through the interpreter', async () => {
