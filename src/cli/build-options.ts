@@ -1,6 +1,6 @@
 /** The options `build` and `watch` share, and their mapping onto the library's BuildOptions. */
 import type { BuildOptions } from '../build.ts';
-import { unexpectedArgument } from '../errors/messages.ts';
+import { usageProblems } from '../errors/messages.ts';
 import { type HandoutSize, handoutSizes } from '../layout/handout.ts';
 import { PROJECT_FILE, readProjectConfig } from '../project/config.ts';
 import { type OptionSpecs, usageError } from './command.ts';
@@ -50,11 +50,11 @@ export function toBuildOptions(
   // Paper sizes are written A4 and Letter as often as a4 and letter.
   const paper = values.paper?.toLowerCase();
   if (paper && paper !== 'a4' && paper !== 'letter') {
-    throw usageError(`--paper must be a4 or letter, not "${values.paper}".`);
+    throw usageError(usageProblems.paper(values.paper));
   }
   const handout = values.handout === undefined ? undefined : Number(values.handout);
   if (handout !== undefined && !handoutSizes.includes(handout as HandoutSize)) {
-    throw usageError(`--handout must be 2, 3 or 6, not "${values.handout}".`);
+    throw usageError(usageProblems.handout(values.handout));
   }
   // briefkit.yaml in the current folder (from `briefkit init`) gives defaults; flags win.
   const project = readProjectConfig(process.cwd());
@@ -62,9 +62,7 @@ export function toBuildOptions(
   const pageSize = handout ?? project.handout ?? 3;
   if (values['handout-notes'] && pageSize !== 3) {
     const from = handout === undefined ? ` (${PROJECT_FILE} sets handout: ${pageSize})` : '';
-    throw usageError(
-      `--handout-notes needs 3 slides a page: only that handout has room beside each slide${from}.`,
-    );
+    throw usageError(usageProblems.handoutNotes(from));
   }
   return {
     ...project,
@@ -84,7 +82,7 @@ export function toBuildOptions(
  */
 export function expectNoPositionals(command: string, positionals: readonly string[]): void {
   const [first] = positionals;
-  if (first !== undefined) throw usageError(unexpectedArgument(command, first));
+  if (first !== undefined) throw usageError(usageProblems.unexpectedArgument(command, first));
 }
 
 /**

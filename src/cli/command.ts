@@ -5,7 +5,7 @@
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { BriefkitError } from '../errors/briefkit-error.ts';
-import { messages } from '../errors/messages.ts';
+import { messages, usageProblems } from '../errors/messages.ts';
 import type { CliContext } from './context.ts';
 
 type ParseArgsOption = NonNullable<ParseArgsConfig['options']>[string];
@@ -78,7 +78,7 @@ export function parseCommandArgs<O extends OptionSpecs>(argv: string[], options:
   }
   // `--out ""` (an unset shell variable, say) would quietly mean the default.
   const empty = Object.entries(parsed.values).find(([, value]) => value === '');
-  if (empty) throw usageError(`Option --${empty[0]} needs a value.`);
+  if (empty) throw usageError(usageProblems.needsValue(`--${empty[0]}`));
   return parsed;
 }
 
@@ -90,14 +90,11 @@ function argumentProblem(error: Error & { code?: string }): string {
   const quoted = /'(-[^']*)'/.exec(error.message)?.[1];
   const option = quoted && (/--[\w-]+/.exec(quoted)?.[0] ?? quoted);
   if (!option) return error.message;
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option "${option}".`;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return usageProblems.unknownOption(option);
   if (error.code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return error.message;
-  if (/does not take an argument/.test(error.message)) return `Option ${option} takes no value.`;
-  // `--data --out x`: the value looks like the next option.
-  if (/ambiguous/.test(error.message)) {
-    return `Option ${option} needs a value; write ${option}=VALUE for a value that starts with "-".`;
-  }
-  return `Option ${option} needs a value.`;
+  if (/does not take an argument/.test(error.message)) return usageProblems.takesNoValue(option);
+  if (/ambiguous/.test(error.message)) return usageProblems.needsValueNotOption(option);
+  return usageProblems.needsValue(option);
 }
 
 export function usageError(detail: string): BriefkitError {

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isBriefkitError } from '../errors/briefkit-error.ts';
-import { usageHint } from '../errors/messages.ts';
+import { usageHint, usageProblems } from '../errors/messages.ts';
 import { type OptionSpecs, parseCommandArgs, usageError } from './command.ts';
 import { commands, isCommandName } from './commands/index.ts';
 import type { CliContext } from './context.ts';
@@ -43,7 +43,7 @@ async function dispatch(argv: string[], context: CliContext): Promise<number> {
   const [name, ...rest] = positionals;
   // `help [COMMAND]` as well as --help: both are what people type.
   if (name === 'help') {
-    if (rest.length > 1) throw usageError('help takes one COMMAND, e.g. help build.');
+    if (rest.length > 1) throw usageError(usageProblems.helpTakesOne());
     return printUsage(rest[0], context);
   }
   if (values.help) return printUsage(name, context);
@@ -51,14 +51,15 @@ async function dispatch(argv: string[], context: CliContext): Promise<number> {
     context.stdout.write(`${version}\n`);
     return 0;
   }
-  if (name === undefined) throw usageError('No command given.');
-  if (!isCommandName(name)) throw usageError(`Unknown command "${positionals.join(' ')}".`);
+  if (name === undefined) throw usageError(usageProblems.noCommand());
+  if (!isCommandName(name)) throw usageError(usageProblems.unknownCommand(positionals.join(' ')));
   return commands[name].run(withoutCommand(argv, anyOptions), context);
 }
 
 /** All the usage, or one command's (`build --help`, `help build`). */
 function printUsage(name: string | undefined, context: CliContext): number {
-  if (name !== undefined && !isCommandName(name)) throw usageError(`Unknown command "${name}".`);
+  if (name !== undefined && !isCommandName(name))
+    throw usageError(usageProblems.unknownCommand(name));
   context.stdout.write(`${usage(name)}\n`);
   return 0;
 }

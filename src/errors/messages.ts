@@ -414,9 +414,32 @@ export const outputFolderReasons = {
 /** Where usage is explained, with the command as the user runs it (`node …/cli.js` from a checkout). */
 export const usageHint = (command: string): string => `Run \`${command} --help\` for usage.`;
 
-/** A word after a command that takes only options (`build data.yaml`), for badArgument. */
-export const unexpectedArgument = (command: string, argument: string): string =>
-  `Unexpected argument "${argument}": ${command} takes only options; name a dataset with --data FILE, a template with --template DIR.`;
+/** What is wrong with the command line, for badArgument (exit 2). */
+export const usageProblems = {
+  noCommand: () => 'No command given.',
+  unknownCommand: (words: string) => `Unknown command "${words}".`,
+  helpTakesOne: () => 'help takes one COMMAND, e.g. help build.',
+  unknownOption: (option: string) => `Unknown option "${option}".`,
+  takesNoValue: (option: string) => `Option ${option} takes no value.`,
+  needsValue: (option: string) => `Option ${option} needs a value.`,
+  /** `--data --out x`: the value looks like the next option. */
+  needsValueNotOption: (option: string) =>
+    `Option ${option} needs a value; write ${option}=VALUE for a value that starts with "-".`,
+  /** A word after a command that takes only options (`build data.yaml`). */
+  unexpectedArgument: (command: string, argument: string) =>
+    `Unexpected argument "${argument}": ${command} takes only options; name a dataset with --data FILE, a template with --template DIR.`,
+  inspectTakesOne: () => 'inspect takes one FILE (a .pptx or .pdf).',
+  initTakesOne: () => 'init takes one DIR, a new or empty folder.',
+  paper: (value: string | undefined) => `--paper must be a4 or letter, not "${value}".`,
+  handout: (value: string | undefined) => `--handout must be 2, 3 or 6, not "${value}".`,
+  handoutNotes: (because: string) =>
+    `--handout-notes needs 3 slides a page: only that handout has room beside each slide${because}.`,
+  jobs: (value: string | undefined) =>
+    `--jobs must be a whole number from 1 to 256, not "${value}".`,
+  batchOnly: () => '--name and --jobs only apply with --each FILE.',
+  notInBatch: (flags: string[]) =>
+    `${flags.join(' and ')} ${flags.length > 1 ? 'do' : 'does'} not apply with --each: a batch writes each record's briefing.pptx and summary.pdf, not handouts.`,
+};
 
 /** The last word on a batch stopped by a write no record could escape. */
 export const batchStopped = (reason: string, unbuilt: number): string =>

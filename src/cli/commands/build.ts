@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { usageProblems } from '../../errors/messages.ts';
 import {
   type BuildOptionValues,
   buildOptionSpecs,
@@ -49,7 +50,7 @@ export const buildCommand = defineCommand({
       return runEach({ ...values, each: values.each }, options, context);
     }
     if (values.name !== undefined || values.jobs !== undefined) {
-      throw usageError('--name and --jobs only apply with --each FILE.');
+      throw usageError(usageProblems.batchOnly());
     }
     const { build } = await import('../../build.ts');
     const started = performance.now();
@@ -71,7 +72,5 @@ function refuseHandoutFlags(values: Pick<BuildOptionValues, 'handout' | 'handout
     ...(values['handout-notes'] ? ['--handout-notes'] : []),
   ];
   if (!given.length) return;
-  throw usageError(
-    `${given.join(' and ')} ${given.length > 1 ? 'do' : 'does'} not apply with --each: a batch writes each record's briefing.pptx and summary.pdf, not handouts.`,
-  );
+  throw usageError(usageProblems.notInBatch(given));
 }

@@ -1,3 +1,4 @@
+import { usageProblems } from '../../errors/messages.ts';
 import { defineCommand, usageError } from '../command.ts';
 import { shellWord } from '../context.ts';
 
@@ -8,8 +9,7 @@ export const initCommand = defineCommand({
   options: {},
   async run({ positionals }, context) {
     const [dir, ...extra] = positionals;
-    if (dir === undefined || extra.length > 0)
-      throw usageError('init takes one DIR, a new or empty folder.');
+    if (dir === undefined || extra.length > 0) throw usageError(usageProblems.initTakesOne());
     const { initProject } = await import('../../project/init.ts');
     const files = initProject(dir, context.command);
     context.stdout.write(

@@ -1,3 +1,4 @@
+import { usageProblems } from '../../errors/messages.ts';
 import { defineCommand, usageError } from '../command.ts';
 
 export const inspectCommand = defineCommand({
@@ -10,7 +11,7 @@ export const inspectCommand = defineCommand({
   async run({ values, positionals }, context) {
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0) {
-      throw usageError('inspect takes one FILE (a .pptx or .pdf).');
+      throw usageError(usageProblems.inspectTakesOne());
     }
     const { inspect } = await import('../../inspect/index.ts');
     // Both views already end with a newline.

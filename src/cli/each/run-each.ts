@@ -1,7 +1,9 @@
 /** `build --each`: flags → runBatch, progress on the terminal, and the exit code. */
+
 import { availableParallelism } from 'node:os';
 import { runBatch } from '../../batch/run-batch.ts';
 import type { BuildOptions } from '../../build.ts';
+import { usageProblems } from '../../errors/messages.ts';
 import { defaultOut } from '../build-options.ts';
 import { usageError } from '../command.ts';
 import type { CliContext } from '../context.ts';
@@ -21,7 +23,7 @@ export async function runEach(
 ): Promise<number> {
   const jobs = flags.jobs === undefined ? availableParallelism() : Number(flags.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) {
-    throw usageError(`--jobs must be a whole number from 1 to 256, not "${flags.jobs}".`);
+    throw usageError(usageProblems.jobs(flags.jobs));
   }
   const { out = defaultOut, ...shared } = options;
   const progress = createProgress(context);
