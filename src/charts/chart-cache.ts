@@ -34,7 +34,8 @@ export function createChartRenderer(template: TemplateBundle, inputs: ChartInput
   const fontFamily = fonts.chartFamily;
   const faces = Object.values(fonts.styles).map((chain) => chain.map((face) => face.id));
   const wording = chartWording(strings);
-  return (name: string, alt: string, box: Box): Promise<RenderedChart> => {
+  /** `maxHeight`: the chart may grow up to it, so the bands of a long list keep apart. */
+  return (name: string, alt: string, box: Box, maxHeight?: number): Promise<RenderedChart> => {
     const source = template.charts.get(name);
     if (!source) fail(messages.unknownChart(name, [...template.charts.keys()]));
     const spec = localizeSpec(source.spec, strings, source.file) as Record<string, unknown>;
@@ -43,15 +44,18 @@ export function createChartRenderer(template: TemplateBundle, inputs: ChartInput
     // Text grows with the box, so slide charts read from the back of the room.
     const fontSize = Math.round(Math.min(16, Math.max(10, height / 26)));
     const config = chartConfig(theme, fontFamily, fontSize);
+    // A band holds its label and a little air on either side.
+    const grow = maxHeight ? { maxHeight, step: Math.ceil(fontSize * 1.5) } : undefined;
     const chart = { ...source, spec };
     const bound = { chart, data, ...(locateData ? { locateData } : {}) };
     // Every row is checked, hit or miss; the key holds only the rows that can be drawn.
     const rows = rowsDrawn(spec, checkedRows(bound).rows);
     return memoize(
-      [source.file, spec, rows, width, height, alt, wording, locale, config, faces],
+      [source.file, spec, rows, width, height, grow, alt, wording, locale, config, faces],
       async () => {
         await useChartFonts(fonts);
-        return renderChart({ ...bound, width, height, alt, locale, config, wording });
+        const request = { ...bound, width, height, alt, locale, config, wording };
+        return renderChart(grow ? { ...request, grow } : request);
       },
     );
   };

@@ -45,6 +45,11 @@ export interface ChartRequest {
   locateData?: (path: PathSegment[]) => Place;
   /** How the alt text joins its parts; English if not given. */
   wording?: ChartWording;
+  /**
+   * Lets the chart grow taller, up to `maxHeight`, until each band of a discrete y axis is
+   * `step` high: a bar per row of a long list would otherwise crowd its labels together.
+   */
+  grow?: { maxHeight: number; step: number };
 }
 
 const english = chartWording({});
@@ -61,30 +66,42 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   const vega = await loadVega();
   const problems: string[] = [];
   const logger = collectingLogger(vega.vega.Warn, problems);
-  const bound = bindData(request);
+  const { source, rows } = checkedRows(request);
+  let height = request.height;
   let svg: string;
   let items: MarkItem[];
   let valueRange: [number, number] | null = null;
   const encoding = readEncoding(chart.spec);
   try {
-    const { runtime, fill } = toRuntime(bound, {
-      compile: (spec) => vega.vegaLite.compile(spec as never, { logger }).spec,
-      parse: (spec) => guardExpressions(vega.vega.parse(spec, undefined, { ast: true })),
-      clean: () => problems.length === 0,
-    });
-    // random() and bootstrapped intervals draw from one generator per process: seeded anew,
-    // a chart is the same whatever was drawn before it.
-    vega.vega.setRandom(vega.vega.randomLCG(1));
-    const view = new vega.vega.View(runtime as never, {
-      expr: expressionInterpreter,
-      loader: refusingLoader,
-      logger,
-      locale: vegaLocale(request.locale) as never,
-      renderer: 'none',
-    });
-    // Vega marks the rows it ingests, and the dataset's own rows are shared and frozen.
-    if (fill) view.data(fill, structuredClone(bound.rows));
-    await view.runAsync();
+    const run = async (height: number) => {
+      const bound = bindData(request, source, rows, height);
+      const { runtime, fill } = toRuntime(bound, {
+        compile: (spec) => vega.vegaLite.compile(spec as never, { logger }).spec,
+        parse: (spec) => guardExpressions(vega.vega.parse(spec, undefined, { ast: true })),
+        clean: () => problems.length === 0,
+      });
+      // random() and bootstrapped intervals draw from one generator per process: seeded
+      // anew, a chart is the same whatever was drawn before it.
+      vega.vega.setRandom(vega.vega.randomLCG(1));
+      const view = new vega.vega.View(runtime as never, {
+        expr: expressionInterpreter,
+        loader: refusingLoader,
+        logger,
+        locale: vegaLocale(request.locale) as never,
+        renderer: 'none',
+      });
+      // Vega marks the rows it ingests, and the dataset's own rows are shared and frozen.
+      if (fill) view.data(fill, structuredClone(bound.rows));
+      await view.runAsync();
+      return view;
+    };
+    let view = await run(height);
+    const grown = request.grow && grownHeight(view, height, request.grow);
+    if (grown) {
+      view.finalize();
+      height = grown;
+      view = await run(height);
+    }
     vega.vega.resetSVGDefIds();
     svg = await view.toSVG();
     items = markItems((view.scenegraph() as unknown as { root: SceneNode }).root);
@@ -110,7 +127,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     name: chart.name,
     svg,
     width: request.width,
-    height: request.height,
+    height,
     // The values are read out whether the deck draws the chart natively or as its picture.
     alt: describe(request.alt, chart.spec, points, request.locale, wording),
     native,
@@ -154,13 +171,17 @@ interface BoundChart {
   rows: unknown[];
 }
 
-function bindData(request: ChartRequest): BoundChart {
-  const { source, rows } = checkedRows(request);
+function bindData(
+  request: ChartRequest,
+  source: string,
+  rows: unknown[],
+  height: number,
+): BoundChart {
   const spec = {
     ...request.chart.spec,
     datasets: { [source]: [] },
     width: request.width,
-    height: request.height,
+    height,
     autosize: { type: 'fit', contains: 'padding' },
     background: null,
     config: request.config,
@@ -202,6 +223,26 @@ export function toRuntime(
   const runtime = parse(empty);
   runtimes.set(key, runtime);
   return { runtime, fill: source };
+}
+
+type BandScale = { domain: () => unknown[]; range: () => number[]; step?: () => number };
+
+/**
+ * The height at which each band of the y scale is `step` high, when its bands are thinner now:
+ * only the plot grows, not the axes and titles around it. Null when the chart has room.
+ */
+function grownHeight(
+  view: { scale: (name: string) => unknown },
+  height: number,
+  { maxHeight, step }: NonNullable<ChartRequest['grow']>,
+): number | null {
+  const scale = view.scale('y') as BandScale | undefined;
+  const now = scale?.step?.();
+  if (!scale || !now || now >= step) return null;
+  const [from = 0, to = 0] = scale.range();
+  const plot = Math.abs(to - from);
+  const grown = Math.min(maxHeight, Math.ceil(height + plot * (step / now - 1)));
+  return grown > height ? grown : null;
 }
 
 /** A linear scale's domain after Vega ran (`zero`, `nice` and a spec's domain applied). */

@@ -31,7 +31,8 @@ export interface SummaryContext {
   header: string;
   /** "Page 2 of 3", in the report's language. */
   pageLabel(page: number, pages: number): string;
-  chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
+  /** `maxHeight`: how tall the chart may grow to keep the bands of a long list apart. */
+  chart(name: string, alt: string, box: Box, maxHeight?: number): Promise<RenderedChart>;
   image(src: string): ImageAsset;
 }
 
@@ -74,18 +75,19 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
     },
   };
 
+  // Charts are 190 pt high, or taller, up to a page, when a long list of bars needs it.
+  const chart = (block: Extract<Block, { kind: 'chart' }>) =>
+    ctx.chart(block.name, block.alt, { ...content, h: CHART_HEIGHT }, content.h);
   const blocks = summary.blocks;
   for (const [i, block] of blocks.entries()) {
     // A heading without text (`## {{field}}` with an empty field) would be an empty bookmark.
     if ('runs' in block && block.runs.length === 0) continue;
     if (y > content.y) y += block.kind === 'heading' ? BLOCK_GAP * 1.5 : BLOCK_GAP;
     if (block.kind === 'chart') {
-      if (room() < CHART_HEIGHT) newPage();
-      const box = { x: content.x, y, w: content.w, h: CHART_HEIGHT };
-      flow.place(
-        { kind: 'chart', box, chart: await ctx.chart(block.name, block.alt, box) },
-        CHART_HEIGHT,
-      );
+      const drawn = await chart(block);
+      if (room() < drawn.height) newPage();
+      const box = { x: content.x, y, w: content.w, h: drawn.height };
+      flow.place({ kind: 'chart', box, chart: drawn }, drawn.height);
       continue;
     }
     if (block.kind === 'image') {
@@ -102,7 +104,8 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
     const frame = textFrame(block, ctx, { ...content, y, h: Number.POSITIVE_INFINITY });
     if (block.kind === 'heading') {
       const next = blocks[i + 1];
-      const keep = frame.contentHeight + BLOCK_GAP + firstLineHeight(next);
+      const first = next?.kind === 'chart' ? (await chart(next)).height : firstLineHeight(next);
+      const keep = frame.contentHeight + BLOCK_GAP + first;
       if (room() < keep) newPage();
       outline.push({ title: plainText(block.runs), level: block.level, page: pages.length - 1 });
     }
@@ -137,7 +140,6 @@ function textFrame(block: Block, ctx: SummaryContext, box: Box): TextFrame {
 
 function firstLineHeight(block: Block | undefined): number {
   if (!block) return 0;
-  if (block.kind === 'chart') return CHART_HEIGHT;
   if (block.kind === 'image') return IMAGE_MAX_HEIGHT;
   return BODY * 1.2 * 3;
 }

@@ -136,6 +136,39 @@ describe('renderChart', () => {
     expect(await formats([1500, 2.5])).toMatchObject({ values: '#,##0.0' });
   });
 
+  it('grows, when asked, until the bands of a discrete y axis are a step high', async () => {
+    // 24 bars in a 200 pt chart left 6 pt a bar: their labels ran into each other.
+    const sideways = {
+      ...bar,
+      encoding: { y: { field: 'k', type: 'nominal' }, x: { field: 'v', type: 'quantitative' } },
+    };
+    const rows = (n: number) => ({
+      rows: Array.from({ length: n }, (_, i) => ({ k: `K${i}`, v: i })),
+    });
+    const drawn = (n: number, spec: Record<string, unknown>, maxHeight = 700) =>
+      renderChart({ ...request(spec), data: rows(n), grow: { maxHeight, step: 15 } });
+    const band = (svg: string) =>
+      [
+        ...svg.matchAll(
+          /<path aria-label="v: [^"]*" role="graphics-symbol"[^>]* d="M[\d.-]+,([\d.-]+)/g,
+        ),
+      ]
+        .map((m) => Number(m[1]))
+        .slice(0, 2);
+
+    const long = await drawn(24, sideways);
+    expect(long.height).toBeGreaterThan(24 * 15);
+    expect(long.svg).toContain(`height="${long.height}"`);
+    const [first = 0, second = 0] = band(long.svg);
+    expect(second - first).toBeGreaterThanOrEqual(15 - 0.01);
+    // A short list has room already; bars standing on the x axis need none; nor without grow.
+    expect((await drawn(3, sideways)).height).toBe(200);
+    expect((await drawn(24, bar)).height).toBe(200);
+    expect((await renderChart({ ...request(sideways), data: rows(24) })).height).toBe(200);
+    // No taller than allowed.
+    expect((await drawn(60, sideways, 400)).height).toBe(400);
+  });
+
   it('applies filter and calculate transforms through the interpreter', async () => {
     const chart = await renderChart(
       request({

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { flowSummary } from '../../src/layout/flow-summary.ts';
+import { flowSummary, type SummaryContext } from '../../src/layout/flow-summary.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
-import type { TextFrame } from '../../src/layout/frames.ts';
+import type { Frame, TextFrame } from '../../src/layout/frames.ts';
 import { parseMarkdown } from '../../src/model/parse-markdown.ts';
 import { readTemplate } from '../../src/template/read-template.ts';
 
 const { theme } = readTemplate('templates/briefing');
+const noCharts = () => Promise.reject(new Error('no charts here'));
 
-async function flow(markdown: string) {
+async function flow(markdown: string, chart: SummaryContext['chart'] = noCharts) {
   const { blocks } = parseMarkdown(markdown, { file: 'summary.md.hbs' });
   return flowSummary(
     { blocks },
@@ -17,7 +18,7 @@ async function flow(markdown: string) {
       paper: 'a4',
       header: 'Synthetic summary',
       pageLabel: (page, pages) => `Page ${page} of ${pages}`,
-      chart: () => Promise.reject(new Error('no charts here')),
+      chart,
       image: () => {
         throw new Error('no pictures here');
       },
@@ -37,5 +38,32 @@ describe('flowSummary', () => {
     expect(text(sparse).map((f) => f.name)).toEqual(['paragraph', 'heading', 'paragraph']);
     const plain = await flow('First text\n\n## Next\n\nMore text\n');
     expect(text(sparse).map((f) => f.box)).toEqual(text(plain).map((f) => f.box));
+  });
+
+  it('places a chart as tall as it grew, kept on one page with its heading', async () => {
+    // A long list of bars grows its chart (render-chart.ts); the heading must not be left
+    // behind at the foot of the page, and the chart must not run off it.
+    const asked: (number | undefined)[] = [];
+    const chart: SummaryContext['chart'] = async (name, alt, box, maxHeight) => {
+      asked.push(maxHeight);
+      const height = name === 'tall' ? 520 : box.h;
+      return { name, alt, svg: '<svg/>', width: box.w, height, native: null };
+    };
+    const filler = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} of filler text.`);
+    const layout = await flow(
+      `${filler.join('\n\n')}\n\n## Long list\n\n![bars](chart:tall)\n`,
+      chart,
+    );
+    const pageOf = (test: (f: Frame) => boolean) => layout.pages.findIndex((p) => p.some(test));
+    const charts = layout.pages.flat().filter((f) => f.kind === 'chart');
+    expect(charts.map((f) => f.box.h)).toEqual([520]);
+    const onPage = pageOf((f) => f.kind === 'chart');
+    expect(onPage).toBe(1);
+    expect(pageOf((f) => f.kind === 'text' && f.name === 'heading')).toBe(onPage);
+    const [box] = charts.map((f) => f.box);
+    expect((box?.y ?? 0) + (box?.h ?? 0)).toBeLessThanOrEqual(layout.height - 56);
+    // Every chart may grow, up to a page's content height.
+    expect(new Set(asked).size).toBe(1);
+    expect(asked[0]).toBeGreaterThan(600);
   });
 });
