@@ -1,8 +1,10 @@
+import SVGtoPDF from 'svg-to-pdfkit';
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../src/charts/render-chart.ts';
 import { descendants, parseXml, type XmlNode } from '../../src/inspect/xml.ts';
 import { type FontFace, loadFontSet } from '../../src/layout/fonts.ts';
-import { assignSvgFonts } from '../../src/render/pdf/svg-fonts.ts';
+import { createPdf, finishPdf } from '../../src/render/pdf/pdf-document.ts';
+import { assignSvgFonts, tagSvgFonts } from '../../src/render/pdf/svg-fonts.ts';
 
 const fonts = loadFontSet('carlito');
 
@@ -64,5 +66,58 @@ describe('assignSvgFonts', () => {
     };
     expect(withoutFonts(parseXml(tagged))).toEqual(withoutFonts(parseXml(svg)));
     expect(parseXml(tagged).children[0]?.children[1]?.text).toBe("R&D < 5 '");
+  });
+
+  it('draws an SVG the first face covers as it is, as its tagged copy would be drawn', async () => {
+    const chart = await renderChart({
+      chart: {
+        name: 'latin',
+        file: 'charts/latin.vl.json',
+        spec: {
+          data: { name: 'rows' },
+          title: ['R&D <output>', '"Quoted" it\'s'],
+          mark: 'bar',
+          encoding: {
+            x: { field: 'k', type: 'nominal', title: 'Category & kind' },
+            y: { field: 'v', type: 'quantitative', title: 'Mass (kg)' },
+          },
+        },
+      },
+      data: {
+        rows: [
+          { k: 'Up', v: 867.5 },
+          { k: 'Down <', v: 12 },
+        ],
+      },
+      width: 300,
+      height: 200,
+      alt: '',
+      config: { font: fonts.chartFamily },
+      locale: 'en',
+    });
+    const { svg, faces } = assignSvgFonts(chart.svg, fonts);
+    expect(svg).toBe(chart.svg);
+    const draw = async (drawn: string) => {
+      const doc = createPdf(
+        { title: 't', author: 'a', lang: 'en', date: new Date(0) },
+        { tagged: false },
+      );
+      doc.addPage({ size: [400, 300] });
+      const used: string[] = [];
+      SVGtoPDF(doc, drawn, 10, 10, {
+        assumePt: true,
+        fontCallback: (family: string) => {
+          const face = faces(family, 'regular');
+          doc.registerFont(face.id, face.font as never);
+          used.push(face.id);
+          return face.id;
+        },
+      });
+      return { bytes: Buffer.from(await finishPdf(doc)), used };
+    };
+    const asIs = await draw(svg);
+    const tagged = await draw(tagSvgFonts(chart.svg, fonts));
+    expect(asIs.used.length).toBeGreaterThan(3);
+    expect(asIs).toEqual(tagged);
   });
 });

@@ -38,14 +38,39 @@ export function assignSvgFonts(
   svg: string,
   fonts: FontSet,
 ): { svg: string; faces: (family: string, style: FontStyle) => FontFace } {
-  const entries = parser.parse(svg) as XmlEntry[];
-  tagTextFonts(entries, fonts);
   const faces = (family: string, style: FontStyle): FontFace => {
     const chain = fonts.styles[style];
     const index = Number(/^briefkit-(\d+)$/.exec(family)?.[1] ?? 0);
     return (chain[index] ?? chain[0]) as FontFace;
   };
-  return { svg: builder.build(entries) as string, faces };
+  // When every text would be tagged with the first face, which an untagged family gets too,
+  // the SVG is drawn as it is: parsing and writing it again cost more than drawing a replay.
+  return { svg: firstFaceCoversAll(svg, fonts) ? svg : tagSvgFonts(svg, fonts), faces };
+}
+
+/** The SVG with each text element's font-family naming its place in the fallback chain. */
+export function tagSvgFonts(svg: string, fonts: FontSet): string {
+  const entries = parser.parse(svg) as XmlEntry[];
+  tagTextFonts(entries, fonts);
+  return builder.build(entries) as string;
+}
+
+/**
+ * Whether the first regular face has every character the SVG holds, markup included, so
+ * chainIndex is 0 for each of its texts. A character reference (`&#…;`) could stand for any
+ * character: an SVG with one is not taken to be covered.
+ */
+function firstFaceCoversAll(svg: string, fonts: FontSet): boolean {
+  if (svg.includes('&#')) return false;
+  const first = fonts.styles.regular[0] as FontFace;
+  const seen = new Set<number>();
+  for (const char of svg) {
+    const code = char.codePointAt(0) as number;
+    if (code <= 0x20 || seen.has(code)) continue;
+    if (!first.covers(code)) return false;
+    seen.add(code);
+  }
+  return true;
 }
 
 function tagTextFonts(entries: XmlEntry[], fonts: FontSet): void {
