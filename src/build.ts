@@ -32,12 +32,7 @@ import { parseMarkdown } from './model/parse-markdown.ts';
 import { writeOutputs } from './output/write-outputs.ts';
 import { composedLineSources, composeMarkdown, type TemplateSource } from './template/compose.ts';
 import type { HelperContext } from './template/helpers.ts';
-import {
-  escapeMarkdown,
-  mapStrings,
-  toLiteralData,
-  withoutIllegalCharacters,
-} from './template/literal.ts';
+import { cleanData, escapeMarkdown, mapStrings, toLiteralData } from './template/literal.ts';
 import { type ImageAsset, readImages } from './template/read-images.ts';
 import { readDocument, readTemplate, type TemplateBundle } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
@@ -227,7 +222,7 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   const source = options.record ? mergeRecord(file, options.record) : file;
   validateAgainst(source, template.dataSchema);
   // Cleaned once, here: report info, charts and compose all read this copy.
-  const cleaned = withoutIllegalCharacters(source.value);
+  const cleaned = cleanData(source.value);
   const data = cleaned.value as Record<string, unknown>;
   const report = reportInfo(data, options.sourceDateEpoch, source.locate);
 

@@ -36,18 +36,21 @@ export interface CleanData {
 
 /**
  * Returns a copy of the data with XML-illegal characters removed from every string and object
- * key (`{{@key}}` prints keys), warning once per field that had them. Done once, after
- * validation: every output reads this copy.
+ * key (`{{@key}}` prints keys), warning once per field that had them, and every string trimmed.
+ * Done once, after validation: every output reads this copy, so `"  Greenfield "` and
+ * `Greenfield` build the same, metadata and charts included. Keys are not trimmed: templates
+ * look them up as written.
  */
-export function withoutIllegalCharacters(data: unknown): CleanData {
+export function cleanData(data: unknown): CleanData {
   const warnings: Diagnostic[] = [];
-  const clean = (text: string, path: PathSegment[]) => {
-    const cleaned = stripIllegalCharacters(text);
-    if (cleaned !== text)
+  const strip = (text: string, path: PathSegment[]) => {
+    const stripped = stripIllegalCharacters(text);
+    if (stripped !== text)
       warnings.push({ ...messages.illegalCharacters(), place: { path: formatDataPath(path) } });
-    return cleaned;
+    return stripped;
   };
-  return { value: mapStrings(data, clean, clean), warnings };
+  const clean = (text: string, path: PathSegment[]) => strip(text, path).trim();
+  return { value: mapStrings(data, clean, strip), warnings };
 }
 
 /**
@@ -56,6 +59,7 @@ export function withoutIllegalCharacters(data: unknown): CleanData {
  */
 export function toLiteralData(data: unknown): unknown {
   // Data is inline: its edge whitespace would make structure next to markup (`*{{x}}*`).
+  // Cleaned data is trimmed already; trimming here too keeps this safe on any input.
   return mapStrings(data, (text) => escapeMarkdown(text.trim()));
 }
 

@@ -6,10 +6,10 @@ import { plainText } from '../../src/model/document.ts';
 import { parseMarkdown } from '../../src/model/parse-markdown.ts';
 import { composedLineSources, composeMarkdown } from '../../src/template/compose.ts';
 import {
+  cleanData,
   escapeMarkdown,
   toLiteralData,
   unescapeMarkdown,
-  withoutIllegalCharacters,
 } from '../../src/template/literal.ts';
 import { catchError } from '../helpers/errors.ts';
 import { sampleTemplateCopy, tempDir, thenStored } from '../helpers/sample.ts';
@@ -42,17 +42,35 @@ describe('literal data', () => {
   });
 
   it('strips XML-illegal characters and says which field had them', () => {
-    const { value, warnings } = withoutIllegalCharacters({ a: [{ b: 'x\u0001y\uD800' }] });
+    const { value, warnings } = cleanData({ a: [{ b: 'x\u0001y\uD800' }] });
     expect(value).toEqual({ a: [{ b: 'xy' }] });
     expect(warnings.map((w) => w.place?.path)).toEqual(['a[0].b']);
   });
 
   it('strips them from object keys too, naming the key', () => {
-    const { value, warnings } = withoutIllegalCharacters({ a: { 'k\u0001ey': 'v' } });
+    const { value, warnings } = cleanData({ a: { 'k\u0001ey': 'v' } });
     expect(value).toEqual({ a: { key: 'v' } });
     expect(warnings.map((w) => [w.code, w.place?.path])).toEqual([
       ['illegal-characters', 'a.k\\u{1}ey'],
     ]);
+  });
+
+  it('trims edge whitespace from every text value once, for every output, not only templates', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data.yaml');
+    const sample = readFileSync('data/space-station-2025.yaml', 'utf8');
+    const padded = sample
+      .replace(
+        '  title: China Space Station science in 2025',
+        '  title: "  China Space Station science in 2025 "',
+      )
+      .replace('  author: briefkit sample', '  author: "briefkit sample\\n"');
+    expect(padded).not.toBe(sample);
+    writeFileSync(data, padded);
+    const { report } = await thenStored(() => compile({ data }));
+    // Metadata and the summary's running head read report info, not the template's data.
+    expect(report.title).toBe('China Space Station science in 2025');
+    expect(report.author).toBe('briefkit sample');
   });
 
   it('escapes reversibly', () => {
