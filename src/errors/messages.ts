@@ -114,6 +114,12 @@ export const messages = {
     message: `Invalid slide front matter: ${detail}`,
     hint: 'Each slide starts with a block such as:\n---\nlayout: bullets\n---',
   }),
+  strayFence: (): Message => ({
+    code: 'front-matter',
+    message:
+      'A line of only "---" here starts no slide: no "layout: …" and closing "---" follow it. In a deck such a line opens front matter, so it cannot be a horizontal rule.',
+    hint: 'Remove the line, or start a slide here with:\n---\nlayout: bullets\n---',
+  }),
   unknownLayout: (layout: string, known: readonly string[]): Message => ({
     code: 'unknown-layout',
     message: `Unknown slide layout "${layout}".`,

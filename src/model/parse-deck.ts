@@ -29,8 +29,13 @@ export function parseDeck(markdown: string, file: string, templateLine?: Templat
     });
   }
   if (fences.length % 2 !== 0) {
-    const place = { file, path: `slide ${fences.length / 2 + 0.5}` };
-    fail({ ...messages.frontMatter('a front matter block is not closed by "---".'), place });
+    const stray = strayFence(lines, fences);
+    const line = templateLine?.(stray.line + 1);
+    const place = { file, ...(line ? { line } : {}), path: `slide ${stray.slide}` };
+    const message = stray.unclosed
+      ? messages.frontMatter('a front matter block is not closed by "---".')
+      : messages.strayFence();
+    fail({ ...message, place });
   }
   const slides: Slide[] = [];
   for (let i = 0; i < fences.length; i += 2) {
@@ -54,6 +59,34 @@ export function parseDeck(markdown: string, file: string, templateLine?: Templat
     });
   }
   return { slides };
+}
+
+/**
+ * With an odd number of `---` lines, the one that pairs up wrongly: the first that opens
+ * something other than a front matter block (a stray rule), on the slide it sits in; else
+ * the last, left unclosed.
+ */
+function strayFence(
+  lines: readonly string[],
+  fences: readonly number[],
+): { line: number; slide: number; unclosed: boolean } {
+  for (let i = 0; i + 1 < fences.length; i += 2) {
+    const open = fences[i] as number;
+    if (!isFrontMatter(lines.slice(open + 1, fences[i + 1]))) {
+      return { line: open, slide: Math.max(1, i / 2), unclosed: false };
+    }
+  }
+  const last = fences.length - 1;
+  return { line: fences[last] as number, slide: last / 2 + 1, unclosed: true };
+}
+
+/** Lines that read as front matter: YAML keys, one of them `layout`, and nothing else. */
+function isFrontMatter(lines: readonly string[]): boolean {
+  const filled = lines.filter((line) => line.trim() && !line.trim().startsWith('#'));
+  return (
+    filled.some((line) => /^\s*layout\s*:/.test(line)) &&
+    filled.every((line) => /^\s*[\w-]+\s*:/.test(line))
+  );
 }
 
 /** Front matter by text: a deck has a few distinct ones, read again by every build. */

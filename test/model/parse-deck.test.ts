@@ -63,4 +63,23 @@ describe('parseDeck', () => {
       'markdown',
     );
   });
+
+  it('names the slide and template line of a stray "---", not the end of the deck', () => {
+    // A rule written as `---` in slide 1 paired up with slide 2's front matter, and the
+    // error named "slide 3", past the last slide.
+    const stray = deck.replace('Sub\n', 'Sub\n\n---\n\nMore\n');
+    const error = catchError(() => parseDeck(stray, 'deck.md.hbs', (line) => line + 100));
+    expect(error.code).toBe('front-matter');
+    expect(error.message).toContain('starts no slide');
+    // Composed line 8 (from template line 108), in slide 1.
+    expect(error.diagnostics[0]?.place).toEqual({
+      file: 'deck.md.hbs',
+      line: 108,
+      path: 'slide 1',
+    });
+    // A last block left open is named as before, at its own line.
+    const open = catchError(() => parseDeck(`${deck}\n---\nlayout: bullets\n`, 'd', (l) => l));
+    expect(open.message).toContain('not closed');
+    expect(open.diagnostics[0]?.place).toMatchObject({ path: 'slide 3' });
+  });
 });
