@@ -16,7 +16,8 @@ export function formatBox(box: Box | undefined): string {
 const oneLine = (text: string): string => text.replace(/\r?\n/g, '⏎');
 
 function formatRun(run: TextRun): string {
-  const text = oneLine(run.text);
+  // Text that is literally `**x**` must not read as bold: its marker characters are escaped.
+  const text = oneLine(run.text).replace(/[\\*_[\]]/g, '\\$&');
   // Markers hug the words: "**Why:** rest", not "**Why: **rest".
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
   const [, lead = '', core = '', trail = ''] = match ?? [];

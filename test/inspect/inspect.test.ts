@@ -115,6 +115,21 @@ function pdfWithInfo(info: Record<string, string>): Uint8Array {
 }
 
 describe('inspect PPTX', () => {
+  it('escapes Markdown marker characters in text, so literal **x** does not read as bold', async () => {
+    const pptx = new PptxGenJS();
+    pptx
+      .addSlide()
+      .addText(
+        [
+          { text: 'Bold', options: { bold: true } },
+          { text: ' then **not bold**, a_b and [x] \\ y' },
+        ],
+        { x: 0.5, y: 0.5, w: 4, h: 1 },
+      );
+    const text = await inspect((await pptx.write({ outputType: 'uint8array' })) as Uint8Array);
+    expect(text).toContain('    ¶ **Bold** then \\*\\*not bold\\*\\*, a\\_b and \\[x\\] \\\\ y');
+  });
+
   it('shows text runs with bold and link markers, bullets, shapes, tables, images', async () => {
     const text = await inspect(await tinyDeck());
     const lines = text.split('\n');
