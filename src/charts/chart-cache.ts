@@ -41,8 +41,7 @@ export function createChartRenderer(template: TemplateBundle, inputs: ChartInput
     const spec = localizeSpec(source.spec, strings, source.file) as Record<string, unknown>;
     const width = Math.round(box.w);
     const height = Math.round(box.h);
-    // Text grows with the box, so slide charts read from the back of the room.
-    const fontSize = Math.round(Math.min(16, Math.max(10, height / 26)));
+    const fontSize = chartFontSize(height);
     const config = chartConfig(theme, fontFamily, fontSize);
     // A band holds its label and a little air on either side.
     const grow = maxHeight ? { maxHeight, step: Math.ceil(fontSize * 1.5) } : undefined;
@@ -59,6 +58,14 @@ export function createChartRenderer(template: TemplateBundle, inputs: ChartInput
       },
     );
   };
+}
+
+/**
+ * The size of a chart's labels, for a box this high: text grows with the box, so slide charts
+ * read from the back of the room. The deck's native charts use it too.
+ */
+export function chartFontSize(height: number): number {
+  return Math.round(Math.min(16, Math.max(10, Math.round(height) / 26)));
 }
 
 /** The theme, as Vega config: charts wear the same colours and font as the slides. */

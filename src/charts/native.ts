@@ -35,6 +35,11 @@ export interface NativeChart {
    * decimals as the values have, the value axis's with as many as its step, which is Vega's.
    */
   numberFormats: { values: string; axis: string; axisStep: number | null };
+  /**
+   * Bars: the gap between them as a share of a bar's width (OOXML's gapWidth, in percent), from
+   * Vega's band padding, so the deck's bars are as wide as the PDFs'; null to leave Office's.
+   */
+  barGap: number | null;
   /** A line Vega bends through its values (`"interpolate": "monotone"`): PowerPoint's smoothed line. */
   smooth: boolean;
   /**
@@ -186,6 +191,12 @@ function relabelled(def: FieldDef | undefined): boolean {
 }
 
 /** The value scale's name in the compiled spec: the axis the values run along. */
+/** The category axis's scale in Vega-Lite's names; null for pies and scatter plots. */
+export function categoryScale(encoding: ChartEncoding): 'x' | 'y' | null {
+  const value = valueScale(encoding);
+  return value && (value === 'x' ? 'y' : 'x');
+}
+
 export function valueScale(encoding: ChartEncoding): 'x' | 'y' | null {
   const type = NATIVE_MARKS[encoding.mark];
   if (type === 'pie' || type === 'scatter') return null;
@@ -262,6 +273,7 @@ export function toNativeChart(
   encoding: ChartEncoding,
   { type, drawn, labels, values }: ChartPoints,
   valueRange: [number, number] | null = null,
+  bandPadding: number | null = null,
 ): NativeChart | null {
   const rows = drawn.map((item) => item.row);
   const category = encoding.category?.field as string;
@@ -295,6 +307,7 @@ export function toNativeChart(
     markers: type === 'scatter' || encoding.points,
     smooth: encoding.smooth,
     numberFormats: numberFormats(values, valueRange),
+    barGap: type === 'bar' ? barGap(bandPadding) : null,
     colors,
   };
 }
@@ -320,6 +333,12 @@ function numberFormats(
     axis: step ? grouped(decimalsOf(step)) : 'General',
     axisStep: step,
   };
+}
+
+/** Vega's inner band padding (a share of each band) as OOXML's gap (percent of a bar, 0–500). */
+function barGap(padding: number | null): number | null {
+  if (padding === null || !(padding >= 0 && padding < 1)) return null;
+  return Math.min(500, Math.round((padding / (1 - padding)) * 100));
 }
 
 /** The decimals a number shows to 12 significant digits, as Vega's labels show it. */

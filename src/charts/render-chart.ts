@@ -12,6 +12,7 @@ import { guardExpressions } from './guard-expressions.ts';
 import { guardSpec } from './guard-spec.ts';
 import {
   type ChartPoints,
+  categoryScale,
   type MarkItem,
   type NativeChart,
   readEncoding,
@@ -71,6 +72,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   let svg: string;
   let items: MarkItem[];
   let valueRange: [number, number] | null = null;
+  let bandPadding: number | null = null;
   const encoding = readEncoding(chart.spec);
   try {
     const run = async (height: number) => {
@@ -106,6 +108,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     svg = await view.toSVG();
     items = markItems((view.scenegraph() as unknown as { root: SceneNode }).root);
     valueRange = encoding && scaleRange(view, valueScale(encoding));
+    bandPadding = encoding && paddingInner(view, categoryScale(encoding));
     view.finalize();
   } catch (error) {
     problems.push((error as Error).message);
@@ -122,7 +125,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   }
   const wording = request.wording ?? english;
   const points = encoding && readPoints(encoding, items, wording, request.locale);
-  const native = encoding && points && toNativeChart(encoding, points, valueRange);
+  const native = encoding && points && toNativeChart(encoding, points, valueRange, bandPadding);
   return {
     name: chart.name,
     svg,
@@ -256,6 +259,16 @@ function scaleRange(
   if (!Array.isArray(domain) || domain.length !== 2) return null;
   const [from, to] = domain.map(Number);
   return Number.isFinite(from) && Number.isFinite(to) ? [from as number, to as number] : null;
+}
+
+/** A band scale's inner padding after Vega ran: the share of each band between its bars. */
+function paddingInner(
+  view: { scale: (name: string) => unknown },
+  name: string | null,
+): number | null {
+  const scale = name && (view.scale(name) as { paddingInner?: () => unknown } | undefined);
+  const padding = scale && typeof scale.paddingInner === 'function' ? scale.paddingInner() : null;
+  return typeof padding === 'number' ? padding : null;
 }
 
 type SceneNode = {

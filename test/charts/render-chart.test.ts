@@ -79,6 +79,7 @@ describe('renderChart', () => {
       markers: false,
       smooth: false,
       numberFormats: { values: 'General', axis: '#,##0.0', axisStep: 0.5 },
+      barGap: 11,
       colors: ['4C78A8'],
       axes: { category: true, value: true },
       legend: false,
@@ -134,6 +135,16 @@ describe('renderChart', () => {
     expect(await formats([3, 1.5, 12])).toMatchObject({ values: 'General' });
     expect(await formats([-3, 1.5])).toMatchObject({ values: 'General' });
     expect(await formats([1500, 2.5])).toMatchObject({ values: '#,##0.0' });
+  });
+
+  it('spaces native bars as Vega spaces its bands', async () => {
+    const gap = async (spec: Record<string, unknown>) => (await renderChart(request(spec))).native;
+    expect(await gap(bar)).toMatchObject({ barGap: 11 });
+    const padded = { ...bar.encoding.x, scale: { paddingInner: 0.5 } };
+    expect(await gap({ ...bar, encoding: { ...bar.encoding, x: padded } })).toMatchObject({
+      barGap: 100,
+    });
+    expect(await gap({ ...bar, mark: 'line' })).toMatchObject({ barGap: null });
   });
 
   it('grows, when asked, until the bands of a discrete y axis are a step high', async () => {

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaults } from '../../src/build.ts';
+import { compile, defaults } from '../../src/build.ts';
 import { chartConfig } from '../../src/charts/chart-cache.ts';
 import { renderChart } from '../../src/charts/render-chart.ts';
 import { readSource } from '../../src/data/read-source.ts';
 import { build } from '../../src/index.ts';
+import type { ChartFrame } from '../../src/layout/frames.ts';
 import { readTemplate } from '../../src/template/read-template.ts';
 import { pptxParts } from '../helpers/pptx-parts.ts';
 import { sampleTemplateCopy } from '../helpers/sample.ts';
@@ -210,6 +211,21 @@ describe('chart colours', () => {
     const legend = /<c:legend>.*?<\/c:legend>/s.exec(charts[4] ?? '')?.[0] ?? '';
     expect(size(axis)).toBeDefined();
     expect(size(legend)).toBe(size(axis));
+  });
+
+  it('write labels at the size Vega draws them in the PDFs, and bars as wide', async () => {
+    // Native labels were 12 pt where the slide's Vega chart has 14, and Office's default gap
+    // (150% of a bar) made bars less than half as wide as Vega's.
+    const { deck } = await compile({ template: dir });
+    const frame = deck.slides
+      .flatMap((slide) => slide.frames)
+      .find((f): f is ChartFrame => f.kind === 'chart' && f.chart.name === 'mass-transport');
+    const vegaSize = Number(/font-size="(\d+)px"/.exec(frame?.chart.svg ?? '')?.[1]);
+    expect(vegaSize).toBeGreaterThan(12);
+    const axis = /<c:catAx>.*?<\/c:catAx>/s.exec(charts[0] ?? '')?.[0] ?? '';
+    expect(/<a:defRPr sz="(\d+)"/.exec(axis)?.[1]).toBe(String(vegaSize * 100));
+    // Vega-Lite pads bands by 10%: a gap of 0.1 / 0.9 of a bar.
+    expect(/<c:gapWidth val="(\d+)"/.exec(charts[0] ?? '')?.[1]).toBe('11');
   });
 });
 

@@ -1,4 +1,5 @@
 import PptxGenJS from 'pptxgenjs';
+import { chartFontSize } from '../../charts/chart-cache.ts';
 import type { NativeChart } from '../../charts/native.ts';
 import type { FontSet } from '../../layout/fonts.ts';
 import type {
@@ -254,7 +255,7 @@ function paintChart(
     ...place,
     altText: chart.alt,
     objectName: `chart ${chart.name}`,
-    ...nativeOptions(native, fonts, style),
+    ...nativeOptions(native, fonts, style, chartFontSize(frame.box.h)),
   });
 }
 
@@ -286,11 +287,14 @@ function nativeOptions(
   native: NativeChart,
   fonts: FontSet,
   style: ChartStyle,
+  fontSize: number,
 ): PptxGenJS.IChartOpts {
-  const text = { fontFace: fonts.officeName, fontSize: 12, color: style.text };
+  // The same size as Vega's labels in the PDFs.
+  const text = { fontFace: fonts.officeName, fontSize, color: style.text };
   const round = native.type === 'pie' || native.type === 'doughnut';
   return {
     barDir: native.direction,
+    ...(native.barGap === null ? {} : { barGapWidthPct: native.barGap }),
     ...(native.direction === 'bar' && !round ? topDownBars : {}),
     // Vega's own colours: the series', or each slice's (they follow the colour domain
     // rather than the slice order).
