@@ -5,10 +5,12 @@
 //   dist/cli.js               the executable: runs dist/briefkit.cjs with V8's code cache
 //   dist/briefkit.cjs         the CLI, one CommonJS script
 //   dist/vega.cjs             Vega and Vega-Lite, a CommonJS script the CLI loads for charts
-import { execFileSync } from 'node:child_process';
+//   dist/index.d.ts           the library's types (scripts/declarations.mjs, run alongside)
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { scopedStandInsPlugin, standIns } from './stand-ins/index.mjs';
 import { patchesPlugin } from './stand-ins/patches.mjs';
@@ -26,6 +28,9 @@ function buildId() {
 
 // Chunk names are content hashes: clear old ones so dist/ holds only this build.
 rmSync('dist', { recursive: true, force: true });
+
+// The types take longest: write them in a process of their own while esbuild bundles.
+const declarations = promisify(execFile)(process.execPath, ['scripts/declarations.mjs']);
 
 /** Swaps in Ajv's standalone code for the built-in schemas: nothing to compile at start-up. */
 const precompiledValidators = {
@@ -115,3 +120,7 @@ for (const script of ['dist/briefkit.cjs', 'dist/vega.cjs']) {
     throw new Error(`${script} is not ASCII: keep esbuild's default charset.`);
   }
 }
+
+await declarations.catch((error) => {
+  throw new Error(`writing dist/index.d.ts failed:\n${error.stdout}${error.stderr}`);
+});

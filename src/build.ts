@@ -39,25 +39,29 @@ import { type ReportInfo, reportInfo } from './template/report-info.ts';
 import { continuedLabel, pageLabeller, stringsFor } from './template/strings.ts';
 import { FOOTER_FILE, type Theme } from './template/theme.ts';
 
+/**
+ * Every option may be left out or be undefined (as `process.env.X` or an unset flag is):
+ * either way its default applies.
+ */
 export interface BuildOptions {
   /** Dataset file (YAML or JSON). Default: the sample dataset. */
-  data?: string;
+  data?: string | undefined;
   /** Template folder. Default: the sample template. */
-  template?: string;
+  template?: string | undefined;
   /** Output folder. Default: `output`. */
-  out?: string;
+  out?: string | undefined;
   /** Paper for the summary. Default: A4. */
-  paper?: Paper;
+  paper?: Paper | undefined;
   /** Slides per handout page: 2, 3 (with lines for notes; the default) or 6. */
-  handout?: HandoutSize;
+  handout?: HandoutSize | undefined;
   /** Print speaker notes in the handout (3 a page). */
-  handoutNotes?: boolean;
+  handoutNotes?: boolean | undefined;
   /** Which files to write; all four by default. */
-  outputs?: readonly OutputKind[];
+  outputs?: readonly OutputKind[] | undefined;
   /** A batch record whose fields are merged over the dataset's top level. */
-  record?: DataRecord;
+  record?: DataRecord | undefined;
   /** Value of SOURCE_DATE_EPOCH, used when the dataset has no report date (checked whenever set). */
-  sourceDateEpoch?: string;
+  sourceDateEpoch?: string | undefined;
 }
 
 export interface BuildResult {

@@ -17,7 +17,7 @@ export type * from './model.ts';
 
 export interface InspectOptions {
   /** Pretty JSON of the structured inspection instead of the text view. */
-  json?: boolean;
+  json?: boolean | undefined;
 }
 
 export type FileKind = Inspection['format'];

@@ -115,8 +115,20 @@ function notoSansSc(): Record<FontStyle, FontFace[]> {
   return { regular: [regular], bold: [bold], italic: [regular], boldItalic: [bold] };
 }
 
-/** Families briefkit ships; a theme picks one by key. */
-const fontFamilies = {
+/** A family of faces, and the name office programs know it by. */
+interface FontFamily {
+  officeName: string;
+  faces: () => Record<FontStyle, FontFace[]>;
+}
+
+/**
+ * The families briefkit ships, by the key a theme picks one with. Spelled out rather than
+ * taken from the table below, so the library's public Theme type stays a plain union.
+ */
+export type FontFamilyKey = 'carlito';
+export type FallbackFamilyKey = 'noto-sans-sc';
+
+const fontFamilies: Record<FontFamilyKey, FontFamily> = {
   carlito: {
     officeName: 'Calibri',
     faces: () =>
@@ -129,14 +141,11 @@ const fontFamilies = {
         'cyrillic-ext',
       ]),
   },
-} satisfies Record<string, { officeName: string; faces: () => Record<FontStyle, FontFace[]> }>;
+};
 
-const fallbackFamilies = {
+const fallbackFamilies: Record<FallbackFamilyKey, FontFamily> = {
   'noto-sans-sc': { officeName: 'Noto Sans SC', faces: notoSansSc },
-} satisfies Record<string, { officeName: string; faces: () => Record<FontStyle, FontFace[]> }>;
-
-export type FontFamilyKey = keyof typeof fontFamilies;
-export type FallbackFamilyKey = keyof typeof fallbackFamilies;
+};
 
 const loaded = new Map<string, FontSet>();
 

@@ -16,7 +16,8 @@ export function ensureFreshBundle(): void {
     );
   let built = 0;
   try {
-    built = statSync(CLI).mtimeMs;
+    // The types are written last; a dist/ from before they were has none.
+    built = Math.min(statSync(CLI).mtimeMs, statSync('dist/index.d.ts').mtimeMs);
   } catch {}
   if (built < newest('src')) {
     const bundle = spawnSync(process.execPath, ['scripts/bundle.mjs'], { encoding: 'utf8' });
