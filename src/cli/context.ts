@@ -42,13 +42,22 @@ export function processContext(workerModule: string): CliContext {
 
 /**
  * `briefkit` when started through the installed command: npm's bin link, or on Windows its
- * shim, which runs node_modules\briefkit\dist\cli.js. Else the script as run from a checkout
+ * shim, which runs node_modules\briefkit\dist\cli.js. `npx briefkit` when npm started it
+ * (`npx`, `npm exec`, a package script): the install is then most likely the project's own,
+ * whose command is not on the shell's PATH. Else the script as run from a checkout
  * (`node dist/cli.js`), by its absolute path, which works from any folder.
  */
-export function invokedAs(script: string | undefined, platform = process.platform): string {
+export function invokedAs(
+  script: string | undefined,
+  platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const path = platform === 'win32' ? win32 : posix;
-  if (!script || path.basename(script, path.extname(script)) === 'briefkit') return 'briefkit';
-  if (script.split(path.sep).includes('node_modules')) return 'briefkit';
+  const installed =
+    !script ||
+    path.basename(script, path.extname(script)) === 'briefkit' ||
+    script.split(path.sep).includes('node_modules');
+  if (installed) return env.npm_command ? 'npx briefkit' : 'briefkit';
   return `node ${shellWord(path.resolve(script), platform)}`;
 }
 

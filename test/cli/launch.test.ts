@@ -103,15 +103,25 @@ describe('briefkit init, run from a checkout', () => {
   });
 
   it('names the installed command as briefkit', () => {
-    expect(invokedAs('/usr/local/lib/node_modules/.bin/briefkit')).toBe('briefkit');
+    expect(invokedAs('/usr/local/lib/node_modules/.bin/briefkit', 'linux', {})).toBe('briefkit');
     expect(invokedAs('/srv/it’s here/dist/cli.js')).toBe("node '/srv/it’s here/dist/cli.js'");
     expect(invokedAs("/srv/it's/cli.js")).toBe(`node '/srv/it'\\''s/cli.js'`);
+  });
+
+  it('names it npx briefkit when npm started it, as a project-local install is not on the PATH', () => {
+    const local = '/home/me/app/node_modules/.bin/briefkit';
+    expect(invokedAs(local, 'linux', { npm_command: 'exec' })).toBe('npx briefkit');
+    expect(invokedAs(local, 'linux', { npm_command: 'run-script' })).toBe('npx briefkit');
+    // From a checkout, the path works however it was started.
+    expect(invokedAs('/srv/briefkit/dist/cli.js', 'linux', { npm_command: 'exec' })).toBe(
+      'node /srv/briefkit/dist/cli.js',
+    );
   });
 
   it('suggests, on Windows, the installed command and paths quoted as cmd.exe reads them', () => {
     // npm's Windows shim starts node_modules\briefkit\dist\cli.js itself: `briefkit` is on the PATH.
     const shim = String.raw`C:\Users\me\AppData\Roaming\npm\node_modules\briefkit\dist\cli.js`;
-    expect(invokedAs(shim, 'win32')).toBe('briefkit');
+    expect(invokedAs(shim, 'win32', {})).toBe('briefkit');
     // cmd.exe takes single quotes literally: a path is plain, or in double quotes.
     const checkout = String.raw`C:\src\briefkit\dist\cli.js`;
     expect(invokedAs(checkout, 'win32')).toBe(`node ${checkout}`);
