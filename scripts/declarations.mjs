@@ -6,7 +6,7 @@
 //   1. tsc writes a declaration file per module (tsconfig.declarations.json), unchecked:
 //      `npm run lint` type-checks the sources.
 //   2. dts-bundle-generator joins the ones src/index.ts reaches into dist/index.d.ts;
-//      test/bundle/declarations.test.ts type-checks a consumer against it.
+//      test/bundle/package.test.ts type-checks a consumer against it.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

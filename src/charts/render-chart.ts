@@ -228,14 +228,17 @@ export function toRuntime(
   return { runtime, fill: source };
 }
 
-type BandScale = { domain: () => unknown[]; range: () => number[]; step?: () => number };
+/** A finished View, as far as reading its scales goes. */
+type ScaledView = { scale: (name: string) => unknown };
+
+type BandScale = { range: () => number[]; step?: () => number };
 
 /**
  * The height at which each band of the y scale is `step` high, when its bands are thinner now:
  * only the plot grows, not the axes and titles around it. Null when the chart has room.
  */
 function grownHeight(
-  view: { scale: (name: string) => unknown },
+  view: ScaledView,
   height: number,
   { maxHeight, step }: NonNullable<ChartRequest['grow']>,
 ): number | null {
@@ -249,10 +252,7 @@ function grownHeight(
 }
 
 /** A linear scale's domain after Vega ran (`zero`, `nice` and a spec's domain applied). */
-function scaleRange(
-  view: { scale: (name: string) => unknown },
-  name: string | null,
-): [number, number] | null {
+function scaleRange(view: ScaledView, name: string | null): [number, number] | null {
   if (!name) return null;
   const scale = view.scale(name) as { domain?: () => unknown } | undefined;
   const domain = scale?.domain?.();
@@ -262,10 +262,7 @@ function scaleRange(
 }
 
 /** A band scale's inner padding after Vega ran: the share of each band between its bars. */
-function paddingInner(
-  view: { scale: (name: string) => unknown },
-  name: string | null,
-): number | null {
+function paddingInner(view: ScaledView, name: string | null): number | null {
   const scale = name && (view.scale(name) as { paddingInner?: () => unknown } | undefined);
   const padding = scale && typeof scale.paddingInner === 'function' ? scale.paddingInner() : null;
   return typeof padding === 'number' ? padding : null;
