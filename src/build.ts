@@ -33,7 +33,7 @@ import { writeOutputs } from './output/write-outputs.ts';
 import { composedLineSources, composeMarkdown, type TemplateSource } from './template/compose.ts';
 import type { HelperContext } from './template/helpers.ts';
 import { cleanData, escapeMarkdown, mapStrings, toLiteralData } from './template/literal.ts';
-import { type ImageAsset, readImages } from './template/read-images.ts';
+import { type ImageAsset, readImage, readImages } from './template/read-images.ts';
 import { readDocument, readTemplate, type TemplateBundle } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
 import { continuedLabel, pageLabeller, stringsFor } from './template/strings.ts';
@@ -268,6 +268,8 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   const blocks = [...deck.slides.flatMap((s) => s.blocks), ...summary.blocks];
   checkCharts(template, deck, summary.blocks);
   const images = readImages(template.dir, imageSources(blocks), template.deck.file);
+  const { logo: logoSrc } = template.theme;
+  const logo = logoSrc ? readImage(template.dir, logoSrc, template.themeFile) : null;
 
   // 5. Lay out, rendering charts as layouts ask for them.
   const fonts = loadFontSet(template.theme.font);
@@ -285,6 +287,7 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   const deckLayout = await layoutDeck(deck, {
     theme: template.theme,
     fonts,
+    logo,
     footer,
     chart: charts(template.theme),
     image,
@@ -300,6 +303,7 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
       pageLabel,
       chart: charts(paper),
       image,
+      logo,
     },
   );
 

@@ -13,7 +13,7 @@ import type {
   TextFrame,
   TextTag,
 } from './frames.ts';
-import { fitImage, plain, toParagraphs } from './slide-kit.ts';
+import { fitImage, logoFrame, plain, toParagraphs } from './slide-kit.ts';
 import { layoutTable, tableColors } from './table.ts';
 
 export type Paper = 'a4' | 'letter';
@@ -34,6 +34,8 @@ export interface SummaryContext {
   /** `maxHeight`: how tall the chart may grow to keep the bands of a long list apart. */
   chart(name: string, alt: string, box: Box, maxHeight?: number): Promise<RenderedChart>;
   image(src: string): ImageAsset;
+  /** The theme's logo, read; null without one. */
+  logo?: ImageAsset | null;
 }
 
 const MARGIN = 56;
@@ -246,17 +248,22 @@ function runningHeads(
   height: number,
   n: number,
   total: number,
-): TextFrame[] {
+): Frame[] {
   const base = { maxSize: 8.5, minSize: 8.5, color: ctx.theme.colors.muted };
+  const logo = ctx.logo
+    ? [logoFrame(ctx.logo, width - MARGIN, MARGIN - 10, { w: 100, h: 24 })]
+    : [];
   const w = width - 2 * MARGIN;
+  const reserved = logo.reduce((sum, frame) => sum + frame.box.w + 12, 0);
   return [
+    ...logo,
     {
       // One line: a long title would otherwise wrap into the page's first block.
       ...layoutOneLine(
         {
           ...base,
           name: 'header',
-          box: { x: MARGIN, y: MARGIN - 16, w, h: 12 },
+          box: { x: MARGIN, y: MARGIN - 16, w: w - reserved, h: 12 },
           paragraphs: plain(ctx.header),
         },
         ctx.fonts,

@@ -7,12 +7,14 @@ import type { Theme } from '../template/theme.ts';
 import { slideSizes } from '../template/theme.ts';
 import type { FontSet } from './fonts.ts';
 import type { Box, DeckLayout, Frame, SlideFrames } from './frames.ts';
-import { footer, type SlideContext } from './slide-kit.ts';
+import { footer, type SlideContext, slideLogo } from './slide-kit.ts';
 import { slideLayouts } from './slide-layouts.ts';
 
 export interface DeckContext {
   theme: Theme;
   fonts: FontSet;
+  /** The theme's logo, read; null without one. */
+  logo?: ImageAsset | null;
   footer: string;
   chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
   image(src: string): ImageAsset;
@@ -37,7 +39,7 @@ export async function layoutDeck(deck: Deck, ctx: DeckContext): Promise<DeckLayo
     const number = i + 1;
     const footed =
       source.layout === 'title'
-        ? frames
+        ? [...frames, ...slideLogo(slideCtx)]
         : [...frames, ...footer(source, number, pages.length, ctx.footer, slideCtx)];
     return {
       number,

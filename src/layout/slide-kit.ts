@@ -8,11 +8,20 @@ import { continuedSuffix } from '../template/strings.ts';
 import type { Theme } from '../template/theme.ts';
 import { fitText, type TextRequest } from './fit-text.ts';
 import type { FontSet } from './fonts.ts';
-import { type Box, type Frame, type Paragraph, SLIDE_TITLE, type TextFrame } from './frames.ts';
+import {
+  type Box,
+  type Frame,
+  type ImageFrame,
+  type Paragraph,
+  SLIDE_TITLE,
+  type TextFrame,
+} from './frames.ts';
 
 export interface SlideContext {
   theme: Theme;
   fonts: FontSet;
+  /** The theme's logo, read; null without one. */
+  logo?: ImageAsset | null;
   width: number;
   height: number;
   chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
@@ -106,7 +115,30 @@ function titleRuns(title: Block): Run[] {
   return title.kind === 'heading' ? title.runs : [];
 }
 
-/** Footer text and "n / total", added once slides are numbered after continuations. */
+/**
+ * A logo scaled to fit `fit`, its right edge at `right`, centred on the line at `middle`.
+ * Decoration: no alt text, so painters mark it for screen readers to skip.
+ */
+export function logoFrame(
+  logo: ImageAsset,
+  right: number,
+  middle: number,
+  fit: { w: number; h: number },
+): ImageFrame {
+  const { w, h } = fitImage(logo, { x: 0, y: 0, ...fit });
+  return { kind: 'image', box: { x: right - w, y: middle - h / 2, w, h }, image: logo, alt: '' };
+}
+
+/** The slide's logo at the right end of the footer row; none without one. */
+export function slideLogo(ctx: SlideContext): ImageFrame[] {
+  if (!ctx.logo) return [];
+  return [logoFrame(ctx.logo, ctx.width - MARGIN, ctx.height - 25, { w: 120, h: 28 })];
+}
+
+/**
+ * Footer text and "n / total", added once slides are numbered after continuations, left of
+ * the logo if the theme has one.
+ */
 export function footer(
   label: Slide,
   number: number,
@@ -116,6 +148,8 @@ export function footer(
 ): Frame[] {
   const { theme } = ctx;
   const y = ctx.height - 34;
+  const logo = slideLogo(ctx);
+  const reserved = logo.reduce((w, frame) => w + frame.box.w + 12, 0);
   const base = {
     maxSize: theme.sizes.footer,
     minSize: Math.min(theme.sizes.footer, 7),
@@ -130,7 +164,7 @@ export function footer(
       {
         ...base,
         name: 'footer',
-        box: { x: MARGIN, y, w: ctx.width - 2 * MARGIN - 80, h: 18 },
+        box: { x: MARGIN, y, w: ctx.width - 2 * MARGIN - 80 - reserved, h: 18 },
         paragraphs: plain(text),
       },
       ctx,
@@ -140,12 +174,13 @@ export function footer(
       {
         ...base,
         name: 'slide number',
-        box: { x: ctx.width - MARGIN - 72, y, w: 72, h: 18 },
+        box: { x: ctx.width - MARGIN - 72 - reserved, y, w: 72, h: 18 },
         paragraphs: plain(`${number} / ${total}`),
         align: 'right',
       },
       ctx,
     ),
+    ...logo,
   ];
 }
 

@@ -32,7 +32,8 @@ export function readImages(
   return images;
 }
 
-function readImage(templateDir: string, src: string, where: string): ImageAsset {
+/** One picture, as readImages reads each. */
+export function readImage(templateDir: string, src: string, where: string): ImageAsset {
   const refuse = (detail: string): never => {
     throw new BriefkitError({ ...messages.imagePath(src, detail), place: { file: where } });
   };

@@ -25,6 +25,12 @@ export interface Theme {
   };
   /** A Handlebars template for the slide footer, filled with the (literal) data. */
   footer?: string;
+  /**
+   * A PNG or JPEG in the template folder: the organisation's logo, in the bottom right corner
+   * of every slide and at the top right of every summary page. It is decoration: screen
+   * readers skip it, so the name it shows belongs in the text too.
+   */
+  logo?: string;
 }
 
 /** Where problems with the theme's footer are placed: it is a template of its own. */

@@ -52,14 +52,17 @@ function drawFrame(doc: Doc, frame: Frame, fonts: FontSet, parent: StructTarget)
     case 'table':
       drawTable(doc, frame, fonts, parent);
       return;
-    case 'image':
-      figure(doc, parent, frame.alt, frame.box, () =>
+    case 'image': {
+      const draw = () =>
         doc.image(Buffer.from(frame.image.data), frame.box.x, frame.box.y, {
           width: frame.box.w,
           height: frame.box.h,
-        }),
-      );
+        });
+      // A picture without alt text is decoration (the theme's logo), as in the deck.
+      if (frame.alt) figure(doc, parent, frame.alt, frame.box, draw);
+      else artifact(doc, parent, draw);
       return;
+    }
   }
 }
 

@@ -11,12 +11,12 @@ export const DECORATION = 'decoration';
  *   LibreOffice names its PDF bookmarks "Slide 1", "Slide 2"… The box becomes the slide's
  *   title placeholder; its position and formatting stay its own.
  * - Tables: each has a header row (Markdown tables always do), which pptxgenjs never marks.
- * - Decoration (backgrounds, accent bars): marked decorative, so the checker does not ask
+ * - Decoration (backgrounds, accent bars, the logo): marked decorative, so the checker does not ask
  *   for its alt text and screen readers skip it, as the PDFs draw it as an artifact.
  */
 export function accessibleSlide(slideXml: string): string {
   return slideXml
-    .replace(DECORATIVE_SHAPE, `$1${DECORATIVE}$2`)
+    .replace(DECORATIVE_SHAPE, `$1>${DECORATIVE}$2`)
     .replace(
       TITLE_BOX,
       '$1<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>',
@@ -29,6 +29,10 @@ const TITLE_BOX = new RegExp(
   'g',
 );
 
-const DECORATIVE_SHAPE = new RegExp(`(<p:cNvPr id="\\d+" name="${DECORATION}">)(</p:cNvPr>)`, 'g');
+/** pptxgenjs names a picture's file as its description; decoration needs none. */
+const DECORATIVE_SHAPE = new RegExp(
+  `(<p:cNvPr id="\\d+" name="${DECORATION}")(?: descr="[^"]*")?>\\s*(</p:cNvPr>)`,
+  'g',
+);
 const DECORATIVE =
   '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>';

@@ -15,6 +15,7 @@ import { mendSchema } from './mend-schema.ts';
  * - presentation and chart parts as the schema orders them (see mend-schema.ts);
  * - real PNG fallbacks behind SVG pictures;
  * - the East Asian font in every run's `ea` slot, so CJK text has a CJK font;
+ * - one copy of each picture (pptxgenjs stores the logo again for every slide);
  * - slide titles, table header rows and decoration marked for accessibility
  *   (see accessible-slide.ts);
  * - entries in a fixed order, DEFLATE-compressed.
@@ -54,6 +55,7 @@ export async function normalizePptx(
     }
   }
   for (const [png, svg] of svgFallbacks(files)) files.set(png, await rasterize(svg));
+  sharedMedia(files);
   const types = files.get('[Content_Types].xml');
   if (typeof types === 'string') files.set('[Content_Types].xml', pruneContentTypes(types, files));
   return zipFiles(files, date);
@@ -209,6 +211,35 @@ function svgFallbacks(files: Map<string, Uint8Array | string>): [string, string]
       pairs.push([png, typeof data === 'string' ? data : Buffer.from(data).toString('utf8')]);
   }
   return pairs;
+}
+
+/**
+ * Pictures with the same bytes become one part, which every slide's relationships point to:
+ * the first by name. Run after the PNG fallbacks are drawn, which start out alike.
+ */
+function sharedMedia(files: Map<string, Uint8Array | string>): void {
+  const first = new Map<string, string>();
+  const renames: Renames = new Map();
+  for (const name of [...files.keys()].sort()) {
+    const data = files.get(name);
+    if (!name.startsWith('ppt/media/') || typeof data === 'string' || !data) continue;
+    const hash = createHash('sha1').update(data).digest('base64');
+    const kept = first.get(hash);
+    if (kept === undefined) first.set(hash, name);
+    else renames.set(name.slice('ppt/'.length), kept.slice('ppt/'.length));
+  }
+  if (renames.size === 0) return;
+  for (const dropped of renames.keys()) files.delete(`ppt/${dropped}`);
+  for (const [name, data] of files) {
+    if (typeof data === 'string' && name.endsWith('.rels'))
+      files.set(
+        name,
+        data.replace(/Target="\.\.\/(media\/[^"]+)"/g, (target, path: string) => {
+          const kept = renames.get(path);
+          return kept ? `Target="../${kept}"` : target;
+        }),
+      );
+  }
 }
 
 function eastAsian(xml: string, font: string): string {

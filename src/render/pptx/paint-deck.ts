@@ -98,8 +98,10 @@ function paintFrame(
       slide.addImage({
         ...place,
         data: `data:image/${frame.image.format};base64,${Buffer.from(frame.image.data).toString('base64')}`,
-        altText: frame.alt,
-        objectName: `picture ${frame.image.src}`,
+        // A picture without alt text is decoration (the theme's logo): marked so, not unnamed.
+        ...(frame.alt
+          ? { altText: frame.alt, objectName: `picture ${frame.image.src}` }
+          : { objectName: DECORATION }),
       });
       return;
     case 'table':
