@@ -11,6 +11,7 @@ import {
 } from '../data/read-source.ts';
 import { validateAgainst } from '../data/validate.ts';
 import { fail, type Place } from '../errors/briefkit-error.ts';
+import { displayPath } from '../errors/display-path.ts';
 import { fileProblems, messages } from '../errors/messages.ts';
 import type { TemplateSource } from './compose.ts';
 import type { StringTable } from './strings.ts';
@@ -160,10 +161,4 @@ function readCharts(templateDir: string): Map<string, ChartSpecSource> {
     });
   }
   return charts;
-}
-
-/** Paths in messages are relative to the current folder, as the user typed them. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
 }

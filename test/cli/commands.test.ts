@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { globalOptions } from '../../src/cli/command.ts';
 import { commands } from '../../src/cli/commands/index.ts';
@@ -148,6 +148,19 @@ describe('briefkit.yaml defaults', () => {
     expect(code).toBe(1);
     expect(context.err()).toContain('no-such.csv');
     expect(context.err()).not.toContain('[usage]');
+  });
+
+  it('names the files built from where the user is, though briefkit.yaml paths are absolute', async () => {
+    // "Built /tmp/…/report/output/briefing.pptx, …" from a briefkit.yaml, "Built output/…" without.
+    const sample = resolve('data/space-station-2025.yaml');
+    const { code, context } = await runIn(`data: ${JSON.stringify(sample)}\nout: report\n`, [
+      'build',
+    ]);
+    expect(context.err()).toBe('');
+    expect(code).toBe(0);
+    expect(context.out()).toMatch(
+      /^Built report\/briefing\.pptx, report\/summary\.pdf, report\/slides\.pdf, report\/handout\.pdf in \d+ ms\n$/,
+    );
   });
 
   it('refuses --handout-notes when briefkit.yaml sets a handout without room for notes', async () => {

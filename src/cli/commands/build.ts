@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { displayPath } from '../../errors/display-path.ts';
 import { usageProblems } from '../../errors/messages.ts';
 import {
   type BuildOptionValues,
@@ -57,7 +58,9 @@ export const buildCommand = defineCommand({
     const result = await build(options);
     writeWarnings(context.stderr, result.warnings);
     const ms = Math.round(performance.now() - started);
-    context.stdout.write(`Built ${result.files.join(', ')} in ${ms} ms\n`);
+    // Paths from briefkit.yaml are absolute; shown, like the rest, from where the user is.
+    const files = result.files.map(displayPath).join(', ');
+    context.stdout.write(`Built ${files} in ${ms} ms\n`);
     return 0;
   },
 });
