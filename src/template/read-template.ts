@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { BuiltinSchema } from '../data/builtin-schemas.ts';
 import { resolveInside } from '../data/file-inside.ts';
 import { dataLimits, failFileSize } from '../data/limits.ts';
