@@ -276,7 +276,12 @@ export function artifact(doc: Doc, parent: StructTarget, draw: () => void): void
   doc.endMarkedContent();
 }
 
-/** A box in page coordinates under the current transform (handouts draw slides scaled). */
+/**
+ * A box under the current transform as pdfkit takes a bounding box: left, top, right, bottom,
+ * measured from the page's top-left corner (pdfkit turns it into PDF user space). The
+ * transform already holds pdfkit's own flip of the y axis, so it is undone here; handouts
+ * draw slides scaled.
+ */
 function pageBox(doc: Doc, box: Box): number[] {
   const [a, , , d, e, f] = (doc as unknown as { _ctm: number[] })._ctm as [
     number,
@@ -286,5 +291,12 @@ function pageBox(doc: Doc, box: Box): number[] {
     number,
     number,
   ];
-  return [a * box.x + e, d * box.y + f, a * (box.x + box.w) + e, d * (box.y + box.h) + f];
+  const fromTop = (y: number) => doc.page.height - (d * y + f);
+  const [edge, otherEdge] = [fromTop(box.y), fromTop(box.y + box.h)];
+  return [
+    a * box.x + e,
+    Math.min(edge, otherEdge),
+    a * (box.x + box.w) + e,
+    Math.max(edge, otherEdge),
+  ];
 }
