@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFontSet } from '../../src/layout/fonts.ts';
 import type { Frame } from '../../src/layout/frames.ts';
+import { layoutTable } from '../../src/layout/table.ts';
 import { drawFrames } from '../../src/render/pdf/draw-frames.ts';
 import { createPdf, finishPdf } from '../../src/render/pdf/pdf-document.ts';
 import {
@@ -64,5 +65,39 @@ describe('tagged figures', () => {
       ),
     );
     expect(numbers(attributes(figure).get('BBox'))).toEqual([40, 756.89, 90, 781.89]);
+  });
+});
+
+const table = layoutTable(
+  {
+    name: 'table',
+    box: { x: 50, y: 50, w: 400, h: 100 },
+    header: [[{ text: 'Figure' }], [{ text: 'What it counts' }]],
+    rows: [
+      [[{ text: '31' }], [{ text: 'new projects' }]],
+      [[{ text: '50' }], [{ text: 'patents' }]],
+    ],
+    align: ['right', 'left'],
+    size: 10,
+    colors: {
+      text: '000000',
+      header: '0B3D91',
+      headerText: 'FFFFFF',
+      body: 'FFFFFF',
+      stripe: 'EEEEEE',
+      rule: '999999',
+    },
+  },
+  fonts,
+);
+
+describe('tagged tables', () => {
+  it("mark the header row's cells as headers of their columns", async () => {
+    const cells = (await tagged([table])).filter((e) => e.role === 'TH' || e.role === 'TD');
+    expect(cells.map((e) => e.role)).toEqual(['TH', 'TH', 'TD', 'TD', 'TD', 'TD']);
+    for (const th of cells.filter((e) => e.role === 'TH')) {
+      expect(attributes(th).get('O')).toBe('/Table');
+      expect(attributes(th).get('Scope')).toBe('/Column');
+    }
   });
 });

@@ -207,6 +207,9 @@ function figure(doc: Doc, parent: StructTarget, alt: string, box: Box, draw: () 
   parent.add(doc.struct('Figure', { alt, bbox: pageBox(doc, box) } as never, draw));
 }
 
+/** The header row's cells head their columns (a /Scope screen readers announce cells by). */
+const COLUMN_HEADER = { scope: 'Column' } as never; // pdfkit's typings omit scope
+
 function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTarget): void {
   const table = parent ? doc.struct('Table') : null;
   if (table) parent?.add(table);
@@ -227,7 +230,7 @@ function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTa
         doc.rect(box.x, box.y, box.w, box.h).lineWidth(0.5).stroke(`#${frame.colors.rule}`);
       });
       const paint = () => drawCell(doc, cell, box, frame.align[c] ?? 'left', frame, header, fonts);
-      if (tr) tr.add(doc.struct(header ? 'TH' : 'TD', {}, paint));
+      if (tr) tr.add(header ? doc.struct('TH', COLUMN_HEADER, paint) : doc.struct('TD', {}, paint));
       else paint();
       x += w;
     });
