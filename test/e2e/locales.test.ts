@@ -72,6 +72,10 @@ describe('locales', () => {
     // Text typed at the end of a paragraph is Chinese too.
     expect(xml).toContain('<a:endParaRPr lang="zh-CN"');
     expect(xml).not.toContain('lang="en-US"');
+    // So are the speaker notes, which screen readers and the speller read as the deck's language.
+    const notes = (await zip.file('ppt/notesSlides/notesSlide2.xml')?.async('string')) ?? '';
+    expect(notes).toMatch(/<a:rPr lang="zh-CN"[^>]*\/><a:t>“约”“超过”/);
+    expect(notes).not.toContain('lang="en-US"');
   });
 
   it('warns, naming the field, about characters no font can draw', async () => {

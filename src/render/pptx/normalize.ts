@@ -16,6 +16,7 @@ import { mendSchema } from './mend-schema.ts';
  * - real PNG fallbacks behind SVG pictures;
  * - the East Asian font in every run's `ea` slot, so CJK text has a CJK font;
  * - one copy of each picture (pptxgenjs stores the logo again for every slide);
+ * - speaker notes in the deck's language (pptxgenjs writes them as en-US whatever they say);
  * - slide titles, table header rows and decoration marked for accessibility
  *   (see accessible-slide.ts);
  * - entries in a fixed order, DEFLATE-compressed.
@@ -27,13 +28,15 @@ export interface NormalizeOptions {
   rasterize: (svg: string) => Promise<Uint8Array>;
   /** Font for the East Asian (`ea`) slot of every run; pptxgenjs repeats the Latin font there. */
   eastAsianFont: string;
+  /** The deck's language (BCP 47), which its speaker notes are written in. */
+  lang: string;
   /** Sees each part as pptxgenjs wrote it and returns the part to normalise. */
   part?: (name: string, data: Uint8Array) => Uint8Array;
 }
 
 export async function normalizePptx(
   bytes: Uint8Array,
-  { date, rasterize, eastAsianFont, part = (_name, data) => data }: NormalizeOptions,
+  { date, rasterize, eastAsianFont, lang, part = (_name, data) => data }: NormalizeOptions,
 ): Promise<Uint8Array> {
   const files = new Map<string, Uint8Array | string>();
   const entries = unzipSync(bytes);
@@ -48,7 +51,9 @@ export async function normalizePptx(
       const xml = mendSchema(name, fixDates(strFromU8(data), date));
       const fixed = name.startsWith('ppt/slides/')
         ? accessibleSlide(eastAsian(oneParagraphProperties(xml), eastAsianFont))
-        : xml;
+        : name.startsWith('ppt/notesSlides/')
+          ? notesIn(xml, lang)
+          : xml;
       files.set(target, renameReferences(fixed, renames));
     } else {
       files.set(target, data);
@@ -240,6 +245,11 @@ function sharedMedia(files: Map<string, Uint8Array | string>): void {
         }),
       );
   }
+}
+
+/** A notes slide with its text marked as `lang` (pptxgenjs marks every run en-US). */
+function notesIn(xml: string, lang: string): string {
+  return xml.replace(/(<a:(?:rPr|endParaRPr)\b[^>]*?\blang=")en-US"/g, `$1${escapeXml(lang)}"`);
 }
 
 function eastAsian(xml: string, font: string): string {
