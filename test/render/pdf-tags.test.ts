@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
+import { layoutText } from '../../src/layout/fit-text.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
 import type { Frame } from '../../src/layout/frames.ts';
 import { layoutTable } from '../../src/layout/table.ts';
@@ -17,7 +19,7 @@ const meta = { title: 't', author: 'a', lang: 'en-US', date: new Date(Date.UTC(2
 const A4 = { width: 595.28, height: 841.89 };
 
 /** Frames drawn on a tagged A4 page, under `transform` (as the handout draws slides). */
-async function tagged(frames: Frame[], transform = (_doc: PDFKit.PDFDocument) => {}) {
+async function taggedPdf(frames: Frame[], transform = (_doc: PDFKit.PDFDocument) => {}) {
   const doc = createPdf(meta, { tagged: true });
   const root = doc.struct('Document');
   doc.addStructure(root);
@@ -27,7 +29,11 @@ async function tagged(frames: Frame[], transform = (_doc: PDFKit.PDFDocument) =>
   drawFrames(doc, frames, fonts, root);
   doc.restore();
   root.end();
-  return structElements(await finishPdf(doc));
+  return finishPdf(doc);
+}
+
+async function tagged(frames: Frame[], transform?: (doc: PDFKit.PDFDocument) => void) {
+  return structElements(await taggedPdf(frames, transform));
 }
 
 const picture = (box: Frame['box']): Frame => ({
@@ -99,5 +105,71 @@ describe('tagged tables', () => {
       expect(attributes(th).get('O')).toBe('/Table');
       expect(attributes(th).get('Scope')).toBe('/Column');
     }
+  });
+});
+
+type Node = { role?: string; type?: string; id?: string; children?: Node[] };
+
+/** The structure tree as a screen reader walks it: roles, with the text each holds. */
+async function readTree(bytes: Uint8Array): Promise<string[]> {
+  const pdf = await getDocument({ data: bytes.slice() }).promise;
+  const page = await pdf.getPage(1);
+  const texts = new Map<string, string>();
+  let open: string | undefined;
+  for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+    const mark = item as { type?: string; id?: string; str?: string };
+    if (mark.type === 'beginMarkedContentProps') open = mark.id;
+    else if (mark.type === 'endMarkedContent') open = undefined;
+    else if (open && mark.str) texts.set(open, (texts.get(open) ?? '') + mark.str);
+  }
+  const lines: string[] = [];
+  const walk = (node: Node, depth: number) => {
+    if (node.type === 'content') return;
+    const text = (node.children ?? [])
+      .map((c) => (c.type === 'content' ? (texts.get(c.id ?? '') ?? '') : ''))
+      .join('')
+      .trim(); // pdf.js adds a space for the gap between a marker and its text
+    lines.push(`${'  '.repeat(depth)}${node.role}${text ? ` ${text}` : ''}`);
+    for (const child of node.children ?? []) walk(child, depth + 1);
+  };
+  for (const child of ((await page.getStructTree()) as Node).children ?? []) walk(child, 0);
+  await pdf.destroy();
+  return lines;
+}
+
+describe('tagged lists', () => {
+  it("put the bullet or number in a label beside the item's body", async () => {
+    const frame = layoutText(
+      {
+        name: 'body',
+        box: { x: 50, y: 50, w: 400, h: 200 },
+        paragraphs: [
+          { runs: [{ text: 'Cosmology' }], bullet: 'disc' },
+          { runs: [{ text: 'Dark matter' }], bullet: 'disc' },
+          { runs: [{ text: 'Then' }], bullet: null },
+          { runs: [{ text: 'First step' }], bullet: 1 },
+        ],
+        maxSize: 10,
+        minSize: 10,
+        color: '000000',
+      },
+      fonts,
+      10,
+    );
+    expect(await readTree(await taggedPdf([frame]))).toEqual([
+      'Document',
+      '  L',
+      '    LI',
+      '      Lbl •',
+      '      LBody Cosmology',
+      '    LI',
+      '      Lbl •',
+      '      LBody Dark matter',
+      '  P Then',
+      '  L',
+      '    LI',
+      '      Lbl 1.',
+      '      LBody First step',
+    ]);
   });
 });

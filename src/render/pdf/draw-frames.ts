@@ -68,25 +68,30 @@ function drawFrame(doc: Doc, frame: Frame, fonts: FontSet, parent: StructTarget)
 
 function drawText(doc: Doc, frame: TextFrame, fonts: FontSet, parent: StructTarget): void {
   const offset = verticalOffset(frame);
-  const paint = (paragraph: LaidParagraph) => () => {
-    if (paragraph.bullet !== null) {
-      const y = frame.box.y + offset + paragraph.top;
-      const marker = paragraph.bullet === 'disc' ? '•' : `${paragraph.bullet}.`;
-      drawLine(
-        doc,
-        { pieces: [{ text: marker, style: 'regular', width: 0 }], width: 0 },
-        frame.box.x,
-        y,
-        frame,
-        fonts,
-      );
-    }
+  const paintMarker = (paragraph: LaidParagraph) => () => {
+    if (paragraph.bullet === null) return;
+    const y = frame.box.y + offset + paragraph.top;
+    const marker = paragraph.bullet === 'disc' ? '•' : `${paragraph.bullet}.`;
+    drawLine(
+      doc,
+      { pieces: [{ text: marker, style: 'regular', width: 0 }], width: 0 },
+      frame.box.x,
+      y,
+      frame,
+      fonts,
+    );
+  };
+  const paintLines = (paragraph: LaidParagraph) => () => {
     paragraph.lines.forEach((line, i) => {
       const y = frame.box.y + offset + paragraph.top + i * frame.lineHeight;
       const free = frame.box.w - paragraph.indent - line.width;
       const x = frame.box.x + paragraph.indent + alignOffset(frame.align, free);
       drawLine(doc, line, x, y, frame, fonts);
     });
+  };
+  const paint = (paragraph: LaidParagraph) => () => {
+    paintMarker(paragraph)();
+    paintLines(paragraph)();
   };
   if (!parent || frame.tag === 'Artifact') {
     artifact(doc, parent, () => {
@@ -111,7 +116,13 @@ function drawText(doc: Doc, frame: TextFrame, fonts: FontSet, parent: StructTarg
       list = doc.struct('L');
       parent.add(list);
     }
-    list.add(doc.struct('LI', {}, [doc.struct('LBody', {}, paint(p))]));
+    // The marker is the item's label, read apart from its text (PDF/UA's Lbl and LBody).
+    list.add(
+      doc.struct('LI', {}, [
+        doc.struct('Lbl', {}, paintMarker(p)),
+        doc.struct('LBody', {}, paintLines(p)),
+      ]),
+    );
   }
   list?.end();
 }
