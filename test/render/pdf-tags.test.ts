@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutText } from '../../src/layout/fit-text.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
 import type { Frame } from '../../src/layout/frames.ts';
-import { layoutTable } from '../../src/layout/table.ts';
+import { layoutTable, type TableRequest } from '../../src/layout/table.ts';
 import { drawFrames } from '../../src/render/pdf/draw-frames.ts';
 import { createPdf, finishPdf } from '../../src/render/pdf/pdf-document.ts';
 import {
@@ -74,28 +74,27 @@ describe('tagged figures', () => {
   });
 });
 
-const table = layoutTable(
-  {
-    name: 'table',
-    box: { x: 50, y: 50, w: 400, h: 100 },
-    header: [[{ text: 'Figure' }], [{ text: 'What it counts' }]],
-    rows: [
-      [[{ text: '31' }], [{ text: 'new projects' }]],
-      [[{ text: '50' }], [{ text: 'patents' }]],
-    ],
-    align: ['right', 'left'],
-    size: 10,
-    colors: {
-      text: '000000',
-      header: '0B3D91',
-      headerText: 'FFFFFF',
-      body: 'FFFFFF',
-      stripe: 'EEEEEE',
-      rule: '999999',
-    },
+const tableRequest: TableRequest = {
+  name: 'table',
+  box: { x: 50, y: 50, w: 400, h: 100 },
+  header: [[{ text: 'Figure' }], [{ text: 'What it counts' }]],
+  rows: [
+    [[{ text: '31' }], [{ text: 'new projects' }]],
+    [[{ text: '50' }], [{ text: 'patents' }]],
+  ],
+  align: ['right', 'left'],
+  size: 10,
+  colors: {
+    text: '000000',
+    header: '0B3D91',
+    headerText: 'FFFFFF',
+    body: 'FFFFFF',
+    stripe: 'EEEEEE',
+    rule: '999999',
   },
-  fonts,
-);
+};
+
+const table = layoutTable(tableRequest, fonts);
 
 describe('tagged tables', () => {
   it("mark the header row's cells as headers of their columns", async () => {
@@ -124,7 +123,7 @@ async function readTree(bytes: Uint8Array): Promise<string[]> {
   }
   const lines: string[] = [];
   const walk = (node: Node, depth: number) => {
-    if (node.type === 'content') return;
+    if (!node.role) return; // marked content, or a link's annotation
     const text = (node.children ?? [])
       .map((c) => (c.type === 'content' ? (texts.get(c.id ?? '') ?? '') : ''))
       .join('')
@@ -171,5 +170,54 @@ describe('tagged lists', () => {
       '      Lbl 1.',
       '      LBody First step',
     ]);
+  });
+});
+
+describe('tagged links', () => {
+  const linked = (runs: { text: string; link?: string }[]) =>
+    layoutText(
+      {
+        name: 'body',
+        box: { x: 50, y: 50, w: 400, h: 200 },
+        paragraphs: [{ runs, bullet: null }],
+        maxSize: 10,
+        minSize: 10,
+        color: '000000',
+      },
+      fonts,
+      10,
+    );
+
+  it('put linked text in a Link element that holds its click area, with what it reads', async () => {
+    // The link's text sat in its paragraph and its annotation nowhere in the structure:
+    // PDF/UA checkers fail that, and screen readers do not announce the link.
+    const frame = linked([
+      { text: 'Read the ' },
+      { text: 'full report', link: 'https://example.org/r' },
+      { text: ' today.' },
+    ]);
+    const bytes = await taggedPdf([frame]);
+    expect(await readTree(bytes)).toEqual([
+      'Document',
+      '  P Read the today.',
+      '    Link full report',
+    ]);
+    const link = structElements(bytes).find((e) => e.role === 'Link');
+    expect(link?.entries.get('K')).toMatch(/\/Type \/OBJR/);
+    const text = new TextDecoder('latin1').decode(bytes);
+    expect(text).toMatch(/\/Subtype \/Link[\s\S]*?\/StructParent \d+/);
+    expect(text).toMatch(/\/Contents \(full report\)/);
+  });
+
+  it('tag a link in a table cell the same way', async () => {
+    const cell = layoutTable(
+      {
+        ...tableRequest,
+        rows: [[[{ text: 'CGTN', link: 'https://example.org/c' }], [{ text: 'x' }]]],
+      },
+      fonts,
+    );
+    const tree = await readTree(await taggedPdf([cell]));
+    expect(tree).toContain('        Link CGTN');
   });
 });

@@ -12,7 +12,7 @@ import type {
 } from '../../layout/frames.ts';
 import { segmentByFace } from '../../layout/measure.ts';
 import { bodyRowFill } from '../../layout/table.ts';
-import type { Line } from '../../layout/wrap.ts';
+import type { Line, Piece } from '../../layout/wrap.ts';
 import type { Align } from '../../model/document.ts';
 import { drawRecorded } from './recorded-drawing.ts';
 import { setText } from './set-text.ts';
@@ -81,26 +81,30 @@ function drawText(doc: Doc, frame: TextFrame, fonts: FontSet, parent: StructTarg
       fonts,
     );
   };
-  const paintLines = (paragraph: LaidParagraph) => () => {
-    paragraph.lines.forEach((line, i) => {
-      const y = frame.box.y + offset + paragraph.top + i * frame.lineHeight;
+  const placed = (paragraph: LaidParagraph): PlacedLine[] =>
+    paragraph.lines.map((line, i) => {
       const free = frame.box.w - paragraph.indent - line.width;
-      const x = frame.box.x + paragraph.indent + alignOffset(frame.align, free);
-      drawLine(doc, line, x, y, frame, fonts);
+      return {
+        line,
+        x: frame.box.x + paragraph.indent + alignOffset(frame.align, free),
+        top: frame.box.y + offset + paragraph.top + i * frame.lineHeight,
+      };
     });
-  };
-  const paint = (paragraph: LaidParagraph) => () => {
-    paintMarker(paragraph)();
-    paintLines(paragraph)();
-  };
+  const lines = (paragraph: LaidParagraph) => lineContent(doc, placed(paragraph), frame, fonts);
   if (!parent || frame.tag === 'Artifact') {
     artifact(doc, parent, () => {
-      for (const p of frame.paragraphs) paint(p)();
+      for (const p of frame.paragraphs) {
+        paintMarker(p)();
+        drawLines(doc, placed(p), frame, fonts);
+      }
     });
     return;
   }
   if (frame.tag && frame.tag !== 'P') {
-    for (const p of frame.paragraphs) parent.add(doc.struct(frame.tag, {}, paint(p)));
+    for (const p of frame.paragraphs)
+      parent.add(
+        doc.struct(frame.tag, {}, [...(p.bullet === null ? [] : [paintMarker(p)]), ...lines(p)]),
+      );
     return;
   }
   // Bulleted and numbered paragraphs are list items; each run of them is one list.
@@ -109,7 +113,7 @@ function drawText(doc: Doc, frame: TextFrame, fonts: FontSet, parent: StructTarg
     if (p.bullet === null) {
       list?.end();
       list = null;
-      parent.add(doc.struct('P', {}, paint(p)));
+      parent.add(doc.struct('P', {}, lines(p)));
       continue;
     }
     if (!list) {
@@ -120,11 +124,58 @@ function drawText(doc: Doc, frame: TextFrame, fonts: FontSet, parent: StructTarg
     list.add(
       doc.struct('LI', {}, [
         doc.struct('Lbl', {}, paintMarker(p)),
-        doc.struct('LBody', {}, paintLines(p)),
+        doc.struct('LBody', {}, lines(p)),
       ]),
     );
   }
   list?.end();
+}
+
+type TextStyle = Pick<TextFrame, 'size' | 'lineHeight' | 'color'>;
+
+/** A line where it is drawn: its start and its line box's top. */
+interface PlacedLine {
+  line: Line;
+  x: number;
+  top: number;
+}
+
+/** What a structure element holds: marked content (drawn by a closure) or other elements. */
+type StructChild = (() => void) | StructParent;
+
+function drawLines(doc: Doc, placed: readonly PlacedLine[], style: TextStyle, fonts: FontSet) {
+  for (const { line, x, top } of placed) drawLine(doc, line, x, top, style, fonts);
+}
+
+/**
+ * Tagged content for lines of text: one closure drawing them all or, where the text links,
+ * the text around each link and a Link element for each linked stretch, which holds its text
+ * and its click areas, so assistive technology reads the link as a link (PDF/UA).
+ */
+function lineContent(
+  doc: Doc,
+  placed: readonly PlacedLine[],
+  style: TextStyle,
+  fonts: FontSet,
+): StructChild[] {
+  const stretches: { link: string | undefined; pieces: Set<Piece> }[] = [];
+  for (const piece of placed.flatMap(({ line }) => line.pieces)) {
+    const last = stretches.at(-1);
+    if (last && last.link === piece.link) last.pieces.add(piece);
+    else stretches.push({ link: piece.link, pieces: new Set([piece]) });
+  }
+  if (!stretches.some((stretch) => stretch.link))
+    return [() => drawLines(doc, placed, style, fonts)];
+  return stretches.map(({ link, pieces }) => {
+    const draw = (linkParent?: StructParent) => () => {
+      for (const { line, x, top } of placed)
+        drawLine(doc, line, x, top, style, fonts, { only: pieces, linkParent });
+    };
+    if (!link) return draw();
+    const element = doc.struct('Link');
+    element.add(draw(element));
+    return element;
+  });
 }
 
 function drawLine(
@@ -132,19 +183,27 @@ function drawLine(
   line: Line,
   x: number,
   top: number,
-  frame: Pick<TextFrame, 'size' | 'lineHeight' | 'color'>,
+  frame: TextStyle,
   fonts: FontSet,
+  /** `only`: the pieces to draw (the others keep their room); `linkParent`: their Link element. */
+  { only, linkParent }: { only?: ReadonlySet<Piece>; linkParent?: StructParent | undefined } = {},
 ): void {
   const baseline =
     top + (frame.lineHeight - frame.size * 1.2) / 2 + frame.size * ASCENT + frame.size * 0.1;
   let cursor = x;
   doc.fillColor(`#${frame.color}`);
   for (const piece of line.pieces) {
+    const drawn = !only || only.has(piece);
     for (const segment of segmentByFace(piece.text, fonts.styles[piece.style], piece.around)) {
-      // Plain advances, as measured in layout and as Office sets text.
-      setText(doc, segment.face, frame.size, segment.text, cursor, baseline);
       const width = segment.advance * frame.size;
-      if (piece.link) drawLink(doc, piece.link, cursor, top, width, baseline, frame);
+      if (drawn) {
+        // Plain advances, as measured in layout and as Office sets text.
+        setText(doc, segment.face, frame.size, segment.text, cursor, baseline);
+        if (piece.link) {
+          const where = { x: cursor, top, width, baseline };
+          drawLink(doc, piece.link, where, frame, { linkParent, text: piece.text });
+        }
+      }
       cursor += width;
     }
   }
@@ -157,11 +216,10 @@ function drawLine(
 function drawLink(
   doc: Doc,
   url: string,
-  x: number,
-  top: number,
-  width: number,
-  baseline: number,
-  frame: Pick<TextFrame, 'size' | 'lineHeight' | 'color'>,
+  { x, top, width, baseline }: { x: number; top: number; width: number; baseline: number },
+  frame: TextStyle,
+  /** In tagged documents: the Link element the click area belongs to, and what it reads. */
+  { linkParent, text }: { linkParent?: StructParent | undefined; text: string },
 ): void {
   const y = baseline + frame.size * 0.12;
   doc
@@ -169,7 +227,8 @@ function drawLink(
     .lineTo(x + width, y)
     .lineWidth(frame.size * 0.06)
     .stroke(`#${frame.color}`);
-  doc.link(x, top, width, frame.lineHeight, url);
+  const tagged = linkParent ? { structParent: linkParent, Contents: new String(text) } : {};
+  doc.link(x, top, width, frame.lineHeight, url, tagged as never);
 }
 
 function verticalOffset(frame: TextFrame): number {
@@ -240,9 +299,12 @@ function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTa
         doc.rect(box.x, box.y, box.w, box.h).fill(`#${fill}`);
         doc.rect(box.x, box.y, box.w, box.h).lineWidth(0.5).stroke(`#${frame.colors.rule}`);
       });
-      const paint = () => drawCell(doc, cell, box, frame.align[c] ?? 'left', frame, header, fonts);
-      if (tr) tr.add(header ? doc.struct('TH', COLUMN_HEADER, paint) : doc.struct('TD', {}, paint));
-      else paint();
+      const placed = cellLines(cell, box, frame.align[c] ?? 'left', frame);
+      const style = cellStyle(frame, header);
+      if (tr) {
+        const content = lineContent(doc, placed, style, fonts);
+        tr.add(header ? doc.struct('TH', COLUMN_HEADER, content) : doc.struct('TD', {}, content));
+      } else drawLines(doc, placed, style, fonts);
       x += w;
     });
     tr?.end();
@@ -251,31 +313,23 @@ function drawTable(doc: Doc, frame: TableFrame, fonts: FontSet, parent: StructTa
   table?.end();
 }
 
-function drawCell(
-  doc: Doc,
-  cell: TableCell,
-  box: Box,
-  align: Align,
-  frame: TableFrame,
-  header: boolean,
-  fonts: FontSet,
-): void {
-  const style = {
+function cellStyle(frame: TableFrame, header: boolean): TextStyle {
+  return {
     size: frame.size,
     lineHeight: frame.lineHeight,
     color: header ? frame.colors.headerText : frame.colors.text,
   };
-  cell.lines.forEach((line, i) => {
+}
+
+function cellLines(cell: TableCell, box: Box, align: Align, frame: TableFrame): PlacedLine[] {
+  return cell.lines.map((line, i) => {
     // Wrapping allows a hair of slack: a full line starts at the padding, never before it.
     const free = Math.max(0, box.w - 2 * frame.padding - line.width);
-    drawLine(
-      doc,
+    return {
       line,
-      box.x + frame.padding + alignOffset(align, free),
-      box.y + frame.padding + i * frame.lineHeight,
-      style,
-      fonts,
-    );
+      x: box.x + frame.padding + alignOffset(align, free),
+      top: box.y + frame.padding + i * frame.lineHeight,
+    };
   });
 }
 
