@@ -20,6 +20,7 @@ import {
   toNativeChart,
   valueScale,
 } from './native.ts';
+import { seriesPoints } from './series-points.ts';
 import { loadVega } from './vega-runtime.ts';
 
 export interface RenderedChart {
@@ -126,13 +127,14 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   const wording = request.wording ?? english;
   const points = encoding && readPoints(encoding, items, wording, request.locale);
   const native = encoding && points && toNativeChart(encoding, points, valueRange, bandPadding);
+  const read = points ?? seriesPoints(chart.spec, items, wording);
   return {
     name: chart.name,
     svg,
     width: request.width,
     height,
     // The values are read out whether the deck draws the chart natively or as its picture.
-    alt: describe(request.alt, chart.spec, points, request.locale, wording),
+    alt: describe(request.alt, chart.spec, read, request.locale, wording),
     native,
   };
 }
@@ -309,7 +311,7 @@ function markItems(root: SceneNode): MarkItem[] {
 function describe(
   alt: string,
   spec: Record<string, unknown>,
-  points: ChartPoints | null,
+  points: Pick<ChartPoints, 'labels' | 'values'> | null,
   locale: string,
   wording: ChartWording,
 ): string {

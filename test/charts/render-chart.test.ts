@@ -137,6 +137,37 @@ describe('renderChart', () => {
     expect(await formats([1500, 2.5])).toMatchObject({ values: '#,##0.0' });
   });
 
+  it('reads each mark of a chart with a series per colour into its alt text', async () => {
+    // A grouped chart has no native form: its alt text held only the template's words.
+    const grouped = {
+      data: { name: 'rows' },
+      mark: 'bar',
+      encoding: {
+        x: { field: 'crop', type: 'nominal', sort: null },
+        xOffset: { field: 'year', type: 'nominal' },
+        y: { field: 'kg', type: 'quantitative' },
+        color: { field: 'year', type: 'nominal' },
+      },
+    };
+    const rows = [
+      { crop: 'Beans', year: '2024', kg: 71 },
+      { crop: 'Herbs', year: '2024', kg: 38 },
+      { crop: 'Beans', year: '2025', kg: 80.5 },
+      { crop: 'Herbs', year: '2025', kg: 41 },
+    ];
+    const alt = async (spec: Record<string, unknown>) =>
+      (await renderChart({ ...request(spec), data: { rows } })).alt;
+    expect(await alt(grouped)).toBe(
+      'Test chart. Beans (2024): 71; Beans (2025): 80.5; Herbs (2024): 38; Herbs (2025): 41.',
+    );
+    // Values Vega computes (a sum per crop) are not in the rows: the alt text stays the words.
+    const summed = {
+      ...grouped,
+      encoding: { ...grouped.encoding, y: { aggregate: 'sum', field: 'kg', type: 'quantitative' } },
+    };
+    expect(await alt(summed)).toBe('Test chart.');
+  });
+
   it('spaces native bars as Vega spaces its bands', async () => {
     const gap = async (spec: Record<string, unknown>) => (await renderChart(request(spec))).native;
     expect(await gap(bar)).toMatchObject({ barGap: 11 });
