@@ -77,17 +77,20 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
     },
   };
 
-  // Charts are 190 pt high, or taller, up to a page, when a long list of bars needs it.
-  const chart = (block: Extract<Block, { kind: 'chart' }>) =>
-    ctx.chart(block.name, block.alt, { ...content, h: CHART_HEIGHT }, content.h);
+  // Charts are 190 pt high, or taller, up to a page, when a long list of bars needs it; one
+  // under a heading grows only as far as leaves the heading room on its page.
+  const chart = (block: Extract<Block, { kind: 'chart' }>, maxHeight = content.h) =>
+    ctx.chart(block.name, block.alt, { ...content, h: CHART_HEIGHT }, maxHeight);
+  let headed: Promise<RenderedChart> | null = null;
   const blocks = summary.blocks;
   for (const [i, block] of blocks.entries()) {
     // A heading without text (`## {{field}}` with an empty field) would be an empty bookmark.
     if ('runs' in block && block.runs.length === 0) continue;
     if (y > content.y) y += block.kind === 'heading' ? BLOCK_GAP * 1.5 : BLOCK_GAP;
     if (block.kind === 'chart') {
-      const drawn = await chart(block);
-      if (room() < drawn.height) newPage();
+      const drawn = await (headed ?? chart(block));
+      headed = null;
+      if (room() < drawn.height && !flow.atTop()) newPage();
       const box = { x: content.x, y, w: content.w, h: drawn.height };
       flow.place({ kind: 'chart', box, chart: drawn }, drawn.height);
       continue;
@@ -106,9 +109,12 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
     const frame = textFrame(block, ctx, { ...content, y, h: Number.POSITIVE_INFINITY });
     if (block.kind === 'heading') {
       const next = blocks[i + 1];
-      const first = next?.kind === 'chart' ? (await chart(next)).height : firstLineHeight(next);
+      headed =
+        next?.kind === 'chart' ? chart(next, content.h - frame.contentHeight - BLOCK_GAP) : null;
+      const first = headed ? (await headed).height : firstLineHeight(next);
       const keep = frame.contentHeight + BLOCK_GAP + first;
-      if (room() < keep) newPage();
+      // At the top of a page already, a new one would only leave this one blank.
+      if (room() < keep && !flow.atTop()) newPage();
       outline.push({ title: plainText(block.runs), level: block.level, page: pages.length - 1 });
     }
     placeSplit(frame, flow);

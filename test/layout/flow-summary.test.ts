@@ -66,4 +66,21 @@ describe('flowSummary', () => {
     expect(new Set(asked).size).toBe(1);
     expect(asked[0]).toBeGreaterThan(600);
   });
+
+  it('keeps a heading with a chart grown as tall as it may, on the first page, none blank', async () => {
+    // A chart grown to its limit under a heading: were the limit a whole page, heading and
+    // chart could never share one, and a new page would be started even at the top of one.
+    const chart: SummaryContext['chart'] = async (name, alt, box, maxHeight) => {
+      const height = maxHeight ?? box.h;
+      return { name, alt, svg: '<svg/>', width: box.w, height, native: null };
+    };
+    const layout = await flow('## Long list\n\n![bars](chart:tall)\n', chart);
+    const content = layout.pages.map((p) =>
+      p.filter((f) => f.kind !== 'text' || f.tag !== 'Artifact').map((f) => f.kind),
+    );
+    expect(content).toEqual([['text', 'chart']]);
+    const [box] = layout.pages.flat().flatMap((f) => (f.kind === 'chart' ? [f.box] : []));
+    expect((box?.y ?? 0) + (box?.h ?? 0)).toBeLessThanOrEqual(layout.height - 56);
+    expect(box?.h).toBeGreaterThan(600);
+  });
 });
