@@ -64,7 +64,7 @@ export function parseDeck(markdown: string, file: string, templateLine?: Templat
 /**
  * With an odd number of `---` lines, the one that pairs up wrongly: the first that opens
  * something other than a front matter block (a stray rule), on the slide it sits in; else
- * the last, left unclosed.
+ * the last, left unclosed if a `layout` key follows it, or a stray rule in the last slide.
  */
 function strayFence(
   lines: readonly string[],
@@ -77,16 +77,25 @@ function strayFence(
     }
   }
   const last = fences.length - 1;
-  return { line: fences[last] as number, slide: last / 2 + 1, unclosed: true };
+  const line = fences[last] as number;
+  const [next = ''] = yamlLines(lines.slice(line + 1));
+  const unclosed = isLayoutKey(next);
+  return { line, slide: unclosed ? last / 2 + 1 : last / 2, unclosed };
 }
 
 /** Lines that read as front matter: YAML keys, one of them `layout`, and nothing else. */
 function isFrontMatter(lines: readonly string[]): boolean {
-  const filled = lines.filter((line) => line.trim() && !line.trim().startsWith('#'));
-  return (
-    filled.some((line) => /^\s*layout\s*:/.test(line)) &&
-    filled.every((line) => /^\s*[\w-]+\s*:/.test(line))
-  );
+  const filled = yamlLines(lines);
+  return filled.some(isLayoutKey) && filled.every((line) => /^\s*[\w-]+\s*:/.test(line));
+}
+
+/** The lines YAML would read something from: neither blank nor a comment. */
+function yamlLines(lines: readonly string[]): string[] {
+  return lines.filter((line) => line.trim() && !line.trim().startsWith('#'));
+}
+
+function isLayoutKey(line: string): boolean {
+  return /^\s*layout\s*:/.test(line);
 }
 
 /** Front matter by text: a deck has a few distinct ones, read again by every build. */

@@ -82,4 +82,16 @@ describe('parseDeck', () => {
     expect(open.message).toContain('not closed');
     expect(open.diagnostics[0]?.place).toMatchObject({ path: 'slide 3' });
   });
+
+  it('names a stray "---" in the last slide as a stray rule there, not an open slide 3', () => {
+    // Nothing pairs with it, but no `layout:` follows it either: a rule, not a new slide.
+    const last = deck.replace('# Chart\n', '# Chart\n\n---\n\nBelow the rule\n');
+    const error = catchError(() => parseDeck(last, 'deck.md.hbs', (line) => line));
+    expect(error.message).toContain('starts no slide');
+    expect(error.diagnostics[0]?.place).toEqual({ file: 'deck.md.hbs', line: 15, path: 'slide 2' });
+    // A trailing `---` at the very end, as a slide separator would be written, likewise.
+    const trailing = catchError(() => parseDeck(`${deck}\n---\n`, 'd'));
+    expect(trailing.message).toContain('starts no slide');
+    expect(trailing.diagnostics[0]?.place).toMatchObject({ path: 'slide 2' });
+  });
 });
