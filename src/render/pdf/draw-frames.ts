@@ -14,6 +14,7 @@ import { segmentByFace } from '../../layout/measure.ts';
 import { bodyRowFill } from '../../layout/table.ts';
 import type { Line, Piece } from '../../layout/wrap.ts';
 import type { Align } from '../../model/document.ts';
+import type { ImageAsset } from '../../template/read-images.ts';
 import { drawRecorded } from './recorded-drawing.ts';
 import { setText } from './set-text.ts';
 import { assignSvgFonts } from './svg-fonts.ts';
@@ -53,8 +54,9 @@ function drawFrame(doc: Doc, frame: Frame, fonts: FontSet, parent: StructTarget)
       drawTable(doc, frame, fonts, parent);
       return;
     case 'image': {
+      const picture = embedded.get(doc)?.get(frame.image) ?? Buffer.from(frame.image.data);
       const draw = () =>
-        doc.image(Buffer.from(frame.image.data), frame.box.x, frame.box.y, {
+        doc.image(picture as Buffer, frame.box.x, frame.box.y, {
           width: frame.box.w,
           height: frame.box.h,
         });
@@ -64,6 +66,46 @@ function drawFrame(doc: Doc, frame: Frame, fonts: FontSet, parent: StructTarget)
       return;
     }
   }
+}
+
+/** pdfkit's opened picture: `embed` writes it into the document, `finalize` ends it. */
+interface PdfPicture {
+  embed(doc: Doc): void;
+  finalize?: () => void;
+}
+
+/** Pictures embedded in each document, by asset. */
+const embedded = new WeakMap<Doc, Map<ImageAsset, PdfPicture>>();
+
+/**
+ * Embeds each picture the frames show once, one after another, before anything is drawn:
+ * pdfkit splits a PNG's alpha channel on zlib's thread pool, so pictures embedded as they are
+ * drawn numbered their masks in whatever order zlib finished, and each drawing stored its own
+ * copy (the theme's logo once per slide).
+ */
+export async function embedPictures(doc: Doc, frames: Iterable<Frame>): Promise<void> {
+  const pictures = embedded.get(doc) ?? new Map<ImageAsset, PdfPicture>();
+  embedded.set(doc, pictures);
+  for (const frame of frames) {
+    if (frame.kind !== 'image' || pictures.has(frame.image)) continue;
+    pictures.set(frame.image, await embedPicture(doc, frame.image));
+  }
+}
+
+/** The picture embedded, once pdfkit has ended it (its own API: it has no promise for this). */
+function embedPicture(doc: Doc, asset: ImageAsset): Promise<PdfPicture> {
+  const opener = doc as unknown as { openImage(data: Buffer): PdfPicture };
+  const picture = opener.openImage(Buffer.from(asset.data));
+  return new Promise((resolve) => {
+    const finalize = picture.finalize?.bind(picture);
+    if (finalize)
+      picture.finalize = () => {
+        finalize();
+        resolve(picture);
+      };
+    picture.embed(doc);
+    if (!finalize) resolve(picture);
+  });
 }
 
 function drawText(doc: Doc, frame: TextFrame, fonts: FontSet, parent: StructTarget): void {

@@ -3,7 +3,7 @@ import type { FontSet } from '../../layout/fonts.ts';
 import { type Box, type DeckLayout, slideTitle, type TextFrame } from '../../layout/frames.ts';
 import type { HandoutLayout, HandoutSlot } from '../../layout/handout.ts';
 import { plain } from '../../layout/slide-kit.ts';
-import { artifact, drawFrames, type StructTarget } from './draw-frames.ts';
+import { artifact, drawFrames, embedPictures, type StructTarget } from './draw-frames.ts';
 import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
 
 export interface HandoutOptions {
@@ -30,6 +30,10 @@ export async function paintHandout(
   const doc = createPdf(meta, { tagged: true });
   const root = doc.struct('Document');
   doc.addStructure(root);
+  await embedPictures(
+    doc,
+    deck.slides.flatMap((slide) => slide.frames),
+  );
   handout.pages.forEach((slots, n) => {
     doc.addPage({ size: [handout.width, handout.height], margin: 0 });
     for (const { slide } of slots) {

@@ -1,6 +1,6 @@
 import type { FontSet } from '../../layout/fonts.ts';
 import { type DeckLayout, slideTitle } from '../../layout/frames.ts';
-import { artifact, drawFrames, type StructTarget } from './draw-frames.ts';
+import { artifact, drawFrames, embedPictures, type StructTarget } from './draw-frames.ts';
 import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
 
 /**
@@ -16,6 +16,10 @@ export async function paintSlides(
   const doc = createPdf(meta, { tagged: true });
   const root = doc.struct('Document');
   doc.addStructure(root);
+  await embedPictures(
+    doc,
+    layout.slides.flatMap((slide) => slide.frames),
+  );
   for (const slide of layout.slides) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
     // A bookmark per titled slide, as LibreOffice makes from the deck's title placeholders.

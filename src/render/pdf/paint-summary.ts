@@ -1,6 +1,6 @@
 import type { FontSet } from '../../layout/fonts.ts';
 import type { PagedLayout } from '../../layout/frames.ts';
-import { drawFrames } from './draw-frames.ts';
+import { drawFrames, embedPictures } from './draw-frames.ts';
 import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
 
 /** The printable summary: tagged, with bookmarks from its headings. */
@@ -12,6 +12,7 @@ export async function paintSummary(
   const doc = createPdf(meta, { tagged: true });
   const root = doc.struct('Document');
   doc.addStructure(root);
+  await embedPictures(doc, layout.pages.flat());
   const bookmarks: PDFKit.PDFOutline[] = [];
   layout.pages.forEach((frames, n) => {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
