@@ -1,34 +1,42 @@
-// Builds the sample three times, in three time zones, at different times and with the cache
-// folder empty, full, and then with one stored chart drawing removed (so one document mixes
-// replayed and live draws), and compares the sha256 of every output. Exits non-zero if any
-// output differs.
+// Builds the sample and the synthetic tour (pictures, a logo, links, charts drawn as pictures)
+// three times, in three time zones, at different times and with the cache folder empty, full,
+// and then with one stored chart drawing removed (so one document mixes replayed and live
+// draws), and compares the sha256 of every output. Exits non-zero if any output differs.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const zones = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
+const tour = 'docs/examples/synthetic-tour';
+/** Each report built, by the folder its outputs go to, and its arguments. */
+const reports = {
+  sample: [],
+  tour: ['--data', `${tour}/data.yaml`, '--template', `${tour}/template`],
+};
 const cache = join('.tmp', 'determinism-cache');
 rmSync(cache, { recursive: true, force: true });
 const drawings = join(cache, 'drawings');
 const runs = zones.map((zone, i) => {
   if (i > 0) execFileSync('sleep', ['1.1']); // a different second on the clock
   if (i === 2) rmSync(join(drawings, readdirSync(drawings).sort()[0]));
-  const out = join('.tmp', `determinism-${i}`);
-  rmSync(out, { recursive: true, force: true });
-  execFileSync(process.execPath, ['dist/cli.js', 'build', '--out', out], {
-    env: { ...process.env, TZ: zone, BRIEFKIT_CACHE_DIR: cache, BRIEFKIT_NO_CACHE: '' },
-    stdio: 'ignore',
-  });
   return Object.fromEntries(
-    readdirSync(out)
-      .sort()
-      .map((name) => [
-        name,
-        createHash('sha256')
-          .update(readFileSync(join(out, name)))
-          .digest('hex'),
-      ]),
+    Object.entries(reports).flatMap(([report, args]) => {
+      const out = join('.tmp', `determinism-${i}`, report);
+      rmSync(out, { recursive: true, force: true });
+      execFileSync(process.execPath, ['dist/cli.js', 'build', ...args, '--out', out], {
+        env: { ...process.env, TZ: zone, BRIEFKIT_CACHE_DIR: cache, BRIEFKIT_NO_CACHE: '' },
+        stdio: 'ignore',
+      });
+      return readdirSync(out)
+        .sort()
+        .map((name) => [
+          `${report}/${name}`,
+          createHash('sha256')
+            .update(readFileSync(join(out, name)))
+            .digest('hex'),
+        ]);
+    }),
   );
 });
 
