@@ -20,6 +20,36 @@ function drawnText(svg: string): { text: string; face: FontFace }[] {
 const coversAll = ({ text, face }: { text: string; face: FontFace }) =>
   [...text.replace(/\s/g, '')].every((c) => face.covers(c.codePointAt(0) as number));
 
+/** A bar chart of `rows` (k, v) drawn by Vega, with these titles, in the font set's family. */
+function barChart(
+  title: string[],
+  axes: { x: unknown; y?: unknown },
+  rows: { k: string; v: number }[],
+  locale: string,
+) {
+  return renderChart({
+    chart: {
+      name: 'bars',
+      file: 'charts/bars.vl.json',
+      spec: {
+        data: { name: 'rows' },
+        title,
+        mark: 'bar',
+        encoding: {
+          x: { field: 'k', type: 'nominal', title: axes.x },
+          y: { field: 'v', type: 'quantitative', ...(axes.y ? { title: axes.y } : {}) },
+        },
+      },
+    },
+    data: { rows },
+    width: 300,
+    height: 200,
+    alt: '',
+    config: { font: fonts.chartFamily },
+    locale,
+  });
+}
+
 describe('assignSvgFonts', () => {
   it('picks a face per line of a multi-line text, by its own characters', () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg"><text font-family="Calibri" font-size="13px"><tspan>数量二</tspan><tspan x="0" dy="15">a &amp; &lt;b&gt;</tspan></text><text font-family="Calibri">Count</text></svg>`;
@@ -30,27 +60,12 @@ describe('assignSvgFonts', () => {
   });
 
   it('gives every line of a chart title given as a list a face that has its glyphs', async () => {
-    const chart = await renderChart({
-      chart: {
-        name: 'lines',
-        file: 'charts/lines.vl.json',
-        spec: {
-          data: { name: 'rows' },
-          title: ['数量二', 'Count'],
-          mark: 'bar',
-          encoding: {
-            x: { field: 'k', type: 'nominal', title: ['类别', 'Category'] },
-            y: { field: 'v', type: 'quantitative' },
-          },
-        },
-      },
-      data: { rows: [{ k: 'A', v: 1 }] },
-      width: 300,
-      height: 200,
-      alt: '',
-      config: { font: fonts.chartFamily },
-      locale: 'zh-CN',
-    });
+    const chart = await barChart(
+      ['数量二', 'Count'],
+      { x: ['类别', 'Category'] },
+      [{ k: 'A', v: 1 }],
+      'zh-CN',
+    );
     expect(chart.svg).toContain('<tspan');
     const drawn = drawnText(chart.svg);
     expect(drawn.map((d) => d.text)).toEqual(expect.arrayContaining(['数量二', '类别', 'Count']));
@@ -69,32 +84,15 @@ describe('assignSvgFonts', () => {
   });
 
   it('draws an SVG the first face covers as it is, as its tagged copy would be drawn', async () => {
-    const chart = await renderChart({
-      chart: {
-        name: 'latin',
-        file: 'charts/latin.vl.json',
-        spec: {
-          data: { name: 'rows' },
-          title: ['R&D <output>', '"Quoted" it\'s'],
-          mark: 'bar',
-          encoding: {
-            x: { field: 'k', type: 'nominal', title: 'Category & kind' },
-            y: { field: 'v', type: 'quantitative', title: 'Mass (kg)' },
-          },
-        },
-      },
-      data: {
-        rows: [
-          { k: 'Up', v: 867.5 },
-          { k: 'Down <', v: 12 },
-        ],
-      },
-      width: 300,
-      height: 200,
-      alt: '',
-      config: { font: fonts.chartFamily },
-      locale: 'en',
-    });
+    const chart = await barChart(
+      ['R&D <output>', '"Quoted" it\'s'],
+      { x: 'Category & kind', y: 'Mass (kg)' },
+      [
+        { k: 'Up', v: 867.5 },
+        { k: 'Down <', v: 12 },
+      ],
+      'en',
+    );
     const { svg, faces } = assignSvgFonts(chart.svg, fonts);
     expect(svg).toBe(chart.svg);
     const draw = async (drawn: string) => {
