@@ -233,6 +233,18 @@ export function toRuntime(
 /** A finished View, as far as reading its scales goes. */
 type ScaledView = { scale: (name: string) => unknown };
 
+/**
+ * The view's scale of that name, or undefined when it has none (a pie has no y scale):
+ * Vega's `view.scale` throws for a name it does not know, and offers no way to ask first.
+ */
+function scaleOf<T>(view: ScaledView, name: string): T | undefined {
+  try {
+    return view.scale(name) as T;
+  } catch {
+    return undefined;
+  }
+}
+
 type BandScale = { range: () => number[]; step?: () => number };
 
 /**
@@ -244,7 +256,7 @@ function grownHeight(
   height: number,
   { maxHeight, step }: NonNullable<ChartRequest['grow']>,
 ): number | null {
-  const scale = view.scale('y') as BandScale | undefined;
+  const scale = scaleOf<BandScale>(view, 'y');
   const now = scale?.step?.();
   if (!scale || !now || now >= step) return null;
   const [from = 0, to = 0] = scale.range();
@@ -256,7 +268,7 @@ function grownHeight(
 /** A linear scale's domain after Vega ran (`zero`, `nice` and a spec's domain applied). */
 function scaleRange(view: ScaledView, name: string | null): [number, number] | null {
   if (!name) return null;
-  const scale = view.scale(name) as { domain?: () => unknown } | undefined;
+  const scale = scaleOf<{ domain?: () => unknown }>(view, name);
   const domain = scale?.domain?.();
   if (!Array.isArray(domain) || domain.length !== 2) return null;
   const [from, to] = domain.map(Number);
@@ -265,7 +277,7 @@ function scaleRange(view: ScaledView, name: string | null): [number, number] | n
 
 /** A band scale's inner padding after Vega ran: the share of each band between its bars. */
 function paddingInner(view: ScaledView, name: string | null): number | null {
-  const scale = name && (view.scale(name) as { paddingInner?: () => unknown } | undefined);
+  const scale = name && scaleOf<{ paddingInner?: () => unknown }>(view, name);
   const padding = scale && typeof scale.paddingInner === 'function' ? scale.paddingInner() : null;
   return typeof padding === 'number' ? padding : null;
 }

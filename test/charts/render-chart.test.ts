@@ -209,6 +209,8 @@ describe('renderChart', () => {
     expect((await renderChart({ ...request(sideways), data: rows(24) })).height).toBe(200);
     // No taller than allowed.
     expect((await drawn(60, sideways, 400)).height).toBe(400);
+    // A pie has no y scale at all: it keeps its height (Vega's view.scale('y') threw).
+    expect((await drawn(24, rowsPie)).height).toBe(200);
   });
 
   it('applies filter and calculate transforms through the interpreter', async () => {
