@@ -6,7 +6,7 @@ import { styleOf } from './fonts.ts';
 import type { Box, TableCell, TableFrame } from './frames.ts';
 import { countGaps, textWidth } from './measure.ts';
 import { textOn } from './readable-color.ts';
-import { wrapRuns } from './wrap.ts';
+import { widestWord, wrapRuns } from './wrap.ts';
 
 /**
  * Tables wear the theme: a primary header row in a colour that reads on it, body rows striped
@@ -40,7 +40,8 @@ export interface TableRequest {
 
 /**
  * Lays out a table at one size: columns share the width in proportion to their content
- * (each gets at least a fair minimum), cells wrap, and each row is as tall as its tallest cell.
+ * (each gets at least a fair minimum, and room for its longest word where the width allows),
+ * cells wrap, and each row is as tall as its tallest cell.
  * The frame's box height is the table's real height, which may exceed the request's.
  */
 export function layoutTable(request: TableRequest, fonts: FontSet): TableFrame {
@@ -56,7 +57,15 @@ export function layoutTable(request: TableRequest, fonts: FontSet): TableFrame {
       Math.max(...all.map((row) => runsWidth(row[c] ?? [], fonts, size))) / WIDTH_SLACK +
       2 * padding,
   );
-  const columns = shareWidth(natural, request.box.w);
+  // A column narrower than its longest word would cut it between characters
+  // ("Öffnungsstund|en"): such columns take their room from the others' slack.
+  const words = Array.from(
+    { length: columnCount },
+    (_, c) =>
+      Math.max(...all.map((row) => widestWord(row[c] ?? [], fonts, size))) / WIDTH_SLACK +
+      2 * padding,
+  );
+  const columns = withMinimums(shareWidth(natural, request.box.w), words);
   const cells = (row: Run[][]): TableCell[] =>
     columns.map((w, c) => {
       const runs = row[c] ?? [];
@@ -101,4 +110,19 @@ function shareWidth(natural: number[], total: number): number[] {
   const flexible = natural.reduce((sum, w, i) => sum + (narrow[i] ? 0 : w), 0);
   if (flexible === 0) return natural.map((w) => (w / fixed) * total);
   return natural.map((w, i) => (narrow[i] ? w : (w / flexible) * (total - fixed)));
+}
+
+/**
+ * Widens each column to its minimum, taking the room from the other columns in proportion to
+ * what they have above theirs, so the total stays the same. Unchanged when the minimums
+ * together are wider than the table: then some word must be cut anyway.
+ */
+function withMinimums(widths: number[], minimums: number[]): number[] {
+  const short = widths.reduce((sum, w, i) => sum + Math.max(0, (minimums[i] ?? 0) - w), 0);
+  const slack = widths.reduce((sum, w, i) => sum + Math.max(0, w - (minimums[i] ?? 0)), 0);
+  if (short === 0 || short > slack) return widths;
+  return widths.map((w, i) => {
+    const min = minimums[i] ?? 0;
+    return w <= min ? min : w - ((w - min) / slack) * short;
+  });
 }

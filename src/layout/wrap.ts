@@ -60,6 +60,24 @@ export function wrapRuns(
   return lines;
 }
 
+/**
+ * The width of the widest word (between UAX #14 break opportunities, without its trailing
+ * space): the narrowest line these runs fit without cutting a word between characters.
+ */
+export function widestWord(runs: readonly Run[], fonts: FontSet, size: number): number {
+  const paragraph = runs.map((r) => r.text).join('');
+  const m: Measure = { fonts, size, paragraph, gaps: scriptGaps(paragraph) };
+  return Math.max(
+    0,
+    ...splitWords(runs).map((word) =>
+      trimmedWidth(
+        word.map((w) => piece(w, m)),
+        m,
+      ),
+    ),
+  );
+}
+
 function breakLines(runs: readonly Run[], fonts: FontSet, size: number, maxWidth: number): Line[] {
   const paragraph = runs.map((r) => r.text).join('');
   const m: Measure = { fonts, size, paragraph, gaps: scriptGaps(paragraph) };
