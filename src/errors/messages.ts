@@ -164,6 +164,11 @@ export const messages = {
     message: `Template error: ${detail}`,
     hint,
   }),
+  unknownHelper: (name: string, own: readonly string[], builtIn: readonly string[]): Message => ({
+    code: 'template',
+    message: `Template error: Unknown helper "${name}".`,
+    hint: `briefkit’s helpers: ${own.join(', ')}; Handlebars’ own: ${builtIn.join(', ')}.`,
+  }),
   helperArgument: (helper: string, detail: string): Message => ({
     code: 'helper-argument',
     message: `Helper "${helper}": ${detail}`,

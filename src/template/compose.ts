@@ -12,6 +12,9 @@ export interface TemplateSource {
 }
 
 const knownHelpers = Object.fromEntries(helperNames.map((name) => [name, true]));
+/** Handlebars' block and lookup helpers that templates may use (briefkit replaces two). */
+const builtInHelpers = ['if', 'unless', 'each', 'with', 'lookup'];
+const ownHelpers = helperNames.filter((name) => !builtInHelpers.includes(name));
 const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers, noEscape: true };
 
 /**
@@ -104,6 +107,19 @@ function templateError(file: string, error: Error): BriefkitError {
   const runtime = / - (\d+):(\d+)$/.exec(text);
   const line = Number(parse?.[1] ?? runtime?.[1] ?? Number.NaN);
   const column = runtime ? Number(runtime[2]) + 1 : undefined;
+  const place = {
+    file,
+    ...(Number.isFinite(line) ? { line } : {}),
+    ...(column ? { column } : {}),
+  };
+  // Handlebars words it for its options ("You specified knownHelpersOnly, but used …").
+  const helper = /used the unknown helper (\S+)/.exec(text)?.[1];
+  if (helper) {
+    return new BriefkitError({
+      ...messages.unknownHelper(helper, ownHelpers, builtInHelpers),
+      place,
+    });
+  }
   // A parse error's first line only names the line; what was expected is on its last.
   const lines = text.split('\n');
   const detail = parse
@@ -114,6 +130,6 @@ function templateError(file: string, error: Error): BriefkitError {
       detail ?? text,
       parse ? 'Check that every {{#block}} is closed by a matching {{/block}}.' : undefined,
     ),
-    place: { file, ...(Number.isFinite(line) ? { line } : {}), ...(column ? { column } : {}) },
+    place,
   });
 }

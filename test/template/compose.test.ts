@@ -149,9 +149,14 @@ describe('composeMarkdown', () => {
     expect(error.diagnostics[0]?.place).toEqual({ file: 't.md.hbs', line: 3, column: 3 });
   });
 
-  it('rejects unknown helpers at compile time', () => {
+  it('rejects unknown helpers at compile time, naming the helpers there are', () => {
     const error = catchError(() => render('{{shout title}}', { title: 'x' }));
-    expect(error.message).toMatch(/shout/);
+    // Not Handlebars' "You specified knownHelpersOnly, …": the author specified nothing.
+    expect(error.message).toBe('Template error: Unknown helper "shout".');
+    expect(error.diagnostics[0]?.hint).toBe(
+      'briefkit’s helpers: md, number, figure, lookupFigure, source, join; Handlebars’ own: if, unless, each, with, lookup.',
+    );
+    expect(error.diagnostics[0]?.place).toEqual({ file: 't.md.hbs', line: 1, column: 1 });
   });
 
   it('shows an object key as written, and looks one up by a key from the data', () => {
