@@ -210,6 +210,8 @@ export interface ChartPoints {
   drawn: MarkItem[];
   /** Each mark's category, with its label where that is not the bare value. */
   labels: string[];
+  /** The same as a reader says them: a scatter chart's x values in the report's locale. */
+  said: string[];
   values: number[];
 }
 
@@ -239,12 +241,18 @@ export function readPoints(
   const { labelField } = encoding;
   const extra = labelField && labelField !== value ? labelField : null;
   const named = rows.map((r) => r[category]);
-  const dated = fieldType(encoding.category?.type) === 'temporal';
-  const names = (dated && saidAsDates(named, locale)) || named.map(String);
-  const labels = names.map((name, i) =>
-    extra ? `${name}${parenOpen}${String(rows[i]?.[extra])}${parenClose}` : name,
-  );
-  return { type, drawn, labels, values };
+  const categoryType = fieldType(encoding.category?.type);
+  const names = (categoryType === 'temporal' && saidAsDates(named, locale)) || named.map(String);
+  const labelled = (shown: string[]) =>
+    shown.map((name, i) =>
+      extra ? `${name}${parenOpen}${String(rows[i]?.[extra])}${parenClose}` : name,
+    );
+  // Numbers along a quantitative axis are written as Vega's axis writes them (0,75 in de-DE);
+  // the deck's scatter chart takes them as numbers, so only the alt text says them so.
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 12 });
+  const spoken =
+    categoryType === 'quantitative' ? named.map((n) => number.format(Number(n))) : names;
+  return { type, drawn, labels: labelled(names), said: labelled(spoken), values };
 }
 
 /**

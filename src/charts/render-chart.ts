@@ -334,7 +334,7 @@ function describe(
   if (!points) return `${base}${stop}`;
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 12 });
   // A label that already shows its value ("over 50 patents") is not repeated as "…: 50".
-  const read = points.labels.map((label, i) => {
+  const read = points.said.map((label, i) => {
     const value = number.format(points.values[i] ?? 0);
     const shown = new RegExp(
       `(^|[^\\d.,])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\d.,])`,

@@ -414,6 +414,26 @@ describe('renderChart', () => {
     });
   });
 
+  it("says a scatter chart's x values in the report's locale, as its axis writes them", async () => {
+    // A German alt text read "0.75: 31; 1.5: 68" while the PDFs' axis reads 0,75 and 1,5.
+    const scatter = {
+      data: { name: 'points' },
+      mark: 'point',
+      encoding: {
+        x: { field: 'x', type: 'quantitative' },
+        y: { field: 'y', type: 'quantitative' },
+      },
+    };
+    const points = [
+      { x: 0.75, y: 31 },
+      { x: 1500.5, y: 1200 },
+    ];
+    const chart = await renderChart({ ...request(scatter), data: { points }, locale: 'de-DE' });
+    expect(chart.alt).toBe('Test chart. 0,75: 31; 1.500,5: 1.200.');
+    // The deck's scatter chart still gets its x values as numbers.
+    expect(chart.native?.labels.map(Number)).toEqual([0.75, 1500.5]);
+  });
+
   it('gives a pie its slices in the order and colours Vega draws them', async () => {
     // Vega-Lite stacks slices by the colour field's values, whatever the rows' order, and
     // colours them by the domain (here the rows' order): the deck drew the rows' order in
