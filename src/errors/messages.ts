@@ -39,6 +39,11 @@ const vegaHints: readonly [RegExp, string][] = [
     /^Symbol legend count exceeds limit/,
     'The legend would leave out categories: draw fewer (group the smallest as "Other"), or use a bar chart, whose axis names every category.',
   ],
+  [
+    // "sort": "-x" on an axis that a bar layer and its text layer share.
+    /conflicting sort properties/,
+    'Each layer sorts the shared axis its own way: sort by an operation on the value field, as in {"op": "sum", "field": "value", "order": "descending"} (with your field), or put the rows in order and write "sort": null.',
+  ],
 ];
 
 /** Why a file named by a template or dataset cannot be read, in the words of its folder. */

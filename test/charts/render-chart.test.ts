@@ -1103,6 +1103,29 @@ describe('renderChart', () => {
     });
   });
 
+  it('says how to sort bars by value when a text layer labels them', async () => {
+    // "sort": "-x" with a text layer: each layer sorts the shared axis its own way, and
+    // Vega-Lite's warning named only "conflicting sort properties".
+    const labelled = {
+      data: { name: 'rows' },
+      encoding: {
+        y: { field: 'k', type: 'nominal', sort: '-x' },
+        x: { field: 'v', type: 'quantitative' },
+      },
+      layer: [{ mark: 'bar' }, { mark: 'text', encoding: { text: { field: 'v' } } }],
+    };
+    const error = await chartError(labelled);
+    expect(error.diagnostics[0]).toMatchObject({
+      code: 'chart-compile',
+      message: expect.stringContaining('conflicting sort properties'),
+      hint: 'Each layer sorts the shared axis its own way: sort by an operation on the value field, as in {"op": "sum", "field": "value", "order": "descending"} (with your field), or put the rows in order and write "sort": null.',
+    });
+    // What the hint says works, and keeps the bars native, largest first.
+    const sorted = structuredClone(labelled);
+    sorted.encoding.y.sort = { field: 'v', op: 'sum', order: 'descending' } as never;
+    expect((await renderChart(request(sorted))).native?.labels).toEqual(['A', 'B', 'C']);
+  });
+
   it('fails a spec with warnings every time, not only before it was compiled once', async () => {
     const warned = { ...bar, encoding: { ...bar.encoding, y: { field: 'v', type: 'wrongtype' } } };
     expect((await chartError(warned)).code).toBe('chart-compile');
