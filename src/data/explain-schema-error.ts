@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { yamlTextHints } from '../errors/messages.ts';
 
 export interface Explained {
   message: string;
@@ -13,7 +14,14 @@ export interface Explained {
 export function explainSchemaError(
   error: ErrorObject,
   value: unknown,
-  schemaName = 'the template’s schema',
+  {
+    schemaName = 'the template’s schema',
+    yaml = false,
+  }: {
+    schemaName?: string | undefined;
+    /** The data was YAML, whose unquoted text may have been read as fields. */
+    yaml?: boolean;
+  } = {},
 ): Explained {
   const p = error.params as Record<string, unknown>;
   const found = describeValue(value);
@@ -24,13 +32,23 @@ export function explainSchemaError(
   switch (error.keyword) {
     case 'required':
       return { message: `Missing required field "${String(p.missingProperty)}".` };
-    case 'additionalProperties':
+    case 'additionalProperties': {
+      const name = String(p.additionalProperty);
       return {
-        message: `Unknown field "${String(p.additionalProperty)}".`,
-        hint: `Check the spelling against ${schemaName}.`,
+        message: `Unknown field "${name}".`,
+        hint:
+          yaml && splitAtComma(name, value)
+            ? yamlTextHints.comma
+            : `Check the spelling against ${schemaName}.`,
       };
-    case 'type':
-      return expected(typeNames(p.type));
+    }
+    case 'type': {
+      const text = yaml && splitAtColon(value);
+      return {
+        ...expected(typeNames(p.type)),
+        ...(text && [p.type].flat().includes('string') ? { hint: yamlTextHints.colon(text) } : {}),
+      };
+    }
     case 'enum':
       return expected(`one of ${(p.allowedValues as unknown[]).map(quote).join(', ')}`);
     case 'const':
@@ -122,4 +140,26 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.slice(0, 40))}`;
   return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * `- Bus: new stop` unquoted is YAML's `{Bus: "new stop"}`: an object of one field whose value
+ * is text (or nothing). Its text as written, else null.
+ */
+function splitAtColon(value: unknown): string | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const entries = Object.entries(value);
+  const [key, rest] = entries[0] ?? [];
+  if (entries.length !== 1 || key === undefined) return null;
+  if (rest !== null && typeof rest !== 'string' && typeof rest !== 'number') return null;
+  return rest === null ? `${key}:` : `${key}: ${String(rest)}`;
+}
+
+/**
+ * `{ name: Comics, Manga und Novels }` is YAML's `{name: Comics, "Manga und Novels": null}`:
+ * an unknown field with no value whose name has a space, as field names rarely do.
+ */
+function splitAtComma(name: string, object: unknown): boolean {
+  const field = (object as Record<string, unknown> | null)?.[name];
+  return field === null && /\s/.test(name.trim());
 }

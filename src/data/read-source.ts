@@ -94,7 +94,7 @@ const parsedStore = lazyJsonStore({
 });
 
 /** How a file is read, by its extension: anything but `.csv` and `.json` is YAML. */
-function formatOf(file: string): 'csv' | 'json' | 'yaml' {
+export function formatOf(file: string): 'csv' | 'json' | 'yaml' {
   const extension = extname(file).toLowerCase();
   return extension === '.csv' ? 'csv' : extension === '.json' ? 'json' : 'yaml';
 }

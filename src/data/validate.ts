@@ -9,7 +9,7 @@ import { createAjv } from './ajv.ts';
 import { type BuiltinSchema, builtinSchemas } from './builtin-schemas.ts';
 import { explainSchemaError } from './explain-schema-error.ts';
 import { precompiled } from './precompiled-validators.ts';
-import type { PathSegment, SourceDocument } from './read-source.ts';
+import { formatOf, type PathSegment, type SourceDocument } from './read-source.ts';
 
 /** Keyed by content: a schema edited between builds (watch mode) compiles afresh. */
 const compiled = new Map<string, ValidateFunction>();
@@ -123,7 +123,10 @@ function toDiagnostic(
   schemaName: string | undefined,
 ): Diagnostic {
   const path = pointerToPath(error.instancePath);
-  const { message, hint } = explainSchemaError(error, valueAt(source.value, path), schemaName);
+  const { message, hint } = explainSchemaError(error, valueAt(source.value, path), {
+    schemaName,
+    yaml: formatOf(source.file) === 'yaml',
+  });
   // An unknown field is reported at its name, not at the object that holds it.
   const unknown = error.keyword === 'additionalProperties' && error.params.additionalProperty;
   const place =

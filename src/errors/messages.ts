@@ -33,6 +33,13 @@ function shown(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
+/** Hints for data that YAML read otherwise than its author meant (unquoted text). */
+export const yamlTextHints = {
+  colon: (text: string): string =>
+    `YAML reads unquoted text holding ": " as a field and its value: put the whole text in quotes (${JSON.stringify(text)}).`,
+  comma: 'Inside { … }, a comma ends a value: put text that holds commas in quotes.',
+};
+
 /** What to do about the Vega warnings a template author meets most (each fails the build). */
 const vegaHints: readonly [RegExp, string][] = [
   [

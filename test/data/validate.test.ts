@@ -28,6 +28,53 @@ describe('validateAgainst the sample schema', () => {
     expect(error.diagnostics[1]?.place).toMatchObject({ file: 'broken.yaml', line });
   });
 
+  it('says to quote text that YAML split at ": " or at a comma inside { … }', () => {
+    // A newcomer's German list: "Fahrbibliothek: neue Haltestelle" became a field, and
+    // "Comics, Manga und Graphic Novels" in a flow map became a name and a stray field.
+    const own = {
+      type: 'object',
+      properties: {
+        tasks: { type: 'array', items: { type: 'string' } },
+        groups: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { name: { type: 'string' }, n: { type: 'number' } },
+          },
+        },
+      },
+    };
+    const text = [
+      'tasks:',
+      '  - Plain task',
+      '  - Fahrbibliothek: neue Haltestelle erproben',
+      'groups:',
+      '  - { name: Comics, Manga und Graphic Novels, n: 3 }',
+      '  - { name: Krimis, n: 2, autor: }',
+      '',
+    ].join('\n');
+    const error = catchError(() => validateAgainst(readSource('own.yaml', text), own));
+    expect(error.diagnostics.map((d) => [d.place?.path, d.message, d.hint])).toEqual([
+      [
+        'tasks[1]',
+        'Expected a string, found an object.',
+        'YAML reads unquoted text holding ": " as a field and its value: put the whole text in quotes ("Fahrbibliothek: neue Haltestelle erproben").',
+      ],
+      [
+        'groups[0].Manga und Graphic Novels',
+        'Unknown field "Manga und Graphic Novels".',
+        'Inside { … }, a comma ends a value: put text that holds commas in quotes.',
+      ],
+      // A misspelt field stays a spelling question.
+      [
+        'groups[1].autor',
+        'Unknown field "autor".',
+        'Check the spelling against the template’s schema.',
+      ],
+    ]);
+  });
+
   it('reports an unknown field at its own line, not at the object holding it', () => {
     const typo = sample.replace(
       '  author: briefkit sample\n',
