@@ -73,6 +73,13 @@ describe('validateAgainst the sample schema', () => {
         'Check the spelling against the template’s schema.',
       ],
     ]);
+    // JSON says what it means: an object there is no quoting slip.
+    const json = JSON.stringify({ tasks: [{ Bus: 'new stop' }] });
+    const [fromJson] = catchError(() =>
+      validateAgainst(readSource('own.json', json), own),
+    ).diagnostics;
+    expect(fromJson?.message).toBe('Expected a string, found an object.');
+    expect(fromJson?.hint).toBeUndefined();
   });
 
   it('reports an unknown field at its own line, not at the object holding it', () => {
