@@ -67,6 +67,11 @@ export const messages = {
     message: `Cannot read ${what} "${file}".`,
     hint: 'Check the path; it is resolved from the current folder.',
   }),
+  namedFileMissing: (name: string, what: string): Message => ({
+    code: 'file-not-found',
+    message: `Cannot read ${what} "${name}": the template folder has no such file.`,
+    hint: 'Paths in template.yaml are relative to the template folder.',
+  }),
   // A FIFO would block the read for good, a folder would fail inside the reader.
   notRegularFile: (file: string, what: string): Message => ({
     code: 'file-not-found',

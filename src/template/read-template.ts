@@ -56,31 +56,45 @@ interface Manifest {
 const CHART_FILE = /^([a-z0-9][a-z0-9-]*)\.vl\.json$/;
 
 export function readTemplate(dir: string): TemplateBundle {
-  const file = (name: string) => insideTemplate(dir, name);
-  const manifest = readChecked(file('template.yaml'), 'template manifest', 'manifest') as Manifest;
+  const manifestDoc = readDocument(insideTemplate(dir, 'template.yaml'), 'template manifest');
+  validateAgainst(manifestDoc, 'manifest');
+  const manifest = manifestDoc.value as Manifest;
+  // A file the manifest names but the folder lacks is reported at its line in template.yaml.
+  const named = (path: readonly string[], name: string, what: string) =>
+    insideTemplate(dir, name, () =>
+      fail({ ...messages.namedFileMissing(name, what), place: manifestDoc.locate(path) }),
+    );
+  const themeFile = named(['theme'], manifest.theme, 'theme');
+  const { deck, summary } = manifest.outputs;
   return {
     dir,
     name: manifest.name,
-    dataSchema: readChecked(file(manifest.schema), 'data schema', 'meta') as object,
-    theme: withDefaults(
-      readChecked(file(manifest.theme), 'theme', 'theme', themeReadOptions) as Theme,
-    ),
-    themeFile: displayPath(file(manifest.theme)),
-    deck: readTemplateSource(file(manifest.outputs.deck)),
-    summary: readTemplateSource(file(manifest.outputs.summary)),
+    dataSchema: readChecked(
+      named(['schema'], manifest.schema, 'data schema'),
+      'data schema',
+      'meta',
+    ) as object,
+    theme: withDefaults(readChecked(themeFile, 'theme', 'theme', themeReadOptions) as Theme),
+    themeFile: displayPath(themeFile),
+    deck: readTemplateSource(named(['outputs', 'deck'], deck, 'deck template')),
+    summary: readTemplateSource(named(['outputs', 'summary'], summary, 'summary template')),
     charts: readCharts(dir),
-    strings: manifest.strings ? readStrings(file(manifest.strings)) : {},
+    strings: manifest.strings
+      ? readStrings(named(['strings'], manifest.strings, 'template strings'))
+      : {},
   };
 }
 
 /**
  * The path of a file the template names. A template reads only regular files inside its own
  * folder, after symlinks: a template from elsewhere must not copy other files into its
- * outputs, or hang the build on a FIFO. A missing file is left for readText to report.
+ * outputs, or hang the build on a FIFO. A missing file is reported by `missing`, if given,
+ * else left for readText to report.
  */
-function insideTemplate(dir: string, name: string): string {
+function insideTemplate(dir: string, name: string, missing?: () => never): string {
   const path = join(dir, name);
   const found = resolveInside(dir, name);
+  if ('problem' in found && found.problem === 'missing') missing?.();
   if ('problem' in found && found.problem !== 'missing') {
     fail({
       ...messages.templateFile(

@@ -31,6 +31,35 @@ describe('readTemplate', () => {
     expect(first?.place?.file).toContain('schema.json');
   });
 
+  it('names the template.yaml line of a file it names that is missing', () => {
+    // "schemas.json" for "schema.json": the hint said paths resolve from the current folder,
+    // but template.yaml's are relative to the template folder, and its line went unnamed.
+    const dir = tempDir();
+    cpSync(defaults.template, dir, { recursive: true });
+    const manifest = join(dir, 'template.yaml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8')
+        .replace('schema: schema.json', 'schema: schemas.json')
+        .replace('deck: deck.md.hbs', 'deck: deck.md'),
+    );
+    const error = catchError(() => readTemplate(dir));
+    const lines = readFileSync(manifest, 'utf8').split('\n');
+    const line = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+    expect(error.diagnostics.map((d) => [d.message, d.hint, d.place])).toEqual([
+      [
+        'Cannot read data schema "schemas.json": the template folder has no such file.',
+        'Paths in template.yaml are relative to the template folder.',
+        {
+          file: expect.stringContaining('template.yaml'),
+          line: line('schemas.json'),
+          column: 9,
+          path: 'schema',
+        },
+      ],
+    ]);
+  });
+
   it('checks template strings: every text a string', () => {
     const dir = tempDir();
     cpSync(defaults.template, dir, { recursive: true });
