@@ -186,6 +186,11 @@ export const messages = {
     message: `Template error: Unknown helper "${name}".`,
     hint: `briefkit’s helpers: ${own.join(', ')}; Handlebars’ own: ${builtIn.join(', ')}.`,
   }),
+  noStringSet: (locale: string, language: string, sets: readonly string[]): Message => ({
+    code: 'template',
+    message: `Template error: the template strings have no set for ${locale}: they have ${sets.join(', ')}.`,
+    hint: `Name a set in strings.yaml by the tag (${locale}) or its language (${language}), or add an en set.`,
+  }),
   helperArgument: (helper: string, detail: string): Message => ({
     code: 'helper-argument',
     message: `Helper "${helper}": ${detail}`,

@@ -1,13 +1,21 @@
-import { fail } from '../errors/briefkit-error.ts';
+import { fail, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 
 export type Strings = Record<string, string>;
 export type StringTable = Record<string, Strings>;
 
-/** The template strings for a locale: the exact tag, else its language, else English. */
-export function stringsFor(table: StringTable, locale: string): Strings {
+/**
+ * The template strings for a locale: the exact tag, else its language, else English. A
+ * template with sets but none of these fails at `place` (the report's locale), naming them.
+ */
+export function stringsFor(table: StringTable, locale: string, place?: Place): Strings {
   const language = locale.split('-')[0] ?? locale;
-  return table[locale] ?? table[language] ?? table.en ?? {};
+  const found = table[locale] ?? table[language] ?? table.en;
+  if (found) return found;
+  const sets = Object.keys(table);
+  if (sets.length)
+    fail({ ...messages.noStringSet(locale, language, sets), ...(place ? { place } : {}) });
+  return {};
 }
 
 const PLACEHOLDER = /\{\{\s*t\.([A-Za-z0-9_]+)\s*\}\}/g;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { continuedLabel, continuedSuffix, pageLabeller } from '../../src/template/strings.ts';
+import {
+  continuedLabel,
+  continuedSuffix,
+  pageLabeller,
+  stringsFor,
+} from '../../src/template/strings.ts';
+import { catchError } from '../helpers/errors.ts';
 
 describe('labels briefkit writes from template strings', () => {
   it('numbers a continued slide: " (2 of 3)" unless the template says otherwise', () => {
@@ -14,5 +20,30 @@ describe('labels briefkit writes from template strings', () => {
   it('fills every placeholder, and leaves unknown names as written', () => {
     const label = pageLabeller({ page_of: '{page}/{pages} · {page} {constructor} {other}' });
     expect(label(2, 5)).toBe('2/5 · 2 {constructor} {other}');
+  });
+});
+
+describe('stringsFor', () => {
+  it('picks the exact tag, then the language, then English', () => {
+    const table = { en: { a: 'en' }, de: { a: 'de' }, 'de-AT': { a: 'at' } };
+    expect(stringsFor(table, 'de-AT').a).toBe('at');
+    expect(stringsFor(table, 'de-DE').a).toBe('de');
+    expect(stringsFor(table, 'fr-FR').a).toBe('en');
+    expect(stringsFor({}, 'de-DE')).toEqual({});
+  });
+
+  it('names the sets there are when none fits the locale, not the first missing key', () => {
+    // A set named de_DE (or deu) left a German deck with none: the build failed at the
+    // first {{t.key}} with '"in_zahlen" not defined'.
+    const place = { file: 'daten.yaml', line: 6, column: 11, path: 'report.locale' };
+    const error = catchError(() => stringsFor({ de_DE: { a: 'x' } }, 'de-DE', place));
+    expect(error.diagnostics).toEqual([
+      {
+        code: 'template',
+        message: 'Template error: the template strings have no set for de-DE: they have de_DE.',
+        hint: 'Name a set in strings.yaml by the tag (de-DE) or its language (de), or add an en set.',
+        place,
+      },
+    ]);
   });
 });
