@@ -7,6 +7,7 @@ import Handlebars, { type HelperOptions } from 'handlebars';
 import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { escapeMarkdown, unescapeMarkdown } from './literal.ts';
+import { calendarDay } from './report-info.ts';
 
 export interface HelperContext {
   locale: string;
@@ -107,6 +108,18 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
     lookup: (...args) => {
       const [object, key, ...rest] = args;
       return builtin.lookup(object, typeof key === 'string' ? unescapeMarkdown(key) : key, ...rest);
+    },
+    /** "15. Oktober 2025": a day written YYYY-MM-DD, as the report's language writes dates. */
+    date: (...args) => {
+      const text = typeof args[0] === 'string' ? unescapeMarkdown(args[0]) : args[0];
+      const day = calendarDay(text);
+      if (!day) {
+        const got =
+          typeof text === 'string' ? `the text ${JSON.stringify(text)}` : describeArg(text);
+        fail(messages.helperArgument('date', `expects a day written YYYY-MM-DD, got ${got}.`));
+      }
+      const format = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' });
+      return escapeMarkdown(format.format(day));
     },
     join: (...args) => {
       const [list, separator] = args;

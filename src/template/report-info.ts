@@ -36,15 +36,21 @@ function reportDate(value: unknown, sourceDateEpoch: string | undefined, place: 
   return epoch ?? new Date(Date.UTC(1980, 0, 1));
 }
 
-/** A real day written YYYY-MM-DD: 2025-02-30 is not one, though it has the shape. */
 function calendarDate(value: unknown, place: () => Place): Date {
+  const date = calendarDay(value);
+  if (date) return date;
+  throw new BriefkitError({ ...messages.badDate(String(value)), place: place() });
+}
+
+/** A real day written YYYY-MM-DD, at midnight UTC: 2025-02-30 is not one, though it has the shape. */
+export function calendarDay(value: unknown): Date | null {
   const date =
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? new Date(`${value}T00:00:00Z`)
       : undefined;
-  if (date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value as string))
-    return date;
-  throw new BriefkitError({ ...messages.badDate(String(value)), place: place() });
+  return date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value as string)
+    ? date
+    : null;
 }
 
 /** Whole seconds since 1970 (the reproducible-builds definition), before the year 10000. */

@@ -142,6 +142,27 @@ describe('composeMarkdown', () => {
     ]);
   });
 
+  it("writes a day as the report's language writes dates", () => {
+    // "Stand: 2025-10-15" in a German summary: there was no way to write a date as German does.
+    const said = (locale: string) => {
+      const data = toLiteralData({ day: '2025-10-15' });
+      const text = composeMarkdown({ file: 't.md.hbs', text: '{{date day}}' }, data, {
+        ...ctx,
+        locale,
+      });
+      const [block] = parseMarkdown(text, { file: 't.md.hbs' }).blocks;
+      return block?.kind === 'paragraph' ? plainText(block.runs) : block?.kind;
+    };
+    expect(said('de-DE')).toBe('15. Oktober 2025');
+    expect(said('en-US')).toBe('October 15, 2025');
+    const error = catchError(() => render('{{date day}}', { day: '2025-02-30' }));
+    expect(error.diagnostics[0]).toMatchObject({
+      code: 'helper-argument',
+      message: 'Helper "date": expects a day written YYYY-MM-DD, got the text "2025-02-30".',
+      place: { file: 't.md.hbs', line: 1 },
+    });
+  });
+
   it('names the template line of an unknown variable', () => {
     const error = catchError(() => render('line one\n\n{{missing}}', {}));
     expect(error.code).toBe('template');
@@ -154,7 +175,7 @@ describe('composeMarkdown', () => {
     // Not Handlebars' "You specified knownHelpersOnly, …": the author specified nothing.
     expect(error.message).toBe('Template error: Unknown helper "shout".');
     expect(error.diagnostics[0]?.hint).toBe(
-      'briefkit’s helpers: md, number, figure, lookupFigure, source, join; Handlebars’ own: if, unless, each, with, lookup.',
+      'briefkit’s helpers: md, number, figure, lookupFigure, source, date, join; Handlebars’ own: if, unless, each, with, lookup.',
     );
     expect(error.diagnostics[0]?.place).toEqual({ file: 't.md.hbs', line: 1, column: 1 });
   });
