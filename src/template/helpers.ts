@@ -109,14 +109,19 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
       const [object, key, ...rest] = args;
       return builtin.lookup(object, typeof key === 'string' ? unescapeMarkdown(key) : key, ...rest);
     },
-    /** "15. Oktober 2025": a day written YYYY-MM-DD, as the report's language writes dates. */
-    date: (...args) => {
+    /**
+     * "15. Oktober 2025": a day written YYYY-MM-DD, as the report's language writes dates. Not
+     * `date`, which would take the place of the many data fields of that name (`{{date}}`).
+     */
+    formatDate: (...args) => {
       const text = typeof args[0] === 'string' ? unescapeMarkdown(args[0]) : args[0];
       const day = calendarDay(text);
       if (!day) {
         const got =
           typeof text === 'string' ? `the text ${JSON.stringify(text)}` : describeArg(text);
-        fail(messages.helperArgument('date', `expects a day written YYYY-MM-DD, got ${got}.`));
+        fail(
+          messages.helperArgument('formatDate', `expects a day written YYYY-MM-DD, got ${got}.`),
+        );
       }
       const format = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' });
       return escapeMarkdown(format.format(day));

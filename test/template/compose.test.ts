@@ -146,7 +146,7 @@ describe('composeMarkdown', () => {
     // "Stand: 2025-10-15" in a German summary: there was no way to write a date as German does.
     const said = (locale: string) => {
       const data = toLiteralData({ day: '2025-10-15' });
-      const text = composeMarkdown({ file: 't.md.hbs', text: '{{date day}}' }, data, {
+      const text = composeMarkdown({ file: 't.md.hbs', text: '{{formatDate day}}' }, data, {
         ...ctx,
         locale,
       });
@@ -155,10 +155,10 @@ describe('composeMarkdown', () => {
     };
     expect(said('de-DE')).toBe('15. Oktober 2025');
     expect(said('en-US')).toBe('October 15, 2025');
-    const error = catchError(() => render('{{date day}}', { day: '2025-02-30' }));
+    const error = catchError(() => render('{{formatDate day}}', { day: '2025-02-30' }));
     expect(error.diagnostics[0]).toMatchObject({
       code: 'helper-argument',
-      message: 'Helper "date": expects a day written YYYY-MM-DD, got the text "2025-02-30".',
+      message: 'Helper "formatDate": expects a day written YYYY-MM-DD, got the text "2025-02-30".',
       place: { file: 't.md.hbs', line: 1 },
     });
   });
@@ -175,7 +175,7 @@ describe('composeMarkdown', () => {
     // Not Handlebars' "You specified knownHelpersOnly, …": the author specified nothing.
     expect(error.message).toBe('Template error: Unknown helper "shout".');
     expect(error.diagnostics[0]?.hint).toBe(
-      'briefkit’s helpers: md, number, figure, lookupFigure, source, date, join; Handlebars’ own: if, unless, each, with, lookup.',
+      'briefkit’s helpers: md, number, figure, lookupFigure, source, formatDate, join; Handlebars’ own: if, unless, each, with, lookup.',
     );
     expect(error.diagnostics[0]?.place).toEqual({ file: 't.md.hbs', line: 1, column: 1 });
   });
