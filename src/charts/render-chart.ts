@@ -323,7 +323,7 @@ function markItems(root: SceneNode): MarkItem[] {
 function describe(
   alt: string,
   spec: Record<string, unknown>,
-  points: Pick<ChartPoints, 'labels' | 'values'> | null,
+  points: Pick<ChartPoints, 'said' | 'values'> | null,
   locale: string,
   wording: ChartWording,
 ): string {

@@ -19,7 +19,7 @@ export function seriesPoints(
   spec: Record<string, unknown>,
   items: readonly MarkItem[],
   { parenOpen, parenClose }: Pick<ChartWording, 'parenOpen' | 'parenClose'>,
-): Pick<ChartPoints, 'labels' | 'values'> | null {
+): Pick<ChartPoints, 'said' | 'values'> | null {
   const { x, y, color } = (spec.encoding ?? {}) as Record<string, Channel>;
   const series = color?.field;
   const [category, value] =
@@ -37,7 +37,7 @@ export function seriesPoints(
   const order = [...new Set(rows.map((row) => String(row[category])))];
   const grouped = order.flatMap((name) => rows.filter((row) => String(row[category]) === name));
   return {
-    labels: grouped.map(
+    said: grouped.map(
       (row) => `${String(row[category])}${parenOpen}${String(row[series])}${parenClose}`,
     ),
     values: grouped.map((row) => Number(row[value])),
