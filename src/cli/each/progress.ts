@@ -31,7 +31,8 @@ export function createProgress(context: CliContext) {
   let total = 0;
   let done = 0;
   let failed = 0;
-  const failedLabels: string[] = [];
+  /** The first failures in file order (workers finish out of order), as the summary lists them. */
+  const firstFailures: { row: number; label: string }[] = [];
   const warnings = new Set<string>();
   const started = performance.now();
   const rate = () => (done / Math.max(0.001, (performance.now() - started) / 1000)).toFixed(1);
@@ -60,7 +61,8 @@ export function createProgress(context: CliContext) {
           );
       } else {
         failed++;
-        if (failedLabels.length < listedFailures) failedLabels.push(outcome.record.label);
+        firstFailures.push({ row: outcome.record.row, label: outcome.record.label });
+        firstFailures.sort((a, b) => a.row - b.row).splice(listedFailures);
         const details =
           'internal' in outcome
             ? `briefkit: internal error\n${outcome.internal}`
@@ -80,10 +82,9 @@ export function createProgress(context: CliContext) {
         `Built ${summary.built} of ${summary.total} records in ${seconds.toFixed(1)} s (${perSecond} records/s).`,
       ];
       if (summary.failed) {
-        const more = summary.failed - failedLabels.length;
-        lines.push(
-          `${summary.failed} failed: ${failedLabels.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`,
-        );
+        const more = summary.failed - firstFailures.length;
+        const labels = firstFailures.map((f) => f.label).join('; ');
+        lines.push(`${summary.failed} failed: ${labels}${more > 0 ? `; and ${more} more` : ''}.`);
       }
       if (summary.halted)
         lines.push('Quit by a second Ctrl-C: the builds in progress were dropped; no manifest.');
