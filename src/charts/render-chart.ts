@@ -76,8 +76,8 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   let bandPadding: number | null = null;
   const encoding = readEncoding(chart.spec);
   try {
-    const run = async (height: number) => {
-      const bound = bindData(request, source, rows, height);
+    const run = async (height: number, padding?: Padding) => {
+      const bound = bindData(request, source, rows, height, padding);
       const { runtime, fill } = toRuntime(bound, {
         compile: (spec) => vega.vegaLite.compile(spec as never, { logger }).spec,
         parse: (spec) => guardExpressions(vega.vega.parse(spec, undefined, { ast: true })),
@@ -104,6 +104,11 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
       view.finalize();
       height = grown;
       view = await run(height);
+    }
+    const padding = paddingForSpill(view, request.width, height);
+    if (padding) {
+      view.finalize();
+      view = await run(height, padding);
     }
     vega.vega.resetSVGDefIds();
     svg = await view.toSVG();
@@ -181,9 +186,11 @@ function bindData(
   source: string,
   rows: unknown[],
   height: number,
+  padding: Padding | undefined,
 ): BoundChart {
   const spec = {
     ...request.chart.spec,
+    ...(padding ? { padding } : {}),
     datasets: { [source]: [] },
     width: request.width,
     height,
@@ -228,6 +235,32 @@ export function toRuntime(
   const runtime = parse(empty);
   runtimes.set(key, runtime);
   return { runtime, fill: source };
+}
+
+type Padding = { top: number; bottom: number; left: number; right: number };
+
+/**
+ * Vega's `fit` leaves room for axes, legends and titles, not for marks drawn past the plot:
+ * a value label beyond the longest bar ran off the chart's right edge. The padding that takes
+ * in what spilled over (more than a pixel) on the right or at the bottom; null if nothing did.
+ */
+function paddingForSpill(view: unknown, width: number, height: number): Padding | null {
+  const drawn = view as {
+    scenegraph(): { root: { bounds: { x2: number; y2: number } } };
+    origin(): [number, number];
+    padding(): Padding;
+  };
+  const { x2, y2 } = drawn.scenegraph().root.bounds;
+  const [x, y] = drawn.origin();
+  const padding = drawn.padding();
+  const right = padding.left + x + x2 + padding.right - width;
+  const bottom = padding.top + y + y2 + padding.bottom - height;
+  if (right <= 1 && bottom <= 1) return null;
+  return {
+    ...padding,
+    right: padding.right + Math.max(0, Math.ceil(right)),
+    bottom: padding.bottom + Math.max(0, Math.ceil(bottom)),
+  };
 }
 
 /** A finished View, as far as reading its scales goes. */

@@ -6,9 +6,12 @@ import { defaults } from '../../src/build.ts';
 import { deepFreeze } from '../../src/cache/deep-freeze.ts';
 import { guardSpec } from '../../src/charts/guard-spec.ts';
 import { type ChartRequest, renderChart, toRuntime } from '../../src/charts/render-chart.ts';
-import { loadVega } from '../../src/charts/vega-runtime.ts';
+import { loadVega, useChartFonts } from '../../src/charts/vega-runtime.ts';
 import { readSource } from '../../src/data/read-source.ts';
 import { BriefkitError } from '../../src/errors/briefkit-error.ts';
+import { parseXml, type XmlNode } from '../../src/inspect/xml.ts';
+import { loadFontSet } from '../../src/layout/fonts.ts';
+import { textWidth } from '../../src/layout/measure.ts';
 import { readDocument } from '../../src/template/read-template.ts';
 import { chartWording } from '../../src/template/strings.ts';
 import { catchError } from '../helpers/errors.ts';
@@ -166,6 +169,57 @@ describe('renderChart', () => {
       encoding: { ...grouped.encoding, y: { aggregate: 'sum', field: 'kg', type: 'quantitative' } },
     };
     expect(await alt(summed)).toBe('Test chart.');
+  });
+
+  it('keeps value labels past the longest bar inside the chart', async () => {
+    // Vega's fit leaves room for axes, not for a label drawn beyond the plot: "24.310" at the
+    // end of the longest bar ran 11 px off a 624 px chart, and the PDF cut it.
+    const fonts = loadFontSet('carlito');
+    await useChartFonts(fonts);
+    const rows = [
+      { g: 'Novels and short stories of every kind', v: 24310 },
+      { g: 'Children', v: 21980 },
+      { g: 'Young adult', v: 12450 },
+    ];
+    const spec = {
+      data: { name: 'rows' },
+      encoding: {
+        y: { field: 'g', type: 'nominal', sort: null },
+        x: { field: 'v', type: 'quantitative' },
+      },
+      layer: [
+        { mark: 'bar' },
+        {
+          mark: { type: 'text', align: 'left', dx: 3 },
+          encoding: { text: { field: 'v', type: 'quantitative' } },
+        },
+      ],
+    };
+    const config = { font: fonts.chartFamily, text: { fontSize: 14 }, axis: { labelFontSize: 14 } };
+    const chart = await renderChart({
+      ...request(spec),
+      data: { rows },
+      width: 624,
+      height: 362,
+      config,
+    });
+    // Each number's right edge in the picture: the translates of its groups added up, then
+    // its width past its anchor.
+    const ends: number[] = [];
+    const walk = (node: XmlNode, x: number) => {
+      const moved = /translate\(([-\d.]+)/.exec(node.attrs.transform ?? '');
+      const at = x + Number(moved?.[1] ?? 0);
+      if (node.name === 'text' && /^[\d,.]+$/.test(node.text)) {
+        const size = Number.parseFloat(node.attrs['font-size'] ?? '11');
+        const width = textWidth(node.text, fonts, 'regular', size);
+        const anchor = { middle: 0.5, end: 1 }[node.attrs['text-anchor'] ?? ''] ?? 0;
+        ends.push(at + width * (1 - anchor));
+      }
+      for (const child of node.children) walk(child, at);
+    };
+    walk(parseXml(chart.svg), 0);
+    expect(ends.length).toBeGreaterThan(3);
+    expect(Math.max(...ends)).toBeLessThanOrEqual(624);
   });
 
   it('spaces native bars as Vega spaces its bands', async () => {
