@@ -45,6 +45,16 @@ const bar = {
   },
 };
 
+/** Points of `points`: x and y, both numbers. */
+const scatter = {
+  data: { name: 'points' },
+  mark: 'point',
+  encoding: {
+    x: { field: 'x', type: 'quantitative' },
+    y: { field: 'y', type: 'quantitative' },
+  },
+};
+
 /** A pie of `rows`: slice sizes from `v`, one slice and colour per `k`. */
 const rowsPie = {
   data: { name: 'rows' },
@@ -444,14 +454,6 @@ describe('renderChart', () => {
   });
 
   it('maps scatter plots only when x is numeric', async () => {
-    const scatter = {
-      data: { name: 'points' },
-      mark: 'point',
-      encoding: {
-        x: { field: 'x', type: 'quantitative' },
-        y: { field: 'y', type: 'quantitative' },
-      },
-    };
     const chart = await renderChart({
       ...request(scatter),
       data: {
@@ -470,14 +472,6 @@ describe('renderChart', () => {
 
   it("says a scatter chart's x values in the report's locale, as its axis writes them", async () => {
     // A German alt text read "0.75: 31; 1.5: 68" while the PDFs' axis reads 0,75 and 1,5.
-    const scatter = {
-      data: { name: 'points' },
-      mark: 'point',
-      encoding: {
-        x: { field: 'x', type: 'quantitative' },
-        y: { field: 'y', type: 'quantitative' },
-      },
-    };
     const points = [
       { x: 0.75, y: 31 },
       { x: 1500.5, y: 1200 },
@@ -552,12 +546,12 @@ describe('renderChart', () => {
     expect(await colors({ type: 'line', color: 'steelblue' })).toEqual(['4682B4']);
     expect(await colors({ type: 'area', color: '#123456' })).toEqual(['123456']);
     // Points are hollow (drawn by their stroke) unless filled.
-    const scatter = async (mark: unknown) => {
+    const pointColors = async (mark: unknown) => {
       const encoding = { ...bar.encoding, x: { field: 'v', type: 'quantitative' } };
       return (await renderChart(request({ ...bar, mark, encoding }))).native?.colors;
     };
-    expect(await scatter({ type: 'point', color: 'green' })).toEqual(['008000']);
-    expect(await scatter({ type: 'point', color: 'green', filled: true })).toEqual(['008000']);
+    expect(await pointColors({ type: 'point', color: 'green' })).toEqual(['008000']);
+    expect(await pointColors({ type: 'point', color: 'green', filled: true })).toEqual(['008000']);
     expect(await colors('bar')).toEqual(['4C78A8']);
     // One bar picked out in another colour: a native series has one colour for all.
     const highlight = { condition: { test: "datum.k === 'B'", value: 'red' }, value: 'grey' };
