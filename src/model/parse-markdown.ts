@@ -6,7 +6,7 @@ import { deepFreeze } from '../cache/deep-freeze.ts';
 import { lazyJsonStore, readOrMake } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
-import { messages } from '../errors/messages.ts';
+import { type Message, messages } from '../errors/messages.ts';
 import { unescapeMarkdown } from '../template/literal.ts';
 import type { Block, Run } from './document.ts';
 
@@ -103,11 +103,13 @@ function parse(markdown: string, place: Place, templateLine?: TemplateLineOf): P
   });
   const comments: string[] = [];
   const blocks: Block[] = [];
-  const unsupported = (node: Nodes, what: string): never => {
+  const unsupported = (node: Nodes, what: string | Message): never => {
     const message =
       node.type === 'thematicBreak'
         ? messages.horizontalRule()
-        : messages.unsupportedMarkdown(what);
+        : typeof what === 'string'
+          ? messages.unsupportedMarkdown(what)
+          : what;
     const start = node.position?.start.line;
     const line = start === undefined ? undefined : templateLine?.(start);
     throw new BriefkitError({ ...message, place: line ? { ...place, line } : place });
@@ -120,7 +122,8 @@ function parse(markdown: string, place: Place, templateLine?: TemplateLineOf): P
   return { blocks, comments };
 }
 
-type Unsupported = (node: Nodes, what: string) => never;
+/** Fails at the node: `what` is not supported, or a message of its own. */
+type Unsupported = (node: Nodes, what: string | Message) => never;
 
 function toBlock(node: RootContent, comments: string[], unsupported: Unsupported): Block | null {
   switch (node.type) {
@@ -151,6 +154,16 @@ function toBlock(node: RootContent, comments: string[], unsupported: Unsupported
   }
 }
 
+/** Why a picture's path cannot name a picture briefkit reads. */
+function whyNotAPicture(url: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url))
+    return 'pictures come from the template folder, not from a URL';
+  if (url.startsWith('/') || url.split(/[\\/]/).includes('..'))
+    return 'it must be inside the template folder, named by a relative path without ".."';
+  if (/\.svg$/i.test(url)) return 'SVG is not supported; save the picture as a PNG';
+  return 'it must be a PNG or JPEG file (.png, .jpg or .jpeg) named by a plain relative path';
+}
+
 function paragraphOrChart(children: PhrasingContent[], unsupported: Unsupported): Block | null {
   const only = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   const image = only.length === 1 && only[0]?.type === 'image' ? only[0] : undefined;
@@ -158,10 +171,7 @@ function paragraphOrChart(children: PhrasingContent[], unsupported: Unsupported)
     const chart = CHART_URL.exec(image.url);
     if (chart?.[1]) return { kind: 'chart', name: chart[1], alt: image.alt ?? '' };
     if (IMAGE_PATH.test(image.url)) return { kind: 'image', src: image.url, alt: image.alt ?? '' };
-    return unsupported(
-      image,
-      `Image "${image.url}" (pictures must be PNG or JPEG files inside the template folder)`,
-    );
+    return unsupported(image, messages.imagePath(image.url, whyNotAPicture(image.url)));
   }
   const runs = toRuns(children, unsupported);
   return runs.length ? { kind: 'paragraph', runs } : null;

@@ -128,3 +128,23 @@ describe('a horizontal rule', () => {
     ]);
   });
 });
+
+describe('a picture briefkit cannot read', () => {
+  it('is named with the reason and where pictures come from, at its template line', () => {
+    // All four read "Image … (pictures must be PNG or JPEG …) is not supported here", with
+    // the hint for unsupported Markdown: nothing about what to do with an SVG.
+    const reason = (url: string) => {
+      const error = catchError(() =>
+        parseMarkdown(`Intro\n\n![Plan](${url})\n`, { file: 'deck.md.hbs' }, (line) => line + 20),
+      );
+      expect(error.code).toBe('image-path');
+      expect(error.diagnostics[0]?.place).toEqual({ file: 'deck.md.hbs', line: 23 });
+      expect(error.diagnostics[0]?.hint).toContain('relative path, e.g. images/photo.png');
+      return error.message;
+    };
+    expect(reason('images/plan.svg')).toContain('SVG is not supported; save the picture as a PNG');
+    expect(reason('https://example.org/plan.png')).toContain('not from a URL');
+    expect(reason('../secret.png')).toContain('inside the template folder');
+    expect(reason('images/plan.gif')).toContain('a PNG or JPEG file');
+  });
+});
