@@ -55,10 +55,11 @@ describe('parseDeck', () => {
   });
 
   it('refuses images that are not charts, and raw HTML', () => {
+    // A path out of the template folder is a picture path briefkit will not read.
     expect(
       catchError(() => parseDeck(deck.replace('chart:mass-transport', '../../etc/passwd'), 'd'))
         .code,
-    ).toBe('markdown');
+    ).toBe('image-path');
     expect(catchError(() => parseDeck(deck.replace('Sub', '<script>x</script>'), 'd')).code).toBe(
       'markdown',
     );
