@@ -1,7 +1,11 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 
-/** Paths in messages are relative to the current folder, as the user typed them. */
+/**
+ * Paths in messages are relative to the current folder, as the user typed them; a path
+ * outside it stays as it is. A folder whose name starts with ".." (`..drafts`) is inside.
+ */
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
+  const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  return outside ? file : rel;
 }
