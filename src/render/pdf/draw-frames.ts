@@ -200,14 +200,15 @@ function lineContent(
   style: TextStyle,
   fonts: FontSet,
 ): StructChild[] {
+  const pieces = placed.flatMap(({ line }) => line.pieces);
+  // Most text links nowhere: one closure, and no stretches to build on every draw.
+  if (!pieces.some((piece) => piece.link)) return [() => drawLines(doc, placed, style, fonts)];
   const stretches: { link: string | undefined; pieces: Set<Piece> }[] = [];
-  for (const piece of placed.flatMap(({ line }) => line.pieces)) {
+  for (const piece of pieces) {
     const last = stretches.at(-1);
     if (last && last.link === piece.link) last.pieces.add(piece);
     else stretches.push({ link: piece.link, pieces: new Set([piece]) });
   }
-  if (!stretches.some((stretch) => stretch.link))
-    return [() => drawLines(doc, placed, style, fonts)];
   return stretches.map(({ link, pieces }) => {
     const draw = (linkParent?: StructParent) => () => {
       for (const { line, x, top } of placed)
