@@ -5,6 +5,7 @@
 //   dist/cli.js               the executable: runs dist/briefkit.cjs with V8's code cache
 //   dist/briefkit.cjs         the CLI, one CommonJS script
 //   dist/vega.cjs             Vega and Vega-Lite, a CommonJS script the CLI loads for charts
+//   dist/pdfjs.cjs            pdf.js, a CommonJS script the CLI loads to inspect PDFs
 //   dist/index.d.ts           the library's types (scripts/declarations.mjs, run alongside)
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -77,12 +78,19 @@ await build({
   sourcemap: true,
 });
 
-/** In the CLI bundle, Vega is the script dist/vega.cjs, which the launcher runs when required. */
-const vegaScript = {
-  name: 'vega-script',
+/**
+ * In the CLI bundle, Vega and pdf.js are the scripts dist/vega.cjs and dist/pdfjs.cjs, which
+ * the launcher runs when required.
+ */
+const ownScripts = {
+  'src/charts/vega-modules.ts': 'vega',
+  'src/inspect/pdfjs-modules.ts': 'pdfjs',
+};
+const separateScripts = {
+  name: 'separate-scripts',
   setup(build) {
-    build.onResolve({ filter: /[\\/]vega-modules\.ts$/ }, () => ({
-      path: './vega.cjs',
+    build.onResolve({ filter: /[\\/](vega|pdfjs)-modules\.ts$/ }, (args) => ({
+      path: `./${/(vega|pdfjs)-modules/.exec(args.path)[1]}.cjs`,
       external: true,
     }));
   },
@@ -110,12 +118,16 @@ await build({
   ...scripts,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/briefkit.cjs',
-  plugins: [...common.plugins, vegaScript],
+  plugins: [...common.plugins, separateScripts],
 });
-await build({ ...scripts, entryPoints: ['src/charts/vega-modules.ts'], outfile: 'dist/vega.cjs' });
+for (const [entry, name] of Object.entries(ownScripts))
+  await build({ ...scripts, entryPoints: [entry], outfile: `dist/${name}.cjs` });
 
 // launch.ts reads the scripts as latin1, exact only for ASCII (esbuild's default charset).
-for (const script of ['dist/briefkit.cjs', 'dist/vega.cjs']) {
+for (const script of [
+  'dist/briefkit.cjs',
+  ...Object.values(ownScripts).map((n) => `dist/${n}.cjs`),
+]) {
   if (!readFileSync(script).every((byte) => byte < 0x80)) {
     throw new Error(`${script} is not ASCII: keep esbuild's default charset.`);
   }

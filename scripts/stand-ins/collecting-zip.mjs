@@ -5,6 +5,8 @@
 // stored (uncompressed) zip with fflate, which the normaliser reads back unchanged.
 import { strToU8, zipSync } from 'fflate';
 
+const FIXED_TIME = new Date(1980, 0, 1, 12);
+
 export default class CollectingZip {
   #files;
   #prefix;
@@ -31,7 +33,11 @@ export default class CollectingZip {
   }
 
   async generateAsync({ type }) {
-    const zip = Buffer.from(zipSync(Object.fromEntries(this.#files), { level: 0 }));
+    // A fixed time (fflate's default is now): the same files make the same bytes, which the
+    // normaliser recognises from one deck to the next (a chart's workbook, say).
+    const zip = Buffer.from(
+      zipSync(Object.fromEntries(this.#files), { level: 0, mtime: FIXED_TIME }),
+    );
     if (type === 'base64') return zip.toString('base64');
     if (type === 'nodebuffer') return zip;
     throw new Error(`Zip output "${type}" is not supported.`);

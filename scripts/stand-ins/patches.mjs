@@ -27,6 +27,16 @@ export const patches = [
 `,
     replace: '',
   },
+  {
+    // fontkit's subsetter decodes each glyph's outline again for every subset, only to find
+    // the parts of composite glyphs; a watch session or batch embeds many subsets of the same
+    // glyphs. The outline of a glyph never changes: each is decoded once.
+    file: /[\\/]node_modules[\\/]fontkit[\\/]dist[\\/]module\.mjs$/,
+    find: `        let glyph = this.font.getGlyph(gid);
+        let glyf = glyph._decode();`,
+    replace: `        let glyph = this.font.getGlyph(gid);
+        let glyf = glyph.briefkitDecoded === undefined ? (glyph.briefkitDecoded = glyph._decode()) : glyph.briefkitDecoded;`,
+  },
 ];
 
 /** The esbuild plugin that applies the patches. */

@@ -6,7 +6,8 @@
  * which takes about a third off a cold build. Node 20 offers no compile cache for ES
  * modules, hence CommonJS bundles run through node:vm. Vega and Vega-Lite are a script of
  * their own (dist/vega.cjs), required by the CLI bundle when a chart is drawn, with a cache
- * of their own: builds whose charts are stored never read their bytecode.
+ * of their own: builds whose charts are stored never read their bytecode. pdf.js, for
+ * `inspect`, is one too (dist/pdfjs.cjs): builds never read it.
  *
  * Each cache is `code/<build>-<node>-<script>-<size>-<time>.bin` in the cache folder (see
  * cache-dir.ts), written when missing or rejected (V8 rejects data from another V8). Batch

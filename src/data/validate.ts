@@ -20,11 +20,26 @@ const compiled = new Map<string, ValidateFunction>();
  */
 export function validateAgainst(source: SourceDocument, schema: object | BuiltinSchema): void {
   const validate = typeof schema === 'string' ? builtinValidator(schema) : compile(schema);
-  if (validate(source.value)) return;
+  if (isValid(source.value, validate)) return;
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
   const known = typeof schema === 'string' ? definitionMessages[schema] : undefined;
   const name = typeof schema === 'string' ? builtinSchemaNames[schema] : undefined;
   throw new BriefkitError(errors.map((e) => toDiagnostic(source, e, known, name)));
+}
+
+/**
+ * Frozen values found valid, by validator. A frozen value is a file as read (deep-frozen,
+ * see deep-freeze.ts) and cannot change: the template's own files are checked once, not in
+ * every watch rebuild and batch record.
+ */
+const passed = new WeakMap<object, WeakSet<ValidateFunction>>();
+
+function isValid(value: unknown, validate: ValidateFunction): boolean {
+  const frozen = typeof value === 'object' && value !== null && Object.isFrozen(value);
+  if (frozen && passed.get(value)?.has(validate)) return true;
+  if (!validate(value)) return false;
+  if (frozen) passed.set(value, (passed.get(value) ?? new WeakSet()).add(validate));
+  return true;
 }
 
 /** How a hint names briefkit's own schemas: by the file editors check with (see schemas/). */

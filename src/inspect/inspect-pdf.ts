@@ -187,10 +187,7 @@ async function readPage(
  */
 let pdfjs: Promise<PdfJs> | undefined;
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= Promise.all([
-    import('pdfjs-dist/legacy/build/pdf.mjs'),
-    import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
-  ]).then(([api, worker]) => {
+  pdfjs ??= import('./pdfjs-modules.ts').then(({ api, worker }) => {
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
     return api;
   });

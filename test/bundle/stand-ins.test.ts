@@ -72,6 +72,37 @@ describe('the bundle stand-ins', () => {
     expect(bundled('jszip')).toBe(true);
   });
 
+  it('keep pdf.js out of the build script: the CLI loads dist/pdfjs.cjs to inspect a PDF', () => {
+    const map = JSON.parse(readFileSync('dist/briefkit.cjs.map', 'utf8')) as { sources: string[] };
+    expect(map.sources.some((s) => s.includes('node_modules/pdfjs-dist/'))).toBe(false);
+    const out = tempDir();
+    const built = spawnSync(process.execPath, ['dist/cli.js', 'build', '--out', out]);
+    expect(built.status, String(built.stderr)).toBe(0);
+    const inspected = spawnSync(
+      process.execPath,
+      ['dist/cli.js', 'inspect', join(out, 'summary.pdf')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(inspected.status, inspected.stderr).toBe(0);
+    expect(inspected.stdout).toMatch(/^PDF {2}2 pages/);
+    expect(inspected.stdout).toContain('China Space Station science in 2025');
+  });
+
+  it('let pptxgenjs zip the same files to the same bytes at any time', async () => {
+    const { default: CollectingZip } = await import('../../scripts/stand-ins/collecting-zip.mjs');
+    const zipAt = (time: string) => {
+      vi.useFakeTimers({ now: new Date(time) });
+      try {
+        return new CollectingZip().file('a.xml', '<a/>').generateAsync({ type: 'nodebuffer' });
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    expect(await zipAt('2025-01-01T08:00:00Z')).toEqual(await zipAt('2026-06-30T17:45:10Z'));
+  });
+
   /** The outputs built from a fresh module graph, with `specifier` mocked if given. */
   async function buildWith(
     outputs: OutputKind[],

@@ -41,20 +41,26 @@ export async function normalizePptx(
   const files = new Map<string, Uint8Array | string>();
   const entries = unzipSync(bytes);
   const renames = chartRenames(Object.keys(entries));
+  const context = JSON.stringify([date, eastAsianFont, lang]);
   for (const [name, written] of Object.entries(entries)) {
     if (name.endsWith('/')) continue;
     const data = part(name, written);
     const target = rename(name, renames);
     if (name.endsWith('.xlsx')) {
-      files.set(target, normalizeWorkbook(data, date));
+      files.set(
+        target,
+        remembered(target, context, data, () => normalizeWorkbook(data, date)),
+      );
     } else if (/\.(xml|rels)$/.test(name)) {
-      const xml = mendSchema(name, fixDates(strFromU8(data), date));
-      const fixed = name.startsWith('ppt/slides/')
-        ? accessibleSlide(eastAsian(oneParagraphProperties(xml), eastAsianFont))
-        : name.startsWith('ppt/notesSlides/')
-          ? notesIn(xml, lang)
-          : xml;
-      files.set(target, renameReferences(fixed, renames));
+      const xml = remembered(target, context, data, () => {
+        const xml = mendSchema(name, fixDates(strFromU8(data), date));
+        return name.startsWith('ppt/slides/')
+          ? accessibleSlide(eastAsian(oneParagraphProperties(xml), eastAsianFont))
+          : name.startsWith('ppt/notesSlides/')
+            ? notesIn(xml, lang)
+            : xml;
+      });
+      files.set(target, renameReferences(name, xml, renames));
     } else {
       files.set(target, data);
     }
@@ -64,6 +70,27 @@ export async function normalizePptx(
   const types = files.get('[Content_Types].xml');
   if (typeof types === 'string') files.set('[Content_Types].xml', pruneContentTypes(types, files));
   return zipFiles(files, date);
+}
+
+/**
+ * Normalised parts by name, options and bytes as pptxgenjs wrote them: in a watch rebuild or
+ * a batch record, most parts are written as before.
+ */
+const normalizedParts = new LruCache<string, Uint8Array | string>(512);
+
+function remembered<T extends Uint8Array | string>(
+  name: string,
+  context: string,
+  data: Uint8Array,
+  normalize: () => T,
+): T {
+  const key = `${name}\0${context}\0${createHash('sha1').update(data).digest('base64')}`;
+  let normalized = normalizedParts.get(key) as T | undefined;
+  if (normalized === undefined) {
+    normalized = normalize();
+    normalizedParts.set(key, normalized);
+  }
+  return normalized;
 }
 
 function normalizeWorkbook(bytes: Uint8Array, date: Date): Uint8Array {
@@ -88,17 +115,10 @@ function zipFiles(files: Map<string, Uint8Array | string>, date: Date): Uint8Arr
     chunks.push(chunk);
   });
   for (const filename of names) {
-    const content = files.get(filename) as Uint8Array | string;
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const entry: ZipInputFile = {
-      filename,
-      mtime,
-      size: data.length,
-      crc: crc32(data),
-      compression: 8,
-    };
+    const { size, crc, bytes } = compressed(files.get(filename) as Uint8Array | string);
+    const entry: ZipInputFile = { filename, mtime, size, crc, compression: 8 };
     zip.add(entry);
-    entry.ondata?.(null, deflated(data, entry.crc), true);
+    entry.ondata?.(null, bytes, true);
   }
   zip.end();
   return Buffer.concat(chunks);
@@ -118,20 +138,32 @@ function zipTime(date: Date): Date {
   return new Date(year, date.getUTCMonth(), date.getUTCDate(), 12);
 }
 
+/** A zip entry's data: its size and CRC before compression, and its deflated bytes. */
+interface Compressed {
+  size: number;
+  crc: number;
+  bytes: ReturnType<typeof deflateRawSync>;
+}
+
 /**
  * Compressed parts by content: most parts of a deck (layouts, master, theme, charts, media)
- * come out the same in the next watch rebuild or batch record.
+ * come out the same in the next watch rebuild or batch record. Text parts are kept by their
+ * text, which skips encoding them too; binary parts by a hash of their bytes.
  */
-const compressed = new LruCache<string, ReturnType<typeof deflateRawSync>>(512);
+const compressedText = new LruCache<string, Compressed>(512);
+const compressedBytes = new LruCache<string, Compressed>(256);
 
-function deflated(data: Uint8Array, crc: number): ReturnType<typeof deflateRawSync> {
-  const key = `${crc} ${data.length} ${createHash('sha1').update(data).digest('base64')}`;
-  let bytes = compressed.get(key);
-  if (!bytes) {
-    bytes = deflateRawSync(data, { level: 6 });
-    compressed.set(key, bytes);
+function compressed(content: Uint8Array | string): Compressed {
+  const text = typeof content === 'string';
+  const memo = text ? compressedText : compressedBytes;
+  const key = text ? content : createHash('sha1').update(content).digest('base64');
+  let entry = memo.get(key);
+  if (!entry) {
+    const data = text ? Buffer.from(content, 'utf8') : content;
+    entry = { size: data.length, crc: crc32(data), bytes: deflateRawSync(data, { level: 6 }) };
+    memo.set(key, entry);
   }
-  return bytes;
+  return entry;
 }
 
 /** [Content_Types].xml first, as Office writes it; then by name. */
@@ -168,8 +200,9 @@ function chartRenames(names: string[]): Renames {
  * Renumbered charts are renamed where parts name them: internal relationship targets and
  * content-type overrides. Never in text, which may well say "chart3.xml", nor in links.
  */
-function renameReferences(xml: string, renames: Renames): string {
-  if (renames.size === 0) return xml;
+function renameReferences(name: string, xml: string, renames: Renames): string {
+  // Only relationship parts and the content types hold such elements.
+  if (renames.size === 0 || !(name.endsWith('.rels') || name === '[Content_Types].xml')) return xml;
   return xml.replace(/<(?:Relationship|Override)\b[^>]*>/g, (element) =>
     element.includes('TargetMode="External"') ? element : rename(element, renames),
   );
