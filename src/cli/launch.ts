@@ -46,7 +46,7 @@ function runScript(name: string): unknown {
     `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(file, 'latin1')}\n})`,
     { filename: pathToFileURL(file).href, lineOffset: -1, ...(cachedData ? { cachedData } : {}) },
   );
-  if (cacheFile && isMainThread && (!cachedData || script.cachedDataRejected)) {
+  if (cacheFile && keepsCode(name) && (!cachedData || script.cachedDataRejected)) {
     // At exit, the data holds every function compiled during the run, not only the top level.
     process.once('exit', () => {
       writeCacheFile(cacheFile, script.createCachedData());
@@ -59,6 +59,18 @@ function runScript(name: string): unknown {
   const require = (id: string) => (id.endsWith('.cjs') ? required(basename(id)) : load(id));
   script.runInThisContext().call(loaded.exports, loaded.exports, require, loaded, file, dist);
   return loaded.exports;
+}
+
+/**
+ * Which runs write a script's cache: those on the main thread (not batch workers), and for the
+ * CLI bundle only builds. The cache holds what the run that wrote it compiled, and is kept
+ * while V8 accepts it: written by `inspect` or `--help`, it would leave every later build
+ * compiling most of its code again.
+ */
+function keepsCode(name: string): boolean {
+  return (
+    isMainThread && (name !== 'briefkit.cjs' || ['build', 'watch'].includes(process.argv[2] ?? ''))
+  );
 }
 
 function required(name: string): unknown {

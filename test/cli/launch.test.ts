@@ -49,6 +49,37 @@ describe('dist/cli.js', () => {
     }
   });
 
+  it("leaves the CLI bundle's cache to a build: inspect first does not write a thin one", () => {
+    const cache = tempDir();
+    const out = tempDir();
+    const built = spawnSync(process.execPath, [CLI, 'build', '--out', out], {
+      env: { ...process.env, BRIEFKIT_NO_CACHE: '1' },
+    });
+    expect(built.status, String(built.stderr)).toBe(0);
+    const codeCache = () => {
+      try {
+        return readdirSync(join(cache, 'code')).map((f) => f.replace(/^.*?-v[\d.]+-/, ''));
+      } catch {
+        return [];
+      }
+    };
+    const run = (args: string[]) => {
+      const result = spawnSync(process.execPath, [CLI, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, BRIEFKIT_CACHE_DIR: cache },
+      });
+      expect(result.status, result.stderr).toBe(0);
+    };
+    run(['inspect', join(out, 'summary.pdf')]);
+    expect(codeCache().map((f) => f.split('-')[0])).toEqual(['pdfjs']);
+    run(['build', '--out', tempDir()]);
+    expect(
+      codeCache()
+        .map((f) => f.split('-')[0])
+        .sort(),
+    ).toEqual(['briefkit', 'pdfjs', 'vega']);
+  });
+
   it('keeps nothing with BRIEFKIT_NO_CACHE=1', () => {
     const cache = tempDir();
     const run = spawnSync(process.execPath, [CLI, 'build', '--out', tempDir()], {
