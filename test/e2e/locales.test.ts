@@ -65,6 +65,12 @@ describe('locales', () => {
     // A category names its label in the language's brackets.
     const chart = (await zip.file('ppt/charts/chart1.xml')?.async('string')) ?? '';
     expect(chart).toContain('送往空间站（约 867.5 千克）');
+    // Its labels take the deck's CJK font and language, not PowerPoint's default CJK font.
+    expect(chart.match(/<a:latin [^>]*\/>/g)?.length).toBeGreaterThan(0);
+    expect(chart.match(/<a:latin [^>]*\/><a:ea typeface="Noto Sans SC"\/>/g)?.length).toBe(
+      chart.match(/<a:latin [^>]*\/>/g)?.length,
+    );
+    expect(chart).not.toContain('lang="en-US"');
     // The CJK face has no italic: the PDFs draw the highlight's field upright, so does the deck.
     const highlight = (await zip.file('ppt/slides/slide6.xml')?.async('string')) ?? '';
     expect(highlight).toContain('空间生命科学');

@@ -5,9 +5,12 @@
  * pptxgenjs writes these parts from fixed templates and escapes user text in them, so the
  * tags matched here are always its own.
  */
+/** A chart's own part (not its relationships or workbook). */
+export const CHART_PART = /^ppt\/charts\/chart\d+\.xml$/;
+
 export function mendSchema(name: string, xml: string): string {
   if (name === 'ppt/presentation.xml') return notesMasterAfterSlideMasters(xml);
-  if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return mendChart(xml);
+  if (CHART_PART.test(name)) return mendChart(xml);
   return xml;
 }
 

@@ -4,7 +4,7 @@ import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { LruCache } from '../../cache/lru-cache.ts';
 import { escapeXml } from '../escape-xml.ts';
 import { accessibleSlide } from './accessible-slide.ts';
-import { mendSchema } from './mend-schema.ts';
+import { CHART_PART, mendSchema } from './mend-schema.ts';
 
 /**
  * Makes pptxgenjs output reproducible and repair-free:
@@ -54,11 +54,11 @@ export async function normalizePptx(
     } else if (/\.(xml|rels)$/.test(name)) {
       const xml = remembered(target, context, data, () => {
         const xml = mendSchema(name, fixDates(strFromU8(data), date));
-        return name.startsWith('ppt/slides/')
-          ? accessibleSlide(eastAsian(oneParagraphProperties(xml), eastAsianFont))
-          : name.startsWith('ppt/notesSlides/')
-            ? notesIn(xml, lang)
-            : xml;
+        if (name.startsWith('ppt/slides/'))
+          return accessibleSlide(eastAsian(oneParagraphProperties(xml), eastAsianFont));
+        if (name.startsWith('ppt/notesSlides/')) return inLanguage(xml, lang);
+        if (CHART_PART.test(name)) return inLanguage(chartEastAsian(xml, eastAsianFont), lang);
+        return xml;
       });
       files.set(target, renameReferences(name, xml, renames));
     } else {
@@ -280,9 +280,20 @@ function sharedMedia(files: Map<string, Uint8Array | string>): void {
   }
 }
 
-/** A notes slide with its text marked as `lang` (pptxgenjs marks every run en-US). */
-function notesIn(xml: string, lang: string): string {
+/** Text marked as `lang`: pptxgenjs marks notes and chart text en-US whatever they say. */
+function inLanguage(xml: string, lang: string): string {
   return xml.replace(/(<a:(?:rPr|endParaRPr)\b[^>]*?\blang=")en-US"/g, `$1${escapeXml(lang)}"`);
+}
+
+/**
+ * pptxgenjs gives chart text a Latin font only, so PowerPoint drew CJK labels in a default
+ * font of its own, unlike the slides' text: each gets the East Asian font beside it.
+ */
+function chartEastAsian(xml: string, font: string): string {
+  return xml.replace(
+    /<a:latin\b[^>]*\/>(?!\s*<a:ea\b)/g,
+    (latin) => `${latin}<a:ea typeface="${escapeXml(font)}"/>`,
+  );
 }
 
 function eastAsian(xml: string, font: string): string {
