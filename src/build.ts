@@ -231,7 +231,9 @@ export async function compile(options: BuildOptions = {}): Promise<Compiled> {
   const report = reportInfo(data, options.sourceDateEpoch, source.locate);
 
   // 3. Compose Markdown from literal data.
-  const strings = stringsFor(template.strings, report.locale, source.locate(['report', 'locale']));
+  const strings = stringsFor(template.strings, report.locale, () =>
+    source.locate(['report', 'locale']),
+  );
   const pageLabel = pageLabeller(strings);
   const literal = toLiteralData(data) as Record<string, unknown>;
   // Template strings are the template's own text: escaped too, but their spacing is kept.

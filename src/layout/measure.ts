@@ -12,13 +12,21 @@ export interface Segment {
  * paragraph; undefined at the paragraph's ends. Punctuation at the piece's edges takes its face
  * from these, so a piece measures and draws as it would inside its paragraph.
  */
+/** Letters around a piece of text: left out when there are none (kept as JSON, see wrap.ts). */
 export interface Surroundings {
-  before: number | undefined;
-  after: number | undefined;
+  before?: number;
+  after?: number;
 }
 
 /** Text that stands alone. */
-export const ALONE: Surroundings = { before: undefined, after: undefined };
+export const ALONE: Surroundings = {};
+
+export function surroundings(before: number | undefined, after: number | undefined): Surroundings {
+  return {
+    ...(before !== undefined ? { before } : {}),
+    ...(after !== undefined ? { after } : {}),
+  };
+}
 
 /** The first face in the chain that has the glyph; the first face if none has it. */
 export function faceFor(faces: readonly FontFace[], codePoint: number): FontFace {
@@ -99,7 +107,7 @@ export function segmentByFace(text: string, faces: readonly FontFace[], around =
 
 /** The surroundings of text[from, to) in a paragraph (UTF-16 offsets). */
 export function surroundingsIn(paragraph: string, from: number, to: number): Surroundings {
-  return { before: letterBefore(paragraph, from), after: letterAfter(paragraph, to) };
+  return surroundings(letterBefore(paragraph, from), letterAfter(paragraph, to));
 }
 
 /**

@@ -1,9 +1,16 @@
 import LineBreaker from 'linebreak';
 import { deepFreeze } from '../cache/deep-freeze.ts';
+import { lazyJsonStore, readOrMake } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import type { Run } from '../model/document.ts';
 import { type FontSet, type FontStyle, styleOf } from './fonts.ts';
-import { type Surroundings, scriptGaps, surroundingsIn, textWidth } from './measure.ts';
+import {
+  type Surroundings,
+  scriptGaps,
+  surroundings,
+  surroundingsIn,
+  textWidth,
+} from './measure.ts';
 
 /** A styled piece of text on one line. */
 export interface Piece {
@@ -34,7 +41,17 @@ interface StyledText {
  * nearly every paragraph is what it was, and the fitting loops try each at several sizes.
  * Results are frozen: later builds share them.
  */
-const broken = new WeakMap<FontSet, LruCache<string, readonly Line[]>>();
+const broken = new WeakMap<FontSet, { faces: string; memo: LruCache<string, readonly Line[]> }>();
+
+/**
+ * The same on disk (`lines` in cacheDir), by font faces, runs, size and width: measuring
+ * text glyph by glyph is most of a new process's layout time.
+ */
+const store = lazyJsonStore({
+  part: 'lines',
+  limit: 5000,
+  accept: (value): value is Line[] => Array.isArray(value),
+});
 
 /**
  * Greedy line breaking at Unicode (UAX #14) break opportunities, measured with the real
@@ -46,16 +63,19 @@ export function wrapRuns(
   size: number,
   maxWidth: number,
 ): readonly Line[] {
-  let memo = broken.get(fonts);
-  if (!memo) {
-    memo = new LruCache(4096);
-    broken.set(fonts, memo);
+  let known = broken.get(fonts);
+  if (!known) {
+    const faces = Object.values(fonts.styles).map((faces) => faces.map((face) => face.id));
+    known = { faces: JSON.stringify(faces), memo: new LruCache(4096) };
+    broken.set(fonts, known);
   }
   const key = `${size}\0${maxWidth}\0${JSON.stringify(runs)}`;
-  let lines = memo.get(key);
+  let lines = known.memo.get(key);
   if (!lines) {
-    lines = deepFreeze(breakLines(runs, fonts, size, maxWidth));
-    memo.set(key, lines);
+    lines = deepFreeze(
+      readOrMake(store, `${known.faces}\0${key}`, () => breakLines(runs, fonts, size, maxWidth)),
+    );
+    known.memo.set(key, lines);
   }
   return lines;
 }
@@ -203,7 +223,7 @@ function mergePieces(pieces: readonly Piece[]): Piece[] {
     if (last && last.style === p.style && last.link === p.link) {
       last.text += p.text;
       last.width += p.width;
-      last.around = { before: last.around?.before, after: p.around?.after };
+      last.around = surroundings(last.around?.before, p.around?.after);
     } else {
       out.push({ ...p });
     }

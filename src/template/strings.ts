@@ -6,15 +6,16 @@ export type StringTable = Record<string, Strings>;
 
 /**
  * The template strings for a locale: the exact tag, else its language, else English. A
- * template with sets but none of these fails at `place` (the report's locale), naming them.
+ * template with sets but none of these fails at `place` (the report's locale), naming them;
+ * it is asked for only then, since placing a value in a dataset parses the file again.
  */
-export function stringsFor(table: StringTable, locale: string, place?: Place): Strings {
+export function stringsFor(table: StringTable, locale: string, place?: () => Place): Strings {
   const language = locale.split('-')[0] ?? locale;
   const found = table[locale] ?? table[language] ?? table.en;
   if (found) return found;
   const sets = Object.keys(table);
   if (sets.length)
-    fail({ ...messages.noStringSet(locale, language, sets), ...(place ? { place } : {}) });
+    fail({ ...messages.noStringSet(locale, language, sets), ...(place ? { place: place() } : {}) });
   return {};
 }
 

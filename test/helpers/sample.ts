@@ -59,6 +59,7 @@ export async function thenStored<T>(run: () => T | Promise<T>): Promise<T> {
 export const storeFolders = [
   'charts',
   'drawings',
+  'lines',
   'markdown',
   'parsed',
   'schemas',

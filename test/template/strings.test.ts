@@ -36,7 +36,7 @@ describe('stringsFor', () => {
     // A set named de_DE (or deu) left a German deck with none: the build failed at the
     // first {{t.key}} with '"in_zahlen" not defined'.
     const place = { file: 'daten.yaml', line: 6, column: 11, path: 'report.locale' };
-    const error = catchError(() => stringsFor({ de_DE: { a: 'x' } }, 'de-DE', place));
+    const error = catchError(() => stringsFor({ de_DE: { a: 'x' } }, 'de-DE', () => place));
     expect(error.diagnostics).toEqual([
       {
         code: 'template',
