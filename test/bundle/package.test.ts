@@ -35,7 +35,9 @@ describe('npm pack', () => {
     const named = [entry.types, entry.default, ...Object.values(manifest.bin)];
     for (const file of named) expect(files).toContain(file.replace(/^\.\//, ''));
     expect(entry.types).toMatch(/\.d\.ts$/);
-    expect(files).toEqual(expect.arrayContaining(['dist/briefkit.cjs', 'dist/vega.cjs']));
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/briefkit.cjs', 'dist/vega.cjs', 'dist/pdfjs.cjs']),
+    );
   });
 
   it('ships the sample that builds and init copy, and the editor schemas', () => {
