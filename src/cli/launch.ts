@@ -62,14 +62,18 @@ function runScript(name: string): unknown {
 }
 
 /**
- * Which runs write a script's cache: those on the main thread (not batch workers), and for the
- * CLI bundle only builds. The cache holds what the run that wrote it compiled, and is kept
- * while V8 accepts it: written by `inspect` or `--help`, it would leave every later build
- * compiling most of its code again.
+ * Which runs write a script's cache: those on the main thread (batch workers only read), and
+ * for the CLI bundle only those that build in it. The cache holds what the run that wrote it
+ * compiled, and is kept while V8 accepts it: written by `inspect`, `--help` or a batch's
+ * main thread (its workers build), it left every later build compiling most of its code again.
  */
 function keepsCode(name: string): boolean {
+  if (!isMainThread) return false;
+  const [command, ...args] = process.argv.slice(2);
   return (
-    isMainThread && (name !== 'briefkit.cjs' || ['build', 'watch'].includes(process.argv[2] ?? ''))
+    name !== 'briefkit.cjs' ||
+    command === 'watch' ||
+    (command === 'build' && !args.includes('--each'))
   );
 }
 

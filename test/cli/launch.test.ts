@@ -49,7 +49,7 @@ describe('dist/cli.js', () => {
     }
   });
 
-  it("leaves the CLI bundle's cache to a build: inspect first does not write a thin one", () => {
+  it("leaves the CLI bundle's cache to a build: inspect or a batch first does not write a thin one", () => {
     const cache = tempDir();
     const out = tempDir();
     const built = spawnSync(process.execPath, [CLI, 'build', '--out', out], {
@@ -71,6 +71,11 @@ describe('dist/cli.js', () => {
       expect(result.status, result.stderr).toBe(0);
     };
     run(['inspect', join(out, 'summary.pdf')]);
+    expect(codeCache().map((f) => f.split('-')[0])).toEqual(['pdfjs']);
+    // A batch's main thread only hands records to its workers, which build.
+    const records = join(tempDir(), 'records.csv');
+    writeFileSync(records, 'prepared_for\nClass 5A\n');
+    run(['build', '--each', records, '--out', tempDir()]);
     expect(codeCache().map((f) => f.split('-')[0])).toEqual(['pdfjs']);
     run(['build', '--out', tempDir()]);
     expect(
