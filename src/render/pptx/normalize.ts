@@ -30,21 +30,20 @@ export interface NormalizeOptions {
   eastAsianFont: string;
   /** The deck's language (BCP 47), which its speaker notes are written in. */
   lang: string;
-  /** Sees each part as pptxgenjs wrote it and returns the part to normalise. */
-  part?: (name: string, data: Uint8Array) => Uint8Array;
+  /** Sees the parts as pptxgenjs wrote them and returns the parts to normalise. */
+  parts?: (written: Record<string, Uint8Array>) => Record<string, Uint8Array>;
 }
 
 export async function normalizePptx(
   bytes: Uint8Array,
-  { date, rasterize, eastAsianFont, lang, part = (_name, data) => data }: NormalizeOptions,
+  { date, rasterize, eastAsianFont, lang, parts = (written) => written }: NormalizeOptions,
 ): Promise<Uint8Array> {
   const files = new Map<string, Uint8Array | string>();
-  const entries = unzipSync(bytes);
+  const entries = parts(unzipSync(bytes));
   const renames = chartRenames(Object.keys(entries));
   const context = JSON.stringify([date, eastAsianFont, lang]);
-  for (const [name, written] of Object.entries(entries)) {
+  for (const [name, data] of Object.entries(entries)) {
     if (name.endsWith('/')) continue;
-    const data = part(name, written);
     const target = rename(name, renames);
     if (name.endsWith('.xlsx')) {
       files.set(

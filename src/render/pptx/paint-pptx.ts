@@ -9,9 +9,9 @@ export async function paintPptx(
   layout: DeckLayout,
   fonts: FontSet,
   meta: DeckMeta,
-  options: Omit<NormalizeOptions, 'part' | 'lang'>,
+  options: Omit<NormalizeOptions, 'parts' | 'lang'>,
 ): Promise<Uint8Array> {
   const reuse = reuseSlides(layout, fonts, meta);
   const painted = await paintDeck(layout, fonts, meta, reuse.blank);
-  return normalizePptx(painted, { ...options, lang: meta.lang, part: reuse.part });
+  return normalizePptx(painted, { ...options, lang: meta.lang, parts: reuse.parts });
 }

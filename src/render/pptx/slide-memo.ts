@@ -1,53 +1,70 @@
+import { createHash } from 'node:crypto';
 import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontSet } from '../../layout/fonts.ts';
 import type { DeckLayout, SlideFrames } from '../../layout/frames.ts';
 import type { DeckMeta } from './paint-deck.ts';
 
 /**
- * Slides as pptxgenjs wrote them (slideN.xml and its rels), by everything that goes into
- * them: in a batch or a watch rebuild most slides come out as before, and writing their XML
- * is most of pptxgenjs's work. Such slides are painted blank and their parts put back
- * before normalising, so the deck is the same to the byte. Slides with charts or pictures
- * are painted each time: they own parts of their own (chart, workbook, media).
+ * Slides as pptxgenjs wrote them (slideN.xml, its rels and its pictures), by everything that
+ * goes into them: in a batch or a watch rebuild most slides come out as before, and writing
+ * their XML is most of pptxgenjs's work. Such slides are painted blank and their parts put
+ * back before normalising, so the deck is the same to the byte. Slides with charts are
+ * painted each time: pptxgenjs numbers chart parts across every deck of the process.
  */
 const written = new LruCache<string, Map<string, Uint8Array>>(256);
 
-const SLIDE_PART = /^ppt\/slides\/(?:_rels\/)?slide(\d+)\.xml(?:\.rels)?$/;
+/** A slide's parts, by the slide's number: its XML, its relationships, its pictures. */
+const SLIDE_PART =
+  /^ppt\/(?:slides\/(?:_rels\/)?slide(\d+)\.xml(?:\.rels)?|media\/image-(\d+)-\d+\.\w+)$/;
 
 export interface SlideReuse {
   /** Slides (from 0) that pptxgenjs may paint blank. */
   blank: ReadonlySet<number>;
-  /** Takes each part as pptxgenjs wrote it; returns the part to normalise. */
-  part(name: string, data: Uint8Array): Uint8Array;
+  /** Takes the parts as pptxgenjs wrote them; returns them with blank slides' parts put back. */
+  parts(written: Record<string, Uint8Array>): Record<string, Uint8Array>;
 }
 
 export function reuseSlides(layout: DeckLayout, fonts: FontSet, meta: DeckMeta): SlideReuse {
   const keys = layout.slides.map((slide, i) =>
-    ownsNoOtherPart(slide)
-      ? JSON.stringify([i, layout.width, layout.height, fonts.officeName, meta, slide])
+    ownsNoChart(slide)
+      ? JSON.stringify([i, layout.width, layout.height, fonts.officeName, meta, slide], bytesByHash)
       : undefined,
   );
   // Held here, so an entry dropped from the memo meanwhile is still whole for this deck.
   const kept = keys.map((key) => (key === undefined ? undefined : written.get(key)));
-  const blank = new Set(kept.flatMap((parts, i) => (parts?.size === 2 ? [i] : [])));
+  const blank = new Set(kept.flatMap((parts, i) => (parts ? [i] : [])));
   return {
     blank,
-    part(name, data) {
-      const i = Number(SLIDE_PART.exec(name)?.[1]) - 1;
-      const key = keys[i];
-      if (key === undefined) return data;
-      if (blank.has(i)) return kept[i]?.get(name) ?? data;
-      let parts = written.get(key);
-      if (!parts) {
-        parts = new Map();
-        written.set(key, parts);
+    parts(parts) {
+      const all = { ...parts };
+      for (const i of blank) for (const [name, data] of kept[i] ?? []) all[name] = data;
+      for (const [name, data] of Object.entries(parts)) {
+        const i = slideOf(name);
+        const key = i === undefined || blank.has(i) ? undefined : keys[i];
+        if (key === undefined) continue;
+        let saved = written.get(key);
+        if (!saved) {
+          saved = new Map();
+          written.set(key, saved);
+        }
+        saved.set(name, data.slice());
       }
-      parts.set(name, data.slice());
-      return data;
+      return all;
     },
   };
 }
 
-function ownsNoOtherPart(slide: SlideFrames): boolean {
-  return slide.frames.every((frame) => frame.kind !== 'chart' && frame.kind !== 'image');
+/** A picture's bytes in a key by their hash: as JSON, each byte would be a property. */
+function bytesByHash(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? createHash('sha1').update(value).digest('base64') : value;
+}
+
+/** The slide (from 0) a part belongs to, if it is one of a slide's own. */
+function slideOf(name: string): number | undefined {
+  const match = SLIDE_PART.exec(name);
+  return match ? Number(match[1] ?? match[2]) - 1 : undefined;
+}
+
+function ownsNoChart(slide: SlideFrames): boolean {
+  return slide.frames.every((frame) => frame.kind !== 'chart');
 }
