@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import { LruCache } from '../cache/lru-cache.ts';
 import type { FontFace, FontSet } from '../layout/fonts.ts';
 
 /**
@@ -18,14 +19,31 @@ export function rasterizeSvg(
   background: string,
   scale = 2,
 ): Uint8Array {
-  const fontFiles = [...fonts.styles.regular, ...fonts.styles.bold].map(sfntFile);
-  const resvg = new Resvg(svg, {
-    font: { fontFiles, loadSystemFonts: false, defaultFontFamily: fonts.chartFamily },
-    fitTo: { mode: 'zoom', value: scale },
-    background: `#${background}`,
-  });
-  return resvg.render().asPng();
+  const faces = [...fonts.styles.regular, ...fonts.styles.bold];
+  const key = JSON.stringify([faces.map((face) => face.id), background, scale, svg]);
+  let png = drawn.get(key);
+  if (!png) {
+    const resvg = new Resvg(svg, {
+      font: {
+        fontFiles: faces.map(sfntFile),
+        loadSystemFonts: false,
+        defaultFontFamily: fonts.chartFamily,
+      },
+      fitTo: { mode: 'zoom', value: scale },
+      background: `#${background}`,
+    });
+    png = resvg.render().asPng();
+    drawn.set(key, png);
+  }
+  return png;
 }
+
+/**
+ * PNGs by fonts, background, scale and SVG: resvg loads every font file again for each
+ * picture, so drawing the same chart again (the next batch record, a watch rebuild that left
+ * it alone) took tens of milliseconds.
+ */
+const drawn = new LruCache<string, Uint8Array>(32);
 
 /** resvg-js takes font files, not buffers: write each face once to a content-named cache file. */
 function sfntFile(face: FontFace): string {

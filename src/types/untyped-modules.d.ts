@@ -32,3 +32,10 @@ declare module 'svg-to-pdfkit' {
 declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
   export const WorkerMessageHandler: unknown;
 }
+
+/** png-js, which pdfkit decodes PNG pictures with: tests watch its decoder. */
+declare module 'png-js' {
+  export default class PNG {
+    decodePixels(fn: (pixels: Uint8Array) => void): void;
+  }
+}

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import PNG from 'png-js';
+import { describe, expect, it, vi } from 'vitest';
 import { scanObjects } from '../../src/inspect/pdf-objects.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
 import type { DeckLayout, Frame } from '../../src/layout/frames.ts';
@@ -40,5 +41,20 @@ describe('pictures in the PDFs', () => {
     expect(pictureObjects(first)).toHaveLength(2);
     const again = await Promise.all([1, 2, 3].map(() => paintSlides(deck, fonts, meta)));
     for (const bytes of again) expect(Buffer.from(bytes).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it("decodes a picture's pixels once for every document that shows it", async () => {
+    // pdfkit decodes each pixel of a PNG with transparency in JavaScript: for the logo, that
+    // was most of a branded summary's time in each batch record.
+    const deck = deckWithLogo(2);
+    const first = await paintSlides(deck, fonts, meta);
+    const decode = vi.spyOn(PNG.prototype, 'decodePixels');
+    try {
+      const again = await paintSlides(deckWithLogo(2), fonts, meta);
+      expect(decode).not.toHaveBeenCalled();
+      expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    } finally {
+      decode.mockRestore();
+    }
   });
 });
