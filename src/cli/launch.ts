@@ -46,15 +46,17 @@ function runScript(name: string): unknown {
     `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(file, 'latin1')}\n})`,
     { filename: pathToFileURL(file).href, lineOffset: -1, ...(cachedData ? { cachedData } : {}) },
   );
-  if (cacheFile && keepsCode(name) && (!cachedData || script.cachedDataRejected)) {
+  const loaded = { exports: {} };
+  // Batch workers only read: the main thread keeps what it compiled.
+  if (cacheFile && isMainThread && (!cachedData || script.cachedDataRejected)) {
     // At exit, the data holds every function compiled during the run, not only the top level.
     process.once('exit', () => {
+      if (!keepsCode(loaded.exports)) return;
       writeCacheFile(cacheFile, script.createCachedData());
       // The few most recent builds of each script: other installs may share the folder.
       keepNewest(dirname(cacheFile), '.bin', 6);
     });
   }
-  const loaded = { exports: {} };
   const load = createRequire(file);
   const require = (id: string) => (id.endsWith('.cjs') ? required(basename(id)) : load(id));
   script.runInThisContext().call(loaded.exports, loaded.exports, require, loaded, file, dist);
@@ -62,19 +64,12 @@ function runScript(name: string): unknown {
 }
 
 /**
- * Which runs write a script's cache: those on the main thread (batch workers only read), and
- * for the CLI bundle only those that build in it. The cache holds what the run that wrote it
- * compiled, and is kept while V8 accepts it: written by `inspect`, `--help` or a batch's
- * main thread (its workers build), it left every later build compiling most of its code again.
+ * Whether a run's cache of a script is worth writing. The CLI bundle says (only a run that
+ * built, see built-here.ts): written by `inspect`, `--help` or a batch's main thread, it would
+ * hold little of a build's code. Vega's and pdf.js's scripts, loaded only to use them, always.
  */
-function keepsCode(name: string): boolean {
-  if (!isMainThread) return false;
-  const [command, ...args] = process.argv.slice(2);
-  return (
-    name !== 'briefkit.cjs' ||
-    command === 'watch' ||
-    (command === 'build' && !args.includes('--each'))
-  );
+function keepsCode(exports: unknown): boolean {
+  return (exports as { keepsCompiledCode?: () => boolean }).keepsCompiledCode?.() ?? true;
 }
 
 function required(name: string): unknown {

@@ -10,6 +10,8 @@ import { processContext } from './context.ts';
 import { runCli } from './run-cli.ts';
 
 export { runBatchTask } from '../batch/batch-task.ts';
+// Asked by launch.ts at exit: whether this run's compiled code is worth keeping.
+export { keepsCompiledCode } from './built-here.ts';
 
 // Charts over dates are drawn in UTC, where a date such as 2025-01-01 falls on that day:
 // in the machine's own zone, Vega drew it on the evening before west of Greenwich, and the

@@ -8,6 +8,7 @@ import {
   expectNoPositionals,
   toBuildOptions,
 } from '../build-options.ts';
+import { noteBuilt } from '../built-here.ts';
 import { defineCommand, usageError } from '../command.ts';
 import { writeWarnings } from '../report.ts';
 
@@ -56,6 +57,7 @@ export const buildCommand = defineCommand({
     const { build } = await import('../../build.ts');
     const started = performance.now();
     const result = await build(options);
+    noteBuilt();
     writeWarnings(context.stderr, result.warnings);
     const ms = Math.round(performance.now() - started);
     // Paths from briefkit.yaml are absolute; shown, like the rest, from where the user is.

@@ -6,6 +6,7 @@ import {
   expectNoPositionals,
   toBuildOptions,
 } from '../build-options.ts';
+import { noteBuilt } from '../built-here.ts';
 import { defineCommand } from '../command.ts';
 import { writeDiagnostics, writeInternalError, writeWarnings } from '../report.ts';
 import type { RebuildEvent } from '../watch/watch.ts';
@@ -25,6 +26,7 @@ export const watchCommand = defineCommand({
       onRebuild(event) {
         const what = describeChanges(event);
         if (event.ok) {
+          noteBuilt();
           writeWarnings(stderr, event.result.warnings);
           stdout.write(`${what}${describeBuild(event)} in ${event.ms} ms\n`);
           return;
