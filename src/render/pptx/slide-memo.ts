@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontSet } from '../../layout/fonts.ts';
-import type { DeckLayout, SlideFrames } from '../../layout/frames.ts';
+import type { DeckLayout, Frame, SlideFrames } from '../../layout/frames.ts';
 import type { DeckMeta } from './paint-deck.ts';
 
 /**
@@ -26,9 +26,7 @@ export interface SlideReuse {
 
 export function reuseSlides(layout: DeckLayout, fonts: FontSet, meta: DeckMeta): SlideReuse {
   const keys = layout.slides.map((slide, i) =>
-    ownsNoChart(slide)
-      ? JSON.stringify([i, layout.width, layout.height, fonts.officeName, meta, slide], bytesByHash)
-      : undefined,
+    ownsNoChart(slide) ? slideKey([i, layout, fonts.officeName, meta], slide) : undefined,
   );
   // Held here, so an entry dropped from the memo meanwhile is still whole for this deck.
   const kept = keys.map((key) => (key === undefined ? undefined : written.get(key)));
@@ -52,6 +50,30 @@ export function reuseSlides(layout: DeckLayout, fonts: FontSet, meta: DeckMeta):
       return all;
     },
   };
+}
+
+/** Everything that goes into a slide's parts, as text. */
+function slideKey(
+  [i, layout, font, meta]: [number, DeckLayout, string, DeckMeta],
+  { number, background, notes, frames }: SlideFrames,
+): string {
+  const page = JSON.stringify([i, layout.width, layout.height, font, meta, number, background]);
+  return [page, JSON.stringify(notes), ...frames.map(frameKey)].join('\0');
+}
+
+/**
+ * Each frame as JSON, once: frames laid out before are frozen and shared by later builds, and
+ * writing every slide's frames out again took a good part of a batch record's deck.
+ */
+const frameKeys = new WeakMap<Frame, string>();
+
+function frameKey(frame: Frame): string {
+  let key = frameKeys.get(frame);
+  if (key === undefined) {
+    key = JSON.stringify(frame, bytesByHash);
+    if (Object.isFrozen(frame)) frameKeys.set(frame, key);
+  }
+  return key;
 }
 
 /** A picture's bytes in a key by their hash: as JSON, each byte would be a property. */
