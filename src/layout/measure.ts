@@ -9,10 +9,10 @@ export interface Segment {
 
 /**
  * The nearest letter, digit or CJK character (as a code point) on each side of a piece of a
- * paragraph; undefined at the paragraph's ends. Punctuation at the piece's edges takes its face
- * from these, so a piece measures and draws as it would inside its paragraph.
+ * paragraph; left out at the paragraph's ends (lines are kept as JSON, see wrap.ts).
+ * Punctuation at the piece's edges takes its face from these, so a piece measures and draws
+ * as it would inside its paragraph.
  */
-/** Letters around a piece of text: left out when there are none (kept as JSON, see wrap.ts). */
 export interface Surroundings {
   before?: number;
   after?: number;
@@ -21,6 +21,7 @@ export interface Surroundings {
 /** Text that stands alone. */
 export const ALONE: Surroundings = {};
 
+/** Surroundings with only the sides that have a letter. */
 export function surroundings(before: number | undefined, after: number | undefined): Surroundings {
   return {
     ...(before !== undefined ? { before } : {}),

@@ -14,9 +14,9 @@ import { CHART_PART, mendSchema } from './mend-schema.ts';
  * - one <a:pPr> per paragraph, first (upstream writes one before every run: a repair prompt);
  * - presentation and chart parts as the schema orders them (see mend-schema.ts);
  * - real PNG fallbacks behind SVG pictures;
- * - the East Asian font in every run's `ea` slot, so CJK text has a CJK font;
+ * - the East Asian font in every run's `ea` slot and in charts' text, so CJK text has a CJK font;
  * - one copy of each picture (pptxgenjs stores the logo again for every slide);
- * - speaker notes in the deck's language (pptxgenjs writes them as en-US whatever they say);
+ * - speaker notes and chart text in the deck's language (pptxgenjs writes en-US whatever they say);
  * - slide titles, table header rows and decoration marked for accessibility
  *   (see accessible-slide.ts);
  * - entries in a fixed order, DEFLATE-compressed.
