@@ -1,15 +1,15 @@
 // Stands in for node:zlib under pdfkit, which uses only deflateSync: once per stream of
 // every document, though most streams (embedded font subsets, unchanged pages) are the same
 // bytes as in the previous build of a watch session or batch. Each result is kept by content.
-import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
+import { contentKey } from '../../src/cache/content-key.ts';
 
 const kept = new Map();
 const LIMIT = 64;
 
 function deflateSync(data) {
   if (data.length < 1024) return zlib.deflateSync(data);
-  const key = createHash('sha1').update(data).digest('base64');
+  const key = contentKey(data);
   let deflated = kept.get(key);
   if (deflated) kept.delete(key);
   else deflated = zlib.deflateSync(data);

@@ -3,8 +3,9 @@ import type { FontSet } from '../../layout/fonts.ts';
 import { type Box, type DeckLayout, slideTitle, type TextFrame } from '../../layout/frames.ts';
 import type { HandoutLayout, HandoutSlot } from '../../layout/handout.ts';
 import { plain } from '../../layout/slide-kit.ts';
-import { artifact, drawFrames, embedPictures, type StructTarget } from './draw-frames.ts';
+import { artifact, drawFrames, type StructTarget } from './draw-frames.ts';
 import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
+import { embedPictures } from './pictures.ts';
 
 export interface HandoutOptions {
   /** Print each slide's speaker notes above the writing lines (3 a page). */

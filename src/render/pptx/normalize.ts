@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
+import { contentKey } from '../../cache/content-key.ts';
 import { LruCache } from '../../cache/lru-cache.ts';
 import { escapeXml } from '../escape-xml.ts';
 import { accessibleSlide } from './accessible-slide.ts';
@@ -83,7 +83,7 @@ function remembered<T extends Uint8Array | string>(
   data: Uint8Array,
   normalize: () => T,
 ): T {
-  const key = `${name}\0${context}\0${createHash('sha1').update(data).digest('base64')}`;
+  const key = `${name}\0${context}\0${contentKey(data)}`;
   let normalized = normalizedParts.get(key) as T | undefined;
   if (normalized === undefined) {
     normalized = normalize();
@@ -155,7 +155,7 @@ const compressedBytes = new LruCache<string, Compressed>(256);
 function compressed(content: Uint8Array | string): Compressed {
   const text = typeof content === 'string';
   const memo = text ? compressedText : compressedBytes;
-  const key = text ? content : createHash('sha1').update(content).digest('base64');
+  const key = text ? content : contentKey(content);
   let entry = memo.get(key);
   if (!entry) {
     const data = text ? Buffer.from(content, 'utf8') : content;
@@ -260,7 +260,7 @@ function sharedMedia(files: Map<string, Uint8Array | string>): void {
   for (const name of [...files.keys()].sort()) {
     const data = files.get(name);
     if (!name.startsWith('ppt/media/') || typeof data === 'string' || !data) continue;
-    const hash = createHash('sha1').update(data).digest('base64');
+    const hash = contentKey(data);
     const kept = first.get(hash);
     if (kept === undefined) first.set(hash, name);
     else renames.set(name.slice('ppt/'.length), kept.slice('ppt/'.length));

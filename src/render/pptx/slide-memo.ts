@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { contentKey } from '../../cache/content-key.ts';
 import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontSet } from '../../layout/fonts.ts';
 import type { DeckLayout, Frame, SlideFrames } from '../../layout/frames.ts';
@@ -78,7 +78,7 @@ function frameKey(frame: Frame): string {
 
 /** A picture's bytes in a key by their hash: as JSON, each byte would be a property. */
 function bytesByHash(_key: string, value: unknown): unknown {
-  return value instanceof Uint8Array ? createHash('sha1').update(value).digest('base64') : value;
+  return value instanceof Uint8Array ? contentKey(value) : value;
 }
 
 /** The slide (from 0) a part belongs to, if it is one of a slide's own. */
