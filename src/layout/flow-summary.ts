@@ -13,7 +13,7 @@ import type {
   TextFrame,
   TextTag,
 } from './frames.ts';
-import { fitImage, logoFrame, plain, toParagraphs } from './slide-kit.ts';
+import { fitImage, logoFrame, logoRoom, plain, toParagraphs } from './slide-kit.ts';
 import { layoutTable, tableColors } from './table.ts';
 
 export type Paper = 'a4' | 'letter';
@@ -260,7 +260,7 @@ function runningHeads(
     ? [logoFrame(ctx.logo, width - MARGIN, MARGIN - 10, { w: 100, h: 24 })]
     : [];
   const w = width - 2 * MARGIN;
-  const reserved = logo.reduce((sum, frame) => sum + frame.box.w + 12, 0);
+  const reserved = logoRoom(logo);
   return [
     ...logo,
     {

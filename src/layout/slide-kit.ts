@@ -129,6 +129,11 @@ export function logoFrame(
   return { kind: 'image', box: { x: right - w, y: middle - h / 2, w, h }, image: logo, alt: '' };
 }
 
+/** The width a row of text leaves for a logo at its right end (none: 0), with a gap before it. */
+export function logoRoom(logo: readonly ImageFrame[]): number {
+  return logo.reduce((room, frame) => room + frame.box.w + 12, 0);
+}
+
 /** The slide's logo at the right end of the footer row; none without one. */
 export function slideLogo(ctx: SlideContext): ImageFrame[] {
   if (!ctx.logo) return [];
@@ -149,7 +154,7 @@ export function footer(
   const { theme } = ctx;
   const y = ctx.height - 34;
   const logo = slideLogo(ctx);
-  const reserved = logo.reduce((w, frame) => w + frame.box.w + 12, 0);
+  const reserved = logoRoom(logo);
   const base = {
     maxSize: theme.sizes.footer,
     minSize: Math.min(theme.sizes.footer, 7),
