@@ -9,7 +9,7 @@ import { CHART_PART, mendSchema } from './mend-schema.ts';
 /**
  * Makes pptxgenjs output reproducible and repair-free:
  * - fixed dates in docProps/core.xml, in each chart's embedded workbook, and on zip entries;
- * - charts renumbered from 1 (pptxgenjs counts charts per process, not per deck);
+ * - charts renumbered from 1, in deck order (pptxgenjs counts charts per process, not per deck);
  * - [Content_Types].xml lists only parts that exist (upstream lists a master per slide);
  * - one <a:pPr> per paragraph, first (upstream writes one before every run: a repair prompt);
  * - presentation and chart parts as the schema orders them (see mend-schema.ts);
@@ -40,7 +40,7 @@ export async function normalizePptx(
 ): Promise<Uint8Array> {
   const files = new Map<string, Uint8Array | string>();
   const entries = parts(unzipSync(bytes));
-  const renames = chartRenames(Object.keys(entries));
+  const renames = chartRenames(entries['[Content_Types].xml']);
   const context = JSON.stringify([date, eastAsianFont, lang]);
   for (const [name, data] of Object.entries(entries)) {
     if (name.endsWith('/')) continue;
@@ -180,13 +180,16 @@ function fixDates(xml: string, date: Date): string {
 
 type Renames = Map<string, string>;
 
-/** chart7.xml, chart9.xml → chart1.xml, chart2.xml, and their workbooks likewise. */
-function chartRenames(names: string[]): Renames {
-  const numbers = names
-    .map((n) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(n)?.[1])
-    .filter((n): n is string => n !== undefined)
-    .map(Number)
-    .sort((a, b) => a - b);
+/**
+ * chart7.xml, chart9.xml → chart1.xml, chart2.xml, and their workbooks likewise, in the order
+ * [Content_Types].xml lists the charts: slide by slide, as they were added. Not by number: a
+ * slide put back from an earlier deck (slide-memo.ts) has charts with older numbers.
+ */
+function chartRenames(types: Uint8Array | undefined): Renames {
+  const listed = types
+    ? strFromU8(types).matchAll(/PartName="\/ppt\/charts\/chart(\d+)\.xml"/g)
+    : [];
+  const numbers = [...listed].map((m) => m[1]);
   const renames: Renames = new Map();
   numbers.forEach((n, i) => {
     renames.set(`chart${n}.xml`, `chart${i + 1}.xml`);

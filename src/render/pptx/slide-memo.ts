@@ -1,3 +1,4 @@
+import { strFromU8, strToU8 } from 'fflate';
 import { contentKey } from '../../cache/content-key.ts';
 import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontSet } from '../../layout/fonts.ts';
@@ -5,17 +6,27 @@ import type { DeckLayout, Frame, SlideFrames } from '../../layout/frames.ts';
 import type { DeckMeta } from './paint-deck.ts';
 
 /**
- * Slides as pptxgenjs wrote them (slideN.xml, its rels and its pictures), by everything that
- * goes into them: in a batch or a watch rebuild most slides come out as before, and writing
- * their XML is most of pptxgenjs's work. Such slides are painted blank and their parts put
- * back before normalising, so the deck is the same to the byte. Slides with charts are
- * painted each time: pptxgenjs numbers chart parts across every deck of the process.
+ * Slides as pptxgenjs wrote them (slideN.xml, its rels, its pictures and its charts), by
+ * everything that goes into them: in a batch or a watch rebuild most slides come out as
+ * before, and writing their XML, charts and chart workbooks is most of pptxgenjs's work.
+ * Such slides are painted blank and their parts put back before normalising, so the deck is
+ * the same to the byte. pptxgenjs numbers charts across every deck of the process, so a chart
+ * put back keeps the number it was written with: no chart written later has it, and
+ * normalizePptx numbers charts by their place in the deck.
  */
-const written = new LruCache<string, Map<string, Uint8Array>>(256);
+const written = new LruCache<string, SavedSlide>(256);
 
-/** A slide's parts, by the slide's number: its XML, its relationships, its pictures. */
+interface SavedSlide {
+  parts: Map<string, Uint8Array>;
+  /** The slide's charts as [Content_Types].xml lists them, right after the slide. */
+  overrides: string;
+}
+
+/** A slide's own parts, by the slide's number: its XML, its relationships, its pictures. */
 const SLIDE_PART =
   /^ppt\/(?:slides\/(?:_rels\/)?slide(\d+)\.xml(?:\.rels)?|media\/image-(\d+)-\d+\.\w+)$/;
+
+const TYPES = '[Content_Types].xml';
 
 export interface SlideReuse {
   /** Slides (from 0) that pptxgenjs may paint blank. */
@@ -26,38 +37,77 @@ export interface SlideReuse {
 
 export function reuseSlides(layout: DeckLayout, fonts: FontSet, meta: DeckMeta): SlideReuse {
   const keys = layout.slides.map((slide, i) =>
-    ownsNoChart(slide) ? slideKey([i, layout, fonts.officeName, meta], slide) : undefined,
+    slideKey([i, layout, fonts.officeName, meta], slide),
   );
   // Held here, so an entry dropped from the memo meanwhile is still whole for this deck.
-  const kept = keys.map((key) => (key === undefined ? undefined : written.get(key)));
-  const blank = new Set(kept.flatMap((parts, i) => (parts ? [i] : [])));
+  const kept = keys.map((key) => written.get(key));
+  const blank = new Set(kept.flatMap((saved, i) => (saved ? [i] : [])));
   return {
     blank,
     parts(parts) {
+      for (const [i, key] of keys.entries())
+        if (!blank.has(i)) written.set(key, saveSlide(parts, i));
       const all = { ...parts };
-      for (const i of blank) for (const [name, data] of kept[i] ?? []) all[name] = data;
-      for (const [name, data] of Object.entries(parts)) {
-        const i = slideOf(name);
-        const key = i === undefined || blank.has(i) ? undefined : keys[i];
-        if (key === undefined) continue;
-        let saved = written.get(key);
-        if (!saved) {
-          saved = new Map();
-          written.set(key, saved);
-        }
-        saved.set(name, data.slice());
+      let types = strFromU8(parts[TYPES] as Uint8Array);
+      for (const i of blank) {
+        const saved = kept[i] as SavedSlide;
+        for (const [name, data] of saved.parts) all[name] = data;
+        // A blank slide has no charts, so pptxgenjs listed none after it.
+        if (saved.overrides)
+          types = types.replace(slideOverride(i), (slide) => slide + saved.overrides);
       }
+      all[TYPES] = strToU8(types);
       return all;
     },
   };
 }
+
+/** The parts of slide i (from 0) as pptxgenjs wrote them, with its charts' parts. */
+function saveSlide(parts: Record<string, Uint8Array>, i: number): SavedSlide {
+  const own = Object.keys(parts).filter((name) => slideOf(name) === i);
+  const rels = parts[`ppt/slides/_rels/slide${i + 1}.xml.rels`];
+  const charts = rels
+    ? [...strFromU8(rels).matchAll(/Target="\/ppt\/charts\/chart(\d+)\.xml"/g)].map((m) => m[1])
+    : [];
+  const names = [
+    ...own,
+    ...charts.flatMap((n) => [
+      `ppt/charts/chart${n}.xml`,
+      `ppt/charts/_rels/chart${n}.xml.rels`,
+      `ppt/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`,
+    ]),
+  ];
+  const types = strFromU8(parts[TYPES] as Uint8Array);
+  const overrides = charts
+    .map(
+      (n) => new RegExp(`<Override PartName="/ppt/charts/chart${n}\\.xml"[^>]*/>`).exec(types)?.[0],
+    )
+    .join('');
+  return {
+    parts: new Map(names.flatMap((name) => (parts[name] ? [[name, parts[name].slice()]] : []))),
+    overrides,
+  };
+}
+
+/** Where [Content_Types].xml lists slide i (from 0): its charts follow. */
+const slideOverride = (i: number) =>
+  new RegExp(`<Override PartName="/ppt/slides/slide${i + 1}\\.xml"[^>]*/>`);
 
 /** Everything that goes into a slide's parts, as text. */
 function slideKey(
   [i, layout, font, meta]: [number, DeckLayout, string, DeckMeta],
   { number, background, notes, frames }: SlideFrames,
 ): string {
-  const page = JSON.stringify([i, layout.width, layout.height, font, meta, number, background]);
+  const page = JSON.stringify([
+    i,
+    layout.width,
+    layout.height,
+    layout.chartStyle,
+    font,
+    meta,
+    number,
+    background,
+  ]);
   return [page, JSON.stringify(notes), ...frames.map(frameKey)].join('\0');
 }
 
@@ -85,8 +135,4 @@ function bytesByHash(_key: string, value: unknown): unknown {
 function slideOf(name: string): number | undefined {
   const match = SLIDE_PART.exec(name);
   return match ? Number(match[1] ?? match[2]) - 1 : undefined;
-}
-
-function ownsNoChart(slide: SlideFrames): boolean {
-  return slide.frames.every((frame) => frame.kind !== 'chart');
 }
