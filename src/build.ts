@@ -174,9 +174,20 @@ function pdfMeta({ report }: Compiled) {
   return { title: report.title, author: report.author, lang: report.locale, date: report.date };
 }
 
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+export function build(options: BuildOptions = {}): Promise<BuildResult> {
+  return buildWith(options);
+}
+
+/**
+ * `build`, given the template folder already read (`readTemplate` of `options.template`): a
+ * batch's records share one template, which each worker reads once.
+ */
+export async function buildWith(
+  options: BuildOptions,
+  template?: TemplateBundle,
+): Promise<BuildResult> {
   try {
-    const compiled = await compile(options);
+    const compiled = await compile(options, template);
     // 6. Paint the outputs asked for.
     const files = [];
     for (const kind of options.outputs ?? outputKinds) {
@@ -216,12 +227,18 @@ export interface Compiled {
   inputs: string[];
 }
 
-/** Steps 1–5: read, validate, compose, parse and lay out. Reads inputs; writes nothing. */
-export async function compile(options: BuildOptions = {}): Promise<Compiled> {
+/**
+ * Steps 1–5: read, validate, compose, parse and lay out. Reads inputs (the template folder
+ * unless given it read); writes nothing.
+ */
+export async function compile(
+  options: BuildOptions = {},
+  read?: TemplateBundle,
+): Promise<Compiled> {
   checkChoices(options);
   // 1–2. Read and validate.
   const templateDir = options.template ?? defaults.template;
-  const template = readTemplate(templateDir);
+  const template = read ?? readTemplate(templateDir);
   const file = readDocument(options.data ?? defaults.data, 'dataset');
   const source = options.record ? mergeRecord(file, options.record) : file;
   validateAgainst(source, template.dataSchema);

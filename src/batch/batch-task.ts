@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import type { BuildOptions } from '../build.ts';
 import { type Diagnostic, isBriefkitError } from '../errors/briefkit-error.ts';
 import { type SystemRefusal, systemRefusal } from '../output/write-outputs.ts';
+import type { TemplateBundle } from '../template/read-template.ts';
 
 export interface BatchTask {
   options: BuildOptions;
@@ -32,17 +33,28 @@ export type BatchTaskResult =
     }
   | { ok: false; internal: string; ms: number };
 
-let pipeline: Promise<typeof import('../build.ts')> | undefined;
+let pipeline:
+  | Promise<[typeof import('../build.ts'), typeof import('../template/read-template.ts')]>
+  | undefined;
+
+/**
+ * The template folder each batch has, read by this worker at its first record: reading and
+ * checking it again for every record was a good part of a record's build.
+ */
+const templates = new Map<string, TemplateBundle>();
 
 export async function runBatchTask(task: BatchTask): Promise<BatchTaskResult> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   // Loaded on first use: the CLI's main thread imports this module too, but never builds.
-  pipeline ??= import('../build.ts');
-  const { build } = await pipeline;
+  pipeline ??= Promise.all([import('../build.ts'), import('../template/read-template.ts')]);
+  const [{ buildWith, defaults }, { readTemplate }] = await pipeline;
   try {
+    const dir = task.options.template ?? defaults.template;
+    const template = templates.get(dir) ?? readTemplate(dir);
+    templates.set(dir, template);
     // Per recipient, the deck and the summary: what a batch is for.
-    const result = await build({ outputs: ['pptx', 'summary'], ...task.options });
+    const result = await buildWith({ outputs: ['pptx', 'summary'], ...task.options }, template);
     const outputs = await Promise.all(result.files.map(digest));
     return { ok: true, outputs, warnings: result.warnings, ms: ms() };
   } catch (error) {
