@@ -5,6 +5,7 @@ import type { FontSet } from './fonts.ts';
 import { styleOf } from './fonts.ts';
 import type { Box, TableCell, TableFrame } from './frames.ts';
 import { countGaps, textWidth } from './measure.ts';
+import { measureMemo } from './measure-memo.ts';
 import { textOn } from './readable-color.ts';
 import { widestWord, wrapRuns } from './wrap.ts';
 
@@ -45,6 +46,23 @@ export interface TableRequest {
  * The frame's box height is the table's real height, which may exceed the request's.
  */
 export function layoutTable(request: TableRequest, fonts: FontSet): TableFrame {
+  return laidOut(fonts, JSON.stringify(request), () => lay(request, fonts));
+}
+
+/**
+ * Tables laid out before (`tables` in cacheDir): each cell's width is measured glyph by
+ * glyph, which took a good part of a new process's summary layout.
+ */
+const laidOut = measureMemo<TableFrame>(
+  {
+    part: 'tables',
+    limit: 500,
+    accept: (value): value is TableFrame => (value as TableFrame | null)?.kind === 'table',
+  },
+  256,
+);
+
+function lay(request: TableRequest, fonts: FontSet): TableFrame {
   const { size } = request;
   const padding = size * 0.4;
   const lineHeight = size * LINE_HEIGHT;

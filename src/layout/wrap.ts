@@ -1,7 +1,4 @@
 import LineBreaker from 'linebreak';
-import { deepFreeze } from '../cache/deep-freeze.ts';
-import { lazyJsonStore, readOrMake } from '../cache/json-store.ts';
-import { LruCache } from '../cache/lru-cache.ts';
 import type { Run } from '../model/document.ts';
 import { type FontSet, type FontStyle, styleOf } from './fonts.ts';
 import {
@@ -11,6 +8,7 @@ import {
   surroundingsIn,
   textWidth,
 } from './measure.ts';
+import { measureMemo } from './measure-memo.ts';
 
 /** A styled piece of text on one line. */
 export interface Piece {
@@ -37,21 +35,17 @@ interface StyledText {
 }
 
 /**
- * Lines already broken, per font set, by runs, size and width: in a batch or a watch rebuild
- * nearly every paragraph is what it was, and the fitting loops try each at several sizes.
- * Results are frozen: later builds share them.
+ * Lines already broken, by font set, runs, size and width (`lines` in cacheDir): the fitting
+ * loops try each paragraph at several sizes.
  */
-const broken = new WeakMap<FontSet, { faces: string; memo: LruCache<string, readonly Line[]> }>();
-
-/**
- * The same on disk (`lines` in cacheDir), by font faces, runs, size and width: measuring
- * text glyph by glyph is most of a new process's layout time.
- */
-const store = lazyJsonStore({
-  part: 'lines',
-  limit: 5000,
-  accept: (value): value is Line[] => Array.isArray(value),
-});
+const broken = measureMemo<Line[]>(
+  {
+    part: 'lines',
+    limit: 5000,
+    accept: (value): value is Line[] => Array.isArray(value),
+  },
+  4096,
+);
 
 /**
  * Greedy line breaking at Unicode (UAX #14) break opportunities, measured with the real
@@ -63,21 +57,9 @@ export function wrapRuns(
   size: number,
   maxWidth: number,
 ): readonly Line[] {
-  let known = broken.get(fonts);
-  if (!known) {
-    const faces = Object.values(fonts.styles).map((faces) => faces.map((face) => face.id));
-    known = { faces: JSON.stringify(faces), memo: new LruCache(4096) };
-    broken.set(fonts, known);
-  }
-  const key = `${size}\0${maxWidth}\0${JSON.stringify(runs)}`;
-  let lines = known.memo.get(key);
-  if (!lines) {
-    lines = deepFreeze(
-      readOrMake(store, `${known.faces}\0${key}`, () => breakLines(runs, fonts, size, maxWidth)),
-    );
-    known.memo.set(key, lines);
-  }
-  return lines;
+  return broken(fonts, `${size}\0${maxWidth}\0${JSON.stringify(runs)}`, () =>
+    breakLines(runs, fonts, size, maxWidth),
+  );
 }
 
 /**

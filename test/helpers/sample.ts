@@ -64,5 +64,6 @@ export const storeFolders = [
   'parsed',
   'schemas',
   'subsets',
+  'tables',
   'templates',
 ];
