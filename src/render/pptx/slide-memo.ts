@@ -45,25 +45,25 @@ export function reuseSlides(layout: DeckLayout, fonts: FontSet, meta: DeckMeta):
   return {
     blank,
     parts(parts) {
+      const types = strFromU8(parts[TYPES] as Uint8Array);
       for (const [i, key] of keys.entries())
-        if (!blank.has(i)) written.set(key, saveSlide(parts, i));
+        if (!blank.has(i)) written.set(key, saveSlide(parts, types, i));
       const all = { ...parts };
-      let types = strFromU8(parts[TYPES] as Uint8Array);
+      let listed = types;
       for (const i of blank) {
         const saved = kept[i] as SavedSlide;
         for (const [name, data] of saved.parts) all[name] = data;
-        // A blank slide has no charts, so pptxgenjs listed none after it.
-        if (saved.overrides)
-          types = types.replace(slideOverride(i), (slide) => slide + saved.overrides);
+        // Painted blank, the slide had no charts for pptxgenjs to list after it.
+        listed = listed.replace(slideOverride(i), (slide) => slide + saved.overrides);
       }
-      all[TYPES] = strToU8(types);
+      if (listed !== types) all[TYPES] = strToU8(listed);
       return all;
     },
   };
 }
 
 /** The parts of slide i (from 0) as pptxgenjs wrote them, with its charts' parts. */
-function saveSlide(parts: Record<string, Uint8Array>, i: number): SavedSlide {
+function saveSlide(parts: Record<string, Uint8Array>, types: string, i: number): SavedSlide {
   const own = Object.keys(parts).filter((name) => slideOf(name) === i);
   const rels = parts[`ppt/slides/_rels/slide${i + 1}.xml.rels`];
   const charts = rels
@@ -77,7 +77,6 @@ function saveSlide(parts: Record<string, Uint8Array>, i: number): SavedSlide {
       `ppt/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`,
     ]),
   ];
-  const types = strFromU8(parts[TYPES] as Uint8Array);
   const overrides = charts
     .map(
       (n) => new RegExp(`<Override PartName="/ppt/charts/chart${n}\\.xml"[^>]*/>`).exec(types)?.[0],
