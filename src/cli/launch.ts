@@ -95,7 +95,11 @@ function loadIcuData(): void {
   const formats = `new Intl.NumberFormat('en').format(1.5);
     new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(0);`;
   // Only a speed-up: a worker that cannot start or fails changes nothing.
-  new Worker(formats, { eval: true }).on('error', () => {}).unref();
+  try {
+    new Worker(formats, { eval: true }).on('error', () => {}).unref();
+  } catch {
+    // Thrown where no worker may start: under Node's permission model, without --allow-worker.
+  }
 }
 
 if (isMainThread && ['build', 'watch'].some((command) => process.argv.includes(command)))

@@ -86,6 +86,21 @@ describe('dist/cli.js', () => {
     expect(scriptsCached()).toEqual(['briefkit', 'pdfjs', 'vega']);
   });
 
+  it('builds where Node lets no worker thread start (its permission model)', () => {
+    // The warm-up worker for ICU's data is only a speed-up: refused, it must not stop a build.
+    const flag = process.allowedNodeEnvironmentFlags.has('--permission')
+      ? '--permission'
+      : '--experimental-permission'; // Node 20 and 21
+    const out = tempDir();
+    const run = spawnSync(
+      process.execPath,
+      [flag, '--allow-fs-read=*', '--allow-fs-write=*', CLI, 'build', '--out', out],
+      { encoding: 'utf8', env: { ...process.env, BRIEFKIT_NO_CACHE: '1' } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(readdirSync(out)).toContain('briefing.pptx');
+  });
+
   it('keeps nothing with BRIEFKIT_NO_CACHE=1', () => {
     const cache = tempDir();
     const run = spawnSync(process.execPath, [CLI, 'build', '--out', tempDir()], {
