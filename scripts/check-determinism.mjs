@@ -4,7 +4,8 @@
 // draws), and compares the sha256 of every output. Exits non-zero if any output differs.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const zones = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
@@ -14,16 +15,16 @@ const reports = {
   sample: [],
   tour: ['--data', `${tour}/data.yaml`, '--template', `${tour}/template`],
 };
-const cache = join('.tmp', 'determinism-cache');
-rmSync(cache, { recursive: true, force: true });
+// A folder of its own, so runs side by side (the test suite runs this script too) do not mix.
+const scratch = mkdtempSync(join(tmpdir(), 'briefkit-determinism-'));
+const cache = join(scratch, 'cache');
 const drawings = join(cache, 'drawings');
 const runs = zones.map((zone, i) => {
   if (i > 0) execFileSync('sleep', ['1.1']); // a different second on the clock
   if (i === 2) rmSync(join(drawings, readdirSync(drawings).sort()[0]));
   return Object.fromEntries(
     Object.entries(reports).flatMap(([report, args]) => {
-      const out = join('.tmp', `determinism-${i}`, report);
-      rmSync(out, { recursive: true, force: true });
+      const out = join(scratch, `build-${i}`, report);
       execFileSync(process.execPath, ['dist/cli.js', 'build', ...args, '--out', out], {
         env: { ...process.env, TZ: zone, BRIEFKIT_CACHE_DIR: cache, BRIEFKIT_NO_CACHE: '' },
         stdio: 'ignore',
@@ -52,4 +53,5 @@ console.log(
     ? `Identical across ${zones.join(', ')}, and cache folders empty, full and missing a drawing.`
     : 'Outputs differ.',
 );
+rmSync(scratch, { recursive: true, force: true });
 process.exit(same ? 0 : 1);

@@ -102,7 +102,11 @@ function loadIcuData(): void {
   }
 }
 
-if (isMainThread && ['build', 'watch'].some((command) => process.argv.includes(command)))
-  loadIcuData();
+/** A build or a watch in this thread; a batch's main thread (`--each`) only hands out records. */
+const buildsHere = (argv: readonly string[]): boolean =>
+  ['build', 'watch'].some((command) => argv.includes(command)) &&
+  !argv.some((arg) => arg === '--each' || arg.startsWith('--each='));
+
+if (isMainThread && buildsHere(process.argv)) loadIcuData();
 
 export const { runBatchTask } = required('briefkit.cjs') as { runBatchTask: unknown };
