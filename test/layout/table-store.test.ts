@@ -1,29 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TableRequest } from '../../src/layout/table.ts';
 import { tempDir, thenStored } from '../helpers/sample.ts';
-
-// Synthetic table.
-const request: TableRequest = {
-  name: 'table',
-  box: { x: 40, y: 40, w: 400, h: 300 },
-  header: [[{ text: 'Figure' }], [{ text: 'What it counts' }]],
-  rows: [
-    [[{ text: '31' }], [{ text: 'new projects carried out in orbit' }]],
-    [[{ text: 'over 50' }], [{ text: 'patents granted' }]],
-  ],
-  align: ['right', 'left'],
-  size: 10,
-  colors: {
-    text: '000000',
-    header: '0B3D91',
-    headerText: 'FFFFFF',
-    body: 'FFFFFF',
-    stripe: 'EEEEEE',
-    rule: '999999',
-  },
-};
+import { syntheticTable } from '../helpers/synthetic-table.ts';
 
 /** layoutTable from fresh modules, as in a new process, with the given cache folder. */
 async function freshLayout(cacheDir: string) {
@@ -31,7 +10,7 @@ async function freshLayout(cacheDir: string) {
   vi.resetModules();
   const { loadFontSet } = await import('../../src/layout/fonts.ts');
   const { layoutTable } = await import('../../src/layout/table.ts');
-  return thenStored(() => layoutTable(request, loadFontSet('carlito')));
+  return thenStored(() => layoutTable(syntheticTable, loadFontSet('carlito')));
 }
 
 afterEach(() => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutText } from '../../src/layout/fit-text.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
 import type { Frame } from '../../src/layout/frames.ts';
-import { layoutTable, type TableRequest } from '../../src/layout/table.ts';
+import { layoutTable } from '../../src/layout/table.ts';
 import { drawFrames } from '../../src/render/pdf/draw-frames.ts';
 import { createPdf, finishPdf } from '../../src/render/pdf/pdf-document.ts';
 import {
@@ -13,6 +13,7 @@ import {
   type RawStructElement,
   structElements,
 } from '../helpers/pdf-struct.ts';
+import { syntheticTable } from '../helpers/synthetic-table.ts';
 
 const fonts = loadFontSet('carlito');
 const meta = { title: 't', author: 'a', lang: 'en-US', date: new Date(Date.UTC(2026, 0, 1)) };
@@ -74,27 +75,7 @@ describe('tagged figures', () => {
   });
 });
 
-const tableRequest: TableRequest = {
-  name: 'table',
-  box: { x: 50, y: 50, w: 400, h: 100 },
-  header: [[{ text: 'Figure' }], [{ text: 'What it counts' }]],
-  rows: [
-    [[{ text: '31' }], [{ text: 'new projects' }]],
-    [[{ text: '50' }], [{ text: 'patents' }]],
-  ],
-  align: ['right', 'left'],
-  size: 10,
-  colors: {
-    text: '000000',
-    header: '0B3D91',
-    headerText: 'FFFFFF',
-    body: 'FFFFFF',
-    stripe: 'EEEEEE',
-    rule: '999999',
-  },
-};
-
-const table = layoutTable(tableRequest, fonts);
+const table = layoutTable(syntheticTable, fonts);
 
 describe('tagged tables', () => {
   it("mark the header row's cells as headers of their columns", async () => {
@@ -212,7 +193,7 @@ describe('tagged links', () => {
   it('tag a link in a table cell the same way', async () => {
     const cell = layoutTable(
       {
-        ...tableRequest,
+        ...syntheticTable,
         rows: [[[{ text: 'CGTN', link: 'https://example.org/c' }], [{ text: 'x' }]]],
       },
       fonts,
