@@ -21,10 +21,36 @@ const compiled = new Map<string, ValidateFunction>();
 export function validateAgainst(source: SourceDocument, schema: object | BuiltinSchema): void {
   const validate = typeof schema === 'string' ? builtinValidator(schema) : compile(schema);
   if (isValid(source.value, validate)) return;
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  const errors = onePerPlace((validate.errors ?? []).filter((e) => e.keyword !== 'if'));
   const known = typeof schema === 'string' ? definitionMessages[schema] : undefined;
   const name = typeof schema === 'string' ? builtinSchemaNames[schema] : undefined;
   throw new BriefkitError(errors.map((e) => toDiagnostic(source, e, known, name)));
+}
+
+/**
+ * One mistake, one message. A value that fits no schema of an `anyOf` (or `oneOf`) gets an
+ * error from each and one for the choice itself; `"type": "int"` in a schema got three. At
+ * each place in the value: the choice's error goes when others say why, errors that only
+ * name another type go when another says what is wrong with the value itself, and those
+ * left become one ("Expected a text or a list").
+ */
+function onePerPlace(errors: readonly ErrorObject[]): ErrorObject[] {
+  const at = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    const here = at.get(e.instancePath);
+    if (here) here.push(e);
+    else at.set(e.instancePath, [e]);
+  }
+  const isChoice = (e: ErrorObject) => e.keyword === 'anyOf' || e.keyword === 'oneOf';
+  return errors.flatMap((error) => {
+    const here = at.get(error.instancePath) ?? [];
+    if (isChoice(error)) return here.length > 1 ? [] : [error];
+    if (error.keyword !== 'type') return [error];
+    if (here.some((e) => e.keyword !== 'type' && !isChoice(e))) return [];
+    const types = here.filter((e) => e.keyword === 'type');
+    if (error !== types[0]) return [];
+    return [{ ...error, params: { type: types.flatMap((e) => [e.params.type].flat()) } }];
+  });
 }
 
 /**

@@ -151,6 +151,54 @@ describe('schema problems in briefkit’s words', () => {
   ])('%j with %j', (rule, value, message) => {
     expect(problem(rule, value)).toBe(message);
   });
+
+  /** Every message for `value` checked against a one-field schema `{ v: rule }`. */
+  function problems(rule: object, value: unknown): string[] {
+    const schema = { type: 'object', properties: { v: rule } };
+    const text = JSON.stringify({ v: value });
+    return catchError(() => validateAgainst(readSource('data.json', text), schema)).diagnostics.map(
+      (d) => d.message,
+    );
+  }
+
+  it('gives one message for a value that fits no choice of anyOf, saying what is wrong with it', () => {
+    const choice = { anyOf: [{ enum: ['string', 'number'] }, { type: 'array' }] };
+    expect(problems(choice, 'int')).toEqual([
+      'Expected one of "string", "number", found the text "int".',
+    ]);
+  });
+
+  it('gives one message naming every type the choices of anyOf or oneOf allow', () => {
+    const either = [{ type: 'string' }, { type: 'array' }];
+    expect(problems({ anyOf: either }, 5)).toEqual(['Expected a string or list, found number 5.']);
+    expect(problems({ oneOf: either }, 5)).toEqual(['Expected a string or list, found number 5.']);
+  });
+
+  it('keeps each message a choice of objects gives about their fields', () => {
+    const shapes = {
+      anyOf: [
+        { type: 'object', required: ['a'] },
+        { type: 'object', required: ['b'] },
+      ],
+    };
+    expect(problems(shapes, {})).toEqual([
+      'Missing required field "a".',
+      'Missing required field "b".',
+    ]);
+  });
+});
+
+describe('a template schema with a mistake of its own', () => {
+  it('gets one message at its line: a type that JSON Schema does not have', () => {
+    const text =
+      '{\n  "type": "object",\n  "properties": {\n    "title": { "type": "int" }\n  }\n}\n';
+    const error = catchError(() => validateAgainst(readSource('schema.json', text), 'meta'));
+    expect(error.diagnostics).toHaveLength(1);
+    expect(error.diagnostics[0]?.message).toMatch(
+      /^Expected one of "array", .*found the text "int"\.$/,
+    );
+    expect(error.diagnostics[0]?.place).toMatchObject({ file: 'schema.json', line: 4 });
+  });
 });
 
 describe('compiled schemas on disk', () => {
