@@ -30,9 +30,9 @@ export function validateAgainst(source: SourceDocument, schema: object | Builtin
 /**
  * One mistake, one message. A value that fits no schema of an `anyOf` (or `oneOf`) gets an
  * error from each and one for the choice itself; `"type": "int"` in a schema got three. At
- * each place in the value: the choice's error goes when others say why, errors that only
- * name another type go when another says what is wrong with the value itself, and those
- * left become one ("Expected a text or a list").
+ * each place in the value where a choice failed: the choice's error goes when others say
+ * why, errors that only name another type go when another says what is wrong with the value
+ * itself, and those left become one ("Expected a string or list").
  */
 function onePerPlace(errors: readonly ErrorObject[]): ErrorObject[] {
   const at = new Map<string, ErrorObject[]>();
@@ -45,7 +45,8 @@ function onePerPlace(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.flatMap((error) => {
     const here = at.get(error.instancePath) ?? [];
     if (isChoice(error)) return here.length > 1 ? [] : [error];
-    if (error.keyword !== 'type') return [error];
+    // Without a choice here, each error is a problem of its own (a whole number, and at least 1).
+    if (error.keyword !== 'type' || !here.some(isChoice)) return [error];
     if (here.some((e) => e.keyword !== 'type' && !isChoice(e))) return [];
     const types = here.filter((e) => e.keyword === 'type');
     if (error !== types[0]) return [];

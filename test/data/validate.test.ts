@@ -174,6 +174,13 @@ describe('schema problems in briefkit’s words', () => {
     expect(problems({ oneOf: either }, 5)).toEqual(['Expected a string or list, found number 5.']);
   });
 
+  it('keeps every problem of a value where no choice failed', () => {
+    expect(problems({ type: 'integer', minimum: 1 }, 0.5)).toEqual([
+      'Expected a whole number, found number 0.5.',
+      'Expected a number of at least 1, found 0.5.',
+    ]);
+  });
+
   it('keeps each message a choice of objects gives about their fields', () => {
     const shapes = {
       anyOf: [
