@@ -14,6 +14,16 @@ export class LruCache<K, V> {
     return value;
   }
 
+  /** The value kept for `key`, else `make()`'s, kept from now on. */
+  remember(key: K, make: () => V): V {
+    let value = this.get(key);
+    if (value === undefined) {
+      value = make();
+      this.set(key, value);
+    }
+    return value;
+  }
+
   set(key: K, value: V): void {
     this.#entries.delete(key);
     this.#entries.set(key, value);

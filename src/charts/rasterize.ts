@@ -21,8 +21,7 @@ export function rasterizeSvg(
 ): Uint8Array {
   const faces = [...fonts.styles.regular, ...fonts.styles.bold];
   const key = JSON.stringify([faces.map((face) => face.id), background, scale, svg]);
-  let png = drawn.get(key);
-  if (!png) {
+  return drawn.remember(key, () => {
     const resvg = new Resvg(svg, {
       font: {
         fontFiles: faces.map(sfntFile),
@@ -32,10 +31,8 @@ export function rasterizeSvg(
       fitTo: { mode: 'zoom', value: scale },
       background: `#${background}`,
     });
-    png = resvg.render().asPng();
-    drawn.set(key, png);
-  }
-  return png;
+    return resvg.render().asPng();
+  });
 }
 
 /**

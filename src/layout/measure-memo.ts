@@ -23,11 +23,7 @@ export function measureMemo<T>(
       forFonts = { faces: JSON.stringify(faces), memo: new LruCache(entries) };
       known.set(fonts, forFonts);
     }
-    let result = forFonts.memo.get(key);
-    if (result === undefined) {
-      result = deepFreeze(readOrMake(store, `${forFonts.faces}\0${key}`, lay));
-      forFonts.memo.set(key, result);
-    }
-    return result;
+    const { faces, memo } = forFonts;
+    return memo.remember(key, () => deepFreeze(readOrMake(store, `${faces}\0${key}`, lay)));
   };
 }

@@ -83,13 +83,7 @@ function remembered<T extends Uint8Array | string>(
   data: Uint8Array,
   normalize: () => T,
 ): T {
-  const key = `${name}\0${context}\0${contentKey(data)}`;
-  let normalized = normalizedParts.get(key) as T | undefined;
-  if (normalized === undefined) {
-    normalized = normalize();
-    normalizedParts.set(key, normalized);
-  }
-  return normalized;
+  return normalizedParts.remember(`${name}\0${context}\0${contentKey(data)}`, normalize) as T;
 }
 
 function normalizeWorkbook(bytes: Uint8Array, date: Date): Uint8Array {
@@ -155,14 +149,10 @@ const compressedBytes = new LruCache<string, Compressed>(256);
 function compressed(content: Uint8Array | string): Compressed {
   const text = typeof content === 'string';
   const memo = text ? compressedText : compressedBytes;
-  const key = text ? content : contentKey(content);
-  let entry = memo.get(key);
-  if (!entry) {
+  return memo.remember(text ? content : contentKey(content), () => {
     const data = text ? Buffer.from(content, 'utf8') : content;
-    entry = { size: data.length, crc: crc32(data), bytes: deflateRawSync(data, { level: 6 }) };
-    memo.set(key, entry);
-  }
-  return entry;
+    return { size: data.length, crc: crc32(data), bytes: deflateRawSync(data, { level: 6 }) };
+  });
 }
 
 /** [Content_Types].xml first, as Office writes it; then by name. */
