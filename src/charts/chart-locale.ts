@@ -1,6 +1,9 @@
+import { LruCache } from '../cache/lru-cache.ts';
+
 /**
  * Vega's number and time formatting for a BCP 47 locale, derived from Intl so any locale the
- * runtime knows works without shipping d3 locale files: de-DE axis labels read 867,5.
+ * runtime knows works without shipping d3 locale files: de-DE axis labels read 867,5, and
+ * dates 6. Jul or 14 Uhr, not Jul 06 or 02 PM.
  */
 export interface NumberLocale {
   decimal: string;
@@ -20,16 +23,16 @@ export interface TimeLocale {
   shortMonths: string[];
 }
 
-const vegaLocales = new Map<string, { number: NumberLocale; time: TimeLocale }>();
+/** Per locale, derived once per process: Intl formatting is slow to set up. */
+const vegaLocales = new LruCache<string, { number: NumberLocale; time: TimeLocale }>(16);
+const dateConfigs = new LruCache<string, Record<string, unknown>>(16);
 
-/** Both locales, derived once per process and locale: Intl formatting is slow to set up. */
+/** Both locales, as Vega's View takes them. */
 export function vegaLocale(locale: string): { number: NumberLocale; time: TimeLocale } {
-  let both = vegaLocales.get(locale);
-  if (!both) {
-    both = { number: numberLocale(locale), time: timeLocale(locale) };
-    vegaLocales.set(locale, both);
-  }
-  return both;
+  return vegaLocales.remember(locale, () => ({
+    number: numberLocale(locale),
+    time: timeLocale(locale),
+  }));
 }
 
 function numberLocale(locale: string): NumberLocale {
@@ -49,14 +52,85 @@ function timeLocale(locale: string): TimeLocale {
   };
   const day = (i: number) => new Date(Date.UTC(2023, 0, 1 + i)); // 2023-01-01 was a Sunday
   const month = (i: number) => new Date(Date.UTC(2023, i, 1));
+  const period = (hour: number, english: string) =>
+    new Intl.DateTimeFormat(locale, { hour: 'numeric', hour12: true, timeZone: 'UTC' })
+      .formatToParts(new Date(Date.UTC(2025, 6, 6, hour)))
+      .find((part) => part.type === 'dayPeriod')?.value ?? english;
   return {
     dateTime: '%x, %X',
     date: '%Y-%m-%d',
     time: '%H:%M:%S',
-    periods: ['AM', 'PM'],
+    periods: [period(9, 'AM'), period(21, 'PM')],
     days: names(7, day, { weekday: 'long' }),
     shortDays: names(7, day, { weekday: 'short' }),
     months: names(12, month, { month: 'long' }),
     shortMonths: names(12, month, { month: 'short' }),
   };
+}
+
+/**
+ * Vega-Lite config for dates in the locale's own order and words: axis labels at each level
+ * of time (Vega's defaults are English: "Jul 06", "Wed 02", "02 PM") and dates in text and
+ * legends. A level Intl writes with parts d3 has no directive for keeps Vega's default.
+ */
+export function dateConfig(locale: string): Record<string, unknown> {
+  return dateConfigs.remember(locale, () => {
+    const levels = {
+      hours: specifier(locale, { hour: 'numeric' }),
+      minutes: specifier(locale, { hour: '2-digit', minute: '2-digit' }),
+      date: specifier(locale, { weekday: 'short', day: 'numeric' }),
+      week: specifier(locale, { month: 'short', day: 'numeric' }),
+    };
+    const text = specifier(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+    return {
+      axisTemporal: {
+        format: Object.fromEntries(Object.entries(levels).filter(([, format]) => format)),
+        // Vega hides a label that overlaps the one before, but not one that only touches it.
+        labelSeparation: 4,
+      },
+      ...(text ? { timeFormat: text } : {}),
+    };
+  });
+}
+
+/** Sunday 6 July 2025, 06:05: every field below 10, so padding shows. */
+const SAMPLE = new Date(Date.UTC(2025, 6, 6, 6, 5));
+
+/** A d3 time format that writes what Intl writes for these options, or undefined. */
+export function specifier(locale: string, options: Intl.DateTimeFormatOptions): string | undefined {
+  const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+  const h12 = format.resolvedOptions().hour12 === true;
+  let out = '';
+  for (const { type, value } of format.formatToParts(SAMPLE)) {
+    const directive = directiveFor(type, value, h12);
+    if (directive === undefined) return undefined;
+    out += directive;
+  }
+  return out;
+}
+
+function directiveFor(type: string, value: string, h12: boolean): string | undefined {
+  const padded = (directive: string) => (value.length > 1 ? `%${directive}` : `%-${directive}`);
+  const numeric = /^\d+$/.test(value);
+  switch (type) {
+    case 'literal':
+      // ICU sets AM and PM apart with a narrow no-break space, which chart fonts may lack.
+      return value.replace(/[\u00a0\u202f]/g, ' ').replaceAll('%', '%%');
+    case 'year':
+      return numeric && value.length === 4 ? '%Y' : undefined;
+    case 'month':
+      return numeric ? padded('m') : '%b';
+    case 'day':
+      return numeric ? padded('d') : undefined;
+    case 'weekday':
+      return '%a';
+    case 'hour':
+      return numeric ? padded(h12 ? 'I' : 'H') : undefined;
+    case 'minute':
+      return numeric ? '%M' : undefined;
+    case 'dayPeriod':
+      return '%p';
+    default:
+      return undefined;
+  }
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { specifier } from '../../src/charts/chart-locale.ts';
+import { renderChart } from '../../src/charts/render-chart.ts';
+import { useChartFonts } from '../../src/charts/vega-runtime.ts';
+import { loadFontSet } from '../../src/layout/fonts.ts';
+
+/** Synthetic rows: one value per time, over the span given. */
+function timeChart(times: string[], locale: string, text = false) {
+  const encoding = {
+    x: { field: 't', type: 'temporal', title: null },
+    y: { field: 'v', type: 'quantitative' },
+  };
+  const spec = text
+    ? {
+        data: { name: 'rows' },
+        mark: 'text',
+        encoding: { ...encoding, text: { field: 't', type: 'temporal' } },
+      }
+    : { data: { name: 'rows' }, mark: 'line', encoding };
+  return renderChart({
+    chart: { name: 'dates', file: 'charts/dates.vl.json', spec },
+    data: { rows: times.map((t, v) => ({ t, v })) },
+    width: 500,
+    height: 200,
+    alt: 'Synthetic dates',
+    config: {},
+    locale,
+  });
+}
+
+/** The text of the chart's labels of one role (`axis-label`, `mark-text`), in order. */
+function texts(svg: string, role: string): string[] {
+  const group = new RegExp(`class="mark-text role-${role}[ "][^]*?</g>`).exec(svg)?.[0] ?? '';
+  return [...group.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1] as string);
+}
+
+const days = ['2025-07-01', '2025-07-05', '2025-07-10', '2025-07-14'];
+const hours = ['2025-07-01T06:00:00Z', '2025-07-01T12:00:00Z', '2025-07-01T18:00:00Z'];
+
+describe('dates in charts', () => {
+  it('label a time axis in the order and words of the report’s locale, not English', async () => {
+    await useChartFonts(loadFontSet('carlito'));
+    const labels = async (times: string[], locale: string) =>
+      texts((await timeChart(times, locale)).svg, 'axis-label');
+    // A week's first day names its month; other days their weekday.
+    expect(await labels(days, 'de-DE')).toEqual(expect.arrayContaining(['6. Jul', 'Mi, 2.']));
+    expect(await labels(days, 'zh-CN')).toEqual(expect.arrayContaining(['7月6日', '2日周三']));
+    expect(await labels(days, 'en-US')).toEqual(expect.arrayContaining(['Jul 6', '2 Wed']));
+    // Hours on the locale's clock: 24 hours in German and Chinese, AM and PM in US English.
+    expect(await labels(hours, 'de-DE')).toEqual(expect.arrayContaining(['06 Uhr', '14 Uhr']));
+    expect(await labels(hours, 'zh-CN')).toEqual(expect.arrayContaining(['6时', '14时']));
+    expect(await labels(hours, 'en-US')).toEqual(expect.arrayContaining(['6 AM', '2 PM']));
+  });
+
+  it('write dates shown as text in the locale’s order', async () => {
+    const shown = async (locale: string) =>
+      texts((await timeChart(['2025-07-06'], locale, true)).svg, 'mark');
+    expect(await shown('de-DE')).toEqual(['6. Jul 2025']);
+    expect(await shown('zh-CN')).toEqual(['2025年7月6日']);
+    expect(await shown('en-US')).toEqual(['Jul 6, 2025']);
+  });
+});
+
+describe('specifier', () => {
+  it('writes what Intl writes, as d3 time directives', () => {
+    expect(specifier('en-US', { month: 'short', day: 'numeric' })).toBe('%b %-d');
+    expect(specifier('de-DE', { hour: 'numeric' })).toBe('%H Uhr');
+    expect(specifier('en-US', { hour: '2-digit', minute: '2-digit' })).toBe('%I:%M %p');
+  });
+
+  it('gives up on parts d3 cannot write, so Vega keeps its own format there', () => {
+    expect(specifier('ja-JP-u-ca-japanese', { era: 'short', year: 'numeric' })).toBeUndefined();
+    expect(specifier('ar-EG', { day: 'numeric', month: 'numeric' })).toBeUndefined();
+  });
+});
