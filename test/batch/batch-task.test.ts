@@ -3,9 +3,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../helpers/sample.ts';
 
 const reads = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../src/template/read-template.ts', async (original) =>
-  (await import('../helpers/template-reads.ts')).countingReads(original, reads),
-);
+vi.mock('../../src/template/read-template.ts', async (original) => {
+  const actual = await original<typeof import('../../src/template/read-template.ts')>();
+  return {
+    ...actual,
+    readTemplate: (dir: string) => {
+      reads.count++;
+      return actual.readTemplate(dir);
+    },
+  };
+});
 
 const { runBatchTask } = await import('../../src/batch/batch-task.ts');
 

@@ -5,9 +5,16 @@ import { deckText } from '../helpers/pptx-parts.ts';
 import { tempDir } from '../helpers/sample.ts';
 
 const reads = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../src/template/read-template.ts', async (original) =>
-  (await import('../helpers/template-reads.ts')).countingReads(original, reads),
-);
+vi.mock('../../src/template/read-template.ts', async (original) => {
+  const actual = await original<typeof import('../../src/template/read-template.ts')>();
+  return {
+    ...actual,
+    readTemplate: (dir: string) => {
+      reads.count++;
+      return actual.readTemplate(dir);
+    },
+  };
+});
 
 const { watch } = await import('../../src/cli/watch/watch.ts');
 type RebuildEvent = import('../../src/cli/watch/watch.ts').RebuildEvent;
