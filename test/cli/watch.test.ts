@@ -15,7 +15,7 @@ import { parse, stringify } from 'yaml';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { type RebuildEvent, watch } from '../../src/cli/watch/watch.ts';
 import { isBriefkitError } from '../../src/errors/briefkit-error.ts';
-import { deckText, pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
+import { pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
 import { tempDir } from '../helpers/sample.ts';
 import { testContext } from './helpers/context.ts';
 
@@ -59,6 +59,13 @@ async function editUntilRebuilt(
   } finally {
     clearTimeout(timer);
   }
+}
+
+async function deckText(pptx: string): Promise<string> {
+  const parts = await pptxParts(readFileSync(pptx));
+  return slideNames(parts)
+    .flatMap((slide) => textRuns(parts.get(slide) ?? ''))
+    .join(' ');
 }
 
 async function titleSlideText(pptx: string): Promise<string> {

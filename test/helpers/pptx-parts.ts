@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 
 /** The PPTX's parts as text (XML) keyed by path. */
@@ -18,14 +17,6 @@ export function slideNames(parts: Map<string, string>): string[] {
 }
 
 /** Text of every <a:t> run in a part, in order. */
-/** The text of every slide of a deck file, run by run, joined by spaces. */
-export async function deckText(pptx: string): Promise<string> {
-  const parts = await pptxParts(readFileSync(pptx));
-  return slideNames(parts)
-    .flatMap((slide) => textRuns(parts.get(slide) ?? ''))
-    .join(' ');
-}
-
 export function textRuns(xml: string): string[] {
   return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => decodeXml(m[1] ?? ''));
 }

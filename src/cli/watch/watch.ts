@@ -11,9 +11,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
-import { type BuildOptions, type BuildResult, buildWith, defaults } from '../../build.ts';
+import { type BuildOptions, type BuildResult, build, defaults } from '../../build.ts';
 import { tablesNamed } from '../../data/read-tables.ts';
-import { readTemplate, type TemplateBundle } from '../../template/read-template.ts';
 import { pendingChanges } from './pending-changes.ts';
 
 export type RebuildEvent = {
@@ -39,17 +38,14 @@ export interface WatchHandle {
   close(): Promise<void>;
 }
 
-/** The path itself or a path inside it. */
-const within = (folder: string, path: string): boolean =>
-  path === folder || path.startsWith(folder + sep);
-
 export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandle {
   const data = resolve(options.data ?? defaults.data);
   const template = resolve(options.template ?? defaults.template);
   const out = resolve(options.out ?? defaults.out);
   const watched = new Set([data, template]);
   /** A path the build read, or one inside a folder it read. */
-  const isInput = (path: string): boolean => [...watched].some((input) => within(input, path));
+  const isInput = (path: string): boolean =>
+    watched.has(path) || [...watched].some((input) => path.startsWith(input + sep));
   // chokidar watches the folders holding the inputs, not the inputs themselves: given more
   // than one path, it loses a file that is deleted and created again (git checkout, cp).
   const folders = () => [...new Set([...watched].map((input) => dirname(input)))];
@@ -74,8 +70,6 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   let closed = false;
 
   let first = true;
-  /** The template folder as read, while nothing in it has changed since. */
-  let read: TemplateBundle | undefined;
   const rebuild = async (): Promise<void> => {
     const batch = changes.take();
     // Only paths that appeared and vanished since the last build: nothing to rebuild for.
@@ -84,11 +78,8 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     const removed = batch.filter((path) => !existsSync(path));
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
-    // A data edit leaves the template folder as it was: it is not read and checked again.
-    if (batch.some((path) => within(template, path))) read = undefined;
     try {
-      read ??= readTemplate(options.template ?? defaults.template);
-      const result = await buildWith(options, read);
+      const result = await build(options);
       watchAlso(result.inputs);
       hooks.onRebuild?.({ changed: batch, removed, ms: ms(), ok: true, result });
     } catch (error) {
