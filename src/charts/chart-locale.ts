@@ -45,9 +45,15 @@ function numberLocale(locale: string): NumberLocale {
   };
 }
 
+/**
+ * Vega places dates in the Gregorian calendar, so names and orders come from it too: a Persian
+ * or Buddhist locale's own calendar would put tir, its fourth month, on July's dates.
+ */
+const GREGORIAN = { timeZone: 'UTC', calendar: 'gregory' } as const;
+
 function timeLocale(locale: string): TimeLocale {
   const names = (count: number, date: (i: number) => Date, options: Intl.DateTimeFormatOptions) => {
-    const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    const format = new Intl.DateTimeFormat(locale, { ...options, ...GREGORIAN });
     return Array.from({ length: count }, (_, i) => format.format(date(i)));
   };
   const day = (i: number) => new Date(Date.UTC(2023, 0, 1 + i)); // 2023-01-01 was a Sunday
@@ -98,7 +104,7 @@ const SAMPLE = new Date(Date.UTC(2025, 6, 6, 6, 5));
 
 /** A d3 time format that writes what Intl writes for these options, or undefined. */
 export function specifier(locale: string, options: Intl.DateTimeFormatOptions): string | undefined {
-  const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(locale, { ...options, ...GREGORIAN });
   const h12 = format.resolvedOptions().hour12 === true;
   let out = '';
   for (const { type, value } of format.formatToParts(SAMPLE)) {

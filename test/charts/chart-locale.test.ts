@@ -59,6 +59,18 @@ describe('dates in charts', () => {
     expect(await shown('zh-CN')).toEqual(['2025年7月6日']);
     expect(await shown('en-US')).toEqual(['Jul 6, 2025']);
   });
+
+  it('write dates in the Gregorian calendar, which Vega counts in, whatever the locale’s own', async () => {
+    const shown = async (locale: string) =>
+      texts((await timeChart(['2025-07-06'], locale, true)).svg, 'mark');
+    // 6 July 2025 is 15 Tir 1404 in the Persian calendar, and 2568 in the Buddhist era.
+    expect(await shown('fa-IR-u-nu-latn')).toEqual(['6 ژوئیه 2025']);
+    expect(await shown('th-TH')).toEqual(['6 ก.ค. 2025']);
+    const months = ['2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01'];
+    expect(texts((await timeChart(months, 'fa-IR')).svg, 'axis-label')).toEqual(
+      expect.arrayContaining(['ژوئیه']),
+    );
+  });
 });
 
 describe('specifier', () => {
