@@ -45,6 +45,9 @@ function numberLocale(locale: string): NumberLocale {
   };
 }
 
+/** ICU's no-break spaces (before AM, inside Spanish "a. m."): the chart fonts lack the narrow one. */
+const SPACES = /[\u00a0\u202f]/g;
+
 /**
  * Vega places dates in the Gregorian calendar, so names and orders come from it too: a Persian
  * or Buddhist locale's own calendar would put tir, its fourth month, on July's dates.
@@ -61,7 +64,8 @@ function timeLocale(locale: string): TimeLocale {
   const period = (hour: number, english: string) =>
     new Intl.DateTimeFormat(locale, { hour: 'numeric', hour12: true, timeZone: 'UTC' })
       .formatToParts(new Date(Date.UTC(2025, 6, 6, hour)))
-      .find((part) => part.type === 'dayPeriod')?.value ?? english;
+      .find((part) => part.type === 'dayPeriod')
+      ?.value.replace(SPACES, ' ') ?? english;
   return {
     dateTime: '%x, %X',
     date: '%Y-%m-%d',
@@ -120,8 +124,7 @@ function directiveFor(type: string, value: string, h12: boolean): string | undef
   const numeric = /^\d+$/.test(value);
   switch (type) {
     case 'literal':
-      // ICU sets AM and PM apart with a narrow no-break space, which chart fonts may lack.
-      return value.replace(/[\u00a0\u202f]/g, ' ').replaceAll('%', '%%');
+      return value.replace(SPACES, ' ').replaceAll('%', '%%');
     case 'year':
       return numeric && value.length === 4 ? '%Y' : undefined;
     case 'month':

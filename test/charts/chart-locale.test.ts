@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { specifier } from '../../src/charts/chart-locale.ts';
+import { specifier, vegaLocale } from '../../src/charts/chart-locale.ts';
 import { renderChart } from '../../src/charts/render-chart.ts';
 import { useChartFonts } from '../../src/charts/vega-runtime.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
@@ -70,6 +70,12 @@ describe('dates in charts', () => {
     expect(texts((await timeChart(months, 'fa-IR')).svg, 'axis-label')).toEqual(
       expect.arrayContaining(['ژوئیه']),
     );
+  });
+});
+
+describe('vegaLocale', () => {
+  it('gives AM and PM with plain spaces: the chart fonts lack the narrow no-break one', () => {
+    expect(vegaLocale('es-ES').time.periods).toEqual(['a. m.', 'p. m.']);
   });
 });
 
