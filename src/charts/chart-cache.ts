@@ -2,9 +2,11 @@ import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import type { FontSet } from '../layout/fonts.ts';
 import type { Box } from '../layout/frames.ts';
+import { uncovered } from '../layout/measure.ts';
 import type { TemplateBundle } from '../template/read-template.ts';
 import { chartWording, localizeSpec, type Strings } from '../template/strings.ts';
 import type { Theme } from '../template/theme.ts';
+import { dateConfig } from './chart-locale.ts';
 import { memoize } from './chart-memo.ts';
 import { type ChartRequest, checkedRows, type RenderedChart, renderChart } from './render-chart.ts';
 import { rowsDrawn } from './rows-drawn.ts';
@@ -34,6 +36,7 @@ export function createChartRenderer(template: TemplateBundle, inputs: ChartInput
   const fontFamily = fonts.chartFamily;
   const faces = Object.values(fonts.styles).map((chain) => chain.map((face) => face.id));
   const wording = chartWording(strings);
+  const drawable = (text: string) => uncovered(text, fonts).length === 0;
   /** `maxHeight`: the chart may grow up to it, so the bands of a long list keep apart. */
   return (name: string, alt: string, box: Box, maxHeight?: number): Promise<RenderedChart> => {
     const source = template.charts.get(name);
@@ -50,15 +53,23 @@ export function createChartRenderer(template: TemplateBundle, inputs: ChartInput
     // Every row is checked, hit or miss; the key holds only the rows that can be drawn.
     const rows = rowsDrawn(spec, checkedRows(bound).rows);
     return memoize(
-      [source.file, spec, rows, width, height, grow, alt, wording, locale, config, faces],
+      [source.file, spec, rows, width, height, grow, alt, wording, locale, ICU_DATA, config, faces],
       async () => {
         await useChartFonts(fonts);
-        const request = { ...bound, width, height, alt, locale, config, wording };
+        // Dates in the locale's words: derived from the locale, ICU's data and the faces alone.
+        const dated = { ...dateConfig(locale, drawable), ...config };
+        const request = { ...bound, width, height, alt, locale, config: dated, wording };
         return renderChart(grow ? { ...request, grow } : request);
       },
     );
   };
 }
+
+/**
+ * The locale data Intl formats numbers and dates from, which a new Node may bring: a chart
+ * drawn with other month names or separators is another chart.
+ */
+const ICU_DATA = `${process.versions.icu} ${process.versions.cldr}`;
 
 /**
  * The size of a chart's labels, for a box this high: text grows with the box, so slide charts

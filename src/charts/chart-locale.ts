@@ -25,7 +25,10 @@ export interface TimeLocale {
 
 /** Per locale, derived once per process: Intl formatting is slow to set up. */
 const vegaLocales = new LruCache<string, { number: NumberLocale; time: TimeLocale }>(16);
-const dateConfigs = new LruCache<string, Record<string, unknown>>(16);
+const dateFormats = new LruCache<
+  string,
+  { levels: Record<string, string | undefined>; text: string | undefined }
+>(16);
 
 /** Both locales, as Vega's View takes them. */
 export function vegaLocale(locale: string): { number: NumberLocale; time: TimeLocale } {
@@ -81,26 +84,32 @@ function timeLocale(locale: string): TimeLocale {
 /**
  * Vega-Lite config for dates in the locale's own order and words: axis labels at each level
  * of time (Vega's defaults are English: "Jul 06", "Wed 02", "02 PM") and dates in text and
- * legends. A level Intl writes with parts d3 has no directive for keeps Vega's default.
+ * legends. A level Intl writes with parts d3 has no directive for, or with words of its own
+ * the chart fonts cannot draw (`drawable`: Korean 시 after the hour), keeps Vega's default.
  */
-export function dateConfig(locale: string): Record<string, unknown> {
-  return dateConfigs.remember(locale, () => {
-    const levels = {
+export function dateConfig(
+  locale: string,
+  drawable: (text: string) => boolean,
+): Record<string, unknown> {
+  const { levels, text } = dateFormats.remember(locale, () => ({
+    levels: {
       hours: specifier(locale, { hour: 'numeric' }),
       minutes: specifier(locale, { hour: '2-digit', minute: '2-digit' }),
       date: specifier(locale, { weekday: 'short', day: 'numeric' }),
       week: specifier(locale, { month: 'short', day: 'numeric' }),
-    };
-    const text = specifier(locale, { year: 'numeric', month: 'short', day: 'numeric' });
-    return {
-      axisTemporal: {
-        format: Object.fromEntries(Object.entries(levels).filter(([, format]) => format)),
-        // Vega hides a label that overlaps the one before, but not one that only touches it.
-        labelSeparation: 4,
-      },
-      ...(text ? { timeFormat: text } : {}),
-    };
-  });
+    },
+    text: specifier(locale, { year: 'numeric', month: 'short', day: 'numeric' }),
+  }));
+  const usable = (format: string | undefined): format is string =>
+    format !== undefined && drawable(format.replace(/%[-_0]?[a-zA-Z]/g, '').replaceAll('%%', '%'));
+  return {
+    axisTemporal: {
+      format: Object.fromEntries(Object.entries(levels).filter(([, format]) => usable(format))),
+      // Vega hides a label that overlaps the one before, but not one that only touches it.
+      labelSeparation: 4,
+    },
+    ...(usable(text) ? { timeFormat: text } : {}),
+  };
 }
 
 /** Sunday 6 July 2025, 06:05: every field below 10, so padding shows. */

@@ -5,7 +5,7 @@ import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { type ChartSpecSource, placeInSpec } from '../template/read-template.ts';
 import { type ChartWording, chartWording } from '../template/strings.ts';
-import { dateConfig, vegaLocale } from './chart-locale.ts';
+import { vegaLocale } from './chart-locale.ts';
 import { titleText } from './chart-title.ts';
 import { checkRows } from './check-rows.ts';
 import { guardExpressions } from './guard-expressions.ts';
@@ -196,7 +196,7 @@ function bindData(
     height,
     autosize: { type: 'fit', contains: 'padding' },
     background: null,
-    config: { ...dateConfig(request.locale), ...request.config },
+    config: request.config,
   };
   return { spec, source, rows };
 }

@@ -1,8 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { specifier, vegaLocale } from '../../src/charts/chart-locale.ts';
+import { compile } from '../../src/build.ts';
+import { dateConfig, specifier, vegaLocale } from '../../src/charts/chart-locale.ts';
 import { renderChart } from '../../src/charts/render-chart.ts';
 import { useChartFonts } from '../../src/charts/vega-runtime.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
+import { uncovered } from '../../src/layout/measure.ts';
+import { tempDir } from '../helpers/sample.ts';
 
 /** Synthetic rows: one value per time, over the span given. */
 function timeChart(times: string[], locale: string, text = false) {
@@ -23,7 +28,7 @@ function timeChart(times: string[], locale: string, text = false) {
     width: 500,
     height: 200,
     alt: 'Synthetic dates',
-    config: {},
+    config: dateConfig(locale, () => true),
     locale,
   });
 }
@@ -70,6 +75,40 @@ describe('dates in charts', () => {
     expect(texts((await timeChart(months, 'fa-IR')).svg, 'axis-label')).toEqual(
       expect.arrayContaining(['ژوئیه']),
     );
+  });
+});
+
+describe('dates in a build', () => {
+  it('follow the report’s locale in the charts of the deck', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data.yaml');
+    const dates = ['2025-07-01', '2025-07-05', '2025-07-10', '2025-07-14'];
+    writeFileSync(
+      data,
+      [
+        '# Synthetic fixture: invented daily counts, not real data.',
+        'title: Synthetische Daten',
+        'report: { locale: de-DE }',
+        'monthly:',
+        ...dates.map((month, count) => `  - { month: ${month}, count: ${count} }`),
+      ].join('\n'),
+    );
+    const compiled = await compile({ data, template: 'test/fixtures/synthetic-dates/template' });
+    const chart = compiled.deck.slides.flatMap((s) => s.frames).find((f) => f.kind === 'chart');
+    expect(chart?.kind === 'chart' && texts(chart.chart.svg, 'axis-label')).toEqual(
+      expect.arrayContaining(['6. Jul']),
+    );
+  });
+
+  it('keep Vega’s format for a level whose own words the chart fonts cannot draw', () => {
+    const fonts = loadFontSet('carlito');
+    const drawable = (text: string) => uncovered(text, fonts).length === 0;
+    const formats = (config: Record<string, unknown>) =>
+      (config.axisTemporal as { format: Record<string, string> }).format;
+    // Korean writes 시 after the hour, a syllable neither Carlito nor Noto Sans SC has.
+    expect(formats(dateConfig('ko-KR', () => true)).hours).toContain('시');
+    expect(formats(dateConfig('ko-KR', drawable)).hours).toBeUndefined();
+    expect(formats(dateConfig('de-DE', drawable)).hours).toBe('%H Uhr');
   });
 });
 
