@@ -94,7 +94,7 @@ export function dateConfig(
   const { levels, text } = dateFormats.remember(locale, () => ({
     levels: {
       hours: specifier(locale, { hour: 'numeric' }),
-      minutes: specifier(locale, { hour: '2-digit', minute: '2-digit' }),
+      minutes: specifier(locale, { timeStyle: 'short' }),
       date: specifier(locale, { weekday: 'short', day: 'numeric' }),
       week: specifier(locale, { month: 'short', day: 'numeric' }),
     },

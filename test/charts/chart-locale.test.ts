@@ -122,7 +122,9 @@ describe('specifier', () => {
   it('writes what Intl writes, as d3 time directives', () => {
     expect(specifier('en-US', { month: 'short', day: 'numeric' })).toBe('%b %-d');
     expect(specifier('de-DE', { hour: 'numeric' })).toBe('%H Uhr');
-    expect(specifier('en-US', { hour: '2-digit', minute: '2-digit' })).toBe('%I:%M %p');
+    // A minute's tick in the locale's own short time: 6:05 AM in the US, 06:05 in Germany.
+    expect(specifier('en-US', { timeStyle: 'short' })).toBe('%-I:%M %p');
+    expect(specifier('de-DE', { timeStyle: 'short' })).toBe('%H:%M');
   });
 
   it('gives up on parts d3 cannot write, so Vega keeps its own format there', () => {
