@@ -38,6 +38,9 @@ export type TextTag = 'H1' | 'H2' | 'H3' | 'P' | 'BlockQuote' | 'Artifact';
 /** The name of the frame that holds a slide's title; the deck makes it the title placeholder. */
 export const SLIDE_TITLE = 'title';
 
+/** The name of the frame that numbers a slide ("4 / 11"); the deck makes its number a field. */
+export const SLIDE_NUMBER = 'slide number';
+
 /** A slide's title as plain text (its paragraphs joined by spaces), if it has one. */
 export function slideTitle(slide: SlideFrames): string | undefined {
   const frame = slide.frames.find((f) => f.kind === 'text' && f.name === SLIDE_TITLE);

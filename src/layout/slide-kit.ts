@@ -13,6 +13,7 @@ import {
   type Frame,
   type ImageFrame,
   type Paragraph,
+  SLIDE_NUMBER,
   SLIDE_TITLE,
   type TextFrame,
 } from './frames.ts';
@@ -178,7 +179,7 @@ export function footer(
       label,
       {
         ...base,
-        name: 'slide number',
+        name: SLIDE_NUMBER,
         box: { x: ctx.width - MARGIN - 72 - reserved, y, w: 72, h: 18 },
         paragraphs: plain(`${number} / ${total}`),
         align: 'right',

@@ -15,8 +15,11 @@ describe.runIf(hasTool('soffice'))('LibreOffice', () => {
     ).length;
     const out = tempDir('briefkit-lo-');
     // soffice exits 0 even when conversion fails, so the page count is the real check.
-    const info = run('pdfinfo', [convertWithLibreOffice(join(dir, 'briefing.pptx'), out)]);
-    expect(info).toMatch(new RegExp(`Pages:\\s+${slideCount}\\n`));
+    const pdf = convertWithLibreOffice(join(dir, 'briefing.pptx'), out);
+    expect(run('pdfinfo', [pdf])).toMatch(new RegExp(`Pages:\\s+${slideCount}\\n`));
+    // Slide numbers are fields: LibreOffice fills in each slide's own.
+    const text = run('pdftotext', [pdf, '-']);
+    for (const n of [2, slideCount]) expect(text).toContain(`${n} / ${slideCount}`);
   });
 
   it("names its PDF bookmarks by the deck's slide titles, as slides.pdf does", async () => {
@@ -127,6 +130,21 @@ describe('the deck package', () => {
     }
     expect(titles).toEqual(await outlineTitles(slides));
     expect(titles).toHaveLength(names.length); // every slide, the quote slide too
+  });
+
+  it('numbers each slide with a slide-number field, which PowerPoint renumbers when slides move', async () => {
+    const zip = await JSZip.loadAsync((await buildSample()).pptx);
+    const names = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+    for (const name of names) {
+      const xml = (await zip.file(name)?.async('string')) ?? '';
+      const n = Number(/(\d+)\.xml$/.exec(name)?.[1]);
+      if (n === 1) continue; // the title slide has no footer
+      expect(xml, name).toMatch(
+        new RegExp(
+          `<a:fld id="\\{[0-9A-F-]{36}\\}" type="slidenum"><a:rPr[^]*?<a:t>${n}</a:t></a:fld><a:r><a:rPr[^]*?<a:t> / ${names.length}</a:t></a:r>`,
+        ),
+      );
+    }
   });
 
   it('marks every shape without text (backgrounds, accent bars) as decorative', async () => {

@@ -5,6 +5,7 @@ import { LruCache } from '../../cache/lru-cache.ts';
 import { escapeXml } from '../escape-xml.ts';
 import { accessibleSlide } from './accessible-slide.ts';
 import { CHART_PART, mendSchema } from './mend-schema.ts';
+import { slideNumberField } from './slide-number.ts';
 
 /**
  * Makes pptxgenjs output reproducible and repair-free:
@@ -19,6 +20,7 @@ import { CHART_PART, mendSchema } from './mend-schema.ts';
  * - speaker notes and chart text in the deck's language (pptxgenjs writes en-US whatever they say);
  * - slide titles, table header rows and decoration marked for accessibility
  *   (see accessible-slide.ts);
+ * - slide numbers as fields, which PowerPoint renumbers when slides move (slide-number.ts);
  * - entries in a fixed order, DEFLATE-compressed.
  */
 export interface NormalizeOptions {
@@ -54,7 +56,9 @@ export async function normalizePptx(
       const xml = remembered(target, context, data, () => {
         const xml = mendSchema(name, fixDates(strFromU8(data), date));
         if (name.startsWith('ppt/slides/'))
-          return accessibleSlide(eastAsian(oneParagraphProperties(xml), eastAsianFont));
+          return slideNumberField(
+            accessibleSlide(eastAsian(oneParagraphProperties(xml), eastAsianFont)),
+          );
         if (name.startsWith('ppt/notesSlides/')) return inLanguage(xml, lang);
         if (CHART_PART.test(name)) return inLanguage(chartEastAsian(xml, eastAsianFont), lang);
         return xml;
