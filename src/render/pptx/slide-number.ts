@@ -6,18 +6,27 @@ import { SLIDE_NUMBER } from '../../layout/frames.ts';
  * as built (PowerPoint has no field for it).
  */
 export function slideNumberField(slideXml: string): string {
-  return slideXml.replace(
-    NUMBER_RUN,
-    (_, before: string, props: string, number: string, rest: string) =>
-      `${before}<a:fld id="${FIELD_ID}" type="slidenum">${props}<a:t>${number}</a:t></a:fld>` +
-      `<a:r>${props}<a:t>${rest}</a:t></a:r>`,
+  // Only within the shape: a miss must not go on to another shape's text ("2025 was…").
+  return slideXml.replace(NUMBER_SHAPE, (shape) =>
+    shape.replace(
+      NUMBER_RUN,
+      (_, before: string, props: string, number: string, rest: string) =>
+        `${before}<a:fld id="${FIELD_ID}" type="slidenum">${props}<a:t>${number}</a:t></a:fld>` +
+        `<a:r>${props}<a:t>${rest}</a:t></a:r>`,
+    ),
   );
 }
 
-/** The number run: the shape's first run, its text starting with the number. */
+/** The slide-number shape, from its name to its end. */
+const NUMBER_SHAPE = new RegExp(`<p:cNvPr id="\\d+" name="${SLIDE_NUMBER}">[\\s\\S]*?</p:sp>`);
+
+/** An element's start, then `/>` or its content and end tag. */
+const element = (tag: string) => `<${tag}\\b(?:[^>]*/>|[^>]*(?<!/)>[\\s\\S]*?</${tag}>)`;
+
+/** The number run: the first paragraph's first run, its text starting with the number. */
 const NUMBER_RUN = new RegExp(
-  `(<p:cNvPr id="\\d+" name="${SLIDE_NUMBER}">[\\s\\S]*?<a:p>(?:<a:pPr\\b[\\s\\S]*?</a:pPr>|<a:pPr\\b[^>]*/>)?)` +
-    '<a:r>(<a:rPr\\b[^>]*/>|<a:rPr\\b[\\s\\S]*?</a:rPr>)<a:t>(\\d+)([^<]*)</a:t></a:r>',
+  `^((?:(?!<a:p>)[\\s\\S])*<a:p>(?:${element('a:pPr')})?)` +
+    `<a:r>(${element('a:rPr')})<a:t>(\\d+)([^<]*)</a:t></a:r>`,
 );
 
 /** The identifier PowerPoint's own templates give their slide-number fields. */
