@@ -69,7 +69,7 @@ await build({
   outdir: 'dist',
   format: 'esm',
   // Loaded from node_modules when used: the library's import stays small.
-  external: [...common.external, 'pdfjs-dist', 'chokidar'],
+  external: [...common.external, 'pdfjs-dist'],
   splitting: true,
   // Bundled CommonJS packages call require(): give ES modules one.
   banner: {
