@@ -15,11 +15,25 @@ describe.runIf(hasTool('soffice'))('LibreOffice', () => {
     ).length;
     const out = tempDir('briefkit-lo-');
     // soffice exits 0 even when conversion fails, so the page count is the real check.
-    const pdf = convertWithLibreOffice(join(dir, 'briefing.pptx'), out);
-    expect(run('pdfinfo', [pdf])).toMatch(new RegExp(`Pages:\\s+${slideCount}\\n`));
-    // Slide numbers are fields: LibreOffice fills in each slide's own.
-    const text = run('pdftotext', [pdf, '-']);
-    for (const n of [2, slideCount]) expect(text).toContain(`${n} / ${slideCount}`);
+    const info = run('pdfinfo', [convertWithLibreOffice(join(dir, 'briefing.pptx'), out)]);
+    expect(info).toMatch(new RegExp(`Pages:\\s+${slideCount}\\n`));
+  });
+
+  it('numbers the slides anew when one is deleted, as the slide-number fields ask', async () => {
+    const { pptx } = await buildSample();
+    const zip = await JSZip.loadAsync(pptx);
+    const presentation = (await zip.file('ppt/presentation.xml')?.async('string')) ?? '';
+    const ids = presentation.match(/<p:sldId [^>]*\/>/g) ?? [];
+    // The third slide goes, as a user deleting it in PowerPoint would have it.
+    zip.file('ppt/presentation.xml', presentation.replace(ids[2] ?? '', ''));
+    const dir = tempDir('briefkit-lo-');
+    const edited = join(dir, 'edited.pptx');
+    writeFileSync(edited, await zip.generateAsync({ type: 'uint8array' }));
+    const text = run('pdftotext', [convertWithLibreOffice(edited, dir), '-']);
+    const total = ids.length;
+    // The last slide now reads one less than the total it was built with.
+    expect(text).toContain(`${total - 1} / ${total}`);
+    expect(text).not.toContain(`${total} / ${total}`);
   });
 
   it("names its PDF bookmarks by the deck's slide titles, as slides.pdf does", async () => {
