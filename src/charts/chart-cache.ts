@@ -1,6 +1,6 @@
 import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
-import type { FontSet } from '../layout/fonts.ts';
+import { type FontSet, faceIds } from '../layout/fonts.ts';
 import type { Box } from '../layout/frames.ts';
 import { uncovered } from '../layout/measure.ts';
 import type { TemplateBundle } from '../template/read-template.ts';
@@ -34,7 +34,7 @@ export interface ChartInputs {
 export function createChartRenderer(template: TemplateBundle, inputs: ChartInputs) {
   const { data, fonts, theme, locale, strings, locateData } = inputs;
   const fontFamily = fonts.chartFamily;
-  const faces = Object.values(fonts.styles).map((chain) => chain.map((face) => face.id));
+  const faces = faceIds(fonts);
   const wording = chartWording(strings);
   const drawable = (text: string) => uncovered(text, fonts).length === 0;
   /** `maxHeight`: the chart may grow up to it, so the bands of a long list keep apart. */

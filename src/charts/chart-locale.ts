@@ -65,7 +65,7 @@ function timeLocale(locale: string): TimeLocale {
   const day = (i: number) => new Date(Date.UTC(2023, 0, 1 + i)); // 2023-01-01 was a Sunday
   const month = (i: number) => new Date(Date.UTC(2023, i, 1));
   const period = (hour: number, english: string) =>
-    new Intl.DateTimeFormat(locale, { hour: 'numeric', hour12: true, timeZone: 'UTC' })
+    new Intl.DateTimeFormat(locale, { hour: 'numeric', hour12: true, ...GREGORIAN })
       .formatToParts(new Date(Date.UTC(2025, 6, 6, hour)))
       .find((part) => part.type === 'dayPeriod')
       ?.value.replace(SPACES, ' ') ?? english;

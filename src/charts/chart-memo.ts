@@ -6,8 +6,8 @@ import type { RenderedChart } from './render-chart.ts';
 /**
  * Rendered charts, kept across builds in one process (watch mode, batches) and on disk
  * across processes, keyed by everything that shapes them: spec, bound rows, size, config,
- * locale and ICU's data, alt text and its wording, faces. A rebuild after a data edit re-renders only the
- * charts whose rows changed.
+ * locale and ICU's data, alt text and its wording, faces. A rebuild after a data edit
+ * re-renders only the charts whose rows changed.
  */
 const memo = new LruCache<string, Promise<RenderedChart>>(64);
 

@@ -172,6 +172,11 @@ export function loadFontSet(
   return set;
 }
 
+/** The font set's faces by id, style by style: what keys a result measured or drawn with it. */
+export function faceIds(fonts: FontSet): string[][] {
+  return Object.values(fonts.styles).map((chain) => chain.map((face) => face.id));
+}
+
 export function styleOf(bold: boolean | undefined, italic: boolean | undefined): FontStyle {
   if (bold) return italic ? 'boldItalic' : 'bold';
   return italic ? 'italic' : 'regular';

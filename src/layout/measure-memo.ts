@@ -1,7 +1,7 @@
 import { deepFreeze } from '../cache/deep-freeze.ts';
 import { type JsonStoreOptions, lazyJsonStore, readOrMake } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
-import type { FontSet } from './fonts.ts';
+import { type FontSet, faceIds } from './fonts.ts';
 
 /**
  * Layout results kept per font set, by a key of what was laid out: in memory for the
@@ -19,8 +19,7 @@ export function measureMemo<T>(
   return (fonts, key, lay) => {
     let forFonts = known.get(fonts);
     if (!forFonts) {
-      const faces = Object.values(fonts.styles).map((faces) => faces.map((face) => face.id));
-      forFonts = { faces: JSON.stringify(faces), memo: new LruCache(entries) };
+      forFonts = { faces: JSON.stringify(faceIds(fonts)), memo: new LruCache(entries) };
       known.set(fonts, forFonts);
     }
     const { faces, memo } = forFonts;

@@ -8,7 +8,7 @@
  */
 import { lazyJsonStore } from '../../cache/json-store.ts';
 import { LruCache } from '../../cache/lru-cache.ts';
-import type { FontFace, FontSet } from '../../layout/fonts.ts';
+import { type FontFace, type FontSet, faceIds } from '../../layout/fonts.ts';
 import { faceNamed, glyphHex, type PdfFont, pdfFont, useFace } from './pdf-document.ts';
 
 type Op =
@@ -64,7 +64,7 @@ export function drawRecorded(doc: PDFKit.PDFDocument, fonts: FontSet, key: strin
   }
   const cached = cache.get(key);
   if (cached === null) return draw((face) => useFace(doc, face));
-  const storeKey = `${faceIds(fonts)}\n${key}`;
+  const storeKey = `${JSON.stringify(faceIds(fonts))}\n${key}`;
   const known = cached ?? stored(storeKey, fonts);
   if (known) {
     cache.set(key, known);
@@ -211,11 +211,6 @@ const store = lazyJsonStore({
   limit: 1000,
   accept: (value): value is StoredDrawing => Array.isArray((value as StoredDrawing | null)?.ops),
 });
-
-const faceIds = (fonts: FontSet) =>
-  Object.values(fonts.styles)
-    .map((chain) => chain.map((face) => face.id).join(','))
-    .join(';');
 
 function toStored({ ops, fillColor }: Drawing): StoredDrawing {
   return {
