@@ -1,7 +1,7 @@
 // Builds the sample and the synthetic tour (pictures, a logo, links, charts drawn as pictures)
 // three times, in three time zones, at different times and with the cache folder empty, full,
-// and then with one stored chart drawing removed (so one document mixes replayed and live
-// draws), and compares the sha256 of every output. Exits non-zero if any output differs.
+// and then with one stored chart removed (so one document mixes stored and newly drawn
+// charts), and compares the sha256 of every output. Exits non-zero if any output differs.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,10 +18,10 @@ const reports = {
 // A folder of its own, so runs side by side (the test suite runs this script too) do not mix.
 const scratch = mkdtempSync(join(tmpdir(), 'briefkit-determinism-'));
 const cache = join(scratch, 'cache');
-const drawings = join(cache, 'drawings');
+const charts = join(cache, 'charts');
 const runs = zones.map((zone, i) => {
   if (i > 0) execFileSync('sleep', ['1.1']); // a different second on the clock
-  if (i === 2) rmSync(join(drawings, readdirSync(drawings).sort()[0]));
+  if (i === 2) rmSync(join(charts, readdirSync(charts).sort()[0]));
   return Object.fromEntries(
     Object.entries(reports).flatMap(([report, args]) => {
       const out = join(scratch, `build-${i}`, report);
@@ -50,7 +50,7 @@ for (const name of Object.keys(runs[0])) {
 }
 console.log(
   same
-    ? `Identical across ${zones.join(', ')}, and cache folders empty, full and missing a drawing.`
+    ? `Identical across ${zones.join(', ')}, and cache folders empty, full and missing a stored chart.`
     : 'Outputs differ.',
 );
 rmSync(scratch, { recursive: true, force: true });

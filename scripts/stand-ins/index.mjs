@@ -1,6 +1,6 @@
 // Modules the bundle replaces with the files here, and why:
-// - vega-canvas: Vega asks for node-canvas when present; charts render to SVG, so it never
-//   needs it.
+// - vega-canvas: Vega asks for node-canvas when present; charts render to SVG and to
+//   briefkit's recording context, so it never needs it.
 // - brotli's decoder: fontkit needs it only for WOFF2, which briefkit never opens.
 // - @noble/ciphers' AES: pdfkit needs it only to encrypt, which briefkit never does.
 // - unicode-trie: fontkit decodes its shaping tables when it loads, and briefkit does not

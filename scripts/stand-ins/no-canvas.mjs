@@ -1,5 +1,6 @@
-// Stands in for vega-canvas in the bundle: briefkit renders charts to SVG and measures
-// text with its own fonts, so Vega never needs node-canvas.
+// Stands in for vega-canvas in the bundle: briefkit renders charts to SVG and into its own
+// recording context (src/charts/scene-drawing.ts), and measures text with its own fonts, so
+// Vega never needs node-canvas.
 export function canvas() {
   return null;
 }

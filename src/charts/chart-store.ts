@@ -25,6 +25,7 @@ function isRenderedChart(value: unknown): value is RenderedChart {
   return (
     typeof chart?.name === 'string' &&
     typeof chart.svg === 'string' &&
+    Array.isArray(chart.drawing?.ops) &&
     typeof chart.alt === 'string' &&
     typeof chart.width === 'number' &&
     typeof chart.height === 'number' &&

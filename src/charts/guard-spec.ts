@@ -72,10 +72,23 @@ export function guardSpec(chart: ChartSpecSource): void {
         const detail = `unknown field type "${String(v)}" at "${shown()}"; types are ${FIELD_TYPES.join(', ')}.`;
         problem(chart, here, messages.chartCompile(chart.name, detail));
       }
+      if (key === 'gradient' && v === 'linear' && isAngled(value)) {
+        const detail = `the gradient at "${formatDataPath(path)}" runs at an angle; run it across (y1 = y2) or down (x1 = x2).`;
+        problem(chart, here, messages.chartCompile(chart.name, detail));
+      }
       visit(v, here);
     }
   };
   visit(chart.spec, []);
+}
+
+/**
+ * Vega draws a linear gradient that runs neither across nor down as a picture of its own on
+ * a canvas, which the PDFs' vector drawing has no room for. Vega's defaults: 0, 0 to 1, 0.
+ */
+function isAngled(gradient: object): boolean {
+  const { x1 = 0, y1 = 0, x2 = 1, y2 = 0 } = gradient as Record<string, unknown>;
+  return x1 !== x2 && y1 !== y2;
 }
 
 function refuse(chart: ChartSpecSource, path: PathSegment[], detail: string): never {

@@ -1,3 +1,4 @@
+import type { View } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { LruCache } from '../cache/lru-cache.ts';
 import { formatDataPath, type PathSegment } from '../data/data-path.ts';
@@ -20,12 +21,16 @@ import {
   toNativeChart,
   valueScale,
 } from './native.ts';
+import { type SceneDrawing, SceneRecorder } from './scene-drawing.ts';
 import { seriesPoints } from './series-points.ts';
 import { loadVega } from './vega-runtime.ts';
 
 export interface RenderedChart {
   name: string;
+  /** The chart as an SVG picture: the deck's picture of a chart it cannot draw natively. */
   svg: string;
+  /** The same drawing as operations the PDF writers replay. */
+  drawing: SceneDrawing;
   width: number;
   height: number;
   /** The template's alt text plus the values drawn, so screen readers get the numbers. */
@@ -71,6 +76,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   const { source, rows } = checkedRows(request);
   let height = request.height;
   let svg: string;
+  let drawing: SceneDrawing = { width: 0, height: 0, ops: [] };
   let items: MarkItem[];
   let valueRange: [number, number] | null = null;
   let bandPadding: number | null = null;
@@ -112,6 +118,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     }
     vega.vega.resetSVGDefIds();
     svg = await view.toSVG();
+    drawing = await drawScene(view);
     items = markItems((view.scenegraph() as unknown as { root: SceneNode }).root);
     valueRange = encoding && scaleRange(view, valueScale(encoding));
     bandPadding = encoding && paddingInner(view, categoryScale(encoding));
@@ -136,11 +143,26 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   return {
     name: chart.name,
     svg,
+    drawing,
     width: request.width,
     height,
     // The values are read out whether the deck draws the chart natively or as its picture.
     alt: describe(request.alt, chart.spec, read, request.locale, wording),
     native,
+  };
+}
+
+/** The view drawn by Vega's canvas renderer into a recorder, at the size of its SVG. */
+async function drawScene(view: View): Promise<SceneDrawing> {
+  const recorder = new SceneRecorder();
+  await view.toCanvas(1, { externalContext: recorder as never });
+  // The size Vega gives the canvas and the SVG (vega-view's render-size.js).
+  const { _viewWidth, _viewHeight } = view as unknown as Record<string, number>;
+  const { left, right, top, bottom } = view.padding() as Padding;
+  return {
+    width: Math.max(0, (_viewWidth ?? 0) + left + right),
+    height: Math.max(0, (_viewHeight ?? 0) + top + bottom),
+    ops: recorder.ops,
   };
 }
 

@@ -11,24 +11,6 @@ declare module 'linebreak' {
   }
 }
 
-declare module 'svg-to-pdfkit' {
-  interface SvgToPdfOptions {
-    width?: number;
-    height?: number;
-    preserveAspectRatio?: string;
-    assumePt?: boolean;
-    fontCallback?: (family: string, bold: boolean, italic: boolean) => string;
-    warningCallback?: (message: string) => void;
-  }
-  export default function SVGtoPDF(
-    doc: PDFKit.PDFDocument,
-    svg: string,
-    x: number,
-    y: number,
-    options?: SvgToPdfOptions,
-  ): void;
-}
-
 declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
   export const WorkerMessageHandler: unknown;
 }

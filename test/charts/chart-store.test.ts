@@ -9,6 +9,7 @@ import { storeFolders, tempDir, thenStored } from '../helpers/sample.ts';
 const chart: RenderedChart = {
   name: 'c',
   svg: '<svg/>',
+  drawing: { width: 10, height: 20, ops: [{ op: 'save' }, { op: 'restore' }] },
   width: 10,
   height: 20,
   alt: 'A chart.',

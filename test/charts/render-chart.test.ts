@@ -1052,6 +1052,41 @@ describe('renderChart', () => {
     ]);
   });
 
+  it('refuses a gradient at an angle where the spec writes it, and draws one across or down', async () => {
+    const gradient = (x2: number, y2: number) => ({
+      gradient: 'linear',
+      x1: 0,
+      y1: 0,
+      x2,
+      y2,
+      stops: [
+        { offset: 0, color: 'red' },
+        { offset: 1, color: 'blue' },
+      ],
+    });
+    const text = `{\n  "data": {"name": "rows"},\n  "mark": {"type": "bar", "color": ${JSON.stringify(gradient(1, 1))}},\n  "encoding": {"x": {"field": "k"}, "y": {"field": "v", "type": "quantitative"}}\n}\n`;
+    const doc = readSource('charts/angled.vl.json', text);
+    const spec = doc.value as Record<string, unknown>;
+    const error = catchError(() =>
+      guardSpec({ name: 'angled', file: doc.file, spec, locate: doc.locate }),
+    );
+    expect(error.diagnostics).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('the gradient at "mark.color" runs at an angle'),
+        place: expect.objectContaining({ file: 'charts/angled.vl.json', line: 3 }),
+      }),
+    ]);
+    for (const [x2, y2] of [
+      [1, 0],
+      [0, 1],
+    ] as const) {
+      const mark = { type: 'bar', color: gradient(x2, y2) };
+      const chart = await renderChart(request({ ...bar, mark }));
+      const paints = chart.drawing.ops.flatMap((op) => (op.op === 'fill' ? [op.paint] : []));
+      expect(paints.filter((p) => 'gradient' in p)).toHaveLength(3);
+    }
+  });
+
   it('names a misspelt field type where the spec file writes it', () => {
     const text =
       '{\n  "mark": "bar",\n  "encoding": {\n    "x": {"field": "k", "type": "nominal"},\n    "y": {"field": "v", "type": "quantitativ"},\n    "tooltip": [{"field": "v", "type": "nominl"}]\n  }\n}\n';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 describe('npm run check:determinism', () => {
-  it('finds every output of the sample and the tour the same in three time zones, with the cache folder empty, full and missing a drawing', () => {
+  it('finds every output of the sample and the tour the same in three time zones, with the cache folder empty, full and missing a stored chart', () => {
     const run = spawnSync(process.execPath, ['scripts/check-determinism.mjs'], {
       encoding: 'utf8',
     });

@@ -58,7 +58,6 @@ export async function thenStored<T>(run: () => T | Promise<T>): Promise<T> {
 /** The folders a build of the sample fills in the cache folder (besides `code/`). */
 export const storeFolders = [
   'charts',
-  'drawings',
   'lines',
   'markdown',
   'parsed',

@@ -47,7 +47,8 @@ describe('flowSummary', () => {
     const chart: SummaryContext['chart'] = async (name, alt, box, maxHeight) => {
       asked.push(maxHeight);
       const height = name === 'tall' ? 520 : box.h;
-      return { name, alt, svg: '<svg/>', width: box.w, height, native: null };
+      const drawing = { width: box.w, height, ops: [] };
+      return { name, alt, svg: '<svg/>', drawing, width: box.w, height, native: null };
     };
     const filler = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} of filler text.`);
     const layout = await flow(
@@ -72,7 +73,8 @@ describe('flowSummary', () => {
     // chart could never share one, and a new page would be started even at the top of one.
     const chart: SummaryContext['chart'] = async (name, alt, box, maxHeight) => {
       const height = maxHeight ?? box.h;
-      return { name, alt, svg: '<svg/>', width: box.w, height, native: null };
+      const drawing = { width: box.w, height, ops: [] };
+      return { name, alt, svg: '<svg/>', drawing, width: box.w, height, native: null };
     };
     const layout = await flow('## Long list\n\n![bars](chart:tall)\n', chart);
     const content = layout.pages.map((p) =>

@@ -1,6 +1,4 @@
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { FontSet } from '../../layout/fonts.ts';
-import { styleOf } from '../../layout/fonts.ts';
 import type {
   Box,
   ChartFrame,
@@ -14,10 +12,9 @@ import { segmentByFace } from '../../layout/measure.ts';
 import { bodyRowFill } from '../../layout/table.ts';
 import type { Line, Piece } from '../../layout/wrap.ts';
 import type { Align } from '../../model/document.ts';
+import { drawChartScene } from './draw-chart.ts';
 import { embeddedPicture } from './pictures.ts';
-import { drawRecorded } from './recorded-drawing.ts';
 import { setText } from './set-text.ts';
-import { assignSvgFonts } from './svg-fonts.ts';
 
 type Doc = PDFKit.PDFDocument;
 type StructParent = PDFKit.PDFStructureElement;
@@ -250,25 +247,7 @@ function alignOffset(align: Align, free: number): number {
 
 function drawChart(doc: Doc, frame: ChartFrame, fonts: FontSet, parent: StructTarget): void {
   const { box, chart } = frame;
-  const place = `${box.x} ${box.y} ${box.w} ${box.h}`;
-  // Fonts are assigned from the SVG and the font set alone, which the record is kept by, so
-  // a replay needs neither: only a live draw parses the SVG.
-  const draw = () =>
-    drawRecorded(doc, fonts, `${place}\n${chart.svg}`, (selectFace) => {
-      const { svg, faces } = assignSvgFonts(chart.svg, fonts);
-      SVGtoPDF(doc, svg, box.x, box.y, {
-        width: box.w,
-        height: box.h,
-        preserveAspectRatio: 'xMidYMid meet',
-        assumePt: true,
-        fontCallback: (family, bold, italic) => {
-          const face = faces(family, styleOf(bold, italic));
-          selectFace(face);
-          return face.id;
-        },
-      });
-    });
-  figure(doc, parent, chart.alt, box, draw);
+  figure(doc, parent, chart.alt, box, () => drawChartScene(doc, chart.drawing, box, fonts));
 }
 
 /** Pictures and charts are Figures with alt text and a bounding box in tagged PDFs. */

@@ -113,12 +113,6 @@ export function pdfFont(doc: PDFKit.PDFDocument, face: FontFace): PdfFont {
 /** A glyph's id in a document's subset as pdfkit writes it in text operators. */
 export const glyphHex = (gid: number): string => gid.toString(16).padStart(4, '0');
 
-/** The face behind one of the document's font resource names (F1, F2, …). */
-export function faceNamed(doc: PDFKit.PDFDocument, id: string): FontFace | undefined {
-  for (const [face, font] of registered.get(doc) ?? []) if (font.id === id) return face;
-  return undefined;
-}
-
 const plainFonts = new WeakMap<FontFace, Fontkit.Font>();
 
 /**

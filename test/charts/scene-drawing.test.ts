@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { renderChart } from '../../src/charts/render-chart.ts';
+import { arcSweep, readFont, type SceneOp, SceneRecorder } from '../../src/charts/scene-drawing.ts';
+import { parseXml, type XmlNode } from '../../src/inspect/xml.ts';
+
+const fills = (ops: SceneOp[]) => ops.filter((op) => op.op === 'fill');
+
+describe('SceneRecorder', () => {
+  it('keeps each point where the transform put it when it was added, as canvas does', () => {
+    const ctx = new SceneRecorder();
+    ctx.translate(10, 20);
+    ctx.beginPath();
+    ctx.moveTo(1, 2);
+    ctx.translate(-10, -20);
+    ctx.lineTo(1, 2);
+    ctx.fillStyle = 'red';
+    ctx.fill();
+    expect(ctx.ops).toEqual([
+      { op: 'fill', path: ['M', 11, 22, 'L', 1, 2], paint: { color: '#ff0000', opacity: 1 } },
+    ]);
+  });
+
+  it('turns a rectangle drawn under a rotation into its four corners', () => {
+    const ctx = new SceneRecorder();
+    ctx.rotate(Math.PI / 2);
+    ctx.rect(0, 0, 2, 1);
+    ctx.fill();
+    expect(fills(ctx.ops)[0]?.path).toEqual(['M', 0, 0, 'L', 0, 2, 'L', -1, 2, 'L', -1, 0, 'Z']);
+  });
+
+  it('raises a quadratic curve to the cubic that draws it', () => {
+    const ctx = new SceneRecorder();
+    ctx.moveTo(0, 0);
+    ctx.quadraticCurveTo(3, 3, 6, 0);
+    ctx.fill();
+    expect(fills(ctx.ops)[0]?.path).toEqual(['M', 0, 0, 'C', 2, 2, 4, 2, 6, 0]);
+  });
+
+  it('draws a full circle as four quarter curves that end where they start', () => {
+    const ctx = new SceneRecorder();
+    ctx.arc(5, 5, 2, 0, 2 * Math.PI);
+    ctx.fill();
+    const path = fills(ctx.ops)[0]?.path ?? [];
+    expect(path.filter((c) => c === 'C')).toHaveLength(4);
+    expect(path.slice(0, 3)).toEqual(['M', 7, 5]);
+    expect(path.slice(-2)).toEqual([7, 5]);
+    // A quarter's control points lie 4/3·tan(π/8)·r along the tangents.
+    expect(path[5]).toBeCloseTo(5 + 2 * 0.5523, 3);
+  });
+
+  it('sweeps arcs in the direction asked, the short way or the long way round', () => {
+    expect(arcSweep(0, Math.PI / 2, false)).toBeCloseTo(Math.PI / 2);
+    expect(arcSweep(0, Math.PI / 2, true)).toBeCloseTo(-1.5 * Math.PI);
+    expect(arcSweep(Math.PI / 2, 0, false)).toBeCloseTo(1.5 * Math.PI);
+    expect(arcSweep(0, 3 * Math.PI, false)).toBeCloseTo(2 * Math.PI);
+    expect(arcSweep(0, -3 * Math.PI, true)).toBeCloseTo(-2 * Math.PI);
+  });
+
+  it('paints with the colour and alpha in force, and leaves out what shows nothing', () => {
+    const ctx = new SceneRecorder();
+    ctx.rect(0, 0, 1, 1);
+    ctx.globalAlpha = 0.5;
+    ctx.fillStyle = 'rgba(0, 0, 255, 0.5)';
+    ctx.fill();
+    ctx.fillStyle = 'transparent';
+    ctx.fill();
+    ctx.fillStyle = 'no such colour';
+    ctx.fill();
+    expect(fills(ctx.ops).map((op) => op.paint)).toEqual([{ color: '#0000ff', opacity: 0.25 }]);
+  });
+
+  it('restores paint and transform with save and restore', () => {
+    const ctx = new SceneRecorder();
+    ctx.fillStyle = 'red';
+    ctx.save();
+    ctx.fillStyle = 'blue';
+    ctx.translate(5, 5);
+    ctx.restore();
+    ctx.rect(0, 0, 1, 1);
+    ctx.fill();
+    expect(ctx.ops.map((op) => op.op)).toEqual(['save', 'restore', 'fill']);
+    expect(fills(ctx.ops)[0]).toMatchObject({
+      path: ['R', 0, 0, 1, 1],
+      paint: { color: '#ff0000' },
+    });
+  });
+
+  it('strokes with widths and dashes scaled as the transform scales them', () => {
+    const ctx = new SceneRecorder();
+    ctx.scale(2, 2);
+    ctx.moveTo(0, 0);
+    ctx.lineTo(1, 0);
+    ctx.lineWidth = 0.5;
+    ctx.setLineDash([0, 3, 1]);
+    ctx.strokeStyle = '#333';
+    ctx.stroke();
+    const [stroke] = ctx.ops;
+    expect(stroke).toMatchObject({
+      op: 'stroke',
+      path: ['M', 0, 0, 'L', 2, 0],
+      style: { width: 1, dash: [0, 6, 2, 0, 6, 2] },
+    });
+  });
+
+  it('keeps turned text with its transform, and text that is not turned on the canvas', () => {
+    const ctx = new SceneRecorder();
+    ctx.font = 'italic bold 11px "Carlito", sans-serif';
+    ctx.textAlign = 'center';
+    ctx.fillStyle = '#000';
+    ctx.translate(10, 10);
+    ctx.fillText('flat', 1, 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText('turned', 1, 2);
+    const [flat, turned] = ctx.ops;
+    expect(flat).toMatchObject({
+      x: 11,
+      y: 12,
+      size: 11,
+      bold: true,
+      italic: true,
+      align: 'center',
+    });
+    expect(flat).not.toHaveProperty('m');
+    expect(turned).toMatchObject({ x: 1, y: 2, m: [0, -1, 1, 0, 10, 10] });
+  });
+
+  it('reads the weight and style of a canvas font', () => {
+    expect(readFont('11px Carlito')).toEqual({ size: 11, bold: false, italic: false });
+    expect(readFont('600 9.5px "Noto Sans SC"')).toEqual({ size: 9.5, bold: true, italic: false });
+    expect(readFont('oblique normal 12px x')).toEqual({ size: 12, bold: false, italic: true });
+  });
+
+  it('places a gradient by the transform it fills under', () => {
+    const ctx = new SceneRecorder();
+    ctx.translate(100, 0);
+    ctx.rect(0, 0, 10, 10);
+    const gradient = ctx.createLinearGradient(0, 0, 10, 0);
+    gradient.addColorStop(0, 'red');
+    gradient.addColorStop(1, 'rgba(0, 0, 255, 0.5)');
+    ctx.fillStyle = gradient;
+    ctx.fill();
+    expect(fills(ctx.ops)[0]?.paint).toEqual({
+      gradient: 'linear',
+      coords: [100, 0, 110, 0],
+      stops: [
+        { offset: 0, color: '#ff0000', opacity: 1 },
+        { offset: 1, color: '#0000ff', opacity: 0.5 },
+      ],
+      opacity: 1,
+    });
+  });
+});
+
+describe('a chart drawn by Vega into the recorder', () => {
+  const data = {
+    rows: [
+      { k: 'Alpha', v: 3 },
+      { k: 'Beta', v: 1.5 },
+      { k: '天宫', v: 2 },
+    ],
+  };
+  const spec = {
+    data: { name: 'rows' },
+    mark: { type: 'bar', color: '#4c78a8' },
+    encoding: {
+      x: { field: 'k', type: 'nominal', axis: { labelAngle: -45 } },
+      y: { field: 'v', type: 'quantitative', title: 'Value' },
+    },
+  };
+  const rendered = renderChart({
+    chart: { name: 'test', file: 'charts/test.vl.json', spec },
+    data,
+    width: 300,
+    height: 200,
+    alt: 'Test chart',
+    config: {},
+    locale: 'en-US',
+  });
+
+  it('holds the same texts as the SVG Vega writes, turned where the SVG turns them', async () => {
+    const { svg, drawing } = await rendered;
+    const texts = drawing.ops.flatMap((op) => (op.op === 'text' ? [op] : []));
+    const svgTexts: string[] = [];
+    const visit = (node: XmlNode) => {
+      if (node.name === 'text') svgTexts.push(node.text);
+      node.children.forEach(visit);
+    };
+    visit(parseXml(svg));
+    expect(texts.map((t) => t.text).sort()).toEqual(svgTexts.sort());
+    const turned = texts.filter((t) => t.m).map((t) => t.text);
+    expect(turned.sort()).toEqual(['Alpha', 'Beta', 'Value', '天宫']);
+  });
+
+  it('fills one bar per row, as tall as its value, inside the drawing', async () => {
+    const { drawing } = await rendered;
+    const bars = fills(drawing.ops).filter(
+      (op) => 'color' in op.paint && op.paint.color === '#4c78a8',
+    );
+    const heights = bars.map((op) => op.path[4] as number);
+    expect(heights).toHaveLength(3);
+    expect((heights[0] as number) / (heights[1] as number)).toBeCloseTo(2, 2);
+    for (const { path } of bars) {
+      const [, x, y, w, h] = path as number[];
+      expect(path[0]).toBe('R');
+      expect(Math.min(x as number, (x as number) + (w as number))).toBeGreaterThanOrEqual(0);
+      expect(Math.max(y as number, (y as number) + (h as number))).toBeLessThanOrEqual(
+        drawing.height,
+      );
+    }
+    expect([drawing.width, drawing.height]).toEqual([300, 200]);
+  });
+});
