@@ -94,8 +94,13 @@ const initialState = (): PaintState => ({
   globalCompositeOperation: 'source-over',
 });
 
-/** Coordinates kept to 1/10,000 of a pixel: enough for print, and stable as JSON. */
-const round = (n: number) => Math.round(n * 1e4) / 1e4 || 0;
+/**
+ * Coordinates kept to 1/10,000 of a pixel: enough for print, stable as JSON, and never in
+ * the exponent notation PDF cannot read, so kept within ±10^7 too (a bar whose value lies far
+ * outside a spec's domain). NaN and infinities, which PDF cannot write either, become 0.
+ */
+const round = (n: number) =>
+  Number.isFinite(n) ? Math.round(Math.max(-1e7, Math.min(1e7, n)) * 1e4) / 1e4 || 0 : 0;
 
 /** A gradient as Vega builds one: stops added after it is made. */
 class GradientStyle {

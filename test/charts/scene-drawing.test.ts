@@ -210,3 +210,16 @@ describe('a chart drawn by Vega into the recorder', () => {
     expect([drawing.width, drawing.height]).toEqual([300, 200]);
   });
 });
+
+describe('coordinates a PDF can write', () => {
+  it('keeps points out of exponent notation, and puts NaN and infinities at 0', () => {
+    const ctx = new SceneRecorder();
+    ctx.moveTo(1e-9, -1e30);
+    ctx.lineTo(Number.NaN, Number.POSITIVE_INFINITY);
+    ctx.lineTo(1e25, 2.000049);
+    ctx.fill();
+    const path = fills(ctx.ops)[0]?.path ?? [];
+    expect(path).toEqual(['M', 0, -1e7, 'L', 0, 0, 'L', 1e7, 2]);
+    expect(path.map(String).join(' ')).not.toMatch(/e|N|I/);
+  });
+});
