@@ -3,6 +3,7 @@ import { fail } from '../errors/briefkit-error.ts';
 import { type Message, messages } from '../errors/messages.ts';
 import { type ChartSpecSource, placeInSpec } from '../template/read-template.ts';
 import { FIELD_TYPES, fieldType } from './field-type.ts';
+import { angledGradientProblem, isAngledGradient } from './scene-drawing.ts';
 
 /** Vega-Lite's marks, primitive and composite (vega-lite/src/mark.ts, compositemark/). */
 const MARKS = new Set([
@@ -72,23 +73,14 @@ export function guardSpec(chart: ChartSpecSource): void {
         const detail = `unknown field type "${String(v)}" at "${shown()}"; types are ${FIELD_TYPES.join(', ')}.`;
         problem(chart, here, messages.chartCompile(chart.name, detail));
       }
-      if (key === 'gradient' && v === 'linear' && isAngled(value)) {
-        const detail = `the gradient at "${formatDataPath(path)}" runs at an angle; run it across (y1 = y2) or down (x1 = x2).`;
+      if (key === 'gradient' && isAngledGradient(value)) {
+        const detail = angledGradientProblem(formatDataPath(path));
         problem(chart, here, messages.chartCompile(chart.name, detail));
       }
       visit(v, here);
     }
   };
   visit(chart.spec, []);
-}
-
-/**
- * Vega draws a linear gradient that runs neither across nor down as a picture of its own on
- * a canvas, which the PDFs' vector drawing has no room for. Vega's defaults: 0, 0 to 1, 0.
- */
-function isAngled(gradient: object): boolean {
-  const { x1 = 0, y1 = 0, x2 = 1, y2 = 0 } = gradient as Record<string, unknown>;
-  return x1 !== x2 && y1 !== y2;
 }
 
 function refuse(chart: ChartSpecSource, path: PathSegment[], detail: string): never {

@@ -21,7 +21,12 @@ import {
   toNativeChart,
   valueScale,
 } from './native.ts';
-import { type SceneDrawing, SceneRecorder } from './scene-drawing.ts';
+import {
+  angledGradientProblem,
+  isAngledGradient,
+  type SceneDrawing,
+  SceneRecorder,
+} from './scene-drawing.ts';
 import { seriesPoints } from './series-points.ts';
 import { loadVega } from './vega-runtime.ts';
 
@@ -154,6 +159,10 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
 
 /** The view drawn by Vega's canvas renderer into a recorder, at the size of its SVG. */
 async function drawScene(view: View): Promise<SceneDrawing> {
+  // A gradient the spec computes (an expression) is only known now.
+  const root = (view.scenegraph() as unknown as { root: SceneNode }).root;
+  if (someItem(root, (item) => isAngledGradient(item.fill) || isAngledGradient(item.stroke)))
+    throw new Error(angledGradientProblem());
   const recorder = new SceneRecorder();
   await view.toCanvas(1, { externalContext: recorder as never });
   // The size Vega gives the canvas and the SVG (vega-view's render-size.js).
@@ -349,6 +358,10 @@ type SceneNode = {
   startAngle?: number;
   endAngle?: number;
 };
+
+function someItem(node: SceneNode, test: (item: SceneNode) => boolean): boolean {
+  return test(node) || (node.items ?? []).some((item) => someItem(item, test));
+}
 
 /**
  * The items of the main (non-label) mark, after all transforms, with where Vega drew them

@@ -50,6 +50,8 @@ export type SceneOp =
       italic: boolean;
       align: 'left' | 'center' | 'right';
       paint: Paint;
+      /** Outlined with lines this wide instead of filled. */
+      outline?: number;
     };
 
 /** An affine transform as canvas and PDF write it: a b c d e f. */
@@ -189,7 +191,7 @@ export class SceneRecorder {
   set textAlign(value: string) {
     this.#state.textAlign = value;
   }
-  /** Blend modes are not drawn: a PDF page has no canvas to blend with. */
+  /** Kept but not drawn: the PDFs draw a spec's `blend` marks as if it had none. */
   get globalCompositeOperation() {
     return this.#state.globalCompositeOperation;
   }
@@ -198,10 +200,10 @@ export class SceneRecorder {
   }
 
   setLineDash(segments: number[]): void {
-    if (segments.every((n) => Number.isFinite(n) && n >= 0)) {
-      // Canvas repeats an odd list to make it even.
-      this.#state.dash = segments.length % 2 ? [...segments, ...segments] : [...segments];
-    }
+    if (!segments.every((n) => Number.isFinite(n) && n >= 0)) return;
+    // Canvas repeats an odd list to make it even, and strokes dashes of no length solid.
+    const even = segments.length % 2 ? [...segments, ...segments] : [...segments];
+    this.#state.dash = even.some((n) => n > 0) ? even : [];
   }
 
   save(): void {
@@ -217,16 +219,19 @@ export class SceneRecorder {
   }
 
   translate(x: number, y: number): void {
+    if (!finite(x, y)) return;
     const [a, b, c, d, e, f] = this.#state.matrix;
     this.#state.matrix = [a, b, c, d, a * x + c * y + e, b * x + d * y + f];
   }
 
   scale(x: number, y: number): void {
+    if (!finite(x, y)) return;
     const [a, b, c, d, e, f] = this.#state.matrix;
     this.#state.matrix = [a * x, b * x, c * y, d * y, e, f];
   }
 
   rotate(angle: number): void {
+    if (!finite(angle)) return;
     const [a, b, c, d, e, f] = this.#state.matrix;
     const cos = Math.cos(angle);
     const sin = Math.sin(angle);
@@ -258,19 +263,21 @@ export class SceneRecorder {
   }
 
   moveTo(x: number, y: number): void {
-    this.#moveTo(this.#onCanvas(x, y));
+    if (finite(x, y)) this.#moveTo(this.#onCanvas(x, y));
   }
 
   lineTo(x: number, y: number): void {
-    this.#lineTo(this.#onCanvas(x, y));
+    if (finite(x, y)) this.#lineTo(this.#onCanvas(x, y));
   }
 
   bezierCurveTo(x1: number, y1: number, x2: number, y2: number, x: number, y: number): void {
+    if (!finite(x1, y1, x2, y2, x, y)) return;
     this.#curveTo(this.#onCanvas(x1, y1), this.#onCanvas(x2, y2), this.#onCanvas(x, y));
   }
 
   /** PDF has only cubic curves: a quadratic one is raised to the cubic that draws it. */
   quadraticCurveTo(cx: number, cy: number, x: number, y: number): void {
+    if (!finite(cx, cy, x, y)) return;
     const control = this.#onCanvas(cx, cy);
     const end = this.#onCanvas(x, y);
     const [x0, y0] = this.#point ?? control;
@@ -285,6 +292,7 @@ export class SceneRecorder {
   }
 
   rect(x: number, y: number, w: number, h: number): void {
+    if (!finite(x, y, w, h)) return;
     const [, b, c] = this.#state.matrix;
     if (b || c) {
       // Turned: four corners.
@@ -310,6 +318,7 @@ export class SceneRecorder {
 
   /** An arc as cubic curves of at most a quarter turn each, swept as canvas sweeps it. */
   arc(x: number, y: number, r: number, from: number, to: number, counterclockwise = false): void {
+    if (!finite(x, y, r, from, to) || r < 0) return;
     const sweep = arcSweep(from, to, counterclockwise);
     const at = (angle: number) => [x + r * Math.cos(angle), y + r * Math.sin(angle)] as const;
     const start = this.#onCanvas(...at(from));
@@ -369,7 +378,7 @@ export class SceneRecorder {
       width: round(lineWidth * scale),
       cap: lineCap,
       join: lineJoin,
-      miterLimit,
+      miterLimit: round(miterLimit),
       dash: dash.map((n) => round(n * scale)),
       dashOffset: round(lineDashOffset * scale),
     };
@@ -382,7 +391,19 @@ export class SceneRecorder {
 
   fillText(text: string, x: number, y: number): void {
     const paint = this.#paint(this.#state.fillStyle);
-    if (!paint || !text) return;
+    if (paint) this.#text(text, x, y, paint);
+  }
+
+  /** Text outlined (`stroke` on a text mark): drawn over the filled text, as canvas does. */
+  strokeText(text: string, x: number, y: number): void {
+    const paint = this.#paint(this.#state.strokeStyle);
+    // Widths are those of the text's own space: turned text keeps its transform (`m`).
+    const outline = round(this.#state.lineWidth);
+    if (paint) this.#text(text, x, y, paint, outline);
+  }
+
+  #text(text: string, x: number, y: number, paint: Paint, outline?: number): void {
+    if (!text || !finite(x, y)) return;
     const { size, bold, italic } = readFont(this.#state.font);
     const align = textAnchor(this.#state.textAlign);
     const [a, b, c, d, e, f] = this.#state.matrix;
@@ -390,11 +411,9 @@ export class SceneRecorder {
       a === 1 && b === 0 && c === 0 && d === 1
         ? { x: round(x + e), y: round(y + f) }
         : { x: round(x), y: round(y), m: [a, b, c, d, e, f].map(round) as Matrix };
-    this.ops.push({ op: 'text', text, ...place, size, bold, italic, align, paint });
+    const style = { size: round(size), bold, italic, align, paint };
+    this.ops.push({ op: 'text', text, ...place, ...style, ...(outline ? { outline } : {}) });
   }
-
-  /** Outlined text (a halo behind a label) is left out: fillText draws the text itself. */
-  strokeText(): void {}
 
   createLinearGradient(x1: number, y1: number, x2: number, y2: number): GradientStyle {
     return new GradientStyle('linear', [x1, y1, x2, y2]);
@@ -425,28 +444,85 @@ export class SceneRecorder {
   /** A style as paint, under the current global alpha; null for what shows nothing. */
   #paint(style: unknown): Paint | null {
     const alpha = this.#state.globalAlpha;
+    if (alpha <= 0) return null;
     if (style instanceof GradientStyle) {
-      const stops = style.stops.flatMap(({ offset, color }) => {
-        const solid = solidColor(color);
-        return solid ? [{ offset: round(offset), ...solid }] : [];
-      });
-      if (!stops.length || alpha <= 0) return null;
+      const stops = shadingStops(style.stops);
+      if (!stops) return null;
       const coords = this.#gradientOnCanvas(style);
       return { gradient: style.kind, coords, stops, opacity: round(alpha) };
     }
-    const solid = typeof style === 'string' ? solidColor(style) : null;
+    const solid = typeof style === 'string' ? cssColor(style) : null;
     if (!solid) return null;
     const opacity = round(solid.opacity * alpha);
     return opacity > 0 ? { color: solid.color, opacity } : null;
   }
 }
 
-/** A CSS colour as hex and opacity, read as Vega's own renderers read it; null if unreadable. */
-function solidColor(css: string): { color: string; opacity: number } | null {
+type Stop = { offset: number; color: string; opacity: number };
+
+/**
+ * Stops as a PDF shading takes them: within 0 to 1, in order, and running from 0 to 1 (the
+ * end colours held out to the ends, as canvas holds them). A see-through stop takes the colour
+ * of the nearest stop that shows, as canvas blends it; null if none shows.
+ */
+function shadingStops(given: readonly { offset: number; color: string }[]): Stop[] | null {
+  const read = given.flatMap(({ offset, color }) => {
+    const css = cssColor(color);
+    return css && Number.isFinite(offset)
+      ? [{ offset: round(Math.min(1, Math.max(0, offset))), ...css }]
+      : [];
+  });
+  // Array sort is stable: stops at one offset keep their order, a hard edge between them.
+  const stops = read.sort((a, b) => a.offset - b.offset);
+  const shown = stops.filter((stop) => stop.opacity > 0);
+  if (!shown.length) return null;
+  const nearest = (offset: number) =>
+    shown.reduce((best, stop) =>
+      Math.abs(stop.offset - offset) < Math.abs(best.offset - offset) ? stop : best,
+    );
+  const coloured = stops.map((stop) =>
+    stop.opacity > 0 ? stop : { ...stop, color: nearest(stop.offset).color },
+  );
+  const first = coloured[0] as Stop;
+  const last = coloured.at(-1) as Stop;
+  return [
+    ...(first.offset > 0 ? [{ ...first, offset: 0 }] : []),
+    ...coloured,
+    ...(last.offset < 1 ? [{ ...last, offset: 1 }] : []),
+  ];
+}
+
+/**
+ * A CSS colour as hex and opacity, read as Vega's own renderers read it; null if unreadable.
+ * d3-color forgets the channels of a colour with no alpha: its hex is then meaningless.
+ */
+function cssColor(css: string): { color: string; opacity: number } | null {
   const parsed = parseColor(css);
   if (!parsed) return null;
-  const opacity = Number.isFinite(parsed.opacity) ? parsed.opacity : 1;
+  const opacity = Number.isFinite(parsed.opacity) ? round(parsed.opacity) : 1;
   return { color: parsed.formatHex(), opacity };
+}
+
+/** Whether every argument is a finite number: canvas ignores a call given anything else. */
+function finite(...values: number[]): boolean {
+  return values.every(Number.isFinite);
+}
+
+/** Why a chart with such a gradient fails, and where the spec sets it when that is known. */
+export function angledGradientProblem(at?: string): string {
+  const which = at ? `the gradient at "${at}"` : 'a linear gradient';
+  return `${which} runs at an angle, which the PDFs cannot draw; run it across (y1 = y2) or down (x1 = x2).`;
+}
+
+/**
+ * Whether a fill or stroke is a linear gradient that runs at an angle, neither across nor
+ * down: Vega draws one as a canvas picture of its own, which the PDFs cannot take. Vega reads
+ * every gradient that is not `radial` as linear, from 0, 0 to 1, 0 unless told otherwise.
+ */
+export function isAngledGradient(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const { gradient, x1 = 0, y1 = 0, x2 = 1, y2 = 0 } = value as Record<string, unknown>;
+  return gradient !== undefined && gradient !== 'radial' && x1 !== x2 && y1 !== y2;
 }
 
 /** The signed angle an arc turns through, as canvas's arc() defines it. */

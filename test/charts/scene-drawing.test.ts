@@ -212,14 +212,115 @@ describe('a chart drawn by Vega into the recorder', () => {
 });
 
 describe('coordinates a PDF can write', () => {
-  it('keeps points out of exponent notation, and puts NaN and infinities at 0', () => {
+  it('keeps points out of exponent notation, and ignores calls with NaN or infinities', () => {
     const ctx = new SceneRecorder();
     ctx.moveTo(1e-9, -1e30);
-    ctx.lineTo(Number.NaN, Number.POSITIVE_INFINITY);
+    ctx.lineTo(Number.NaN, 5);
+    ctx.lineTo(5, Number.POSITIVE_INFINITY);
+    ctx.translate(Number.NaN, 0);
     ctx.lineTo(1e25, 2.000049);
     ctx.fill();
     const path = fills(ctx.ops)[0]?.path ?? [];
-    expect(path).toEqual(['M', 0, -1e7, 'L', 0, 0, 'L', 1e7, 2]);
+    expect(path).toEqual(['M', 0, -1e7, 'L', 1e7, 2]);
     expect(path.map(String).join(' ')).not.toMatch(/e|N|I/);
+  });
+
+  it('strokes a dash list of no length solid, as canvas does', () => {
+    const ctx = new SceneRecorder();
+    ctx.setLineDash([0, 0]);
+    ctx.moveTo(0, 0);
+    ctx.lineTo(1, 0);
+    ctx.stroke();
+    expect(ctx.ops[0]).toMatchObject({ op: 'stroke', style: { dash: [] } });
+  });
+});
+
+describe('gradient stops', () => {
+  const paintOf = (stops: [number, string][]) => {
+    const ctx = new SceneRecorder();
+    const gradient = ctx.createLinearGradient(0, 0, 10, 0);
+    for (const [offset, color] of stops) gradient.addColorStop(offset, color);
+    ctx.fillStyle = gradient;
+    ctx.rect(0, 0, 10, 10);
+    ctx.fill();
+    const paint = fills(ctx.ops)[0]?.paint;
+    return paint && 'stops' in paint
+      ? paint.stops.map((s) => [s.offset, s.color, s.opacity])
+      : paint;
+  };
+
+  it('run from 0 to 1 in order, the end colours held out to the ends', () => {
+    expect(
+      paintOf([
+        [0.6, 'blue'],
+        [0.4, 'red'],
+      ]),
+    ).toEqual([
+      [0, '#ff0000', 1],
+      [0.4, '#ff0000', 1],
+      [0.6, '#0000ff', 1],
+      [1, '#0000ff', 1],
+    ]);
+    expect(paintOf([[0.5, 'red']])).toEqual([
+      [0, '#ff0000', 1],
+      [0.5, '#ff0000', 1],
+      [1, '#ff0000', 1],
+    ]);
+  });
+
+  it('give a see-through stop the colour of the nearest one that shows, not black', () => {
+    expect(
+      paintOf([
+        [0, 'rgba(255, 0, 0, 0)'],
+        [1, 'blue'],
+      ]),
+    ).toEqual([
+      [0, '#0000ff', 0],
+      [1, '#0000ff', 1],
+    ]);
+    expect(paintOf([[0, 'transparent']])).toBeUndefined();
+  });
+});
+
+describe('outlined text', () => {
+  it('is kept with the stroke paint and width, after the filled text', () => {
+    const ctx = new SceneRecorder();
+    ctx.font = '10px Carlito';
+    ctx.fillStyle = 'white';
+    ctx.strokeStyle = 'red';
+    ctx.lineWidth = 2;
+    ctx.fillText('Halo', 0, 10);
+    ctx.strokeText('Halo', 0, 10);
+    expect(ctx.ops.map((op) => (op.op === 'text' ? [op.outline, op.paint] : op))).toEqual([
+      [undefined, { color: '#ffffff', opacity: 1 }],
+      [2, { color: '#ff0000', opacity: 1 }],
+    ]);
+  });
+});
+
+describe('gradients at an angle', () => {
+  it('fail with a message saying so, also when an expression makes them', async () => {
+    const angled =
+      "{gradient: 'Linear', x1: 0, y1: 0, x2: 1, y2: 1, stops: [{offset: 0, color: 'red'}, {offset: 1, color: 'blue'}]}";
+    const error = await renderChart({
+      chart: {
+        name: 'angled',
+        file: 'charts/angled.vl.json',
+        spec: {
+          data: { name: 'rows' },
+          mark: { type: 'bar', color: { expr: angled } },
+          encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' } },
+        },
+      },
+      data: { rows: [{ k: 'A', v: 1 }] },
+      width: 200,
+      height: 100,
+      alt: '',
+      config: {},
+      locale: 'en-US',
+    }).catch((e: Error) => e);
+    expect(String(error)).toContain(
+      'a linear gradient runs at an angle, which the PDFs cannot draw',
+    );
   });
 });

@@ -101,6 +101,29 @@ describe('drawChartScene', () => {
     expect(ops).toMatch(/\n1 w\n1 J\n0 j\n4 M\n\[0 3\] 1 d\n[^m]*\/Gs\d+ gs\n0 5 m\n10 5 l\nS\n/);
   });
 
+  it('outlines text drawn with a stroke, in its colour and width', async () => {
+    const drawing: SceneDrawing = {
+      width: 100,
+      height: 100,
+      ops: [
+        {
+          op: 'text',
+          text: 'Halo',
+          x: 0,
+          y: 50,
+          size: 10,
+          bold: false,
+          italic: false,
+          align: 'left',
+          paint: { color: '#ff0000', opacity: 1 },
+          outline: 2,
+        },
+      ],
+    };
+    const ops = content(await drawn(drawing));
+    expect(ops).toMatch(/\n1 0 0 SCN\n\/Gs\d+ gs\n2 w\nq\n.*\nBT\n1 Tr\n/);
+  });
+
   it('draws nothing for a drawing of no size', async () => {
     const empty = await drawn({
       width: 0,

@@ -116,10 +116,13 @@ function drawText(doc: Doc, op: Extract<SceneOp, { op: 'text' }>, fonts: FontSet
   const segments = segmentByFace(op.text, fonts.styles[styleOf(op.bold, op.italic)]);
   const width = segments.reduce((sum, s) => sum + s.advance, 0) * op.size;
   let x = op.x - (op.align === 'center' ? width / 2 : op.align === 'right' ? width : 0);
+  // Paint first: pdfkit places a gradient by the transform in force, and the drawing's
+  // gradients are placed on the canvas already.
+  if (op.outline) doc.strokeColor(...paint(doc, op.paint)).lineWidth(op.outline);
+  else doc.fillColor(...paint(doc, op.paint));
   if (op.m) doc.save().transform(...op.m);
-  doc.fillColor(...paint(doc, op.paint));
   for (const segment of segments) {
-    setText(doc, segment.face, op.size, segment.text, x, op.y);
+    setText(doc, segment.face, op.size, segment.text, x, op.y, op.outline !== undefined);
     x += segment.advance * op.size;
   }
   if (op.m) doc.restore();

@@ -23,6 +23,8 @@ export function setText(
   text: string,
   x: number,
   baseline: number,
+  /** Outlined (text render mode 1, in the stroke colour and line width) instead of filled. */
+  outline = false,
 ): void {
   if (!text) return;
   useFace(doc, face);
@@ -43,6 +45,7 @@ export function setText(
       'q',
       `1 0 0 -1 0 ${num(height)} cm`,
       'BT',
+      ...(outline ? ['1 Tr'] : []),
       `1 0 0 1 ${num(x)} ${num(height - baseline)} Tm`,
       `/${font.id} ${num(size)} Tf`,
       `[<${hex}> 0] TJ`,
