@@ -1,9 +1,8 @@
 /**
  * A chart as drawing operations: Vega's canvas renderer draws its scene into this stand-in
  * for a 2D canvas context, which keeps each path (in canvas coordinates), paint and text run
- * as plain data. The PDF
- * writers replay it (render/pdf/draw-chart.ts) as vector paths and real text, with no SVG to
- * parse, and it is kept with the chart in the chart store as JSON.
+ * as plain data. The PDF writers replay it (render/pdf/draw-chart.ts) as vector paths and
+ * real text, with no SVG to parse, and it is kept with the chart in the chart store as JSON.
  */
 import { color as parseColor } from 'd3-color';
 
@@ -77,7 +76,6 @@ interface PaintState {
   lineDashOffset: number;
   font: string;
   textAlign: string;
-  globalCompositeOperation: string;
 }
 
 const initialState = (): PaintState => ({
@@ -93,13 +91,13 @@ const initialState = (): PaintState => ({
   lineDashOffset: 0,
   font: '10px sans-serif',
   textAlign: 'start',
-  globalCompositeOperation: 'source-over',
 });
 
 /**
  * Coordinates kept to 1/10,000 of a pixel: enough for print, stable as JSON, and never in
  * the exponent notation PDF cannot read, so kept within ±10^7 too (a bar whose value lies far
- * outside a spec's domain). NaN and infinities, which PDF cannot write either, become 0.
+ * outside a spec's domain). Calls given NaN or infinities are ignored, as canvas ignores
+ * them; one that arises all the same (a width times a huge scale) becomes 0.
  */
 const round = (n: number) =>
   Number.isFinite(n) ? Math.round(Math.max(-1e7, Math.min(1e7, n)) * 1e4) / 1e4 || 0 : 0;
@@ -118,7 +116,8 @@ class GradientStyle {
 
 /**
  * The part of CanvasRenderingContext2D that Vega's canvas renderer draws with. Pictures and
- * patterns are not part of it: guard-spec.ts refuses the specs that would draw them.
+ * patterns are not part of it: guard-spec.ts and render-chart.ts refuse the charts that would
+ * draw them (image marks, gradients at an angle).
  */
 export class SceneRecorder {
   readonly ops: SceneOp[] = [];
@@ -191,13 +190,8 @@ export class SceneRecorder {
   set textAlign(value: string) {
     this.#state.textAlign = value;
   }
-  /** Kept but not drawn: the PDFs draw a spec's `blend` marks as if it had none. */
-  get globalCompositeOperation() {
-    return this.#state.globalCompositeOperation;
-  }
-  set globalCompositeOperation(value: string) {
-    this.#state.globalCompositeOperation = value;
-  }
+  /** A mark's `blend` mode: not drawn, the PDFs draw such marks as if they had none. */
+  globalCompositeOperation = 'source-over';
 
   setLineDash(segments: number[]): void {
     if (!segments.every((n) => Number.isFinite(n) && n >= 0)) return;
