@@ -14,7 +14,7 @@ import type {
 import { type FontSet, styleOf } from '../../layout/fonts.ts';
 import type { Box } from '../../layout/frames.ts';
 import { segmentByFace } from '../../layout/measure.ts';
-import { setText } from './set-text.ts';
+import { num, setText } from './set-text.ts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -41,20 +41,17 @@ function drawOp(doc: Doc, op: SceneOp, fonts: FontSet): void {
       doc.restore();
       return;
     case 'clip':
-      tracePath(doc, op.path);
-      doc.clip();
+      write(doc, `${pathOperators(op.path)}W n`);
       return;
     // Colours and line styles are set before the path: PDF allows none inside one.
     case 'fill':
       doc.fillColor(...paint(doc, op.paint));
-      tracePath(doc, op.path);
-      doc.fill();
+      write(doc, `${pathOperators(op.path)}f`);
       return;
     case 'stroke':
-      strokeStyle(doc, op.style);
+      write(doc, strokeOperators(op.style));
       doc.strokeColor(...paint(doc, op.paint));
-      tracePath(doc, op.path);
-      doc.stroke();
+      write(doc, `${pathOperators(op.path)}S`);
       return;
     case 'text':
       drawText(doc, op, fonts);
@@ -62,34 +59,48 @@ function drawOp(doc: Doc, op: SceneOp, fonts: FontSet): void {
   }
 }
 
-function tracePath(doc: Doc, path: PathData): void {
-  const n = (i: number) => path[i] as number;
+/**
+ * Operators are written as pdfkit writes them, each ending in a newline, but a path at a
+ * time: pdfkit's moveTo, lineTo and the like make a buffer of every operator.
+ */
+function write(doc: Doc, operators: string): void {
+  (doc as unknown as { addContent(data: string): void }).addContent(operators);
+}
+
+const PATH_OPERATORS: Record<string, [count: number, operator: string]> = {
+  M: [2, 'm'],
+  L: [2, 'l'],
+  C: [6, 'c'],
+  R: [4, 're'],
+  Z: [0, 'h'],
+};
+
+/** A path's construction operators, each followed by a newline. */
+function pathOperators(path: PathData): string {
+  let out = '';
   for (let i = 0; i < path.length; ) {
-    switch (path[i]) {
-      case 'M':
-        doc.moveTo(n(i + 1), n(i + 2));
-        i += 3;
-        break;
-      case 'L':
-        doc.lineTo(n(i + 1), n(i + 2));
-        i += 3;
-        break;
-      case 'C':
-        doc.bezierCurveTo(n(i + 1), n(i + 2), n(i + 3), n(i + 4), n(i + 5), n(i + 6));
-        i += 7;
-        break;
-      case 'R':
-        doc.rect(n(i + 1), n(i + 2), n(i + 3), n(i + 4));
-        i += 5;
-        break;
-      case 'Z':
-        doc.closePath();
-        i += 1;
-        break;
-      default:
-        throw new Error(`unknown path command ${String(path[i])} in a chart drawing`);
-    }
+    const known = PATH_OPERATORS[path[i] as string];
+    if (!known) throw new Error(`unknown path command ${String(path[i])} in a chart drawing`);
+    const [count, operator] = known;
+    for (let k = 1; k <= count; k++) out += `${num(path[i + k] as number)} `;
+    out += `${operator}\n`;
+    i += count + 1;
   }
+  return out;
+}
+
+const CAPS = { butt: 0, round: 1, square: 2 };
+const JOINS = { miter: 0, round: 1, bevel: 2 };
+
+/** A stroke's line style; its dashes as PDF has them (pdfkit refuses zero-length dashes). */
+function strokeOperators(style: StrokeStyle): string {
+  return [
+    `${num(style.width)} w`,
+    `${CAPS[style.cap]} J`,
+    `${JOINS[style.join]} j`,
+    `${num(style.miterLimit)} M`,
+    `[${style.dash.map(num).join(' ')}] ${num(style.dashOffset)} d`,
+  ].join('\n');
 }
 
 /** A paint as pdfkit's colour and opacity; a gradient carries its opacity in its stops. */
@@ -103,13 +114,6 @@ function paint(doc: Doc, value: Paint): [PDFKit.Mixins.ColorValue, number] {
   for (const stop of value.stops)
     gradient.stop(stop.offset, stop.color, stop.opacity * value.opacity);
   return [gradient, 1];
-}
-
-function strokeStyle(doc: Doc, style: StrokeStyle): void {
-  doc.lineWidth(style.width).lineCap(style.cap).lineJoin(style.join).miterLimit(style.miterLimit);
-  // Written as PDF has it: pdfkit's dash() refuses the zero-length dashes of dotted lines.
-  const dash = `[${style.dash.join(' ')}] ${style.dashOffset} d`;
-  (doc as unknown as { addContent(data: string): void }).addContent(dash);
 }
 
 function drawText(doc: Doc, op: Extract<SceneOp, { op: 'text' }>, fonts: FontSet): void {

@@ -8,7 +8,7 @@ interface TextState {
 }
 
 /** pdfkit's number format: at most six decimals. */
-const num = (n: number) => Math.round(n * 1e6) / 1e6;
+export const num = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
  * Sets one run of text in one face on its alphabetic baseline, glyph by glyph with plain
