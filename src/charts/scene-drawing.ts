@@ -49,8 +49,8 @@ export type SceneOp =
       italic: boolean;
       align: 'left' | 'center' | 'right';
       paint: Paint;
-      /** Outlined with lines this wide instead of filled. */
-      outline?: number;
+      /** Outlined in this line style instead of filled. */
+      outline?: StrokeStyle;
     };
 
 /** An affine transform as canvas and PDF write it: a b c d e f. */
@@ -94,13 +94,14 @@ const initialState = (): PaintState => ({
 });
 
 /**
- * Coordinates kept to 1/10,000 of a pixel: enough for print, stable as JSON, and never in
- * the exponent notation PDF cannot read, so kept within ±10^7 too (a bar whose value lies far
- * outside a spec's domain). Calls given NaN or infinities are ignored, as canvas ignores
- * them; one that arises all the same (a width times a huge scale) becomes 0.
+ * Coordinates kept to 1/10,000 of a pixel: enough for print, and stable as JSON. JavaScript
+ * writes numbers from 10^21 in exponent notation, which PDF cannot read, so they are kept
+ * within ±10^15, where no chart that can be seen has a point. Calls given NaN or infinities
+ * are ignored, as canvas ignores them; one that arises all the same becomes 0.
  */
+const LIMIT = 1e15;
 const round = (n: number) =>
-  Number.isFinite(n) ? Math.round(Math.max(-1e7, Math.min(1e7, n)) * 1e4) / 1e4 || 0 : 0;
+  Number.isFinite(n) ? Math.round(Math.max(-LIMIT, Math.min(LIMIT, n)) * 1e4) / 1e4 || 0 : 0;
 
 /** A gradient as Vega builds one: stops added after it is made. */
 class GradientStyle {
@@ -365,10 +366,14 @@ export class SceneRecorder {
   stroke(): void {
     const paint = this.#paint(this.#state.strokeStyle);
     if (!paint || !this.#path.length) return;
-    const { lineWidth, lineCap, lineJoin, miterLimit, dash, lineDashOffset } = this.#state;
     // The path is kept on the canvas; widths scale as the transform stroking it would.
-    const scale = this.#lengthScale();
-    const style: StrokeStyle = {
+    const style = this.#strokeStyle(this.#lengthScale());
+    this.ops.push({ op: 'stroke', path: [...this.#path], paint, style });
+  }
+
+  #strokeStyle(scale: number): StrokeStyle {
+    const { lineWidth, lineCap, lineJoin, miterLimit, dash, lineDashOffset } = this.#state;
+    return {
       width: round(lineWidth * scale),
       cap: lineCap,
       join: lineJoin,
@@ -376,7 +381,6 @@ export class SceneRecorder {
       dash: dash.map((n) => round(n * scale)),
       dashOffset: round(lineDashOffset * scale),
     };
-    this.ops.push({ op: 'stroke', path: [...this.#path], paint, style });
   }
 
   clip(): void {
@@ -392,11 +396,10 @@ export class SceneRecorder {
   strokeText(text: string, x: number, y: number): void {
     const paint = this.#paint(this.#state.strokeStyle);
     // Widths are those of the text's own space: turned text keeps its transform (`m`).
-    const outline = round(this.#state.lineWidth);
-    if (paint) this.#text(text, x, y, paint, outline);
+    if (paint) this.#text(text, x, y, paint, this.#strokeStyle(1));
   }
 
-  #text(text: string, x: number, y: number, paint: Paint, outline?: number): void {
+  #text(text: string, x: number, y: number, paint: Paint, outline?: StrokeStyle): void {
     if (!text || !finite(x, y)) return;
     const { size, bold, italic } = readFont(this.#state.font);
     const align = textAnchor(this.#state.textAlign);
@@ -456,8 +459,9 @@ type Stop = { offset: number; color: string; opacity: number };
 
 /**
  * Stops as a PDF shading takes them: within 0 to 1, in order, and running from 0 to 1 (the
- * end colours held out to the ends, as canvas holds them). A see-through stop takes the colour
- * of the nearest stop that shows, as canvas blends it; null if none shows.
+ * end colours held out to the ends, as canvas holds them). Canvas fades each colour out
+ * towards a see-through stop; a shading, which blends colour and opacity apart, does so when
+ * that stop takes each neighbour's colour on its side. Null if no stop shows.
  */
 function shadingStops(given: readonly { offset: number; color: string }[]): Stop[] | null {
   const read = given.flatMap(({ offset, color }) => {
@@ -468,15 +472,13 @@ function shadingStops(given: readonly { offset: number; color: string }[]): Stop
   });
   // Array sort is stable: stops at one offset keep their order, a hard edge between them.
   const stops = read.sort((a, b) => a.offset - b.offset);
-  const shown = stops.filter((stop) => stop.opacity > 0);
-  if (!shown.length) return null;
-  const nearest = (offset: number) =>
-    shown.reduce((best, stop) =>
-      Math.abs(stop.offset - offset) < Math.abs(best.offset - offset) ? stop : best,
-    );
-  const coloured = stops.map((stop) =>
-    stop.opacity > 0 ? stop : { ...stop, color: nearest(stop.offset).color },
-  );
+  if (!stops.some((stop) => stop.opacity > 0)) return null;
+  const coloured = stops.flatMap((stop, i) => {
+    if (stop.opacity > 0) return [stop];
+    const before = stops.slice(0, i).findLast((s) => s.opacity > 0);
+    const after = stops.slice(i + 1).find((s) => s.opacity > 0);
+    return [before, after].flatMap((side) => (side ? [{ ...stop, color: side.color }] : []));
+  });
   const first = coloured[0] as Stop;
   const last = coloured.at(-1) as Stop;
   return [
@@ -515,8 +517,11 @@ export function angledGradientProblem(at?: string): string {
  */
 export function isAngledGradient(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return false;
-  const { gradient, x1 = 0, y1 = 0, x2 = 1, y2 = 0 } = value as Record<string, unknown>;
-  return gradient !== undefined && gradient !== 'radial' && x1 !== x2 && y1 !== y2;
+  const { gradient, x1, y1, x2, y2 } = value as Record<string, unknown>;
+  // Vega's defaults stand for a value left out or null alike.
+  return (
+    gradient != null && gradient !== 'radial' && (x1 ?? 0) !== (x2 ?? 1) && (y1 ?? 0) !== (y2 ?? 0)
+  );
 }
 
 /** The signed angle an arc turns through, as canvas's arc() defines it. */

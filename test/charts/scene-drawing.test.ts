@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../src/charts/render-chart.ts';
-import { arcSweep, readFont, type SceneOp, SceneRecorder } from '../../src/charts/scene-drawing.ts';
+import {
+  arcSweep,
+  isAngledGradient,
+  readFont,
+  type SceneOp,
+  SceneRecorder,
+} from '../../src/charts/scene-drawing.ts';
 import { parseXml, type XmlNode } from '../../src/inspect/xml.ts';
 
 const fills = (ops: SceneOp[]) => ops.filter((op) => op.op === 'fill');
@@ -215,13 +221,15 @@ describe('coordinates a PDF can write', () => {
   it('keeps points out of exponent notation, and ignores calls with NaN or infinities', () => {
     const ctx = new SceneRecorder();
     ctx.moveTo(1e-9, -1e30);
+    ctx.lineTo(3e9, -2e8);
     ctx.lineTo(Number.NaN, 5);
     ctx.lineTo(5, Number.POSITIVE_INFINITY);
     ctx.translate(Number.NaN, 0);
     ctx.lineTo(1e25, 2.000049);
     ctx.fill();
     const path = fills(ctx.ops)[0]?.path ?? [];
-    expect(path).toEqual(['M', 0, -1e7, 'L', 1e7, 2]);
+    // Far out but plain: kept exactly, so a line keeps its slope past the page.
+    expect(path).toEqual(['M', 0, -1e15, 'L', 3e9, -2e8, 'L', 1e15, 2]);
     expect(path.map(String).join(' ')).not.toMatch(/e|N|I/);
   });
 
@@ -268,7 +276,7 @@ describe('gradient stops', () => {
     ]);
   });
 
-  it('give a see-through stop the colour of the nearest one that shows, not black', () => {
+  it('fade each colour out towards a see-through stop, not through black', () => {
     expect(
       paintOf([
         [0, 'rgba(255, 0, 0, 0)'],
@@ -278,12 +286,25 @@ describe('gradient stops', () => {
       [0, '#0000ff', 0],
       [1, '#0000ff', 1],
     ]);
+    // Red fades out to the middle and blue in from it: no purple between them.
+    expect(
+      paintOf([
+        [0, 'red'],
+        [0.5, 'transparent'],
+        [1, 'blue'],
+      ]),
+    ).toEqual([
+      [0, '#ff0000', 1],
+      [0.5, '#ff0000', 0],
+      [0.5, '#0000ff', 0],
+      [1, '#0000ff', 1],
+    ]);
     expect(paintOf([[0, 'transparent']])).toBeUndefined();
   });
 });
 
 describe('outlined text', () => {
-  it('is kept with the stroke paint and width, after the filled text', () => {
+  it('is kept with the stroke paint and line style, after the filled text', () => {
     const ctx = new SceneRecorder();
     ctx.font = '10px Carlito';
     ctx.fillStyle = 'white';
@@ -291,14 +312,39 @@ describe('outlined text', () => {
     ctx.lineWidth = 2;
     ctx.fillText('Halo', 0, 10);
     ctx.strokeText('Halo', 0, 10);
-    expect(ctx.ops.map((op) => (op.op === 'text' ? [op.outline, op.paint] : op))).toEqual([
+    expect(ctx.ops.map((op) => (op.op === 'text' ? [op.outline?.width, op.paint] : op))).toEqual([
       [undefined, { color: '#ffffff', opacity: 1 }],
       [2, { color: '#ff0000', opacity: 1 }],
     ]);
   });
+
+  it('has the line style Vega sets for it, not a dash left from a line before', () => {
+    const ctx = new SceneRecorder();
+    ctx.setLineDash([2, 6]);
+    ctx.lineCap = 'round';
+    ctx.moveTo(0, 0);
+    ctx.lineTo(5, 0);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.lineCap = 'butt';
+    ctx.strokeText('Solid', 0, 10);
+    const text = ctx.ops.find((op) => op.op === 'text');
+    expect(text?.op === 'text' && text.outline).toMatchObject({ cap: 'butt', dash: [] });
+  });
 });
 
 describe('gradients at an angle', () => {
+  it('are those neither across nor down, with Vega defaults for values left out or null', () => {
+    const stops = [{ offset: 0, color: 'red' }];
+    expect(isAngledGradient({ gradient: 'linear', x2: 1, y2: 1, stops })).toBe(true);
+    expect(isAngledGradient({ gradient: 'Linear', x1: 0, y1: 0, x2: 1, y2: 1 })).toBe(true);
+    expect(isAngledGradient({ gradient: 'linear', stops })).toBe(false);
+    expect(isAngledGradient({ gradient: 'linear', x1: 0, x2: 1, y1: 0, y2: null })).toBe(false);
+    expect(isAngledGradient({ gradient: 'linear', x1: 0.5, x2: 0.5, y1: 0, y2: 1 })).toBe(false);
+    expect(isAngledGradient({ gradient: 'radial', x1: 0, y1: 0, x2: 1, y2: 1 })).toBe(false);
+    expect(isAngledGradient('red')).toBe(false);
+  });
+
   it('fail with a message saying so, also when an expression makes them', async () => {
     const angled =
       "{gradient: 'Linear', x1: 0, y1: 0, x2: 1, y2: 1, stops: [{offset: 0, color: 'red'}, {offset: 1, color: 'blue'}]}";

@@ -101,7 +101,7 @@ describe('drawChartScene', () => {
     expect(ops).toMatch(/\n1 w\n1 J\n0 j\n4 M\n\[0 3\] 1 d\n[^m]*\/Gs\d+ gs\n0 5 m\n10 5 l\nS\n/);
   });
 
-  it('outlines text drawn with a stroke, in its colour and width', async () => {
+  it('outlines text drawn with a stroke, in its colour and its own line style', async () => {
     const drawing: SceneDrawing = {
       width: 100,
       height: 100,
@@ -116,12 +116,15 @@ describe('drawChartScene', () => {
           italic: false,
           align: 'left',
           paint: { color: '#ff0000', opacity: 1 },
-          outline: 2,
+          outline: { width: 2, cap: 'butt', join: 'miter', miterLimit: 4, dash: [], dashOffset: 0 },
         },
       ],
     };
     const ops = content(await drawn(drawing));
-    expect(ops).toMatch(/\n1 0 0 SCN\n\/Gs\d+ gs\n2 w\nq\n.*\nBT\n1 Tr\n/);
+    // Solid, whatever the stroke before it was: the style is written for the text itself.
+    expect(ops).toMatch(
+      /\n2 w\n0 J\n0 j\n4 M\n\[\] 0 d\n[^q]*1 0 0 SCN\n\/Gs\d+ gs\nq\n.*\nBT\n1 Tr\n/,
+    );
   });
 
   it('draws nothing for a drawing of no size', async () => {

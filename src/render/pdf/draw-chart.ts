@@ -122,8 +122,10 @@ function drawText(doc: Doc, op: Extract<SceneOp, { op: 'text' }>, fonts: FontSet
   let x = op.x - (op.align === 'center' ? width / 2 : op.align === 'right' ? width : 0);
   // Paint first: pdfkit places a gradient by the transform in force, and the drawing's
   // gradients are placed on the canvas already.
-  if (op.outline) doc.strokeColor(...paint(doc, op.paint)).lineWidth(op.outline);
-  else doc.fillColor(...paint(doc, op.paint));
+  if (op.outline) {
+    write(doc, strokeOperators(op.outline));
+    doc.strokeColor(...paint(doc, op.paint));
+  } else doc.fillColor(...paint(doc, op.paint));
   if (op.m) doc.save().transform(...op.m);
   for (const segment of segments) {
     setText(doc, segment.face, op.size, segment.text, x, op.y, op.outline !== undefined);
