@@ -123,8 +123,9 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     }
     vega.vega.resetSVGDefIds();
     svg = await view.toSVG();
-    drawing = await drawScene(view);
-    items = markItems((view.scenegraph() as unknown as { root: SceneNode }).root);
+    const root = (view.scenegraph() as unknown as { root: SceneNode }).root;
+    drawing = await drawScene(view, root);
+    items = markItems(root);
     valueRange = encoding && scaleRange(view, valueScale(encoding));
     bandPadding = encoding && paddingInner(view, categoryScale(encoding));
     view.finalize();
@@ -158,9 +159,8 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
 }
 
 /** The view drawn by Vega's canvas renderer into a recorder, at the size of its SVG. */
-async function drawScene(view: View): Promise<SceneDrawing> {
+async function drawScene(view: View, root: SceneNode): Promise<SceneDrawing> {
   // A gradient the spec computes (an expression) is only known now.
-  const root = (view.scenegraph() as unknown as { root: SceneNode }).root;
   if (someItem(root, (item) => isAngledGradient(item.fill) || isAngledGradient(item.stroke)))
     throw new Error(angledGradientProblem());
   const recorder = new SceneRecorder();
