@@ -75,6 +75,8 @@ describe('print outputs', () => {
     expect(flatten(outline)).toEqual([
       'China Space Station science in 2025',
       'Key figures',
+      'Mass moved to and from the station',
+      'New projects and patents',
       'Highlights',
       'First mouse experiment on the station',
       'Weak magnetic fields combined with microgravity',
@@ -82,6 +84,7 @@ describe('print outputs', () => {
       'Looking ahead',
       'Sources',
     ]);
+    expect(outline[0]?.items.find((i) => i.title === 'Key figures')?.items).toHaveLength(2);
     expect(outline[0]?.items.find((i) => i.title === 'Highlights')?.items).toHaveLength(3);
     const meta = (await pdf.getMetadata()).info as Record<string, unknown>;
     expect(meta).toMatchObject({
