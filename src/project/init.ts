@@ -1,8 +1,17 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { defaults } from '../build.ts';
 import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
+import { inOutputFolder, makeOutputFolder } from '../output/write-outputs.ts';
 import { PROJECT_FILE } from './config.ts';
 
 /**
@@ -12,13 +21,48 @@ import { PROJECT_FILE } from './config.ts';
  * checkout, where `briefkit` is not on the PATH).
  */
 export function initProject(dir: string, command = 'briefkit'): string[] {
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
+  // An empty name (an unset "$DIR") would be the current folder, whatever it holds.
+  if (!dir) fail(messages.badArgument('init needs the name of a new or empty folder.'), 2);
+  if (isFolder(dir) && readdirSync(dir).length > 0) {
     fail(
       messages.badArgument(`"${dir}" is not empty; init writes only into a new or empty folder.`),
       2,
     );
   }
-  mkdirSync(join(dir, 'data'), { recursive: true });
+  // Made a level at a time, each refusal reported in plain words (see makeOutputFolder).
+  const made = makeOutputFolder(dir);
+  try {
+    inOutputFolder(dir, () => scaffold(dir, command));
+  } catch (error) {
+    // Nothing half-made is left behind: the folder was new or empty.
+    for (const entry of ['briefkit.yaml', 'README.md', 'data', 'template', 'schemas'])
+      clearAway(join(dir, entry));
+    for (const folder of made.reverse()) clearAway(folder);
+    throw error;
+  }
+  return ['briefkit.yaml', 'README.md', 'data/briefing.yaml', 'template/', 'schemas/'];
+}
+
+/** Whether a folder stands at `path`; what else stands there, makeOutputFolder reports. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Removes what a failed init made, as far as the system lets it: the error says why it failed. */
+function clearAway(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // Left for the user, whose folder refused it.
+  }
+}
+
+function scaffold(dir: string, command: string): void {
+  mkdirSync(join(dir, 'data'));
   cpSync(defaults.template, join(dir, 'template'), { recursive: true });
   // Editor schemas travel with the project, so the template's $schema comment still resolves.
   cpSync(join(defaults.template, '..', '..', 'schemas'), join(dir, 'schemas'), { recursive: true });
@@ -49,7 +93,6 @@ export function initProject(dir: string, command = 'briefkit'): string[] {
     );
   }
   writeFileSync(join(dir, 'README.md'), readme(command));
-  return ['briefkit.yaml', 'README.md', 'data/briefing.yaml', 'template/', 'schemas/'];
 }
 
 function readme(command: string): string {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, initProject, readProjectConfig, validate } from '../../src/index.ts';
@@ -36,6 +36,28 @@ describe('briefkit init', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'keep.txt'), 'mine');
     expect(catchError(() => initProject(dir)).exitCode).toBe(2);
+  });
+
+  it('refuses an empty folder name, which would be the current folder', () => {
+    const error = catchError(() => initProject(''));
+    expect(error.exitCode).toBe(2);
+    expect(error.diagnostics[0]?.message).toContain('init needs the name of a new or empty folder');
+  });
+
+  it('reports a folder it cannot make as bad output, leaving nothing half-made', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-file'), 'mine');
+    for (const target of [
+      join(dir, 'a-file'),
+      join(dir, 'a-file', 'project'),
+      '/proc/self/briefkit-init',
+    ]) {
+      const error = catchError(() => initProject(target));
+      expect(error.diagnostics[0]?.code, target).toBe('output-path');
+      expect(error.exitCode).toBe(1);
+    }
+    expect(readdirSync(dir)).toEqual(['a-file']);
+    expect(readFileSync(join(dir, 'a-file'), 'utf8')).toBe('mine');
   });
 });
 
