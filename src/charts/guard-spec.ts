@@ -54,6 +54,12 @@ export function guardSpec(chart: ChartSpecSource): void {
       const shown = () => formatDataPath(here);
       if (key === 'url' || key === 'href')
         refuse(chart, here, `"${shown()}" would load from outside; inline the data instead.`);
+      if (isUrlReference(v))
+        refuse(
+          chart,
+          here,
+          `"${shown()}" is a url(…), which an SVG viewer would fetch; give a colour.`,
+        );
       const type = typeof v === 'string' ? v : (v as { type?: unknown } | null)?.type;
       if ((key === 'mark' || key === 'type') && type === 'image') {
         refuse(chart, here, `image marks are not allowed (at "${shown()}").`);
@@ -81,6 +87,15 @@ export function guardSpec(chart: ChartSpecSource): void {
     }
   };
   visit(chart.spec, []);
+}
+
+/**
+ * A CSS `url(…)`: Vega writes fills, strokes and cursors into the SVG as given, so a colour
+ * spelled `url(http://…)`, in the spec or in the data a chart draws, would point the deck's
+ * picture of a chart at another server.
+ */
+export function isUrlReference(value: unknown): boolean {
+  return typeof value === 'string' && /url\s*\(/i.test(value);
 }
 
 function refuse(chart: ChartSpecSource, path: PathSegment[], detail: string): never {

@@ -10,7 +10,7 @@ import { vegaLocale } from './chart-locale.ts';
 import { titleText } from './chart-title.ts';
 import { checkRows } from './check-rows.ts';
 import { guardExpressions } from './guard-expressions.ts';
-import { guardSpec } from './guard-spec.ts';
+import { guardSpec, isUrlReference } from './guard-spec.ts';
 import {
   type ChartPoints,
   categoryScale,
@@ -163,6 +163,10 @@ async function drawScene(view: View, root: SceneNode): Promise<SceneDrawing> {
   // A gradient the spec computes (an expression) is only known now.
   if (someItem(root, (item) => isAngledGradient(item.fill) || isAngledGradient(item.stroke)))
     throw new Error(angledGradientProblem());
+  // And a colour the data gives: a url(…) in the SVG would point at another server.
+  const paints = (item: SceneNode) => [item.fill, item.stroke, item.cursor];
+  if (someItem(root, (item) => paints(item).some(isUrlReference)))
+    throw new Error('a colour or cursor drawn is a url(…), which an SVG viewer would fetch.');
   const recorder = new SceneRecorder();
   await view.toCanvas(1, { externalContext: recorder as never });
   // The size Vega gives the canvas and the SVG (vega-view's render-size.js).
@@ -353,6 +357,7 @@ type SceneNode = {
   datum?: Record<string, unknown>;
   fill?: unknown;
   stroke?: unknown;
+  cursor?: unknown;
   x?: number;
   y?: number;
   startAngle?: number;

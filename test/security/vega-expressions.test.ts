@@ -328,10 +328,42 @@ describe('Vega expression-injection proofs of concept, through renderChart', () 
       { data: { name: 'rows' }, mark: 'image', encoding: { url: { field: 'k' } } },
       { data: { name: 'rows' }, mark: { type: 'bar', href: 'file:///etc/passwd' } },
       { data: { name: 'rows' }, mark: 'bar', encoding: { href: { field: 'k' } } },
+      {
+        ...bar,
+        data: { name: 'rows' },
+        mark: { type: 'bar', fill: 'url(http://127.0.0.1:9/g.svg#g)' },
+      },
+      { ...bar, data: { name: 'rows' }, config: { mark: { cursor: 'URL (x.cur), auto' } } },
     ]) {
       const error = await renderChart(request(spec)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BriefkitError);
     }
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('refuses a colour from the data that is a url(…), which the SVG would point at', async () => {
+    const url = 'url(http://127.0.0.1:9/evil.svg#g)';
+    const error = await renderChart({
+      ...request({
+        data: { name: 'rows' },
+        mark: 'bar',
+        encoding: {
+          x: { field: 'k', type: 'nominal' },
+          y: { field: 'v', type: 'quantitative' },
+          color: { field: 'k', type: 'nominal', scale: null },
+        },
+      }),
+      data: {
+        rows: [
+          { k: url, v: 1 },
+          { k: 'steelblue', v: 2 },
+        ],
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BriefkitError);
+    expect((error as BriefkitError).diagnostics[0]?.message).toContain('url(…)');
+    // The same chart with plain colours draws.
+    const drawn = await categoryChart([{ k: 'steelblue', v: 1 }]);
+    expect(drawn.svg).not.toContain('url(http');
   });
 });
