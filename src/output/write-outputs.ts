@@ -1,4 +1,6 @@
 import {
+  copyFileSync,
+  linkSync,
   mkdirSync,
   renameSync,
   rmdirSync,
@@ -18,10 +20,10 @@ export interface OutputFile {
 
 /**
  * Writes every output to a temp file beside its destination, checks every destination can
- * take a file, then renames them all. A failure before the renames leaves the previous
- * outputs untouched; no temp file is ever left behind, nor a folder made for outputs that
- * were never written (a batch on a full disk left one empty folder per record). A folder
- * the system will not let us write to is bad input, reported once, naming it.
+ * take a file, then renames them all. A failure leaves the previous outputs as they were,
+ * every one of them (see replaceAll); no temp file is ever left behind, nor a folder made
+ * for outputs that were never written (a batch on a full disk left one empty folder per
+ * record). A folder the system will not let us write to is bad input, reported once, naming it.
  */
 export function writeOutputs(dir: string, files: readonly OutputFile[]): string[] {
   const made = makeOutputFolder(dir);
@@ -39,7 +41,7 @@ export function writeOutputs(dir: string, files: readonly OutputFile[]): string[
         tried.push(temp);
         writeFileSync(temp, file.bytes);
       }
-      for (const { temp, target } of staged) renameSync(temp, target);
+      replaceAll(staged);
     });
     written = true;
   } finally {
@@ -47,6 +49,62 @@ export function writeOutputs(dir: string, files: readonly OutputFile[]): string[
     if (!written) removeEmptyFolders(made);
   }
   return staged.map((s) => s.target);
+}
+
+interface Replacement {
+  target: string;
+  /** The previous output, kept until every new one is in place; null if there was none. */
+  previous: string | null;
+}
+
+/**
+ * Renames each temp file over its destination, keeping the previous output beside it (a hard
+ * link, so the destination never goes missing) until all are in place. A rename the system
+ * refuses partway (a file locked by a viewer, one made read-only) puts every previous output
+ * back: the folder never holds a deck from one build beside PDFs from another.
+ */
+function replaceAll(staged: readonly { temp: string; target: string }[]): void {
+  const done: Replacement[] = [];
+  try {
+    for (const { temp, target } of staged) {
+      const previous = keepPrevious(target);
+      try {
+        renameSync(temp, target);
+      } catch (error) {
+        // Refused, the rename changed nothing: the target is still the previous output.
+        if (previous) rmSync(previous, { force: true });
+        throw error;
+      }
+      done.push({ target, previous });
+    }
+  } catch (error) {
+    for (const replacement of done.reverse()) putBack(replacement);
+    throw error;
+  }
+  for (const { previous } of done) if (previous) rmSync(previous, { force: true });
+}
+
+/** A copy of the file at `target`, beside it, or null when there is none. */
+function keepPrevious(target: string): string | null {
+  const previous = `${target}.${process.pid}.old`;
+  rmSync(previous, { force: true });
+  try {
+    linkSync(target, previous);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    // A file system without hard links.
+    copyFileSync(target, previous);
+  }
+  return previous;
+}
+
+function putBack({ target, previous }: Replacement): void {
+  try {
+    if (previous) renameSync(previous, target);
+    else rmSync(target, { force: true });
+  } catch {
+    // Left beside it, as *.old: the error reported says why the build failed.
+  }
 }
 
 /** Removes the folders `made`, deepest first, as long as nothing else was put in them. */

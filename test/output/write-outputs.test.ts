@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { isBriefkitError } from '../../src/errors/briefkit-error.ts';
 import { outputFolderError, writeOutputs } from '../../src/output/write-outputs.ts';
@@ -109,6 +111,37 @@ describe('writeOutputs: a folder it cannot write', () => {
     );
     expect(readdirSync(out)).toEqual(['a.txt']);
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old A');
+  });
+
+  it('puts every previous output back when a later one cannot replace its file', () => {
+    const out = tempDir('briefkit-out-');
+    writeOutputs(out, [file('a.txt', 'old A'), file('b.txt', 'old B')]);
+    // As when a viewer holds b.txt open on Windows, or it was made read-only.
+    const fsDefault = (fs as unknown as { default: typeof fs }).default;
+    const rename = fsDefault.renameSync;
+    const refused = vi.spyOn(fsDefault, 'renameSync').mockImplementation((from, to) => {
+      if (String(to).endsWith('b.txt')) throw systemError('EPERM', 'rename');
+      rename(from, to);
+    });
+    syncBuiltinESMExports();
+    let error: ReturnType<typeof catchError>;
+    try {
+      error = catchError(() =>
+        writeOutputs(out, [file('new.txt', 'N'), file('a.txt', 'new A'), file('b.txt', 'new B')]),
+      );
+    } finally {
+      refused.mockRestore();
+      syncBuiltinESMExports();
+    }
+    expect(error.diagnostics[0]?.code).toBe('output-path');
+    // new.txt and a.txt had been replaced: both are undone, and nothing else is left.
+    expect(readdirSync(out).sort()).toEqual(['a.txt', 'b.txt']);
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old A');
+    expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('old B');
+    // And the next build replaces them all.
+    writeOutputs(out, [file('a.txt', 'new A'), file('b.txt', 'new B')]);
+    expect(readdirSync(out).sort()).toEqual(['a.txt', 'b.txt']);
+    expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('new B');
   });
 
   it('removes the folders it made when no output could be written there', () => {
