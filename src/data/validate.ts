@@ -104,6 +104,11 @@ const ajv = () => {
   return compiler;
 };
 
+/** Compiles a schema (kept for the builds that check data against it); throws Ajv's errors. */
+export function compileSchema(schema: object): void {
+  compile(schema);
+}
+
 function compile(schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);

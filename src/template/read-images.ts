@@ -53,5 +53,21 @@ export function readImage(templateDir: string, src: string, where: string): Imag
       : size.type === 'jpg'
         ? 'jpeg'
         : refuse('it is not a PNG or JPEG picture');
+  if (format === 'png' && !isWholePng(data)) refuse('the PNG file is cut short or damaged');
   return { src, format, data, width: size.width, height: size.height };
+}
+
+/**
+ * Whether a PNG's chunks run whole up to its end chunk (IEND). Its header alone gives the
+ * size, so a file cut short passed here and failed the PDFs with pdfkit's internal error.
+ */
+function isWholePng(data: Uint8Array): boolean {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  // Each chunk: its length, a 4-letter type, the data and a CRC; after the 8-byte signature.
+  for (let at = 8; at + 12 <= data.length; ) {
+    const type = String.fromCharCode(...data.subarray(at + 4, at + 8));
+    at += 12 + view.getUint32(at);
+    if (type === 'IEND') return at <= data.length;
+  }
+  return false;
 }

@@ -9,7 +9,7 @@ import {
   readSource,
   type SourceDocument,
 } from '../data/read-source.ts';
-import { validateAgainst } from '../data/validate.ts';
+import { compileSchema, validateAgainst } from '../data/validate.ts';
 import { fail, type Place } from '../errors/briefkit-error.ts';
 import { displayPath } from '../errors/display-path.ts';
 import { fileProblems, messages } from '../errors/messages.ts';
@@ -69,11 +69,7 @@ export function readTemplate(dir: string): TemplateBundle {
   return {
     dir,
     name: manifest.name,
-    dataSchema: readChecked(
-      named(['schema'], manifest.schema, 'data schema'),
-      'data schema',
-      'meta',
-    ) as object,
+    dataSchema: readDataSchema(named(['schema'], manifest.schema, 'data schema')),
     theme: withDefaults(readChecked(themeFile, 'theme', 'theme', themeReadOptions) as Theme),
     themeFile: displayPath(themeFile),
     deck: readTemplateSource(named(['outputs', 'deck'], deck, 'deck template')),
@@ -139,6 +135,23 @@ function readChecked(
   const doc = readDocument(file, what, options);
   validateAgainst(doc, schema);
   return doc.value;
+}
+
+/**
+ * The template's data schema: valid JSON Schema, and one Ajv can compile. A `$ref` it cannot
+ * resolve or a `pattern` that is no regular expression passes the meta-schema.
+ */
+function readDataSchema(file: string): object {
+  const schema = readChecked(file, 'data schema', 'meta') as object;
+  try {
+    compileSchema(schema);
+  } catch (error) {
+    fail({
+      ...messages.schema(`The data schema cannot be used: ${(error as Error).message}.`),
+      place: { file: displayPath(file) },
+    });
+  }
+  return schema;
 }
 
 function readStrings(file: string): StringTable {

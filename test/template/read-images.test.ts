@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readImages } from '../../src/template/read-images.ts';
@@ -32,6 +32,15 @@ describe('readImages', () => {
     expect(catchError(() => readImages(dir, ['images/evil.png'], 'd')).message).toContain(
       'outside the template folder',
     );
+  });
+
+  it('refuses a PNG cut short, which only its header would pass', () => {
+    const dir = template();
+    const whole = readFileSync(join(dir, 'images/ok.png'));
+    writeFileSync(join(dir, 'images/cut.png'), whole.subarray(0, whole.length - 20));
+    const error = catchError(() => readImages(dir, ['images/cut.png'], 'deck.md.hbs'));
+    expect(error.code).toBe('image-path');
+    expect(error.message).toContain('cut short or damaged');
   });
 
   it('refuses files that are not pictures', () => {

@@ -31,6 +31,25 @@ describe('readTemplate', () => {
     expect(first?.place?.file).toContain('schema.json');
   });
 
+  it('refuses a data schema Ajv cannot compile, naming the schema file', () => {
+    for (const property of [
+      { type: 'string', pattern: '([' },
+      { $ref: '#/$defs/missing' },
+      { $ref: 'file:///etc/passwd' },
+    ]) {
+      const dir = tempDir();
+      cpSync(defaults.template, dir, { recursive: true });
+      const file = join(dir, 'schema.json');
+      const schema = JSON.parse(readFileSync(file, 'utf8'));
+      schema.properties.extra = property;
+      writeFileSync(file, JSON.stringify(schema, null, 2));
+      const error = catchError(() => readTemplate(dir));
+      expect(error.code, JSON.stringify(property)).toBe('schema');
+      expect(error.message).toContain('The data schema cannot be used');
+      expect(error.diagnostics[0]?.place?.file).toMatch(/schema\.json$/);
+    }
+  });
+
   it('names the template.yaml line of a file it names that is missing', () => {
     // "schemas.json" for "schema.json": the hint said paths resolve from the current folder,
     // but template.yaml's are relative to the template folder, and its line went unnamed.
