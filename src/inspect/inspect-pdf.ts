@@ -6,7 +6,7 @@
  * 3. Fonts come from a raw scan of the bytes (pdf-fonts.ts): pdf.js hides whether a font
  *    file is embedded behind internal objects.
  */
-import { fail } from '../errors/briefkit-error.ts';
+import { fail, isBriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { round1 } from './geometry.ts';
 import type { OutlineItem, PdfInspection, PdfLink, PdfPage } from './model.ts';
@@ -236,7 +236,21 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
       pages,
       links,
     };
+  } catch (error) {
+    // Damage found past the first pages: pdf.js says what, in an exception of its own.
+    if (isPdfJsException(error)) fail(messages.syntax('PDF', error.message));
+    throw error;
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * pdf.js reports a damaged file with exceptions of its own (FormatError, UnknownErrorException
+ * and the like), whose stack is where pdf.js was loaded: only their message says what is wrong.
+ */
+function isPdfJsException(error: unknown): error is Error {
+  return (
+    error instanceof Error && /(Exception|FormatError)$/.test(error.name) && !isBriefkitError(error)
+  );
 }

@@ -33,7 +33,17 @@ function relsPathOf(part: string): string {
 
 /** Resolves a relationship target against the part that owns the relationship. */
 function resolveTarget(part: string, target: string): string {
-  const decoded = decodeURI(target);
+  let decoded: string;
+  try {
+    decoded = decodeURI(target);
+  } catch {
+    fail(
+      messages.syntax(
+        'PPTX',
+        `a relationship of ${part} points at "${target}", which is no valid address.`,
+      ),
+    );
+  }
   if (decoded.startsWith('/')) return posix.normalize(decoded.slice(1));
   return posix.normalize(posix.join(posix.dirname(part), decoded));
 }

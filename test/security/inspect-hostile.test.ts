@@ -46,6 +46,21 @@ describe('inspect on a hostile PPTX', () => {
     expect(error.message).toContain(`part "${PRESENTATION}" cannot be read`);
   });
 
+  it('a relationship target that is no valid address is a syntax error, not a crash', async () => {
+    const zip = new JSZip();
+    zip.file(
+      PRESENTATION,
+      '<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><p:sldIdLst><p:sldId id="256" r:id="rId1"/></p:sldIdLst></p:presentation>',
+    );
+    zip.file(
+      'ppt/_rels/presentation.xml.rels',
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide" Target="slides/slide%E0%A4%A.xml"/></Relationships>',
+    );
+    const error = await failure(await zip.generateAsync({ type: 'uint8array' }));
+    expect(error.code).toBe('syntax');
+    expect(error.message).toContain('no valid address');
+  });
+
   it('a part that inflates past 64 MB is refused without inflating it all', async () => {
     const bomb = await pptxWith(new Uint8Array(80 * 2 ** 20).fill(0x20));
     const error = await failure(bomb);
@@ -54,6 +69,17 @@ describe('inspect on a hostile PPTX', () => {
 });
 
 describe('inspect on a hostile PDF', () => {
+  it('a page tree that loops is a syntax error in pdf.js’s words, not an internal error', async () => {
+    const pdf = [
+      '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n',
+      '2 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj\n',
+      'trailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    ].join('');
+    const error = await failure(new TextEncoder().encode(pdf));
+    expect(error.code).toBe('syntax');
+    expect(error.message).toMatch(/^Invalid PDF: .+/);
+  });
+
   it('reads past arrays nested 500,000 deep (the skipper overflowed the stack: exit 70)', async () => {
     const pdf = [
       '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n',
