@@ -28,7 +28,7 @@ import {
   SceneRecorder,
 } from './scene-drawing.ts';
 import { seriesPoints } from './series-points.ts';
-import { loadVega } from './vega-runtime.ts';
+import { loadVega, resetExpressionBudget } from './vega-runtime.ts';
 
 export interface RenderedChart {
   name: string;
@@ -97,6 +97,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
       // random() and bootstrapped intervals draw from one generator per process: seeded
       // anew, a chart is the same whatever was drawn before it.
       vega.vega.setRandom(vega.vega.randomLCG(1));
+      resetExpressionBudget();
       const view = new vega.vega.View(runtime as never, {
         expr: expressionInterpreter,
         loader: refusingLoader,

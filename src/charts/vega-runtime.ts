@@ -49,23 +49,42 @@ export async function useChartFonts(fonts: FontSet): Promise<void> {
 const EXPRESSION_LIMIT = 100_000;
 
 /**
+ * Items all calls may build while one chart is drawn: `sequence(0, datum.kg)` once a row, then
+ * flattened, multiplies with the rows (2,000 rows of 99,999 ran the process out of memory).
+ */
+const EXPRESSION_BUDGET = 1_000_000;
+let spent = 0;
+
+/** Starts the budget afresh: called before each chart is drawn. */
+export function resetExpressionBudget(): void {
+  spent = 0;
+}
+
+/**
  * `pad('x', 1e9)` or `sequence(0, 1e9)` in a spec would grow until V8 aborts the process;
  * these wrappers fail the chart with a clear error first.
  */
 function boundExpressionFunctions(vega: VegaModules['vega']): void {
   const pad = vega.expressionFunction('pad');
   const sequence = vega.expressionFunction('sequence');
-  const refuse = (name: string) => {
-    throw new Error(
-      `${name}() would build more than ${EXPRESSION_LIMIT.toLocaleString('en')} items`,
-    );
+  const spend = (name: string, items: number) => {
+    if (items > EXPRESSION_LIMIT)
+      throw new Error(
+        `${name}() would build more than ${EXPRESSION_LIMIT.toLocaleString('en')} items`,
+      );
+    if (items > 0) spent += items; // NaN or negative: nothing built
+    if (spent > EXPRESSION_BUDGET)
+      throw new Error(
+        `sequence() and pad() would build more than ${EXPRESSION_BUDGET.toLocaleString('en')} items in all for one chart`,
+      );
   };
-  vega.expressionFunction('pad', ((value: unknown, length: number, ...rest: unknown[]) =>
-    length > EXPRESSION_LIMIT ? refuse('pad') : pad(value, length, ...rest)) as never);
+  vega.expressionFunction('pad', ((value: unknown, length: number, ...rest: unknown[]) => {
+    spend('pad', length);
+    return pad(value, length, ...rest);
+  }) as never);
   vega.expressionFunction('sequence', ((...args: number[]) => {
     const [start = 0, stop = 0, step = 1] = args.length === 1 ? [0, args[0], 1] : args;
-    return Math.abs((stop - start) / (step || 1)) > EXPRESSION_LIMIT
-      ? refuse('sequence')
-      : sequence(...args);
+    spend('sequence', Math.abs((stop - start) / (step || 1)));
+    return sequence(...args);
   }) as never);
 }

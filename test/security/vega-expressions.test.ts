@@ -271,6 +271,25 @@ describe('Vega expression-injection proofs of concept, through renderChart', () 
     },
   );
 
+  it('refuses sequence() once a row when all the rows build more than a million items', async () => {
+    const pictogram = (rows: number) =>
+      renderChart({
+        ...request({
+          data: { name: 'rows' },
+          transform: [{ calculate: 'sequence(0, datum.v)', as: 'i' }, { flatten: ['i'] }],
+          mark: 'point',
+          encoding: { x: { field: 'k', type: 'nominal' }, y: { aggregate: 'count' } },
+        }),
+        data: { rows: Array.from({ length: rows }, (_, i) => ({ k: `C${i}`, v: 99_999 })) },
+      });
+    // Each call is within the 100,000 of one call; twenty of them are not, in all.
+    const error = await pictogram(20).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BriefkitError);
+    expect((error as BriefkitError).message).toMatch(/more than 1,000,000 items in all/);
+    // The budget is per chart: the next chart starts afresh.
+    await expect(pictogram(5)).resolves.toMatchObject({ name: 'evil' });
+  });
+
   it('draws hostile data values as text and never evaluates them', async () => {
     const hostile = [
       { k: "[].constructor.constructor('x')()", v: 1 },
