@@ -21,11 +21,16 @@ export interface CliContext {
   readonly workerModule: string;
   /** How the user runs briefkit, for the commands we suggest: `briefkit`, or `node …/cli.js`. */
   readonly command: string;
-  /** Calls handler on each Ctrl-C (SIGINT) until the returned function stops listening. */
-  onInterrupt(handler: () => void): () => void;
+  /**
+   * Calls handler on each Ctrl-C (SIGINT), and on a request to end (SIGTERM, as CI timeouts
+   * and service managers send), until the returned function stops listening.
+   */
+  onInterrupt(handler: (signal: StopSignal) => void): () => void;
 }
 
-/** The real process: its streams, environment and SIGINT. */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
+/** The real process: its streams, environment and stop signals. */
 export function processContext(workerModule: string): CliContext {
   return {
     stdout: process.stdout,
@@ -34,8 +39,11 @@ export function processContext(workerModule: string): CliContext {
     workerModule,
     command: invokedAs(process.argv[1]),
     onInterrupt(handler) {
-      process.on('SIGINT', handler);
-      return () => process.off('SIGINT', handler);
+      const signals = ['SIGINT', 'SIGTERM'] as const;
+      for (const signal of signals) process.on(signal, handler);
+      return () => {
+        for (const signal of signals) process.off(signal, handler);
+      };
     },
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { StopSignal } from '../../src/cli/context.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { testContext } from '../cli/helpers/context.ts';
 import { pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
@@ -244,7 +245,7 @@ describe('build --each', () => {
 
 /** Three recipients, built one at a time into `out`, with Ctrl-C pressed `presses` times
  * as soon as the first is reported built (the second is then in flight). */
-function interruptedBatch(presses: number) {
+function interruptedBatch(presses: number, signal: StopSignal = 'SIGINT') {
   const dir = tempDir('briefkit-each-');
   const json = join(dir, 'recipients.json');
   writeFileSync(json, JSON.stringify(['One', 'Two', 'Three'].map((n) => ({ prepared_for: n }))));
@@ -258,7 +259,7 @@ function interruptedBatch(presses: number) {
       write(text: string) {
         if (!pressed && text.includes(' built ')) {
           pressed = true;
-          for (let i = 0; i < presses; i++) context.interrupt();
+          for (let i = 0; i < presses; i++) context.interrupt(signal);
         }
         return write(text);
       },
@@ -292,6 +293,16 @@ describe('build --each and Ctrl-C', () => {
     const left = readdirSync(out, { recursive: true }).map(String);
     expect(left.filter((f) => f.endsWith('.tmp') || f === 'manifest.json')).toEqual([]);
     expect(left).toContain(join('One', 'briefing.pptx'));
+    expect(existsSync(join(out, 'Three'))).toBe(false);
+  });
+
+  it('quits at once when asked to end (SIGTERM), as at a second Ctrl-C', async () => {
+    const { out, context, run } = interruptedBatch(1, 'SIGTERM');
+    expect(await run()).toBe(143);
+
+    expect(context.out()).toContain('Quit by a request to end (SIGTERM)');
+    const left = readdirSync(out, { recursive: true }).map(String);
+    expect(left.filter((f) => f.endsWith('.tmp') || f === 'manifest.json')).toEqual([]);
     expect(existsSync(join(out, 'Three'))).toBe(false);
   });
 });

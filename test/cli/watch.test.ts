@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import type { StopSignal } from '../../src/cli/context.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { type RebuildEvent, watch } from '../../src/cli/watch/watch.ts';
 import { isBriefkitError } from '../../src/errors/briefkit-error.ts';
@@ -284,8 +285,8 @@ describe('briefkit watch', () => {
     const listen = context.onInterrupt;
     const pressing = {
       ...context,
-      onInterrupt(handler: () => void) {
-        setImmediate(handler);
+      onInterrupt(handler: (signal: StopSignal) => void) {
+        setImmediate(() => handler('SIGINT'));
         return listen(handler);
       },
     };

@@ -74,7 +74,8 @@ export function createProgress(context: CliContext) {
     note(text: string) {
       problem(text);
     },
-    finish(summary: BatchSummary, ms: number) {
+    /** `quitBy`: what ended a halted batch, in words. */
+    finish(summary: BatchSummary, ms: number, quitBy = 'a second Ctrl-C') {
       bar?.stop();
       const seconds = ms / 1000;
       const perSecond = (summary.built / Math.max(seconds, 0.001)).toFixed(1);
@@ -87,7 +88,7 @@ export function createProgress(context: CliContext) {
         lines.push(`${summary.failed} failed: ${labels}${more > 0 ? `; and ${more} more` : ''}.`);
       }
       if (summary.halted)
-        lines.push('Quit by a second Ctrl-C: the builds in progress were dropped; no manifest.');
+        lines.push(`Quit by ${quitBy}: the builds in progress were dropped; no manifest.`);
       else if (summary.stoppedBy)
         lines.push(batchStopped(explainRefusal(summary.stoppedBy).reason, summary.unbuilt));
       else {

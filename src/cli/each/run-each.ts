@@ -29,9 +29,13 @@ export async function runEach(
   const progress = createProgress(context);
   const stop = new AbortController();
   const halt = new AbortController();
-  const stopListening = context.onInterrupt(() => {
-    if (stop.signal.aborted) {
+  let terminated = false;
+  const stopListening = context.onInterrupt((signal) => {
+    // Asked to end (SIGTERM), it quits as at a second Ctrl-C: builds dropped, nothing half-written.
+    terminated ||= signal === 'SIGTERM';
+    if (stop.signal.aborted || terminated) {
       progress.note('Quitting: the builds in progress are dropped.');
+      stop.abort();
       halt.abort();
       return;
     }
@@ -53,9 +57,10 @@ export async function runEach(
       onPlan: (plan) => progress.start(plan.total),
       onRecord: (outcome) => progress.record(outcome),
     });
-    progress.finish(summary, performance.now() - started);
-    // As a shell reports a process ended by SIGINT.
-    if (summary.halted) return 130;
+    const quitBy = terminated ? 'a request to end (SIGTERM)' : undefined;
+    progress.finish(summary, performance.now() - started, quitBy);
+    // As a shell reports a process ended by the signal.
+    if (summary.halted) return terminated ? 143 : 130;
     if (summary.internal > 0) return 70;
     return summary.failed > 0 || summary.interrupted ? 1 : 0;
   } finally {
