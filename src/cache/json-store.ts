@@ -37,6 +37,8 @@ export function openJsonStore<T>(
   if (!dir) return null;
   const path = (key: string) => join(dir, `${createHash('sha256').update(key).digest('hex')}.json`);
   let writes = 0;
+  /** Entries waiting to be written: past half the limit, more would only push them out again. */
+  let queued = 0;
   return {
     read(key) {
       try {
@@ -48,8 +50,10 @@ export function openJsonStore<T>(
     },
     write(key, value) {
       // Batch workers only read: what they would keep is one recipient's.
-      if (!isMainThread) return;
+      if (!isMainThread || queued >= limit / 2) return;
+      queued++;
       later(() => {
+        queued--;
         if (!isJson(value)) return;
         writeCacheFile(path(key), JSON.stringify({ build, value } satisfies Entry));
         // Past the limit, the older half goes; counting files on every write would cost more.

@@ -20,6 +20,19 @@ describe('openJsonStore', () => {
     expect(readdirSync(join(dir, 'test'))).toHaveLength(1); // named by the key's hash
   });
 
+  it('writes at most half its limit from one build: more would only push each other out', () => {
+    const dir = tempDir();
+    const store = openJsonStore({ part: 'test', limit: 10, accept }, { BRIEFKIT_CACHE_DIR: dir });
+    for (let i = 0; i < 100; i++) store?.write(`key ${i}`, i);
+    flushJsonStores();
+    expect(readdirSync(join(dir, 'test'))).toHaveLength(5);
+    expect(store?.read('key 0')).toBe(0);
+    // The next build writes again.
+    store?.write('key 100', 100);
+    flushJsonStores();
+    expect(store?.read('key 100')).toBe(100);
+  });
+
   it('is only read in worker threads: batch workers would keep one recipient’s entries', async () => {
     const dir = tempDir();
     const worker = new Worker(new URL('../helpers/store-writer.mjs', import.meta.url), {
