@@ -53,6 +53,8 @@ function keyName(key: unknown): string {
  */
 export function checkNodes(file: string, doc: Document, lineCounter: LineCounter): Diagnostic[] {
   const problems: Diagnostic[] = [];
+  // JSON is read by the YAML parser, but its writer should hear of JSON.
+  const format = /\.json$/i.test(file) ? 'JSON' : 'YAML';
   const at = (node: Node, path: PathSegment[]): Place => {
     const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
     return { file, line, column: col, ...(path.length ? { path: formatDataPath(path) } : {}) };
@@ -72,7 +74,7 @@ export function checkNodes(file: string, doc: Document, lineCounter: LineCounter
         if (seen.has(key.value)) {
           const name = keyName(key);
           problems.push({
-            ...messages.syntax('YAML', `Map keys must be unique; "${name}" is repeated.`),
+            ...messages.syntax(format, `Map keys must be unique; "${name}" is repeated.`),
             place: at(key, [...path, name]),
           });
         }

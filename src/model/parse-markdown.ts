@@ -156,6 +156,8 @@ function toBlock(node: RootContent, comments: string[], unsupported: Unsupported
 
 /** Why a picture's path cannot name a picture briefkit reads. */
 function whyNotAPicture(url: string): string {
+  if (/^chart:/i.test(url))
+    return 'a chart is named by its file in charts/ without .vl.json, in lower-case letters, digits and "-" (chart:mass-transport)';
   if (/^[a-z][a-z0-9+.-]*:/i.test(url))
     return 'pictures come from the template folder, not from a URL';
   if (url.startsWith('/') || url.split(/[\\/]/).includes('..'))

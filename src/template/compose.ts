@@ -69,6 +69,10 @@ function locatedHelpers(file: string, ctx: HelperContext) {
 }
 
 const hb = Handlebars.create();
+// Handlebars' own `log` printed the data it was given to the console, mid-build.
+hb.registerHelper('log', () => {
+  throw new Error('"log" is not one of briefkit’s helpers');
+});
 const cache = new LruCache<string, HandlebarsTemplateDelegate>(32);
 
 /** Compiled once per template text: rebuilds in watch mode and batches skip the compiler. */

@@ -114,6 +114,11 @@ describe('size limits', () => {
     expect(place(error)).toMatchObject({ line: 8_001, path: 'k5' });
   });
 
+  it('names the format the file is written in: a repeated key in JSON is a JSON error', () => {
+    const error = catchError(() => readSource('data.json', '{"a": 1, "a": 2}'));
+    expect(error.message).toBe('Invalid JSON: Map keys must be unique; "a" is repeated.');
+  });
+
   it('stops an alias bomb, naming where the expansion starts', () => {
     const bomb = [
       'a: &a [x, x, x, x, x, x, x, x, x, x]',

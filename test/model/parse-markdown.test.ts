@@ -144,6 +144,7 @@ describe('a picture briefkit cannot read', () => {
     };
     expect(reason('images/plan.svg')).toContain('SVG is not supported; save the picture as a PNG');
     expect(reason('https://example.org/plan.png')).toContain('not from a URL');
+    expect(reason('chart:Mass_Transport')).toContain('a chart is named by its file in charts/');
     expect(reason('../secret.png')).toContain('inside the template folder');
     expect(reason('images/plan.gif')).toContain('a PNG or JPEG file');
   });

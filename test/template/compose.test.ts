@@ -79,6 +79,11 @@ describe('literal data', () => {
 });
 
 describe('composeMarkdown', () => {
+  it('refuses Handlebars’ own log helper, which printed the data to the console', () => {
+    const error = catchError(() => render('{{log text}}', { text: 'secret' }));
+    expect(error.message).toContain('"log" is not one of briefkit’s helpers');
+  });
+
   it('lets the template ask for rich text with md', () => {
     const [block] = render('{{md text}}', { text: '**bold** plain' });
     expect(block).toEqual({
