@@ -119,7 +119,8 @@ export function readText(file: string, what: string): string {
   if (!stat.isFile()) fail({ ...messages.notRegularFile(displayPath(file), what), place });
   const { size } = stat;
   if (size > dataLimits.fileBytes) failFileSize(displayPath(file), size);
-  return readFileSync(file, 'utf8');
+  // A byte-order mark (Notepad writes one) is no text: it shifted every column on line 1.
+  return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
 }
 
 export function readDocument(file: string, what: string, options?: ReadOptions): SourceDocument {

@@ -6,7 +6,7 @@ import themeSchema from '../../schemas/theme.schema.json' with { type: 'json' };
 import { defaults } from '../../src/build.ts';
 import { createAjv } from '../../src/data/ajv.ts';
 import { BriefkitError } from '../../src/errors/briefkit-error.ts';
-import { readTemplate } from '../../src/template/read-template.ts';
+import { readDocument, readTemplate } from '../../src/template/read-template.ts';
 import { catchError } from '../helpers/errors.ts';
 import { tempDir } from '../helpers/sample.ts';
 
@@ -29,6 +29,14 @@ describe('readTemplate', () => {
     const [first] = error.diagnostics;
     expect(first?.place).toMatchObject({ line: expect.any(Number), path: 'properties.title.type' });
     expect(first?.place?.file).toContain('schema.json');
+  });
+
+  it('reads a file that starts with a byte-order mark as if it had none', () => {
+    const file = join(tempDir(), 'data.yaml');
+    writeFileSync(file, '\uFEFFreport: 5\n');
+    const doc = readDocument(file, 'dataset');
+    expect(doc.value).toEqual({ report: 5 });
+    expect(doc.locate(['report'])).toMatchObject({ line: 1, column: 9 });
   });
 
   it('refuses a data schema Ajv cannot compile, naming the schema file', () => {
