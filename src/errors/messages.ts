@@ -410,6 +410,7 @@ export const outputFolderReasons = {
   byCode: {
     EACCES: { reason: 'permission denied', hint: notWritable },
     EPERM: { reason: 'permission denied', hint: notWritable },
+    EBUSY: { reason: 'a file is in use', hint: notWritable },
     EROFS: {
       reason: 'the file system is read-only',
       hint: 'Choose another --out, on a disk you can write to.',
@@ -434,6 +435,11 @@ export const outputFolderReasons = {
       hint: 'Choose another --out, on a disk that takes larger files.',
     },
   } as Record<string, OutputRefusal>,
+  /** A rename over an earlier output refused: most often a program has that file open. */
+  cannotReplace: (file: string, why: string): OutputRefusal => ({
+    reason: `"${file}" in it cannot be replaced (${why})`,
+    hint: 'Close it in any program that has it open (a PDF viewer or PowerPoint), or make it writable, then build again.',
+  }),
   fileInPath: (file: string, folder: string): OutputRefusal => ({
     reason: file === folder ? 'it is a file' : `"${file}" is a file, not a folder`,
     hint: fileInTheWay,

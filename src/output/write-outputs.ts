@@ -9,7 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { BriefkitError, fail } from '../errors/briefkit-error.ts';
 import { messages, type OutputRefusal, outputFolderReasons } from '../errors/messages.ts';
 
@@ -170,8 +170,16 @@ function existing(dir: string, path: string): Stats | undefined {
  */
 export function outputFolderError(dir: string, error: unknown): unknown {
   if (error instanceof BriefkitError || !isSystemError(error)) return error;
-  const message = messages.outputFolder(dir, explainRefusal(error.code));
+  const message = messages.outputFolder(dir, replaceRefusal(error) ?? explainRefusal(error.code));
   return new BriefkitError({ ...message, place: { file: dir } }, 1, { cause: error });
+}
+
+/** A refused rename over an existing output names that file: the folder itself may be fine. */
+function replaceRefusal(error: NodeJS.ErrnoException & { code: string }): OutputRefusal | null {
+  const { dest } = error as { dest?: unknown };
+  const refused = ['EPERM', 'EACCES', 'EBUSY'].includes(error.code);
+  if (error.syscall !== 'rename' || typeof dest !== 'string' || !refused) return null;
+  return outputFolderReasons.cannotReplace(basename(dest), explainRefusal(error.code).reason);
 }
 
 /** Why the system refused a write, in plain words, by its error code (`ENOSPC`…), and what to do. */

@@ -120,7 +120,8 @@ describe('writeOutputs: a folder it cannot write', () => {
     const fsDefault = (fs as unknown as { default: typeof fs }).default;
     const rename = fsDefault.renameSync;
     const refused = vi.spyOn(fsDefault, 'renameSync').mockImplementation((from, to) => {
-      if (String(to).endsWith('b.txt')) throw systemError('EPERM', 'rename');
+      if (String(to).endsWith('b.txt'))
+        throw Object.assign(systemError('EPERM', 'rename'), { dest: String(to) });
       rename(from, to);
     });
     syncBuiltinESMExports();
@@ -134,6 +135,10 @@ describe('writeOutputs: a folder it cannot write', () => {
       syncBuiltinESMExports();
     }
     expect(error.diagnostics[0]?.code).toBe('output-path');
+    expect(error.message).toBe(
+      `Cannot write to the output folder "${out}": "b.txt" in it cannot be replaced (permission denied).`,
+    );
+    expect(error.diagnostics[0]?.hint).toContain('Close it in any program that has it open');
     // new.txt and a.txt had been replaced: both are undone, and nothing else is left.
     expect(readdirSync(out).sort()).toEqual(['a.txt', 'b.txt']);
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old A');
