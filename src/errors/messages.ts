@@ -267,9 +267,10 @@ export const messages = {
     message: `Picture "${src}" cannot be used: ${detail}.`,
     hint: 'Put pictures in the template folder and refer to them by a relative path, e.g. images/photo.png.',
   }),
-  textOverflow: (layout: string, box: string): Message => ({
+  /** `opening`: the text's first words, to find it by, since it may come from the data. */
+  textOverflow: (layout: string, box: string, opening?: string): Message => ({
     code: 'text-overflow',
-    message: `The "${box}" text of this ${layout} slide does not fit, even at the smallest allowed size.`,
+    message: `The "${box}" text of this ${layout} slide${opening ? ` ("${opening}")` : ''} does not fit, even at the smallest allowed size.`,
     hint: 'Shorten the text or split it over two slides.',
   }),
   illegalCharacters: (): Message => ({

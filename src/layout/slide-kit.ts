@@ -45,18 +45,32 @@ export function comfortableSize(ctx: SlideContext): number {
   return Math.max(ctx.theme.sizes.minimum, Math.round(ctx.theme.sizes.body * 0.75));
 }
 
-export function overflow(slide: Slide, box: string): BriefkitError {
+export function overflow(slide: Slide, box: string, paragraphs?: Paragraph[]): BriefkitError {
   return new BriefkitError({
-    ...messages.textOverflow(slide.layout, box),
+    ...messages.textOverflow(slide.layout, box, paragraphs && openingWords(paragraphs)),
     place: slide.place,
   });
 }
 
-/** Fits text or fails naming the slide and the box: text never overflows. */
+/** Fits text or fails naming the slide, the box and how its text starts: text never overflows. */
 export function fitOrFail(slide: Slide, request: TextRequest, ctx: SlideContext): TextFrame {
   const frame = fitText(request, ctx.fonts);
   if (frame) return frame;
-  throw overflow(slide, request.name);
+  throw overflow(slide, request.name, request.paragraphs);
+}
+
+/** The first words of some text, about 40 characters of it, cut between words where it has spaces. */
+function openingWords(paragraphs: Paragraph[]): string {
+  const text = paragraphs
+    .flatMap((p) => p.runs.map((r) => r.text))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const chars = [...text];
+  if (chars.length <= 40) return text;
+  const cut = chars.slice(0, 41).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 20 ? cut.slice(0, space) : cut.slice(0, -1)).trimEnd()}…`;
 }
 
 /** A slide's place among the slides a long list or table spreads over: `index` from 0. */

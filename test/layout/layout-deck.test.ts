@@ -138,6 +138,20 @@ describe('layoutDeck', () => {
     });
   });
 
+  it('names the box and how its text starts when it cannot fit: the text may come from the data', async () => {
+    const title = `Results of ${'a very long report title '.repeat(400)}`;
+    const deck = parseDeck(`---\nlayout: title\n---\n# ${title}`, 'deck.md.hbs');
+    const error = (await layoutDeck(deck, context(theme)).catch(
+      (e: unknown) => e,
+    )) as BriefkitError;
+    expect(error.diagnostics[0]).toMatchObject({
+      code: 'text-overflow',
+      message:
+        'The "title" text of this title slide ("Results of a very long report title a…") does not fit, even at the smallest allowed size.',
+      place: { file: 'deck.md.hbs', path: 'slide 1' },
+    });
+  });
+
   it('underlines a slide title with the accent rule, and draws no rule on a slide without one', async () => {
     const deck = parseDeck(
       ['---\nlayout: bullets\n---\n# Items\n\n- One', '---\nlayout: bullets\n---\n- One'].join(
