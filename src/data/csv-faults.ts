@@ -52,6 +52,13 @@ export function explainCsvError(
 
 /** Column names become field names, so each must be a distinct, non-empty name. */
 export function headerProblems(file: string, names: readonly string[], line: number): Diagnostic[] {
+  // One column whose name holds tabs or semicolons: a table another program separated so.
+  const [only] = names;
+  const separator = names.length === 1 && only ? /[\t;]/.exec(only)?.[0] : undefined;
+  if (separator) {
+    const by = separator === '\t' ? 'tabs' : 'semicolons';
+    return [{ ...messages.csvSeparator(by), place: rowPlace(file, line, '') }];
+  }
   return names.flatMap((name, i) => {
     const place = rowPlace(file, line, String(i + 1));
     if (!name.trim()) return [{ ...messages.csvHeaderUnnamed(i + 1), place }];

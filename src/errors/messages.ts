@@ -114,6 +114,13 @@ export const messages = {
     ),
   csvHeaderUnnamed: (column: number): Message =>
     syntax('CSV', `column ${column} of the header row has no name.`),
+  csvSeparator: (by: string): Message => ({
+    ...syntax(
+      'CSV',
+      `the header row is one column with ${by} in it: the file is separated by ${by}, not commas.`,
+    ),
+    hint: 'Save it again as CSV with commas between the columns (in a spreadsheet: comma-separated values).',
+  }),
   csvHeaderTwice: (name: string): Message =>
     syntax('CSV', `the header names column "${name}" twice.`),
   schema: (detail: string, hint?: string): Message => ({

@@ -109,6 +109,23 @@ describe('a .csv dataset', () => {
     ]);
   });
 
+  it('says a table separated by tabs or semicolons is not separated by commas', () => {
+    for (const [text, by] of [
+      ['crop\tkg\nBeans\t12\n', 'tabs'],
+      ['crop;kg\nBeans;12\n', 'semicolons'],
+    ]) {
+      const error = catchError(() => readSource('t.csv', text as string));
+      expect(error.message).toBe(
+        `Invalid CSV: the header row is one column with ${by} in it: the file is separated by ${by}, not commas.`,
+      );
+      expect(error.diagnostics[0]?.place).toMatchObject({ file: 't.csv', line: 1 });
+    }
+    // A comma-separated header may hold a semicolon in one of its names.
+    expect(readSource('t.csv', 'crop;type,kg\nBeans,12\n').value).toEqual([
+      { 'crop;type': 'Beans', kg: 12 },
+    ]);
+  });
+
   it('refuses an empty file', () => {
     expect(catchError(() => readSource('t.csv', '')).message).toMatch(/needs a header row/);
   });
