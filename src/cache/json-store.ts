@@ -35,7 +35,10 @@ export function openJsonStore<T>(
   // Run from source, code can change between runs: only an explicit folder is trusted.
   const dir = buildId || env.BRIEFKIT_CACHE_DIR ? cacheDir(part, env) : null;
   if (!dir) return null;
-  const path = (key: string) => join(dir, `${createHash('sha256').update(key).digest('hex')}.json`);
+  // Named by build and key: two briefkit builds sharing the folder (a global install and a
+  // project's) overwrote each other's entries, so each build found only the other's, and redrew.
+  const path = (key: string) =>
+    join(dir, `${createHash('sha256').update(`${build}\0${key}`).digest('hex')}.json`);
   let writes = 0;
   /** Entries waiting to be written: past half the limit, more would only push them out again. */
   let queued = 0;

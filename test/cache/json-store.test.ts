@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -18,6 +19,15 @@ describe('openJsonStore', () => {
     flushJsonStores();
     expect(store?.read('a')).toEqual({ list: [1, 'two', null, true] });
     expect(readdirSync(join(dir, 'test'))).toHaveLength(1); // named by the key's hash
+  });
+
+  it('names each entry by the build and the key, so builds sharing a folder keep their own', () => {
+    const dir = tempDir();
+    openJsonStore({ part: 'test', limit: 10, accept }, { BRIEFKIT_CACHE_DIR: dir })?.write('k', 1);
+    flushJsonStores();
+    // Run from source, the build is "source".
+    const name = createHash('sha256').update('source\0k').digest('hex');
+    expect(readdirSync(join(dir, 'test'))).toEqual([`${name}.json`]);
   });
 
   it('writes at most half its limit from one build: more would only push each other out', () => {
