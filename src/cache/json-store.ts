@@ -8,9 +8,9 @@ import { writeCacheFile } from './write-cache-file.ts';
 
 /**
  * Values worth keeping between processes (drawn charts, parsed files), as JSON files in a
- * folder of cacheDir: one file per key (any text; the file is named by a hash of it and the build), tagged
- * with the briefkit build that wrote it, so a new version never reads an old entry. A broken
- * entry reads as missing. Only values that JSON gives back exactly are kept.
+ * folder of cacheDir: one file per key (any text; the file is named by a hash of it and the
+ * build), tagged with the briefkit build that wrote it, so a new version never reads an old
+ * entry. A broken entry reads as missing. Only values that JSON gives back exactly are kept.
  */
 export interface JsonStore<T> {
   read(key: string): T | null;

@@ -59,7 +59,7 @@ export function fitOrFail(slide: Slide, request: TextRequest, ctx: SlideContext)
   throw overflow(slide, request.name, request.paragraphs);
 }
 
-/** The first words of some text, about 40 characters of it, cut between words where it has spaces. */
+/** The first words of some text: about 40 characters, cut between words where it has spaces. */
 function openingWords(paragraphs: Paragraph[]): string {
   const text = paragraphs
     .flatMap((p) => p.runs.map((r) => r.text))
