@@ -14,6 +14,9 @@ import { messages } from '../errors/messages.ts';
 import { inOutputFolder, makeOutputFolder } from '../output/write-outputs.ts';
 import { PROJECT_FILE } from './config.ts';
 
+/** What init creates in the project folder, as its message lists it. */
+const CREATED = ['briefkit.yaml', 'README.md', 'data/briefing.yaml', 'template/', 'schemas/'];
+
 /**
  * Scaffolds a project that builds as it is: the sample template, the sample data as a
  * starting point, a briefkit.yaml pointing at both, and a README on what to change. The
@@ -35,12 +38,11 @@ export function initProject(dir: string, command = 'briefkit'): string[] {
     inOutputFolder(dir, () => scaffold(dir, command));
   } catch (error) {
     // Nothing half-made is left behind: the folder was new or empty.
-    for (const entry of ['briefkit.yaml', 'README.md', 'data', 'template', 'schemas'])
-      clearAway(join(dir, entry));
+    for (const entry of CREATED) clearAway(join(dir, entry.split('/')[0] as string));
     for (const folder of made.reverse()) clearAway(folder);
     throw error;
   }
-  return ['briefkit.yaml', 'README.md', 'data/briefing.yaml', 'template/', 'schemas/'];
+  return [...CREATED];
 }
 
 /** Whether a folder stands at `path`; what else stands there, makeOutputFolder reports. */
