@@ -52,8 +52,9 @@ export function toBuildOptions(
   if (paper && paper !== 'a4' && paper !== 'letter') {
     throw usageError(usageProblems.paper(values.paper));
   }
+  // Written as the help writes it: Number() would also take "03", "3.0" and "0x3".
   const handout = values.handout === undefined ? undefined : Number(values.handout);
-  if (handout !== undefined && !handoutSizes.includes(handout as HandoutSize)) {
+  if (handout !== undefined && !handoutSizes.map(String).includes(values.handout as string)) {
     throw usageError(usageProblems.handout(values.handout));
   }
   // briefkit.yaml in the current folder (from `briefkit init`) gives defaults; flags win.

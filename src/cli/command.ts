@@ -65,21 +65,29 @@ export function defineCommand<const O extends OptionSpecs>(spec: CommandSpec<O>)
 
 /** parseArgs, with its errors turned into usage errors (exit code 2). */
 export function parseCommandArgs<O extends OptionSpecs>(argv: string[], options: O): ParsedArgs<O> {
-  let parsed: ParsedArgs<O>;
+  let parsed: ParsedArgs<O> & { tokens: { kind: string; name?: string; value?: unknown }[] };
   try {
     parsed = parseArgs({
       args: argv,
       options: { ...globalOptions, ...options },
       allowPositionals: true,
       strict: true,
-    }) as ParsedArgs<O>;
+      tokens: true,
+    }) as typeof parsed;
   } catch (error) {
     throw usageError(argumentProblem(error as Error & { code?: string }));
   }
   // `--out ""` (an unset shell variable, say) would quietly mean the default.
   const empty = Object.entries(parsed.values).find(([, value]) => value === '');
   if (empty) throw usageError(usageProblems.needsValue(`--${empty[0]}`));
-  return parsed;
+  // parseArgs keeps the last of `--out a --out b`: which one was meant, only the user knows.
+  const names = parsed.tokens.flatMap((t) =>
+    t.kind === 'option' && t.value !== undefined ? [t.name] : [],
+  );
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) throw usageError(usageProblems.givenTwice(`--${twice}`));
+  const { tokens: _, ...values } = parsed;
+  return values as ParsedArgs<O>;
 }
 
 /**

@@ -469,6 +469,7 @@ export const usageProblems = {
   unknownOption: (option: string) => `Unknown option "${option}".`,
   takesNoValue: (option: string) => `Option ${option} takes no value.`,
   needsValue: (option: string) => `Option ${option} needs a value.`,
+  givenTwice: (option: string) => `Option ${option} is given twice; give it once.`,
   /** `--data --out x`: the value looks like the next option. */
   needsValueNotOption: (option: string) =>
     `Option ${option} needs a value; write ${option}=VALUE for a value that starts with "-".`,

@@ -53,6 +53,12 @@ describe('the command registry', () => {
     expect(context.out()).toBe(`${version}\n`);
   });
 
+  it('takes a flag given twice as given once: only a value given twice is ambiguous', async () => {
+    const context = testContext();
+    expect(await runCli(['--version', '-v'], context)).toBe(0);
+    expect(context.out()).toBe(`${version}\n`);
+  });
+
   it('gives each option name one meaning across commands', () => {
     // The dispatcher parses argv with every command's options to find the command name.
     const seen = new Map<string, string>();
@@ -79,6 +85,10 @@ describe('usage errors exit with 2', () => {
     [['validate', 'a', 'b'], 'Unexpected argument "a": validate takes only options'],
     [['build', '--paper', 'b5'], '--paper must be a4 or letter, not "b5".'],
     [['build', '--handout', '4'], '--handout must be 2, 3 or 6, not "4".'],
+    [['build', '--handout', '03'], '--handout must be 2, 3 or 6, not "03".'],
+    [['build', '--handout', '0x3'], '--handout must be 2, 3 or 6, not "0x3".'],
+    [['build', '--out', 'a', '--out=b'], 'Option --out is given twice; give it once.'],
+    [['--data', 'a.yaml', 'validate', '--data', 'b.yaml'], 'Option --data is given twice'],
     [['build', '--name', '{{x}}'], '--name and --jobs only apply with --each FILE.'],
     [['build', '--each', 'r.csv', '--jobs', '0'], '--jobs must be a whole number from 1 to 256'],
     [
