@@ -26,18 +26,19 @@ import type { DeckLayout, PagedLayout } from './layout/frames.ts';
 import { type HandoutSize, handoutSizes, layoutHandout } from './layout/handout.ts';
 import { layoutDeck } from './layout/layout-deck.ts';
 import { paperTheme } from './layout/readable-color.ts';
-import { type Block, type Deck, plainText } from './model/document.ts';
+import type { Block, Deck } from './model/document.ts';
 import { parseDeck } from './model/parse-deck.ts';
 import { parseMarkdown } from './model/parse-markdown.ts';
 import { writeOutputs } from './output/write-outputs.ts';
 import { composedLineSources, composeMarkdown, type TemplateSource } from './template/compose.ts';
+import { fillFooter } from './template/footer.ts';
 import type { HelperContext } from './template/helpers.ts';
 import { cleanData, escapeMarkdown, mapStrings, toLiteralData } from './template/literal.ts';
 import { type ImageAsset, readImage, readImages } from './template/read-images.ts';
 import { readDocument, readTemplate, type TemplateBundle } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
 import { continuedLabel, pageLabeller, stringsFor } from './template/strings.ts';
-import { FOOTER_FILE, type Theme } from './template/theme.ts';
+import type { Theme } from './template/theme.ts';
 
 /**
  * Every option may be left out or be undefined (as `process.env.X` or an unset flag is):
@@ -276,12 +277,7 @@ export async function compile(
     { file: template.summary.file },
     templateLine(template.summary),
   );
-  const footerBlocks = parseMarkdown(compose(template.theme.footer ?? '', FOOTER_FILE), {
-    file: FOOTER_FILE,
-  }).blocks;
-  const footer = footerBlocks
-    .map((b) => (b.kind === 'paragraph' ? plainText(b.runs) : ''))
-    .join(' ');
+  const footer = fillFooter(template.theme.footer ?? '', template.footerPlace, compose);
 
   // Every chart and picture is checked now, before fonts and Vega load: bad ones fail fast.
   const blocks = [...deck.slides.flatMap((s) => s.blocks), ...summary.blocks];

@@ -4,7 +4,6 @@ import { messages } from '../errors/messages.ts';
 import { mapStrings } from '../template/literal.ts';
 import type { TemplateBundle } from '../template/read-template.ts';
 import type { Strings } from '../template/strings.ts';
-import { FOOTER_FILE } from '../template/theme.ts';
 import type { FontSet } from './fonts.ts';
 import { uncovered } from './measure.ts';
 
@@ -15,7 +14,7 @@ import { uncovered } from './measure.ts';
  */
 export function coverageWarnings(
   data: unknown,
-  template: Pick<TemplateBundle, 'deck' | 'summary' | 'theme' | 'charts'>,
+  template: Pick<TemplateBundle, 'deck' | 'summary' | 'theme' | 'footerPlace' | 'charts'>,
   strings: Strings,
   fonts: FontSet,
 ): Diagnostic[] {
@@ -26,7 +25,7 @@ export function coverageWarnings(
   });
   for (const source of [template.deck, template.summary])
     texts.push([source.text, { file: source.file }]);
-  if (template.theme.footer) texts.push([template.theme.footer, { file: FOOTER_FILE }]);
+  if (template.theme.footer) texts.push([template.theme.footer, template.footerPlace]);
   for (const [key, text] of Object.entries(strings)) texts.push([text, { path: `t.${key}` }]);
   for (const chart of template.charts.values())
     texts.push([JSON.stringify(chart.spec), { file: chart.file }]);

@@ -38,6 +38,8 @@ export interface TemplateBundle {
   theme: Theme;
   /** The theme's file, as messages name it. */
   themeFile: string;
+  /** Where the theme file writes its footer template. */
+  footerPlace: Place;
   deck: TemplateSource;
   summary: TemplateSource;
   charts: Map<string, ChartSpecSource>;
@@ -66,12 +68,14 @@ export function readTemplate(dir: string): TemplateBundle {
     );
   const themeFile = named(['theme'], manifest.theme, 'theme');
   const { deck, summary } = manifest.outputs;
+  const theme = readChecked(themeFile, 'theme', 'theme', themeReadOptions);
   return {
     dir,
     name: manifest.name,
     dataSchema: readDataSchema(named(['schema'], manifest.schema, 'data schema')),
-    theme: withDefaults(readChecked(themeFile, 'theme', 'theme', themeReadOptions) as Theme),
+    theme: withDefaults(theme.value as Theme),
     themeFile: displayPath(themeFile),
+    footerPlace: { ...theme.locate(['footer']), path: 'footer' },
     deck: readTemplateSource(named(['outputs', 'deck'], deck, 'deck template')),
     summary: readTemplateSource(named(['outputs', 'summary'], summary, 'summary template')),
     charts: readCharts(dir),
@@ -132,10 +136,10 @@ function readChecked(
   what: string,
   schema: BuiltinSchema,
   options?: ReadOptions,
-): unknown {
+): SourceDocument {
   const doc = readDocument(file, what, options);
   validateAgainst(doc, schema);
-  return doc.value;
+  return doc;
 }
 
 /**
@@ -143,7 +147,7 @@ function readChecked(
  * resolve or a `pattern` that is no regular expression passes the meta-schema.
  */
 function readDataSchema(file: string): object {
-  const schema = readChecked(file, 'data schema', 'meta') as object;
+  const schema = readChecked(file, 'data schema', 'meta').value as object;
   try {
     compileSchema(schema);
   } catch (error) {
@@ -156,7 +160,7 @@ function readDataSchema(file: string): object {
 }
 
 function readStrings(file: string): StringTable {
-  return readChecked(file, 'template strings', 'strings') as StringTable;
+  return readChecked(file, 'template strings', 'strings').value as StringTable;
 }
 
 function readTemplateSource(file: string): TemplateSource {

@@ -33,9 +33,6 @@ export interface Theme {
   logo?: string;
 }
 
-/** Where problems with the theme's footer are placed: it is a template of its own. */
-export const FOOTER_FILE = 'theme footer';
-
 /**
  * Colours are hex digits written unquoted, and YAML reads `000000`, `006400` or `1E5000` as
  * numbers: read them as the text written.

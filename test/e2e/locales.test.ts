@@ -124,7 +124,7 @@ describe('locales', () => {
       expect.objectContaining({
         code: 'missing-glyphs',
         message: expect.stringContaining('U+1F680'),
-        place: { file: 'theme footer' },
+        place: { file: theme, line: 20, column: 9, path: 'footer' },
       }),
     ]);
   });

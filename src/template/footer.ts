@@ -1,0 +1,33 @@
+import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
+import { plainText } from '../model/document.ts';
+import { parseMarkdown } from '../model/parse-markdown.ts';
+
+/** What the footer is called while it is composed and parsed, as a template of its own. */
+const FOOTER = 'theme footer';
+
+/**
+ * The theme's footer template, filled and read as plain text. It is a template inside the
+ * theme file, so its problems are placed at `footer:` there, with their place in the footer.
+ */
+export function fillFooter(
+  footer: string,
+  at: Place,
+  compose: (text: string, file: string) => string,
+): string {
+  try {
+    const { blocks } = parseMarkdown(compose(footer, FOOTER), { file: FOOTER });
+    return blocks.map((b) => (b.kind === 'paragraph' ? plainText(b.runs) : '')).join(' ');
+  } catch (error) {
+    if (!(error instanceof BriefkitError)) throw error;
+    const diagnostics = error.diagnostics.map((d) =>
+      d.place?.file === FOOTER ? { ...d, place: inFooter(at, d.place) } : d,
+    );
+    throw new BriefkitError(diagnostics, error.exitCode, { cause: error });
+  }
+}
+
+/** `theme.yaml:20:9 (footer, column 20)`: the footer's place, then where in it. */
+function inFooter(footer: Place, { line, column }: Place): Place {
+  const where = [line && line > 1 ? `line ${line}` : '', column ? `column ${column}` : ''];
+  return { ...footer, path: ['footer', ...where.filter(Boolean)].join(', ') };
+}
