@@ -27,10 +27,10 @@ export function composeMarkdown(
   ctx: HelperContext,
 ): string {
   try {
-    return compiled(template.text)(data, { helpers: locatedHelpers(template.file, ctx) });
+    return compiled(template.text)(data, { helpers: locatedHelpers(template, ctx) });
   } catch (error) {
     if (error instanceof BriefkitError) throw error;
-    throw templateError(template.file, error as Error);
+    throw templateError(template, error as Error);
   }
 }
 
@@ -44,35 +44,62 @@ export function composedLineSources(
   ctx: HelperContext,
 ): (number | undefined)[] {
   const render = hb.compile(markTemplateLines(hb.parse(template.text)), compileOptions);
-  return templateLines(render(data, { helpers: locatedHelpers(template.file, ctx) }));
+  return templateLines(render(data, { helpers: locatedHelpers(template, ctx) }));
 }
 
-/** Helpers whose errors carry the template position Handlebars hands them in `options.loc`. */
-function locatedHelpers(file: string, ctx: HelperContext) {
-  const wrap =
-    (helper: (...args: unknown[]) => unknown) =>
-    (...args: unknown[]) => {
+/**
+ * Helpers whose errors carry the template position Handlebars hands them in `options.loc`:
+ * briefkit's own, and Handlebars' block helpers, whose complaints (`{{#if}}` with no
+ * argument) name no place of their own.
+ */
+function locatedHelpers(template: TemplateSource, ctx: HelperContext) {
+  const wrap = (helper: Helper): Helper =>
+    function (this: unknown, ...args) {
       try {
-        return helper(...args);
+        return helper.apply(this, args);
       } catch (error) {
-        if (!(error instanceof BriefkitError)) throw error;
+        const found = asBriefkitError(template, error);
         const loc = (args.at(-1) as { loc?: { start: { line: number; column: number } } }).loc;
         const place = {
-          file,
+          file: template.file,
           ...(loc ? { line: loc.start.line, column: loc.start.column + 1 } : {}),
         };
         // A helper inside a block ({{#each}}) has already named its own place.
-        throw new BriefkitError(error.diagnostics.map((d) => ({ ...d, place: d.place ?? place })));
+        throw new BriefkitError(
+          found.diagnostics.map((d) => ({
+            ...d,
+            place: d.place?.line !== undefined ? d.place : { ...d.place, ...place },
+          })),
+        );
       }
     };
-  return Object.fromEntries(Object.entries(createHelpers(ctx)).map(([name, h]) => [name, wrap(h)]));
+  const { if: ifHelper, unless, with: withHelper } = Handlebars.helpers as Record<string, Helper>;
+  const helpers: Record<string, Helper> = {
+    if: ifHelper as Helper,
+    unless: unless as Helper,
+    with: withHelper as Helper,
+    // Handlebars' own `log` printed the data it was given to the console, mid-build.
+    log: () => {
+      throw new BriefkitError(messages.unknownHelper('log', ownHelpers, builtInHelpers));
+    },
+    ...createHelpers(ctx),
+  };
+  return Object.fromEntries(Object.entries(helpers).map(([name, h]) => [name, wrap(h)]));
+}
+
+type Helper = (this: unknown, ...args: unknown[]) => unknown;
+
+/**
+ * Briefkit's own errors, and Handlebars' complaints about how a helper was called or what a
+ * block holds (strict mode's missing variable); anything else is a bug, thrown on.
+ */
+function asBriefkitError(template: TemplateSource, error: unknown): BriefkitError {
+  if (error instanceof BriefkitError) return error;
+  if (error instanceof Handlebars.Exception) return templateError(template, error);
+  throw error;
 }
 
 const hb = Handlebars.create();
-// Handlebars' own `log` printed the data it was given to the console, mid-build.
-hb.registerHelper('log', () => {
-  throw new Error('"log" is not one of briefkit’s helpers');
-});
 const cache = new LruCache<string, HandlebarsTemplateDelegate>(32);
 
 /** Compiled once per template text: rebuilds in watch mode and batches skip the compiler. */
@@ -104,18 +131,28 @@ function templateSpec(text: string): TemplateSpecification {
   return new Function(`return ${spec}`)() as TemplateSpecification;
 }
 
-/** Handlebars reports places as "Parse error on line 5" or "… - 5:12"; keep them. */
-function templateError(file: string, error: Error): BriefkitError {
+/**
+ * Handlebars reports places as "Parse error on line 5" or "… - 5:12"; keep them. A missing
+ * partial it reports with no place: it is found in the template.
+ */
+function templateError({ file, text: template }: TemplateSource, error: Error): BriefkitError {
   const text = error.message;
   const parse = /Parse error on line (\d+)/.exec(text);
   const runtime = / - (\d+):(\d+)$/.exec(text);
-  const line = Number(parse?.[1] ?? runtime?.[1] ?? Number.NaN);
-  const column = runtime ? Number(runtime[2]) + 1 : undefined;
   const place = {
     file,
-    ...(Number.isFinite(line) ? { line } : {}),
-    ...(column ? { column } : {}),
+    ...(parse ? { line: Number(parse[1]) } : {}),
+    ...(runtime ? { line: Number(runtime[1]), column: Number(runtime[2]) + 1 } : {}),
+    ...partialPlace(template, text),
   };
+  if (/^The partial .* could not be found/.test(text))
+    return new BriefkitError({
+      ...messages.template(
+        text,
+        'briefkit templates have no partials: write the text in the template itself.',
+      ),
+      place,
+    });
   // Handlebars words it for its options ("You specified knownHelpersOnly, but used …").
   const helper = /used the unknown helper (\S+)/.exec(text)?.[1];
   if (helper) {
@@ -136,4 +173,32 @@ function templateError(file: string, error: Error): BriefkitError {
     ),
     place,
   });
+}
+
+/** Where the template calls the partial a message names, `{{> name}}`. */
+function partialPlace(
+  template: string,
+  message: string,
+): Partial<Record<'line' | 'column', number>> {
+  const name = /^The partial (.*) could not be found/.exec(message)?.[1];
+  if (name === undefined) return {};
+  const node = findNode(hb.parse(template), (node) => {
+    const called = (node as Partial<hbs.AST.PartialStatement>).name;
+    return (
+      /^Partial/.test(node.type) && called?.type === 'PathExpression' && called.original === name
+    );
+  });
+  return node ? { line: node.loc.start.line, column: node.loc.start.column + 1 } : {};
+}
+
+/** The first node of a Handlebars syntax tree that passes the test, depth first. */
+function findNode(value: unknown, test: (node: hbs.AST.Node) => boolean): hbs.AST.Node | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  if ('type' in value && 'loc' in value && test(value as hbs.AST.Node))
+    return value as hbs.AST.Node;
+  for (const child of Object.values(value)) {
+    const found = findNode(child, test);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -107,6 +107,8 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
     /** By a key as the data has it: one from data (`report.source`, `@key`) comes escaped. */
     lookup: (...args) => {
       const [object, key, ...rest] = args;
+      // The last argument is Handlebars' options: fewer than three, and one of the two is missing.
+      if (args.length < 3) fail(messages.helperArgument('lookup', 'expects an object and a key.'));
       return builtin.lookup(object, typeof key === 'string' ? unescapeMarkdown(key) : key, ...rest);
     },
     /**

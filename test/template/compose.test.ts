@@ -80,8 +80,25 @@ describe('literal data', () => {
 
 describe('composeMarkdown', () => {
   it('refuses Handlebars’ own log helper, which printed the data to the console', () => {
-    const error = catchError(() => render('{{log text}}', { text: 'secret' }));
-    expect(error.message).toContain('"log" is not one of briefkit’s helpers');
+    const error = catchError(() => render('\n{{log text}}', { text: 'secret' }));
+    expect(error.message).toBe('Template error: Unknown helper "log".');
+    expect(error.diagnostics[0]?.place).toEqual({ file: 't.md.hbs', line: 2, column: 1 });
+  });
+
+  it.each([
+    ['{{#if}}x{{/if}}', '#if requires exactly one argument', 1],
+    ['{{#unless}}x{{/unless}}', '#unless requires exactly one argument', 1],
+    ['{{#with}}x{{/with}}', '#with requires exactly one argument', 1],
+    ['{{#each}}x{{/each}}', 'Must pass iterator to #each', 1],
+    ['{{#each list}}{{#if}}y{{/if}}{{/each}}', '#if requires exactly one argument', 15],
+    ['{{#if list}}{{missing}}{{/if}}', '"missing" not defined', 15],
+    ['{{lookup list}}', 'Helper "lookup": expects an object and a key.', 1],
+    ['{{> header}}', 'The partial header could not be found', 1],
+  ])('names the line and column of %j', (line, message, column) => {
+    const error = catchError(() => render(`first\n\n${line}`, { list: ['x'] }));
+    expect(error.message).toContain(message);
+    expect(error.message).not.toMatch(/object Object| - \d/);
+    expect(error.diagnostics[0]?.place).toEqual({ file: 't.md.hbs', line: 3, column });
   });
 
   it('lets the template ask for rich text with md', () => {

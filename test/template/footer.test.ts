@@ -16,7 +16,7 @@ describe('the theme footer', () => {
   it.each([
     ['footer: "{{report.title}} {{nosuch}}"', 'footer, column 20', '"nosuch" not defined'],
     ['footer: "ok {{number report.title}}"', 'footer, column 4', 'Helper "number"'],
-    ['footer: "{{#if}}x{{/if}}"', 'footer', '#if requires exactly one argument'],
+    ['footer: "{{#if}}x{{/if}}"', 'footer, column 1', '#if requires exactly one argument'],
     ['footer: |\n  ok\n  {{nosuch}}', 'footer, line 2, column 3', '"nosuch" not defined'],
   ])('places a problem in %j at footer: in the theme file', async (line, path, message) => {
     const { template, theme } = withFooter(line);
