@@ -153,6 +153,39 @@ describe('watch', () => {
     }
   });
 
+  it('reads a template edited after a data edit, not the template folder as first read', async () => {
+    const dir = tempDir('briefkit-watch-');
+    const data = join(dir, 'data.yaml');
+    const original = readFileSync(sampleData, 'utf8');
+    writeFileSync(data, original);
+    const template = join(dir, 'template');
+    cpSync(sampleTemplate, template, { recursive: true });
+    const out = join(dir, 'out');
+    const events = rebuilds();
+    const handle = watch(
+      { data, template, out, outputs: ['pptx'] },
+      { onRebuild: events.onRebuild, debounceMs: 150 },
+    );
+    try {
+      await handle.ready;
+      await events.next();
+      writeFileSync(data, original.replace('China Space Station science in 2025', 'Edited'));
+      expect(await events.next()).toMatchObject({ ok: true, changed: [data] });
+      const pptx = join(out, 'briefing.pptx');
+      expect(await titleSlideText(pptx)).toContain('Edited');
+
+      const deck = join(template, 'deck.md.hbs');
+      writeFileSync(
+        deck,
+        readFileSync(deck, 'utf8').replace('# {{report.title}}', '# Re: {{report.title}}'),
+      );
+      expect(await events.next()).toMatchObject({ ok: true, changed: [deck] });
+      expect(await titleSlideText(pptx)).toContain('Re: Edited');
+    } finally {
+      await handle.close();
+    }
+  });
+
   it("names only real inputs when an editor's temp file comes and goes (sed -i, vim's 4913)", async () => {
     const dir = tempDir('briefkit-watch-');
     const template = join(dir, 'template');

@@ -4,15 +4,16 @@
  * read is watched from then on, since a data edit can add a table, and after a failed build
  * the tables the dataset names, in its folder or below, since one may be what it lacked. Builds run in this
  * process, so every rebuild after the first reuses loaded modules, fonts and compiled
- * schemas. Changes that arrive during a build are batched into one more build after it; an
+ * schemas, and one after a data edit the template folder as read. Changes that arrive during a build are batched into one more build after it; an
  * editor's temp file, come and gone, is no change (see pending-changes.ts). A
  * failed build leaves the last good outputs in place (writes are atomic) and the watch goes on.
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
-import { type BuildOptions, type BuildResult, build, defaults } from '../../build.ts';
+import { type BuildOptions, type BuildResult, buildWith, defaults } from '../../build.ts';
 import { tablesNamed } from '../../data/read-tables.ts';
+import { readTemplate, type TemplateBundle } from '../../template/read-template.ts';
 import { pendingChanges } from './pending-changes.ts';
 
 export type RebuildEvent = {
@@ -70,16 +71,22 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   let closed = false;
 
   let first = true;
+  /** The template folder as the last good build read it. */
+  let read: TemplateBundle | undefined;
   const rebuild = async (): Promise<void> => {
     const batch = changes.take();
     // Only paths that appeared and vanished since the last build: nothing to rebuild for.
     if (!first && !batch.length) return;
     first = false;
     const removed = batch.filter((path) => !existsSync(path));
+    // A data edit leaves the template folder as it was read: only the dataset is read again.
+    if (batch.some((path) => path === template || path.startsWith(template + sep)))
+      read = undefined;
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     try {
-      const result = await build(options);
+      read ??= readTemplate(template);
+      const result = await buildWith(options, read);
       watchAlso(result.inputs);
       hooks.onRebuild?.({ changed: batch, removed, ms: ms(), ok: true, result });
     } catch (error) {
