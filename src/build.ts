@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { writeCacheEntriesSoon } from './cache/json-store.ts';
 import { createChartRenderer } from './charts/chart-cache.ts';
 import { guardSpec } from './charts/guard-spec.ts';
+import { formatDataPath, valueAt } from './data/data-path.ts';
 import { type DataRecord, mergeRecord } from './data/merge-record.ts';
 import { validateAgainst } from './data/validate.ts';
 import { BriefkitError, type Diagnostic } from './errors/briefkit-error.ts';
@@ -259,6 +260,10 @@ export async function compile(
   const helperContext: HelperContext = {
     locale: report.locale,
     sources: (literal.sources as HelperContext['sources'] | undefined) ?? {},
+    placeOf: (path, value) =>
+      path.length && valueAt(literal, path) === value
+        ? { ...source.locate(path), path: formatDataPath(path) }
+        : undefined,
   };
   const compose = (text: string, file: string) =>
     composeMarkdown({ file, text }, context, helperContext);

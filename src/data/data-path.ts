@@ -17,3 +17,13 @@ export function formatDataPath(path: readonly PathSegment[]): string {
 function printable(key: string): string {
   return key.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
 }
+
+/** The value at a path, or undefined where the data has none (own keys only). */
+export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PathSegment, unknown>)[key];
+  }
+  return value;
+}

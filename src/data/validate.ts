@@ -7,6 +7,7 @@ import { BriefkitError, type Diagnostic } from '../errors/briefkit-error.ts';
 import { type Message, messages } from '../errors/messages.ts';
 import { createAjv } from './ajv.ts';
 import { type BuiltinSchema, builtinSchemas } from './builtin-schemas.ts';
+import { valueAt } from './data-path.ts';
 import { explainSchemaError } from './explain-schema-error.ts';
 import { precompiled } from './precompiled-validators.ts';
 import { formatOf, type PathSegment, type SourceDocument } from './read-source.ts';
@@ -189,12 +190,4 @@ function pointerToPath(pointer: string): PathSegment[] {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-function valueAt(value: unknown, path: PathSegment[]): unknown {
-  return path.reduce<unknown>(
-    (v, key) =>
-      v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined,
-    value,
-  );
 }

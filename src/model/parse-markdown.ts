@@ -243,6 +243,24 @@ function toRuns(
   return mergeRuns(runs);
 }
 
+/**
+ * The first link in a piece of Markdown that a build would refuse, as its message. Text from
+ * the data (`md`) is checked where it is used, so the message can name its field.
+ */
+export function refusedLink(markdown: string): Message | undefined {
+  const url = firstUrl(fromMarkdown(markdown), (url) => !SAFE_LINK.test(url));
+  return url === undefined ? undefined : messages.unsupportedMarkdown(`Link "${url}"`);
+}
+
+function firstUrl(node: Nodes, test: (url: string) => boolean): string | undefined {
+  if (node.type === 'link' && test(node.url)) return node.url;
+  for (const child of 'children' in node ? node.children : []) {
+    const url = firstUrl(child, test);
+    if (url !== undefined) return url;
+  }
+  return undefined;
+}
+
 /** Adjacent runs with the same style become one; empty runs disappear. */
 function mergeRuns(runs: Run[]): Run[] {
   const out: Run[] = [];

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { lazyJsonStore, readOrMake, textEntry } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
-import { BriefkitError } from '../errors/briefkit-error.ts';
+import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { createHelpers, type HelperContext, helperNames } from './helpers.ts';
 import { markTemplateLines, templateLines } from './template-lines.ts';
@@ -15,7 +15,14 @@ const knownHelpers = Object.fromEntries(helperNames.map((name) => [name, true]))
 /** Handlebars' block and lookup helpers that templates may use (briefkit replaces two). */
 const builtInHelpers = ['if', 'unless', 'each', 'with', 'lookup'];
 const ownHelpers = helperNames.filter((name) => !builtInHelpers.includes(name));
-const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers, noEscape: true };
+/** trackIds: helpers learn the data path of their arguments, to name it in their errors. */
+const compileOptions = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers,
+  noEscape: true,
+  trackIds: true,
+};
 
 /**
  * Fills a Markdown template with literal (escaped) data. Strict mode makes a missing
@@ -64,12 +71,10 @@ function locatedHelpers(template: TemplateSource, ctx: HelperContext) {
           file: template.file,
           ...(loc ? { line: loc.start.line, column: loc.start.column + 1 } : {}),
         };
-        // A helper inside a block ({{#each}}) has already named its own place.
+        // A place of its own: a helper inside a block ({{#each}}) names its line, md a field.
+        const placed = (p?: Place): p is Place => p?.line !== undefined || p?.path !== undefined;
         throw new BriefkitError(
-          found.diagnostics.map((d) => ({
-            ...d,
-            place: d.place?.line !== undefined ? d.place : { ...d.place, ...place },
-          })),
+          found.diagnostics.map((d) => ({ ...d, place: placed(d.place) ? d.place : place })),
         );
       }
     };

@@ -4,8 +4,10 @@
  * return Markdown.
  */
 import Handlebars, { type HelperOptions } from 'handlebars';
-import { fail } from '../errors/briefkit-error.ts';
+import type { PathSegment } from '../data/data-path.ts';
+import { fail, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
+import { refusedLink } from '../model/parse-markdown.ts';
 import { escapeMarkdown, unescapeMarkdown } from './literal.ts';
 import { calendarDay } from './report-info.ts';
 
@@ -13,6 +15,8 @@ export interface HelperContext {
   locale: string;
   /** The dataset's `sources` map, already escaped. */
   sources: Record<string, Source>;
+  /** Where the dataset writes the value at a path, if that is the value given. */
+  placeOf?: (path: PathSegment[], value: unknown) => Place | undefined;
 }
 
 /** A work cited: its title if it has one, or else a description of it. */
@@ -49,7 +53,13 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
 
   return {
     /** Rich text on purpose: the value is used as Markdown, not shown literally. */
-    md: (...args) => unescapeMarkdown(stringArg('md', args[0])),
+    md: (...args) => {
+      const markdown = unescapeMarkdown(stringArg('md', args[0]));
+      const refused = refusedLink(markdown);
+      const place = refused && ctx.placeOf?.(argumentPath(args), args[0]);
+      if (refused) fail(place ? { ...refused, place } : refused);
+      return markdown;
+    },
     number: (...args) => {
       const [value, digits] = args;
       return formatNumber(
@@ -134,6 +144,20 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
       return list.map(String).join(typeof separator === 'string' ? separator : ', ');
     },
   };
+}
+
+/**
+ * The data path of a helper's first argument, from what Handlebars tracks (`trackIds`): the
+ * path as written, inside the block's own (`{{#each highlights}}` gives `highlights.2`). Empty
+ * for a literal, a subexpression or a path that climbs out (`../x`, `@root.x`).
+ */
+function argumentPath(args: unknown[]): PathSegment[] {
+  const options = args.at(-1) as { ids?: unknown[]; data?: { contextPath?: unknown } };
+  const id = options.ids?.[0];
+  if (typeof id !== 'string' || !/^[\w.-]+$/.test(id)) return [];
+  const context = options.data?.contextPath;
+  const path = typeof context === 'string' && context ? `${context}.${id}` : id;
+  return path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key));
 }
 
 /**

@@ -127,3 +127,24 @@ describe('hostile object keys (synthetic fixture)', () => {
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+describe('rich text from the data (md)', () => {
+  it('refuses a javascript: link at its place in the data file, not at the template line', async () => {
+    const tour = 'docs/examples/synthetic-tour';
+    const data = join(tempDir(), 'data.yaml');
+    const text = readFileSync(`${tour}/data.yaml`, 'utf8');
+    writeFileSync(data, text.replace('(https://example.org/garden)', '(javascript:alert(1))'));
+    const error = await build({ data, template: `${tour}/template`, out: tempDir() }).catch(
+      (e: unknown) => e,
+    );
+    const line = text.split('\n').findIndex((l) => l.startsWith('thanks:')) + 1;
+    expect(error).toMatchObject({
+      diagnostics: [
+        {
+          message: 'Link "javascript:alert(1)" is not supported here.',
+          place: { file: data, line, column: 9, path: 'thanks' },
+        },
+      ],
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compile } from '../../src/build.ts';
+import { formatDataPath, type PathSegment } from '../../src/data/data-path.ts';
 import { plainText } from '../../src/model/document.ts';
 import { parseMarkdown } from '../../src/model/parse-markdown.ts';
 import { composedLineSources, composeMarkdown } from '../../src/template/compose.ts';
@@ -107,6 +108,31 @@ describe('composeMarkdown', () => {
       kind: 'paragraph',
       runs: [{ text: 'bold', bold: true }, { text: ' plain' }],
     });
+  });
+
+  it.each([
+    ['{{md note}}', { note: '[x](javascript:alert(1))' }, 'note'],
+    [
+      '{{#each list}}{{md this.note}}{{/each}}',
+      { list: [{ note: 'ok' }, { note: '[x](file:///etc)' }] },
+      'list[1].note',
+    ],
+    ['{{#with report}}{{md note}}{{/with}}', { report: { note: '[x](data:,hi)' } }, 'report.note'],
+  ])('names the data path of a link md refuses: %j', (template, data, path) => {
+    const placeOf = (at: PathSegment[]) => ({ path: formatDataPath(at) });
+    const error = catchError(() =>
+      composeMarkdown({ file: 't.md.hbs', text: template }, toLiteralData(data), {
+        ...ctx,
+        placeOf,
+      }),
+    );
+    expect(error.message).toMatch(/^Link ".*" is not supported here\.$/);
+    expect(error.diagnostics[0]?.place).toEqual({ path });
+  });
+
+  it('places a refused link at the template line when its text is no data field', () => {
+    const error = catchError(() => render('\n{{md "[x](javascript:1)"}}', {}));
+    expect(error.diagnostics[0]?.place).toEqual({ file: 't.md.hbs', line: 2, column: 1 });
   });
 
   it('formats figures with qualifier, locale and unit', () => {
