@@ -53,10 +53,10 @@ export function toBuildOptions(
     throw usageError(usageProblems.paper(values.paper));
   }
   // Written as the help writes it: Number() would also take "03", "3.0" and "0x3".
-  const handout = values.handout === undefined ? undefined : Number(values.handout);
-  if (handout !== undefined && !handoutSizes.map(String).includes(values.handout as string)) {
+  if (values.handout !== undefined && !handoutSizes.map(String).includes(values.handout)) {
     throw usageError(usageProblems.handout(values.handout));
   }
+  const handout = values.handout === undefined ? undefined : Number(values.handout);
   // briefkit.yaml in the current folder (from `briefkit init`) gives defaults; flags win.
   const project = readProjectConfig(process.cwd());
   // Checked against the handout in force, which briefkit.yaml may set.

@@ -3,7 +3,7 @@ import { lazyJsonStore, readOrMake, textEntry } from '../cache/json-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
-import { createHelpers, type HelperContext, helperNames } from './helpers.ts';
+import { createHelpers, type Helper, type HelperContext, helperNames } from './helpers.ts';
 import { markTemplateLines, templateLines } from './template-lines.ts';
 
 export interface TemplateSource {
@@ -34,7 +34,7 @@ export function composeMarkdown(
   ctx: HelperContext,
 ): string {
   try {
-    return compiled(template.text)(data, { helpers: locatedHelpers(template, ctx) });
+    return compiled(template)(data, { helpers: locatedHelpers(template, ctx) });
   } catch (error) {
     if (error instanceof BriefkitError) throw error;
     throw templateError(template, error as Error);
@@ -78,7 +78,7 @@ function locatedHelpers(template: TemplateSource, ctx: HelperContext) {
         );
       }
     };
-  const { if: ifHelper, unless, with: withHelper } = Handlebars.helpers as Record<string, Helper>;
+  const { if: ifHelper, unless, with: withHelper } = hb.helpers as Record<string, Helper>;
   const helpers: Record<string, Helper> = {
     if: ifHelper as Helper,
     unless: unless as Helper,
@@ -91,8 +91,6 @@ function locatedHelpers(template: TemplateSource, ctx: HelperContext) {
   };
   return Object.fromEntries(Object.entries(helpers).map(([name, h]) => [name, wrap(h)]));
 }
-
-type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
 /**
  * Briefkit's own errors, and Handlebars' complaints about how a helper was called or what a
@@ -108,11 +106,11 @@ const hb = Handlebars.create();
 const cache = new LruCache<string, HandlebarsTemplateDelegate>(32);
 
 /** Compiled once per template text: rebuilds in watch mode and batches skip the compiler. */
-function compiled(text: string): HandlebarsTemplateDelegate {
-  let render = cache.get(text);
+function compiled(template: TemplateSource): HandlebarsTemplateDelegate {
+  let render = cache.get(template.text);
   if (!render) {
-    render = hb.template(templateSpec(text));
-    cache.set(text, render);
+    render = hb.template(templateSpec(template));
+    cache.set(template.text, render);
   }
   return render;
 }
@@ -127,20 +125,36 @@ const specStore = lazyJsonStore({
   accept: textEntry('spec'),
 });
 
-function templateSpec(text: string): TemplateSpecification {
-  const { spec } = readOrMake(specStore, text, () => ({
+function templateSpec(template: TemplateSource): TemplateSpecification {
+  const { spec } = readOrMake(specStore, template.text, () => {
+    const ast = hb.parse(template.text);
+    refusePartials(ast, template.file);
     // Typed as a TemplateSpecification, precompile() returns the code that makes one.
-    spec: hb.precompile(text, compileOptions) as unknown as string,
-  }));
+    return { spec: hb.precompile(ast, compileOptions) as unknown as string };
+  });
   // What Handlebars' own compile() does with the code it writes.
   return new Function(`return ${spec}`)() as TemplateSpecification;
 }
 
 /**
- * Handlebars reports places as "Parse error on line 5" or "… - 5:12"; keep them. A missing
- * partial it reports with no place: it is found in the template.
+ * A template is one file: `{{> name}}` would fail when reached, and a partial block
+ * (`{{#> name}}…{{/name}}`) would quietly show its own text.
  */
-function templateError({ file, text: template }: TemplateSource, error: Error): BriefkitError {
+function refusePartials(ast: hbs.AST.Program, file: string): void {
+  const partial = findNode(ast, (node) => node.type.startsWith('Partial'));
+  if (!partial) return;
+  const { line, column } = partial.loc.start;
+  throw new BriefkitError({
+    ...messages.template(
+      'partials ({{> name}}) are not supported',
+      'A template is one file: write the text in the template itself.',
+    ),
+    place: { file, line, column: column + 1 },
+  });
+}
+
+/** Handlebars reports places as "Parse error on line 5" or "… - 5:12"; keep them. */
+function templateError({ file }: TemplateSource, error: Error): BriefkitError {
   const text = error.message;
   const parse = /Parse error on line (\d+)/.exec(text);
   const runtime = / - (\d+):(\d+)$/.exec(text);
@@ -148,16 +162,7 @@ function templateError({ file, text: template }: TemplateSource, error: Error): 
     file,
     ...(parse ? { line: Number(parse[1]) } : {}),
     ...(runtime ? { line: Number(runtime[1]), column: Number(runtime[2]) + 1 } : {}),
-    ...partialPlace(template, text),
   };
-  if (/^The partial .* could not be found/.test(text))
-    return new BriefkitError({
-      ...messages.template(
-        text,
-        'briefkit templates have no partials: write the text in the template itself.',
-      ),
-      place,
-    });
   // Handlebars words it for its options ("You specified knownHelpersOnly, but used …").
   const helper = /used the unknown helper (\S+)/.exec(text)?.[1];
   if (helper) {
@@ -178,22 +183,6 @@ function templateError({ file, text: template }: TemplateSource, error: Error): 
     ),
     place,
   });
-}
-
-/** Where the template calls the partial a message names, `{{> name}}`. */
-function partialPlace(
-  template: string,
-  message: string,
-): Partial<Record<'line' | 'column', number>> {
-  const name = /^The partial (.*) could not be found/.exec(message)?.[1];
-  if (name === undefined) return {};
-  const node = findNode(hb.parse(template), (node) => {
-    const called = (node as Partial<hbs.AST.PartialStatement>).name;
-    return (
-      /^Partial/.test(node.type) && called?.type === 'PathExpression' && called.original === name
-    );
-  });
-  return node ? { line: node.loc.start.line, column: node.loc.start.column + 1 } : {};
 }
 
 /** The first node of a Handlebars syntax tree that passes the test, depth first. */

@@ -7,7 +7,8 @@ const FOOTER = 'theme footer';
 
 /**
  * The theme's footer template, filled and read as plain text. It is a template inside the
- * theme file, so its problems are placed at `footer:` there, with their place in the footer.
+ * theme file, so its problems are placed at `footer:` there; their place in the footer is
+ * told in the message.
  */
 export function fillFooter(
   footer: string,
@@ -20,14 +21,15 @@ export function fillFooter(
   } catch (error) {
     if (!(error instanceof BriefkitError)) throw error;
     const diagnostics = error.diagnostics.map((d) =>
-      d.place?.file === FOOTER ? { ...d, place: inFooter(at, d.place) } : d,
+      d.place?.file === FOOTER ? { ...d, message: inFooter(d.message, d.place), place: at } : d,
     );
     throw new BriefkitError(diagnostics, error.exitCode, { cause: error });
   }
 }
 
-/** `theme.yaml:20:9 (footer, column 20)`: the footer's place, then where in it. */
-function inFooter(footer: Place, { line, column }: Place): Place {
+/** "… got string (at column 4 of the footer)." */
+function inFooter(message: string, { line, column }: Place): string {
   const where = [line && line > 1 ? `line ${line}` : '', column ? `column ${column}` : ''];
-  return { ...footer, path: ['footer', ...where.filter(Boolean)].join(', ') };
+  const at = where.filter(Boolean).join(', ');
+  return at ? message.replace(/\.?$/, (end) => ` (at ${at} of the footer)${end}`) : message;
 }

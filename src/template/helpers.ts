@@ -26,10 +26,10 @@ interface Source {
   description?: string;
 }
 
-type Helper = (...args: unknown[]) => unknown;
+export type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
 /** Handlebars' own `each` and `lookup`, which the helpers below put literal data around. */
-const builtin = Handlebars.helpers as Record<'each' | 'lookup', (...args: unknown[]) => unknown>;
+const builtin = Handlebars.helpers as Record<'each' | 'lookup', Helper>;
 
 /** Formatters by locale and digits: setting one up costs far more than formatting with it. */
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -110,9 +110,10 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
      * An object's keys are data too: `{{@key}}` (and an `as |value key|` block parameter)
      * shows a key escaped, like every value, so `# heading` as a key cannot make a heading.
      */
-    each: (...args) => {
+    // `this` is the block's context: Handlebars' each renders {{else}} with it.
+    each: function (this: unknown, ...args) {
       const [list, ...rest] = args;
-      return builtin.each(isPlainObject(list) ? withLiteralKeys(list) : list, ...rest);
+      return builtin.each.call(this, isPlainObject(list) ? withLiteralKeys(list) : list, ...rest);
     },
     /** By a key as the data has it: one from data (`report.source`, `@key`) comes escaped. */
     lookup: (...args) => {

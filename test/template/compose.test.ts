@@ -94,7 +94,9 @@ describe('composeMarkdown', () => {
     ['{{#each list}}{{#if}}y{{/if}}{{/each}}', '#if requires exactly one argument', 15],
     ['{{#if list}}{{missing}}{{/if}}', '"missing" not defined', 15],
     ['{{lookup list}}', 'Helper "lookup": expects an object and a key.', 1],
-    ['{{> header}}', 'The partial header could not be found', 1],
+    ['{{> header}}', 'partials ({{> name}}) are not supported', 1],
+    ['{{#> layout}}fallback{{/layout}}', 'partials ({{> name}}) are not supported', 1],
+    ['x {{> "my part"}}', 'partials ({{> name}}) are not supported', 3],
   ])('names the line and column of %j', (line, message, column) => {
     const error = catchError(() => render(`first\n\n${line}`, { list: ['x'] }));
     expect(error.message).toContain(message);
@@ -237,6 +239,14 @@ describe('composeMarkdown', () => {
     ]);
     const looked = render('{{lookup terms which}} {{terms.[# heading]}}', data);
     expect(looked).toEqual([{ kind: 'paragraph', runs: [{ text: 'CGTN **bold**' }] }]);
+  });
+
+  it('renders {{else}} of an empty each in the context around it', () => {
+    const blocks = render('{{#each list}}x{{else}}none in {{title}}{{/each}}', {
+      list: [],
+      title: 'T',
+    });
+    expect(blocks).toEqual([{ kind: 'paragraph', runs: [{ text: 'none in T' }] }]);
   });
 
   it('names the line of a helper inside a block, not the block’s', () => {

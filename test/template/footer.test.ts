@@ -14,18 +14,18 @@ function withFooter(line: string): { template: string; theme: string } {
 
 describe('the theme footer', () => {
   it.each([
-    ['footer: "{{report.title}} {{nosuch}}"', 'footer, column 20', '"nosuch" not defined'],
-    ['footer: "ok {{number report.title}}"', 'footer, column 4', 'Helper "number"'],
-    ['footer: "{{#if}}x{{/if}}"', 'footer, column 1', '#if requires exactly one argument'],
-    ['footer: |\n  ok\n  {{nosuch}}', 'footer, line 2, column 3', '"nosuch" not defined'],
-  ])('places a problem in %j at footer: in the theme file', async (line, path, message) => {
+    ['footer: "{{report.title}} {{nosuch}}"', '"nosuch" not defined (at column 20 of the footer)'],
+    ['footer: "ok {{number report.title}}"', 'got string (at column 4 of the footer).'],
+    ['footer: "{{#if}}x{{/if}}"', 'exactly one argument (at column 1 of the footer)'],
+    ['footer: |\n  ok\n  {{nosuch}}', '"nosuch" not defined (at line 2, column 3 of the footer)'],
+  ])('places a problem in %j at footer: in the theme file', async (line, message) => {
     const { template, theme } = withFooter(line);
     const error = await validate({ template }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       diagnostics: [
         {
           message: expect.stringContaining(message),
-          place: { file: theme, line: 20, column: 9, path },
+          place: { file: theme, line: 20, column: 9, path: 'footer' },
         },
       ],
     });

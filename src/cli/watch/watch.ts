@@ -4,7 +4,7 @@
  * read is watched from then on, since a data edit can add a table, and after a failed build
  * the tables the dataset names, in its folder or below, since one may be what it lacked. Builds run in this
  * process, so every rebuild after the first reuses loaded modules, fonts and compiled
- * schemas, and one after a data edit the template folder as read. Changes that arrive during a build are batched into one more build after it; an
+ * schemas; a rebuild for a data edit also reuses the template folder as last read. Changes that arrive during a build are batched into one more build after it; an
  * editor's temp file, come and gone, is no change (see pending-changes.ts). A
  * failed build leaves the last good outputs in place (writes are atomic) and the watch goes on.
  */
@@ -71,7 +71,7 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   let closed = false;
 
   let first = true;
-  /** The template folder as the last good build read it. */
+  /** The template folder as last read; read again when something in it changes. */
   let read: TemplateBundle | undefined;
   const rebuild = async (): Promise<void> => {
     const batch = changes.take();
@@ -85,7 +85,8 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     try {
-      read ??= readTemplate(template);
+      // As given, not resolved: messages name a template outside this folder as the user did.
+      read ??= readTemplate(options.template ?? defaults.template);
       const result = await buildWith(options, read);
       watchAlso(result.inputs);
       hooks.onRebuild?.({ changed: batch, removed, ms: ms(), ok: true, result });
