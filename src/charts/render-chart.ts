@@ -139,7 +139,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     throw new BriefkitError(
       problems.map((p) => ({
         ...messages.chartCompile(chart.name, p),
-        place: { file: chart.file },
+        place: problemPlace(chart, p),
       })),
     );
   }
@@ -157,6 +157,31 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     alt: describe(request.alt, chart.spec, read, request.locale, wording),
     native,
   };
+}
+
+/**
+ * Vega names an unknown function or signal of an expression, not where it is written: the
+ * problem is placed at the first string of the spec that uses the name so.
+ */
+function problemPlace(chart: ChartSpecSource, problem: string): Place {
+  const found = /Unrecognized (function|signal name): "?([\w$]+)"?/.exec(problem);
+  if (!found) return { file: chart.file };
+  const [, kind, name = ''] = found;
+  const word = name.replaceAll('$', '\\$');
+  const use = new RegExp(kind === 'function' ? `\\b${word}\\s*\\(` : `(?<![\\w$.])${word}\\b`);
+  const path = stringPath(chart.spec, (text) => use.test(text));
+  return path ? placeInSpec(chart, path) : { file: chart.file };
+}
+
+/** The path of the first string in a JSON value that passes the test, depth first. */
+function stringPath(value: unknown, test: (text: string) => boolean): PathSegment[] | undefined {
+  if (typeof value === 'string') return test(value) ? [] : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const path = stringPath(child, test);
+    if (path) return [Array.isArray(value) ? Number(key) : key, ...path];
+  }
+  return undefined;
 }
 
 /** The view drawn by Vega's canvas renderer into a recorder, at the size of its SVG. */

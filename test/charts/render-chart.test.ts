@@ -1164,6 +1164,23 @@ describe('renderChart', () => {
     ]);
   });
 
+  it.each([
+    ['"fromat(datum.v, \',\')"', 'Unrecognized function: fromat'],
+    ['"datum.v + vv"', 'Unrecognized signal name: "vv"'],
+  ])(
+    'places an expression naming what Vega does not know, %s, at its line',
+    async (expr, message) => {
+      const text = `{\n  "data": {"name": "rows"},\n  "transform": [\n    {"calculate": ${expr}, "as": "w"}\n  ],\n  "mark": "bar",\n  "encoding": {"x": {"field": "k", "type": "nominal"}, "y": {"field": "w", "type": "quantitative"}}\n}\n`;
+      const doc = readSource('charts/expr.vl.json', text);
+      const chart = { name: 'expr', file: doc.file, spec: doc.value as never, locate: doc.locate };
+      const error = await chartErrorOf({ ...request(bar), chart });
+      expect(error.diagnostics[0]).toMatchObject({
+        message: expect.stringContaining(message),
+        place: { file: 'charts/expr.vl.json', line: 4, column: 19, path: 'transform[0].calculate' },
+      });
+    },
+  );
+
   it('turns Vega warnings into errors', async () => {
     const error = await chartError({
       ...bar,
