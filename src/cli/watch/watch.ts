@@ -2,11 +2,12 @@
  * Rebuilds whenever the dataset, a `!csv` table it reads, or anything in the template folder
  * (templates, theme, schema, chart specs, pictures) changes: what each good build reports it
  * read is watched from then on, since a data edit can add a table, and after a failed build
- * the tables the dataset names, in its folder or below, since one may be what it lacked. Builds run in this
- * process, so every rebuild after the first reuses loaded modules, fonts and compiled
- * schemas; a rebuild for a data edit also reuses the template folder as last read. Changes that arrive during a build are batched into one more build after it; an
- * editor's temp file, come and gone, is no change (see pending-changes.ts). A
- * failed build leaves the last good outputs in place (writes are atomic) and the watch goes on.
+ * the tables the dataset names, in its folder or below, since one may be what it lacked.
+ * Builds run in this process, so every rebuild after the first reuses loaded modules, fonts
+ * and compiled schemas; a rebuild for a data edit also reuses the template folder as last
+ * read. Changes that arrive during a build are batched into one more build after it; an
+ * editor's temp file, come and gone, is no change (see pending-changes.ts). A failed build
+ * leaves the last good outputs in place (writes are atomic) and the watch goes on.
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
