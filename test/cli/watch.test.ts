@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import type { OutputKind } from '../../src/build.ts';
 import type { StopSignal } from '../../src/cli/context.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { type RebuildEvent, watch } from '../../src/cli/watch/watch.ts';
@@ -108,18 +109,27 @@ function watchTableDataset(writeTable: boolean, ref = 'figures.csv') {
   return { handle, events, csv, figures, pptx: join(out, 'briefing.pptx') };
 }
 
+/** Watches copies of the sample data and template, building `outputs` (all by default). */
+function watchCopies(outputs?: OutputKind[]) {
+  const dir = tempDir('briefkit-watch-');
+  const data = join(dir, 'data.yaml');
+  const original = readFileSync(sampleData, 'utf8');
+  writeFileSync(data, original);
+  const template = join(dir, 'template');
+  cpSync(sampleTemplate, template, { recursive: true });
+  const out = join(dir, 'out');
+  const events = rebuilds();
+  // A longer quiet time than the default keeps one edit to one rebuild on a loaded machine.
+  const handle = watch(
+    { data, template, out, ...(outputs ? { outputs } : {}) },
+    { onRebuild: events.onRebuild, debounceMs: 150 },
+  );
+  return { data, original, template, out, events, handle };
+}
+
 describe('watch', () => {
   it('rebuilds when the data or a chart spec changes, and keeps the last good outputs when a build fails', async () => {
-    const dir = tempDir('briefkit-watch-');
-    const data = join(dir, 'data.yaml');
-    const original = readFileSync(sampleData, 'utf8');
-    writeFileSync(data, original);
-    const template = join(dir, 'template');
-    cpSync(sampleTemplate, template, { recursive: true });
-    const out = join(dir, 'out');
-    const events = rebuilds();
-    // A longer quiet time than the default keeps one edit to one rebuild on a loaded machine.
-    const handle = watch({ data, template, out }, { onRebuild: events.onRebuild, debounceMs: 150 });
+    const { data, original, template, out, events, handle } = watchCopies();
     try {
       await handle.ready;
       const first = await events.next();
@@ -154,18 +164,7 @@ describe('watch', () => {
   });
 
   it('reads a template edited after a data edit, not the template folder as first read', async () => {
-    const dir = tempDir('briefkit-watch-');
-    const data = join(dir, 'data.yaml');
-    const original = readFileSync(sampleData, 'utf8');
-    writeFileSync(data, original);
-    const template = join(dir, 'template');
-    cpSync(sampleTemplate, template, { recursive: true });
-    const out = join(dir, 'out');
-    const events = rebuilds();
-    const handle = watch(
-      { data, template, out, outputs: ['pptx'] },
-      { onRebuild: events.onRebuild, debounceMs: 150 },
-    );
+    const { data, original, template, out, events, handle } = watchCopies(['pptx']);
     try {
       await handle.ready;
       await events.next();
