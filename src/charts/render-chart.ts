@@ -161,24 +161,31 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
 
 /**
  * Vega names an unknown function or signal of an expression, not where it is written: the
- * problem is placed at the first string of the spec that uses the name so.
+ * problem is placed at the first expression of the spec that uses the name so.
  */
 function problemPlace(chart: ChartSpecSource, problem: string): Place {
   const found = /Unrecognized (function|signal name): "?([\w$]+)"?/.exec(problem);
   if (!found) return { file: chart.file };
   const [, kind, name = ''] = found;
   const word = name.replaceAll('$', '\\$');
-  const use = new RegExp(kind === 'function' ? `\\b${word}\\s*\\(` : `(?<![\\w$.])${word}\\b`);
-  const path = stringPath(chart.spec, (text) => use.test(text));
+  // The name alone, not part of a longer one or a member (`datum.month`).
+  const use = new RegExp(`(?<![\\w$.])${word}(?![\\w$])${kind === 'function' ? '\\s*\\(' : ''}`);
+  const path = expressionPath(chart.spec, (text) => use.test(text));
   return path ? placeInSpec(chart, path) : { file: chart.file };
 }
 
-/** The path of the first string in a JSON value that passes the test, depth first. */
-function stringPath(value: unknown, test: (text: string) => boolean): PathSegment[] | undefined {
-  if (typeof value === 'string') return test(value) ? [] : undefined;
+/** Where Vega-Lite and Vega take an expression, as a string. */
+const EXPRESSION_KEYS = new Set(['calculate', 'filter', 'expr', 'signal', 'test', 'update']);
+
+/** The path of the first expression in a spec that passes the test, depth first. */
+function expressionPath(
+  value: unknown,
+  test: (text: string) => boolean,
+): PathSegment[] | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   for (const [key, child] of Object.entries(value)) {
-    const path = stringPath(child, test);
+    if (typeof child === 'string' && EXPRESSION_KEYS.has(key) && test(child)) return [key];
+    const path = expressionPath(child, test);
     if (path) return [Array.isArray(value) ? Number(key) : key, ...path];
   }
   return undefined;

@@ -1170,13 +1170,14 @@ describe('renderChart', () => {
   ])(
     'places an expression naming what Vega does not know, %s, at its line',
     async (expr, message) => {
-      const text = `{\n  "data": {"name": "rows"},\n  "transform": [\n    {"calculate": ${expr}, "as": "w"}\n  ],\n  "mark": "bar",\n  "encoding": {"x": {"field": "k", "type": "nominal"}, "y": {"field": "w", "type": "quantitative"}}\n}\n`;
+      // The name in a description and a field first: only an expression is where it is used.
+      const text = `{\n  "description": "fromat (vv) is misspelt",\n  "data": {"name": "rows"},\n  "transform": [\n    {"calculate": "datum.v", "as": "vv"},\n    {"calculate": ${expr}, "as": "w"}\n  ],\n  "mark": "bar",\n  "encoding": {"x": {"field": "k", "type": "nominal"}, "y": {"field": "w", "type": "quantitative"}}\n}\n`;
       const doc = readSource('charts/expr.vl.json', text);
       const chart = { name: 'expr', file: doc.file, spec: doc.value as never, locate: doc.locate };
       const error = await chartErrorOf({ ...request(bar), chart });
       expect(error.diagnostics[0]).toMatchObject({
         message: expect.stringContaining(message),
-        place: { file: 'charts/expr.vl.json', line: 4, column: 19, path: 'transform[0].calculate' },
+        place: { file: 'charts/expr.vl.json', line: 6, column: 19, path: 'transform[1].calculate' },
       });
     },
   );
