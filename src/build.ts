@@ -14,7 +14,6 @@ import { join, resolve } from 'node:path';
 import { writeCacheEntriesSoon } from './cache/json-store.ts';
 import { createChartRenderer } from './charts/chart-cache.ts';
 import { guardSpec } from './charts/guard-spec.ts';
-import { formatDataPath, valueAt } from './data/data-path.ts';
 import { type DataRecord, mergeRecord } from './data/merge-record.ts';
 import { validateAgainst } from './data/validate.ts';
 import { BriefkitError, type Diagnostic } from './errors/briefkit-error.ts';
@@ -32,6 +31,7 @@ import { parseDeck } from './model/parse-deck.ts';
 import { parseMarkdown } from './model/parse-markdown.ts';
 import { writeOutputs } from './output/write-outputs.ts';
 import { composedLineSources, composeMarkdown, type TemplateSource } from './template/compose.ts';
+import { dataLinks } from './template/data-links.ts';
 import { fillFooter } from './template/footer.ts';
 import type { HelperContext } from './template/helpers.ts';
 import { cleanData, escapeMarkdown, mapStrings, toLiteralData } from './template/literal.ts';
@@ -257,30 +257,27 @@ export async function compile(
   const literal = toLiteralData(data) as Record<string, unknown>;
   // Template strings are the template's own text: escaped too, but their spacing is kept.
   const context = { ...literal, t: mapStrings(strings, escapeMarkdown) };
+  const links = dataLinks(literal, source.locate);
   const helperContext: HelperContext = {
     locale: report.locale,
     sources: (literal.sources as HelperContext['sources'] | undefined) ?? {},
-    placeOf: (path, value) =>
-      path.length && valueAt(literal, path) === value
-        ? { ...source.locate(path), path: formatDataPath(path) }
-        : undefined,
+    refusedLink: (url, paths, value) => links.note(url, paths, value),
   };
   const compose = (text: string, file: string) =>
     composeMarkdown({ file, text }, context, helperContext);
 
   // 4. Parse into the document model.
-  // An error found in composed Markdown names the template line it came from.
+  // An error found in composed Markdown names the template line it came from, or for a link
+  // from the data, the data field.
   const templateLine = (source: TemplateSource) => (line: number) =>
     composedLineSources(source, context, helperContext)[line - 1];
-  const deck = parseDeck(
-    compose(template.deck.text, template.deck.file),
-    template.deck.file,
-    templateLine(template.deck),
+  const deckText = compose(template.deck.text, template.deck.file);
+  const deck = links.placed(() =>
+    parseDeck(deckText, template.deck.file, templateLine(template.deck)),
   );
-  const summary = parseMarkdown(
-    compose(template.summary.text, template.summary.file),
-    { file: template.summary.file },
-    templateLine(template.summary),
+  const summaryText = compose(template.summary.text, template.summary.file);
+  const summary = links.placed(() =>
+    parseMarkdown(summaryText, { file: template.summary.file }, templateLine(template.summary)),
   );
   const footer = fillFooter(template.theme.footer ?? '', template.footerPlace, compose);
 

@@ -231,7 +231,7 @@ function toRuns(
         runs.push({ ...style, text: ' ' });
         break;
       case 'link':
-        if (!SAFE_LINK.test(node.url)) return unsupported(node, `Link "${node.url}"`);
+        if (!SAFE_LINK.test(node.url)) return unsupported(node, refusedLinkMessage(node.url));
         runs.push(...toRuns(node.children, unsupported, { ...style, link: node.url }));
         break;
       case 'html':
@@ -244,22 +244,23 @@ function toRuns(
 }
 
 /**
- * The first link in a piece of Markdown that a build would refuse, as its message. Text from
- * the data (`md`) is checked where it is used, so the message can name its field.
+ * The links in a piece of Markdown that a build refuses, should they be read as links where
+ * the text lands: text from the data (`md`) is looked at on its own, so a refusal can name
+ * the field the link came from.
  */
-export function refusedLink(markdown: string): Message | undefined {
-  const url = firstUrl(fromMarkdown(markdown), (url) => !SAFE_LINK.test(url));
-  return url === undefined ? undefined : messages.unsupportedMarkdown(`Link "${url}"`);
+export function refusedLinks(markdown: string): string[] {
+  const urls: string[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'link' && !SAFE_LINK.test(node.url)) urls.push(node.url);
+    for (const child of 'children' in node ? node.children : []) visit(child);
+  };
+  visit(fromMarkdown(markdown));
+  return urls;
 }
 
-function firstUrl(node: Nodes, test: (url: string) => boolean): string | undefined {
-  if (node.type === 'link' && test(node.url)) return node.url;
-  for (const child of 'children' in node ? node.children : []) {
-    const url = firstUrl(child, test);
-    if (url !== undefined) return url;
-  }
-  return undefined;
-}
+/** How a refused link is reported. */
+export const refusedLinkMessage = (url: string): Message =>
+  messages.unsupportedMarkdown(`Link "${url}"`);
 
 /** Adjacent runs with the same style become one; empty runs disappear. */
 function mergeRuns(runs: Run[]): Run[] {

@@ -4,10 +4,9 @@
  * return Markdown.
  */
 import Handlebars, { type HelperOptions } from 'handlebars';
-import type { PathSegment } from '../data/data-path.ts';
-import { fail, type Place } from '../errors/briefkit-error.ts';
+import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
-import { refusedLink } from '../model/parse-markdown.ts';
+import { refusedLinks } from '../model/parse-markdown.ts';
 import { escapeMarkdown, unescapeMarkdown } from './literal.ts';
 import { calendarDay } from './report-info.ts';
 
@@ -15,8 +14,11 @@ export interface HelperContext {
   locale: string;
   /** The dataset's `sources` map, already escaped. */
   sources: Record<string, Source>;
-  /** Where the dataset writes the value at a path, if that is the value given. */
-  placeOf?: (path: PathSegment[], value: unknown) => Place | undefined;
+  /**
+   * Told of each link `md` brings from the data that a build refuses, with the paths its
+   * argument may have in the data (see argumentPaths).
+   */
+  refusedLink?: (url: string, paths: readonly string[], value: unknown) => void;
 }
 
 /** A work cited: its title if it has one, or else a description of it. */
@@ -55,9 +57,9 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
     /** Rich text on purpose: the value is used as Markdown, not shown literally. */
     md: (...args) => {
       const markdown = unescapeMarkdown(stringArg('md', args[0]));
-      const refused = refusedLink(markdown);
-      const place = refused && ctx.placeOf?.(argumentPath(args), args[0]);
-      if (refused) fail(place ? { ...refused, place } : refused);
+      if (ctx.refusedLink)
+        for (const url of refusedLinks(markdown))
+          ctx.refusedLink(url, argumentPaths(args), args[0]);
       return markdown;
     },
     number: (...args) => {
@@ -148,17 +150,18 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
 }
 
 /**
- * The data path of a helper's first argument, from what Handlebars tracks (`trackIds`): the
- * path as written, inside the block's own (`{{#each highlights}}` gives `highlights.2`). Empty
- * for a literal, a subexpression or a path that climbs out (`../x`, `@root.x`).
+ * The data paths a helper's first argument may have, dotted, from what Handlebars tracks
+ * (`trackIds`): the path as written, inside the block's own (`{{#each highlights}}` gives
+ * `highlights.2`), or as written alone (a block parameter's path is already whole). None for a
+ * literal, a subexpression or a path that climbs out (`../x`, `@root.x`).
  */
-function argumentPath(args: unknown[]): PathSegment[] {
+function argumentPaths(args: unknown[]): string[] {
   const options = args.at(-1) as { ids?: unknown[]; data?: { contextPath?: unknown } };
   const id = options.ids?.[0];
-  if (typeof id !== 'string' || !/^[\w.-]+$/.test(id)) return [];
+  if (typeof id !== 'string' || !/^[^@/]*$/.test(id) || id.startsWith('..')) return [];
   const context = options.data?.contextPath;
-  const path = typeof context === 'string' && context ? `${context}.${id}` : id;
-  return path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key));
+  const within = typeof context === 'string' && context ? [`${context}${id ? `.${id}` : ''}`] : [];
+  return [...within, ...(id ? [id] : [])];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -146,5 +146,26 @@ describe('rich text from the data (md)', () => {
         },
       ],
     });
+  });
+});
+
+describe('rich text from the data in inline code', () => {
+  it('builds: its brackets are text there, not a link to refuse', async () => {
+    const tour = 'docs/examples/synthetic-tour';
+    const template = join(tempDir(), 'template');
+    cpSync(`${tour}/template`, template, { recursive: true });
+    for (const name of ['deck.md.hbs', 'summary.md.hbs']) {
+      const file = join(template, name);
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replaceAll('{{md thanks}}', '`{{md thanks}}`'),
+      );
+    }
+    const data = join(tempDir(), 'data.yaml');
+    const text = readFileSync(`${tour}/data.yaml`, 'utf8');
+    writeFileSync(data, text.replace('(https://example.org/garden)', '(javascript:alert(1))'));
+    const out = tempDir();
+    await build({ data, template, out, outputs: ['pptx'] });
+    expect(await inspect(join(out, 'briefing.pptx'))).toContain('(javascript:alert(1))');
   });
 });

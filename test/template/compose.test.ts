@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compile } from '../../src/build.ts';
-import { formatDataPath, type PathSegment } from '../../src/data/data-path.ts';
 import { plainText } from '../../src/model/document.ts';
 import { parseMarkdown } from '../../src/model/parse-markdown.ts';
 import { composedLineSources, composeMarkdown } from '../../src/template/compose.ts';
@@ -117,24 +116,31 @@ describe('composeMarkdown', () => {
     [
       '{{#each list}}{{md this.note}}{{/each}}',
       { list: [{ note: 'ok' }, { note: '[x](file:///etc)' }] },
-      'list[1].note',
+      'list.1.note',
+    ],
+    [
+      '{{#each list as |item|}}{{md item.note}}{{/each}}',
+      { list: [{ note: 'ok' }, { note: '[x](a.pdf)' }] },
+      'list.1.note',
     ],
     ['{{#with report}}{{md note}}{{/with}}', { report: { note: '[x](data:,hi)' } }, 'report.note'],
-  ])('names the data path of a link md refuses: %j', (template, data, path) => {
-    const placeOf = (at: PathSegment[]) => ({ path: formatDataPath(at) });
-    const error = catchError(() =>
-      composeMarkdown({ file: 't.md.hbs', text: template }, toLiteralData(data), {
-        ...ctx,
-        placeOf,
-      }),
-    );
-    expect(error.message).toMatch(/^Link ".*" is not supported here\.$/);
-    expect(error.diagnostics[0]?.place).toEqual({ path });
+  ])('tells where md found a link a build refuses: %j', (template, data, path) => {
+    const told: [string, readonly string[]][] = [];
+    const refusedLink = (url: string, paths: readonly string[]) => told.push([url, paths]);
+    composeMarkdown({ file: 't.md.hbs', text: template }, toLiteralData(data), {
+      ...ctx,
+      refusedLink,
+    });
+    expect(told).toHaveLength(1);
+    expect(told[0]?.[1]).toContain(path);
   });
 
-  it('places a refused link at the template line when its text is no data field', () => {
-    const error = catchError(() => render('\n{{md "[x](javascript:1)"}}', {}));
-    expect(error.diagnostics[0]?.place).toEqual({ file: 't.md.hbs', line: 2, column: 1 });
+  it('leaves links md brings to the parser, which knows where the text lands', () => {
+    // In inline code the brackets are text, not a link: nothing to refuse.
+    const [block] = render('`{{md note}}`', { note: '[x](javascript:1)' });
+    expect(block).toEqual({ kind: 'paragraph', runs: [{ text: '[x](javascript:1)' }] });
+    const error = catchError(() => render('\n{{md note}}', { note: '[x](javascript:1)' }));
+    expect(error.message).toBe('Link "javascript:1" is not supported here.');
   });
 
   it('formats figures with qualifier, locale and unit', () => {

@@ -1,0 +1,57 @@
+import { formatDataPath, type PathSegment, valueAt } from '../data/data-path.ts';
+import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
+import { refusedLinkMessage } from '../model/parse-markdown.ts';
+import { unescapeMarkdown } from './literal.ts';
+
+/**
+ * Links that text from the data brings into the Markdown through `md`. The parser, reading the
+ * composed Markdown, knows only the template line; a link it refuses that came from the data
+ * is reported at the data field instead, where the user has to change it.
+ */
+export function dataLinks(literal: unknown, locate: (path: PathSegment[]) => Place) {
+  const places = new Map<string, Place>();
+  return {
+    /** A refused link `md` was given, with the dotted paths its text may have in the data. */
+    note(url: string, paths: readonly string[], value: unknown): void {
+      if (places.has(url)) return;
+      const path = paths
+        .map((dotted) => pathIn(literal, dotted))
+        .find((path) => path && valueAt(literal, path) === value);
+      if (path) places.set(url, { ...locate(path), path: formatDataPath(path) });
+    },
+    /** Runs a parse of composed Markdown, placing the links it refuses that came from data. */
+    placed<T>(parse: () => T): T {
+      try {
+        return parse();
+      } catch (error) {
+        if (!(error instanceof BriefkitError) || !places.size) throw error;
+        const diagnostics = error.diagnostics.map((d) => {
+          const url = [...places.keys()].find((u) => refusedLinkMessage(u).message === d.message);
+          return url === undefined ? d : { ...d, place: places.get(url) as Place };
+        });
+        throw new BriefkitError(diagnostics, error.exitCode, { cause: error });
+      }
+    },
+  };
+}
+
+/**
+ * A dotted Handlebars path (`highlights.2.note`) as a data path: a number only where it indexes
+ * a list, and an object's key as the data has it (`#each` over an object tracks it escaped).
+ */
+function pathIn(data: unknown, dotted: string): PathSegment[] | undefined {
+  const path: PathSegment[] = [];
+  let value = data;
+  for (const segment of dotted.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    const key: PathSegment | undefined = Array.isArray(value)
+      ? /^\d+$/.test(segment)
+        ? Number(segment)
+        : undefined
+      : [segment, unescapeMarkdown(segment)].find((k) => Object.hasOwn(value as object, k));
+    if (key === undefined) return undefined;
+    path.push(key);
+    value = (value as Record<PathSegment, unknown>)[key];
+  }
+  return path;
+}
