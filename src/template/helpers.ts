@@ -152,12 +152,13 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
 /**
  * The data paths a helper's first argument may have, dotted, from what Handlebars tracks
  * (`trackIds`): the path as written, inside the block's own (`{{#each highlights}}` gives
- * `highlights.2`), or as written alone (a block parameter's path is already whole). None for a
- * literal, a subexpression or a path that climbs out (`../x`, `@root.x`).
+ * `highlights.2`), or as written alone (a block parameter's path is already whole; `@root.x`
+ * is `x`). None for a literal, a subexpression or a path that climbs out (`../x`).
  */
 function argumentPaths(args: unknown[]): string[] {
   const options = args.at(-1) as { ids?: unknown[]; data?: { contextPath?: unknown } };
   const id = options.ids?.[0];
+  if (typeof id === 'string' && id.startsWith('@root.')) return [id.slice('@root.'.length)];
   if (typeof id !== 'string' || !/^[^@/]*$/.test(id) || id.startsWith('..')) return [];
   const context = options.data?.contextPath;
   const within = typeof context === 'string' && context ? [`${context}${id ? `.${id}` : ''}`] : [];

@@ -124,6 +124,7 @@ describe('composeMarkdown', () => {
       'list.1.note',
     ],
     ['{{#with report}}{{md note}}{{/with}}', { report: { note: '[x](data:,hi)' } }, 'report.note'],
+    ['{{#each list}}{{md @root.note}}{{/each}}', { list: [1], note: '[x](a.pdf)' }, 'note'],
   ])('tells where md found a link a build refuses: %j', (template, data, path) => {
     const told: [string, readonly string[]][] = [];
     const refusedLink = (url: string, paths: readonly string[]) => told.push([url, paths]);
