@@ -47,12 +47,14 @@ async function dispatch(argv: string[], context: CliContext): Promise<number> {
     return printUsage(rest[0], context);
   }
   if (values.help) return printUsage(name, context);
+  // `--version extra` is as unknown a command as `extra`.
+  if (name !== undefined && !isCommandName(name))
+    throw usageError(usageProblems.unknownCommand(positionals.join(' ')));
   if (values.version) {
     context.stdout.write(`${version}\n`);
     return 0;
   }
   if (name === undefined) throw usageError(usageProblems.noCommand());
-  if (!isCommandName(name)) throw usageError(usageProblems.unknownCommand(positionals.join(' ')));
   return commands[name].run(withoutCommand(argv, anyOptions), context);
 }
 

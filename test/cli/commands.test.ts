@@ -86,6 +86,7 @@ describe('usage errors exit with 2', () => {
     [['build', '--paper', 'b5'], '--paper must be a4 or letter, not "b5".'],
     [['build', '--handout', '4'], '--handout must be 2, 3 or 6, not "4".'],
     [['build', '--handout', '03'], '--handout must be 2, 3 or 6, not "03".'],
+    [['--version', 'extra'], 'Unknown command "extra".'],
     [['build', '--handout', '0x3'], '--handout must be 2, 3 or 6, not "0x3".'],
     [['build', '--out', 'a', '--out=b'], 'Option --out is given twice; give it once.'],
     [['--data', 'a.yaml', 'validate', '--data', 'b.yaml'], 'Option --data is given twice'],
