@@ -1,4 +1,4 @@
-import { formatDataPath, type PathSegment, valueAt } from '../data/data-path.ts';
+import { formatDataPath, type PathSegment } from '../data/data-path.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { refusedLinkMessage } from '../model/parse-markdown.ts';
 import { unescapeMarkdown } from './literal.ts';
@@ -14,10 +14,12 @@ export function dataLinks(literal: unknown, locate: (path: PathSegment[]) => Pla
     /** A refused link `md` was given, with the dotted paths its text may have in the data. */
     note(url: string, paths: readonly string[], value: unknown): void {
       if (places.has(url)) return;
-      const path = paths
-        .map((dotted) => pathIn(literal, dotted))
-        .find((path) => path && valueAt(literal, path) === value);
-      if (path) places.set(url, { ...locate(path), path: formatDataPath(path) });
+      for (const dotted of paths) {
+        const path = pathTo(literal, dotted, value);
+        if (!path) continue;
+        places.set(url, { ...locate(path), path: formatDataPath(path) });
+        return;
+      }
     },
     /** Runs a parse of composed Markdown, placing the links it refuses that came from data. */
     placed<T>(parse: () => T): T {
@@ -36,22 +38,23 @@ export function dataLinks(literal: unknown, locate: (path: PathSegment[]) => Pla
 }
 
 /**
- * A dotted Handlebars path (`highlights.2.note`) as a data path: a number only where it indexes
- * a list, and an object's key as the data has it (`#each` over an object tracks it escaped).
+ * A dotted Handlebars path (`highlights.2.note`) as a data path, if it leads to `value`: a
+ * number only where it indexes a list, and an object's key as the data has it (`#each` over an
+ * object tracks it escaped).
  */
-function pathIn(data: unknown, dotted: string): PathSegment[] | undefined {
+function pathTo(data: unknown, dotted: string, value: unknown): PathSegment[] | undefined {
   const path: PathSegment[] = [];
-  let value = data;
+  let at = data;
   for (const segment of dotted.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    const key: PathSegment | undefined = Array.isArray(value)
+    if (at === null || typeof at !== 'object') return undefined;
+    const key: PathSegment | undefined = Array.isArray(at)
       ? /^\d+$/.test(segment)
         ? Number(segment)
         : undefined
-      : [segment, unescapeMarkdown(segment)].find((k) => Object.hasOwn(value as object, k));
+      : [segment, unescapeMarkdown(segment)].find((k) => Object.hasOwn(at as object, k));
     if (key === undefined) return undefined;
     path.push(key);
-    value = (value as Record<PathSegment, unknown>)[key];
+    at = (at as Record<PathSegment, unknown>)[key];
   }
-  return path;
+  return at === value ? path : undefined;
 }
