@@ -42,6 +42,8 @@ const MARGIN = 56;
 const BODY = 10.5;
 const HEADING_SIZES: Record<number, number> = { 1: 22, 2: 15, 3: 12 };
 const CHART_HEIGHT = 190;
+/** The shortest a chart is drawn to finish a page rather than leave its foot blank. */
+const CHART_MIN_HEIGHT = 100;
 const IMAGE_MAX_HEIGHT = 260;
 const BLOCK_GAP = 8;
 
@@ -81,6 +83,16 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
   // under a heading grows only as far as leaves the heading room on its page.
   const chart = (block: Extract<Block, { kind: 'chart' }>, maxHeight = content.h) =>
     ctx.chart(block.name, block.alt, { ...content, h: CHART_HEIGHT }, maxHeight);
+  /**
+   * A chart of the usual height that misses the page's end by a little is drawn as tall as the
+   * room left, if that is at least CHART_MIN_HEIGHT: on A4 the sample's second chart left a
+   * quarter of its first page blank, and on Letter its Sources went to a page of their own. A
+   * chart grown for a long list keeps its height. Null when the chart must go to a new page.
+   */
+  const shortened = (block: Extract<Block, { kind: 'chart' }>, drawn: RenderedChart, h: number) =>
+    drawn.height === CHART_HEIGHT && h >= CHART_MIN_HEIGHT
+      ? ctx.chart(block.name, block.alt, { ...content, h: Math.floor(h) })
+      : null;
   let headed: Promise<RenderedChart> | null = null;
   const blocks = summary.blocks;
   for (const [i, block] of blocks.entries()) {
@@ -88,9 +100,13 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
     if ('runs' in block && block.runs.length === 0) continue;
     if (y > content.y) y += block.kind === 'heading' ? BLOCK_GAP * 1.5 : BLOCK_GAP;
     if (block.kind === 'chart') {
-      const drawn = await (headed ?? chart(block));
+      let drawn = await (headed ?? chart(block));
       headed = null;
-      if (room() < drawn.height && !flow.atTop()) newPage();
+      if (room() < drawn.height && !flow.atTop()) {
+        const short = shortened(block, drawn, room());
+        if (short) drawn = await short;
+        else newPage();
+      }
       const box = { x: content.x, y, w: content.w, h: drawn.height };
       flow.place({ kind: 'chart', box, chart: drawn }, drawn.height);
       continue;
@@ -114,7 +130,12 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
       const first = headed ? (await headed).height : firstLineHeight(next);
       const keep = frame.contentHeight + BLOCK_GAP + first;
       // At the top of a page already, a new one would only leave this one blank.
-      if (room() < keep && !flow.atTop()) newPage();
+      if (room() < keep && !flow.atTop()) {
+        const below = room() - frame.contentHeight - BLOCK_GAP;
+        const short = headed && next?.kind === 'chart' && shortened(next, await headed, below);
+        if (short) headed = short;
+        else newPage();
+      }
       outline.push({ title: plainText(block.runs), level: block.level, page: pages.length - 1 });
     }
     placeSplit(frame, flow);

@@ -85,4 +85,61 @@ describe('flowSummary', () => {
     expect((box?.y ?? 0) + (box?.h ?? 0)).toBeLessThanOrEqual(layout.height - 56);
     expect(box?.h).toBeGreaterThan(600);
   });
+
+  describe('a chart that misses the foot of the page', () => {
+    /** Charts as tall as asked for (or grown to 400 pt, for `tall`), noting each height asked. */
+    const drawing =
+      (asked: number[]): SummaryContext['chart'] =>
+      async (name, alt, box) => {
+        asked.push(box.h);
+        const height = name === 'tall' ? 400 : box.h;
+        const drawing = { width: box.w, height, ops: [] };
+        return { name, alt, svg: '<svg/>', drawing, width: box.w, height, native: null };
+      };
+    const chartBoxes = (layout: Awaited<ReturnType<typeof flow>>) =>
+      layout.pages.map((p) => p.flatMap((f) => (f.kind === 'chart' ? [f.box] : [])));
+    /** Paragraphs of one line each that leave about `room` pt below them on the first page. */
+    const filler = async (room: number) => {
+      const lines = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i}.`).join('\n\n');
+      const bottom = async (n: number) => {
+        const frames = (await flow(lines(n))).pages[0] ?? [];
+        const body = frames.filter((f) => f.kind === 'text' && f.tag !== 'Artifact');
+        return Math.max(...body.map((f) => f.box.y + f.box.h));
+      };
+      const [one, two] = [await bottom(1), await bottom(2)];
+      const foot = 841.89 - 56 - 20;
+      return lines(1 + Math.floor((foot - room - one) / (two - one)));
+    };
+
+    for (const heading of ['', '## Chart\n\n']) {
+      it(`is drawn shorter, to fit, when the room left is at least 100 pt${heading && ', under a heading'}`, async () => {
+        const asked: number[] = [];
+        const layout = await flow(
+          `${await filler(170)}\n\n${heading}![bars](chart:bars)\n`,
+          drawing(asked),
+        );
+        const [first = [], ...rest] = chartBoxes(layout);
+        expect(rest.flat()).toEqual([]);
+        const [box] = first;
+        expect(box?.h).toBeGreaterThanOrEqual(100);
+        expect(box?.h).toBeLessThan(190);
+        // It ends at the foot of the page's content, not past it.
+        expect((box?.y ?? 0) + (box?.h ?? 0)).toBeLessThanOrEqual(layout.height - 56 - 20);
+        expect(asked).toEqual([190, box?.h]);
+      });
+    }
+
+    it('goes to the next page at its full height when the room left is less', async () => {
+      const layout = await flow(
+        `${await filler(60)}\n\n## Chart\n\n![bars](chart:bars)\n`,
+        drawing([]),
+      );
+      expect(chartBoxes(layout).map((boxes) => boxes.map((b) => b.h))).toEqual([[], [190]]);
+    });
+
+    it('keeps the height a long list grew it to', async () => {
+      const layout = await flow(`${await filler(300)}\n\n![bars](chart:tall)\n`, drawing([]));
+      expect(chartBoxes(layout).map((boxes) => boxes.map((b) => b.h))).toEqual([[], [400]]);
+    });
+  });
 });
