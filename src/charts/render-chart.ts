@@ -85,6 +85,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   let items: MarkItem[];
   let valueRange: [number, number] | null = null;
   let bandPadding: number | null = null;
+  let mistyped: Mistyped | undefined;
   const encoding = readEncoding(chart.spec);
   try {
     const run = async (height: number, padding?: Padding) => {
@@ -125,6 +126,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     vega.vega.resetSVGDefIds();
     svg = await view.toSVG();
     const root = (view.scenegraph() as unknown as { root: SceneNode }).root;
+    mistyped = firstMistyped(root);
     drawing = await drawScene(view, root);
     items = markItems(root);
     valueRange = encoding && scaleRange(view, valueScale(encoding));
@@ -143,6 +145,11 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
       })),
     );
   }
+  if (mistyped)
+    throw new BriefkitError({
+      ...messages.chartNotANumber(chart.name, mistyped),
+      place: mistypedPlace(chart, mistyped),
+    });
   const wording = request.wording ?? english;
   const points = encoding && readPoints(encoding, items, wording, request.locale);
   const native = encoding && points && toNativeChart(encoding, points, valueRange, bandPadding);
@@ -170,22 +177,67 @@ function problemPlace(chart: ChartSpecSource, problem: string): Place {
   const word = name.replaceAll('$', '\\$');
   // The name alone, not part of a longer one or a member (`datum.month`).
   const use = new RegExp(`(?<![\\w$.])${word}(?![\\w$])${kind === 'function' ? '\\s*\\(' : ''}`);
-  const path = expressionPath(chart.spec, (text) => use.test(text));
+  const path = specPath(
+    chart.spec,
+    (key, child) => typeof child === 'string' && EXPRESSION_KEYS.has(key) && use.test(child),
+  );
+  return path ? placeInSpec(chart, path) : { file: chart.file };
+}
+
+/**
+ * Mark properties Vega draws from as numbers. Vega-Lite passes a mark's properties on as
+ * written, and one of another type (`"dy": "x"` on a text mark) made Vega leave the marks
+ * out of the picture, without a word.
+ */
+const NUMERIC_PROPERTIES = [
+  ...['x', 'y', 'x2', 'y2', 'xc', 'yc', 'width', 'height', 'dx', 'dy', 'size', 'zindex'],
+  ...['angle', 'theta', 'radius', 'innerRadius', 'outerRadius', 'padAngle', 'cornerRadius'],
+  ...['fontSize', 'limit', 'lineHeight', 'opacity', 'fillOpacity', 'strokeOpacity'],
+  ...['strokeWidth', 'strokeDashOffset', 'strokeMiterLimit'],
+] as const;
+
+/** A mark property drawn from a value that is no number (null, or NaN for a gap, is fine). */
+export interface Mistyped {
+  property: string;
+  value: unknown;
+}
+
+function firstMistyped(node: SceneNode): Mistyped | undefined {
+  const values = node as Record<string, unknown>;
+  const property = NUMERIC_PROPERTIES.find(
+    (name) => values[name] != null && typeof values[name] !== 'number',
+  );
+  if (property) return { property, value: values[property] };
+  for (const item of node.items ?? []) {
+    const found = firstMistyped(item);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Where the spec writes that value (`"dy": "x"`, or `{"value": "x"}`), else the property. */
+function mistypedPlace(chart: ChartSpecSource, { property, value }: Mistyped): Place {
+  const written = (child: unknown) =>
+    child === value ||
+    (typeof child === 'object' && child !== null && 'value' in child && child.value === value);
+  const path =
+    specPath(chart.spec, (key, child) => key === property && written(child)) ??
+    specPath(chart.spec, (key) => key === property);
   return path ? placeInSpec(chart, path) : { file: chart.file };
 }
 
 /** Where Vega-Lite and Vega take an expression, as a string. */
 const EXPRESSION_KEYS = new Set(['calculate', 'filter', 'expr', 'signal', 'test', 'update']);
 
-/** The path of the first expression in a spec that passes the test, depth first. */
-function expressionPath(
+/** The path of the first key of a spec whose key and value pass the test, depth first. */
+function specPath(
   value: unknown,
-  test: (text: string) => boolean,
+  test: (key: string, child: unknown) => boolean,
 ): PathSegment[] | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   for (const [key, child] of Object.entries(value)) {
-    if (typeof child === 'string' && EXPRESSION_KEYS.has(key) && test(child)) return [key];
-    const path = expressionPath(child, test);
+    if (test(key, child)) return [key];
+    const path = specPath(child, test);
     if (path) return [Array.isArray(value) ? Number(key) : key, ...path];
   }
   return undefined;

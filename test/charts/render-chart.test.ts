@@ -1182,6 +1182,49 @@ describe('renderChart', () => {
     },
   );
 
+  it.each([
+    ['"dy": "x"', 'layer[1].mark.dy'],
+    ['"dy": {"expr": "\'x\'"}', 'layer[1].mark.dy'],
+    ['"fontSize": "12"', 'layer[1].mark.fontSize'],
+  ])(
+    'places a mark property that is no number, %s, where the spec writes it',
+    async (property, path) => {
+      // Vega-Lite passed it on unchecked, and Vega left every label out without a word.
+      const text = `{\n  "data": {"name": "rows"},\n  "encoding": {"x": {"field": "k", "type": "nominal"}, "y": {"field": "v", "type": "quantitative"}},\n  "layer": [\n    {"mark": "bar"},\n    {"mark": {"type": "text", ${property}}, "encoding": {"text": {"field": "v"}}}\n  ]\n}\n`;
+      const doc = readSource('charts/typed.vl.json', text);
+      const chart = { name: 'typed', file: doc.file, spec: doc.value as never, locate: doc.locate };
+      const error = await chartErrorOf({ ...request(bar), chart });
+      const name = path.split('.').at(-1);
+      expect(error.diagnostics).toEqual([
+        expect.objectContaining({
+          code: 'chart-compile',
+          message: expect.stringMatching(
+            new RegExp(`^Chart "typed": "${name}" is "(x|12)", not a number.$`),
+          ),
+          place: expect.objectContaining({ file: 'charts/typed.vl.json', line: 6, path }),
+        }),
+      ]);
+    },
+  );
+
+  it('draws a mark property given as a number, or as an expression that gives one', async () => {
+    const labelled = (dy: unknown) => ({
+      ...bar,
+      mark: undefined,
+      layer: [{ mark: 'bar' }, { mark: { type: 'text', dy }, encoding: { text: { field: 'v' } } }],
+    });
+    const rows = [
+      { k: 'A', v: 3.25 },
+      { k: 'B', v: 1.75 },
+    ];
+    for (const dy of [-8, { expr: '-8' }]) {
+      const drawn = await renderChart({ ...request(labelled(dy)), data: { rows } });
+      // The labels, which no axis tick shares.
+      expect(drawn.svg).toMatch(/>3\.25<\/text>/);
+      expect(drawn.svg).toMatch(/>1\.75<\/text>/);
+    }
+  });
+
   it('turns Vega warnings into errors', async () => {
     const error = await chartError({
       ...bar,
