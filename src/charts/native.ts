@@ -310,7 +310,7 @@ export function toNativeChart(
     valueTitle: axisTitle(encoding.value),
     legend: type === 'pie' && encoding.category?.legend !== null,
     axes: { category: encoding.category?.axis !== null, value: encoding.value?.axis !== null },
-    valueRange,
+    valueRange: tickAligned(valueRange),
     showValues: encoding.labelField === value,
     markers: type === 'scatter' || encoding.points,
     smooth: encoding.smooth,
@@ -359,6 +359,21 @@ function decimalsOf(value: number): number {
 function axisStep([from, to]: [number, number]): number | null {
   const step = Math.abs(tickStep(from, to, 6));
   return Number.isFinite(step) && step > 0 ? step : null;
+}
+
+/**
+ * The value axis' range with its low end on one of Vega's ticks. PowerPoint counts ticks up
+ * from the low end, Vega puts them on multiples of the step: a nice domain of -100 to 900
+ * with ticks 200 apart was labelled -100, 100, …, 900 in the deck, with no 0. The low end
+ * goes down to the tick below it (-200), so the deck's ticks are Vega's.
+ */
+function tickAligned(range: [number, number] | null): [number, number] | null {
+  const step = range && axisStep(range);
+  if (!range || !step) return range;
+  const [low, high] = [Math.min(...range), Math.max(...range)];
+  // A low end already on a tick, give or take a float's rounding, stays as it is.
+  const ticks = Math.floor(low / step + 1e-9);
+  return [Number((ticks * step).toFixed(decimalsOf(step))), high];
 }
 
 /**

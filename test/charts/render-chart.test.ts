@@ -744,6 +744,22 @@ describe('renderChart', () => {
     expect(await range({ type: 'sqrt' }, 'bar')).toBeUndefined();
   });
 
+  it("starts a native value axis on one of Vega's ticks, so 0 is labelled", async () => {
+    // PowerPoint counts ticks up from the axis' low end: Vega's nice domain of -100 to 900
+    // with ticks 200 apart was labelled -100, 100, …, 900, with no 0.
+    const range = async (values: number[]) => {
+      const rows = values.map((v, i) => ({ k: String.fromCharCode(65 + i), v }));
+      const drawn = await renderChart({ ...request(bar), data: { rows } });
+      return [drawn.native?.valueRange, drawn.native?.numberFormats.axisStep];
+    };
+    expect(await range([867.5, -12.5])).toEqual([[-200, 900], 200]);
+    expect(await range([0.85, -0.25])).toEqual([[-0.4, 0.9], 0.2]);
+    // Vega's ticks all-negative run -800, -600, …, 0: counted from -900, none would be 0.
+    expect(await range([-867.5, -83.92])).toEqual([[-1000, 0], 200]);
+    // A low end on a tick already stays.
+    expect(await range([867.5, 83.92])).toEqual([[0, 900], 200]);
+  });
+
   it('draws a value beyond a fixed value axis as a picture: a native axis would cut it short', async () => {
     // Vega draws a bar of 130 past an axis fixed at 0 to 100 (or clips it, as the spec says);
     // PowerPoint stopped the bar at 100 and LibreOffice drew it off the chart.

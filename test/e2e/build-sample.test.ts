@@ -46,6 +46,8 @@ describe('the sample build', () => {
     // Reversed categories put the last one at the bottom: the value axis crosses there.
     expect(axis('valAx')).toContain('<c:crosses val="max"/>');
     expect(axis('valAx')).toContain('<c:tickLblPos val="nextTo"/>');
+    // Left of the plot, as in Vega: beside the axis at zero, they overlapped negative bars.
+    expect(axis('catAx')).toContain('<c:tickLblPos val="low"/>');
   });
 
   it('gives every chart alt text naming its values', async () => {

@@ -277,11 +277,14 @@ function chartType(pptx: PptxGenJS, native: NativeChart): PptxGenJS.CHART_NAME {
  * PowerPoint lists bar categories bottom-up; Vega (and readers) expect the first on top.
  * Reversed, the value axis would move to the top, so it crosses at the last category, with
  * its labels beside it. pptxgenjs writes these values as given (its typings list fewer), and
- * writes `catAxisCrossesAt` into the value axis.
+ * writes `catAxisCrossesAt` into the value axis. The category labels go at the low end of
+ * the value axis, left of the plot as in Vega: beside the axis at zero (pptxgenjs' default
+ * for bars), they were drawn over the bars of negative values.
  */
 const topDownBars = {
   catAxisOrientation: 'maxMin' as 'minMax',
   catAxisCrossesAt: 'max' as 'autoZero',
+  catAxisLabelPos: 'low',
   valAxisLabelPos: 'nextTo',
 } as const;
 
