@@ -98,8 +98,27 @@ export function yamlDiagnostic(file: string, text: string, error: YAMLError) {
     / at line \d+, column \d+:?$/,
     '',
   );
+  const quoted = error.code === 'BLOCK_AS_IMPLICIT_KEY' && start && quotedLine(text, start);
   return {
-    ...messages.syntax('YAML', detail),
+    ...(quoted ? messages.yamlColonInText(detail, quoted) : messages.syntax('YAML', detail)),
     place: { file, ...(start ? { line: start.line, column: start.col } : {}) },
   };
+}
+
+/**
+ * YAML reads a second `: ` in a line (`subtitle: Results: the year`) as a key, and its
+ * message ("Nested mappings are not allowed in compact mappings") does not say why: the
+ * line as it should be written, its value in quotes, when the error is at that value.
+ */
+function quotedLine(
+  text: string,
+  { line, col }: { line: number; col: number },
+): string | undefined {
+  const written = /^(\s*(?:- )?[^\s:#][^:#]*:\s+)([^"'].*?)\s*$/.exec(
+    text.split('\n')[line - 1] ?? '',
+  );
+  if (!written) return undefined;
+  const [, key = '', value = ''] = written;
+  if (col !== key.length + 1 || !value.includes(': ')) return undefined;
+  return `${key.trim()} ${JSON.stringify(value)}`;
 }

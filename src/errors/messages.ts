@@ -80,6 +80,10 @@ export const messages = {
     hint: 'Name a file, not a folder, pipe or device.',
   }),
   syntax,
+  yamlColonInText: (detail: string, quoted: string): Message => ({
+    ...syntax('YAML', detail),
+    hint: `Text with ": " (a colon and a space) in it needs quotes: ${quoted}`,
+  }),
   pdfPassword: (): Message => ({
     code: 'pdf-password',
     message: 'This PDF needs a password to open; inspect cannot read it.',

@@ -154,6 +154,14 @@ describe('briefkit init, run from a checkout', () => {
     expect(readdirSync(join(parent, '-dash', 'output'))).toContain('briefing.pptx');
   });
 
+  it('suggests no cd for a project made in the current folder', () => {
+    const here = tempDir('briefkit init ');
+    const cli = resolve(CLI);
+    const init = spawnSync(process.execPath, [cli, 'init', '.'], { cwd: here, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    expect(/^Next: (.*)$/m.exec(init.stdout)?.[1]).toBe(`node ${cli} build`);
+  });
+
   it('names the installed command as briefkit', () => {
     expect(invokedAs('/usr/local/lib/node_modules/.bin/briefkit', 'linux', {})).toBe('briefkit');
     expect(invokedAs('/srv/it’s here/dist/cli.js')).toBe("node '/srv/it’s here/dist/cli.js'");

@@ -54,6 +54,22 @@ describe('readSource', () => {
     expect(error.diagnostics[0]?.place).toMatchObject({ file: 'indent.yaml', line: 2 });
   });
 
+  it('says to quote a value with ": " in it, the line as it should be written', () => {
+    const text = 'report:\n  subtitle: Results: the year - note: done\nitems:\n  - key: a: b\n';
+    const error = catchError(() => readSource('colon.yaml', text));
+    expect(error.diagnostics[0]).toMatchObject({
+      place: { file: 'colon.yaml', line: 2, column: 13 },
+      hint: 'Text with ": " (a colon and a space) in it needs quotes: subtitle: "Results: the year - note: done"',
+    });
+    const listed = catchError(() => readSource('colon.yaml', 'items:\n  - key: a: b\n'));
+    expect(listed.diagnostics[0]?.hint).toContain('- key: "a: b"');
+    // Another mistake the parser names alike is not about colons: no such hint.
+    const nested = catchError(() =>
+      readSource('nested.yaml', 'report:\n  title: x\n  - subtitle: a: b\n'),
+    );
+    expect(nested.diagnostics[0]?.hint).toBeUndefined();
+  });
+
   it('reports a quote left open where it opens, not at the end of the file', () => {
     const text = 'report:\n  title: "Garden\n  source: docs\nsources:\n  docs: x\n';
     const error = catchError(() => readSource('open.yaml', text));

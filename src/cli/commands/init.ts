@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { usageProblems } from '../../errors/messages.ts';
 import { defineCommand, usageError } from '../command.ts';
 import { shellWord } from '../context.ts';
@@ -12,8 +13,10 @@ export const initCommand = defineCommand({
     if (dir === undefined || extra.length > 0) throw usageError(usageProblems.initTakesOne());
     const { initProject } = await import('../../project/init.ts');
     const files = initProject(dir, context.command);
+    // Made in the current folder (`init .`), there is nowhere to cd to.
+    const cd = resolve(dir) === process.cwd() ? '' : `cd ${shellWord(dir)} && `;
     context.stdout.write(
-      `Created ${files.map((f) => `${dir}/${f}`).join(', ')}\nNext: cd ${shellWord(dir)} && ${context.command} build\n`,
+      `Created ${files.map((f) => `${dir}/${f}`).join(', ')}\nNext: ${cd}${context.command} build\n`,
     );
     return 0;
   },
