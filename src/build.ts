@@ -38,7 +38,12 @@ import { cleanData, escapeMarkdown, mapStrings, toLiteralData } from './template
 import { type ImageAsset, readImage, readImages } from './template/read-images.ts';
 import { readDocument, readTemplate, type TemplateBundle } from './template/read-template.ts';
 import { type ReportInfo, reportInfo } from './template/report-info.ts';
-import { continuedLabel, pageLabeller, stringsFor } from './template/strings.ts';
+import {
+  continuedLabel,
+  englishStringsWarning,
+  pageLabeller,
+  stringsFor,
+} from './template/strings.ts';
 import type { Theme } from './template/theme.ts';
 
 /**
@@ -250,9 +255,8 @@ export async function compile(
   const report = reportInfo(data, options.sourceDateEpoch, source.locate);
 
   // 3. Compose Markdown from literal data.
-  const strings = stringsFor(template.strings, report.locale, () =>
-    source.locate(['report', 'locale']),
-  );
+  const placeLocale = () => source.locate(['report', 'locale']);
+  const strings = stringsFor(template.strings, report.locale, placeLocale);
   const pageLabel = pageLabeller(strings);
   const literal = toLiteralData(data) as Record<string, unknown>;
   // Template strings are the template's own text: escaped too, but their spacing is kept.
@@ -334,6 +338,7 @@ export async function compile(
     summary: summaryLayout,
     warnings: [
       ...cleaned.warnings,
+      ...englishStringsWarning(template.strings, report.locale, placeLocale),
       ...coverageWarnings(data, template, strings, fonts),
       ...contrastWarnings(
         [

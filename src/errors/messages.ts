@@ -198,6 +198,11 @@ export const messages = {
     message: `Template error: Unknown helper "${name}".`,
     hint: `briefkit’s helpers: ${own.join(', ')}; Handlebars’ own: ${builtIn.join(', ')}.`,
   }),
+  englishStrings: (locale: string, sets: readonly string[]): Message => ({
+    code: 'english-strings',
+    message: `The template's strings have no set for ${locale}: its words are in English, while numbers and dates follow ${locale}.`,
+    hint: `Add a ${locale} set to the template's strings.yaml (it has ${sets.join(', ')}), or set report.locale to one of those.`,
+  }),
   noStringSet: (locale: string, language: string, sets: readonly string[]): Message => ({
     code: 'template',
     message: `Template error: the template strings have no set for ${locale}: they have ${sets.join(', ')}.`,

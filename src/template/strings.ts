@@ -1,4 +1,4 @@
-import { fail, type Place } from '../errors/briefkit-error.ts';
+import { type Diagnostic, fail, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 
 export type Strings = Record<string, string>;
@@ -10,13 +10,32 @@ export type StringTable = Record<string, Strings>;
  * it is asked for only then, since placing a value in a dataset parses the file again.
  */
 export function stringsFor(table: StringTable, locale: string, place?: () => Place): Strings {
-  const language = locale.split('-')[0] ?? locale;
+  const language = languageOf(locale);
   const found = table[locale] ?? table[language] ?? table.en;
   if (found) return found;
   const sets = Object.keys(table);
   if (sets.length)
     fail({ ...messages.noStringSet(locale, language, sets), ...(place ? { place: place() } : {}) });
   return {};
+}
+
+function languageOf(locale: string): string {
+  return locale.split('-')[0] ?? locale;
+}
+
+/**
+ * A warning when a report in another language gets the template's English strings: its
+ * numbers and dates follow the locale, its words do not, and the files are tagged as that
+ * language, so screen readers read the English words with another language's voice.
+ */
+export function englishStringsWarning(
+  table: StringTable,
+  locale: string,
+  place: () => Place,
+): Diagnostic[] {
+  const language = languageOf(locale);
+  if (language === 'en' || table[locale] || table[language] || !table.en) return [];
+  return [{ ...messages.englishStrings(locale, Object.keys(table)), place: place() }];
 }
 
 const PLACEHOLDER = /\{\{\s*t\.([A-Za-z0-9_]+)\s*\}\}/g;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   continuedLabel,
   continuedSuffix,
+  englishStringsWarning,
   pageLabeller,
   stringsFor,
 } from '../../src/template/strings.ts';
@@ -45,5 +46,31 @@ describe('stringsFor', () => {
         place,
       },
     ]);
+  });
+});
+
+describe('englishStringsWarning', () => {
+  const place = { file: 'data.yaml', line: 3, column: 11, path: 'report.locale' };
+  const table = { en: { a: 'en' }, de: { a: 'de' } };
+
+  it('warns when a report in another language gets the English strings', () => {
+    // fr-FR: French numbers ("867,5 kg") among English words, and files tagged French.
+    expect(englishStringsWarning(table, 'fr-FR', () => place)).toEqual([
+      expect.objectContaining({
+        code: 'english-strings',
+        message: expect.stringContaining('no set for fr-FR'),
+        hint: expect.stringContaining('(it has en, de)'),
+        place,
+      }),
+    ]);
+  });
+
+  it('is quiet for English, for a set of the tag or its language, and without an English set', () => {
+    const quiet = (t: Record<string, Record<string, string>>, locale: string) =>
+      englishStringsWarning(t, locale, () => place);
+    expect(quiet(table, 'en-GB')).toEqual([]);
+    expect(quiet(table, 'de-AT')).toEqual([]);
+    expect(quiet({ ...table, 'fr-CA': { a: 'ca' } }, 'fr-CA')).toEqual([]);
+    expect(quiet({}, 'fr-FR')).toEqual([]);
   });
 });
