@@ -43,6 +43,9 @@ export function explainSchemaError(
       };
     }
     case 'type': {
+      // A YAML file with no data in it (empty, or only comments) reads as null.
+      if (yaml && value === null && error.instancePath === '')
+        return expected(typeNames(p.type), 'nothing: the file is empty, or holds only comments');
       const text = yaml && splitAtColon(value);
       return {
         ...expected(typeNames(p.type)),

@@ -105,6 +105,18 @@ describe('validateAgainst the sample schema', () => {
       'Check the spelling against schemas/project.schema.json.',
     );
   });
+  it('says a YAML file with no data in it is empty, not that it holds null', () => {
+    for (const text of ['', '# only a comment\n'])
+      expect(
+        catchError(() => validateAgainst(readSource('data.yaml', text), { type: 'object' }))
+          .diagnostics,
+      ).toEqual([
+        expect.objectContaining({
+          message: 'Expected an object, found nothing: the file is empty, or holds only comments.',
+          place: expect.objectContaining({ file: 'data.yaml' }),
+        }),
+      ]);
+  });
 });
 
 describe('schema problems in briefkit’s words', () => {
