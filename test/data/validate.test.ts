@@ -105,6 +105,7 @@ describe('validateAgainst the sample schema', () => {
       'Check the spelling against schemas/project.schema.json.',
     );
   });
+
   it('says a YAML file with no data in it is empty, not that it holds null', () => {
     for (const text of ['', '# only a comment\n'])
       expect(
