@@ -147,7 +147,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   }
   if (mistyped)
     throw new BriefkitError({
-      ...messages.chartNotANumber(chart.name, mistyped),
+      ...messages.chartNotANumber(chart.name, mistyped.property, mistyped.value),
       place: mistypedPlace(chart, mistyped),
     });
   const wording = request.wording ?? english;
@@ -197,7 +197,7 @@ const NUMERIC_PROPERTIES = [
 ] as const;
 
 /** A mark property drawn from a value that is no number (null, or NaN for a gap, is fine). */
-export interface Mistyped {
+interface Mistyped {
   property: string;
   value: unknown;
 }

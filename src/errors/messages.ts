@@ -2,7 +2,6 @@
  * Every user-facing message, as functions, so wording stays consistent and tests can
  * reference codes instead of strings.
  */
-import type { Mistyped } from '../charts/render-chart.ts';
 import type { FileProblem } from '../data/file-inside.ts';
 import type { Diagnostic } from './briefkit-error.ts';
 
@@ -259,7 +258,7 @@ export const messages = {
     message: `Chart "${name}": ${detail}`,
     hint: 'Charts may only draw data from the dataset; they cannot load files, URLs or images.',
   }),
-  chartNotANumber: (name: string, { property, value }: Mistyped): Message => ({
+  chartNotANumber: (name: string, property: string, value: unknown): Message => ({
     code: 'chart-compile',
     message: `Chart "${name}": "${property}" is ${JSON.stringify(value)}, not a number.`,
     hint: `Write a number, e.g. "${property}": 8, or an expression, {"expr": "…"}. Vega-Lite passes mark properties on unchecked, and Vega may leave out, without a word, marks it cannot draw from them.`,
