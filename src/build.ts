@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { writeCacheEntriesSoon } from './cache/json-store.ts';
 import { createChartRenderer } from './charts/chart-cache.ts';
 import { guardSpec } from './charts/guard-spec.ts';
+import { longestField } from './data/longest-field.ts';
 import { type DataRecord, mergeRecord } from './data/merge-record.ts';
 import { validateAgainst } from './data/validate.ts';
 import { BriefkitError, type Diagnostic } from './errors/briefkit-error.ts';
@@ -313,6 +314,7 @@ export async function compile(
     chart: charts(template.theme),
     image,
     continued: continuedLabel(strings),
+    dataField: longestField(data, source.locate),
   });
   const summaryLayout = await flowSummary(
     { blocks: summary.blocks },

@@ -1,6 +1,7 @@
 import type { Diagnostic, Place } from './briefkit-error.ts';
 
-function formatPlace(place: Place | undefined): string {
+/** `file:line:col (path)`, or as much of it as is known. */
+export function formatPlace(place: Place | undefined): string {
   if (!place) return '';
   const position = [place.file, place.line, place.column].filter((p) => p !== undefined).join(':');
   if (position && place.path) return `${position} (${place.path})`;

@@ -3,7 +3,8 @@
  * reference codes instead of strings.
  */
 import type { FileProblem } from '../data/file-inside.ts';
-import type { Diagnostic } from './briefkit-error.ts';
+import type { Diagnostic, Place } from './briefkit-error.ts';
+import { formatPlace } from './format.ts';
 
 export type Message = Omit<Diagnostic, 'place'>;
 
@@ -288,11 +289,16 @@ export const messages = {
     message: `Picture "${src}" cannot be used: ${detail}.`,
     hint: 'Put pictures in the template folder and refer to them by a relative path, e.g. images/photo.png.',
   }),
-  /** `opening`: the text's first words, to find it by, since it may come from the data. */
-  textOverflow: (layout: string, box: string, opening?: string): Message => ({
+  /**
+   * `opening`: the text's first words, to find it by, since it may come from the data;
+   * `field`: where the data writes the longest part of it.
+   */
+  textOverflow: (layout: string, box: string, opening?: string, field?: Place): Message => ({
     code: 'text-overflow',
     message: `The "${box}" text of this ${layout} slide${opening ? ` ("${opening}")` : ''} does not fit, even at the smallest allowed size.`,
-    hint: 'Shorten the text or split it over two slides.',
+    hint: field
+      ? `Shorten the text or split it over two slides. Its longest part from the data is at ${formatPlace(field)}.`
+      : 'Shorten the text or split it over two slides.',
   }),
   illegalCharacters: (): Message => ({
     code: 'illegal-characters',

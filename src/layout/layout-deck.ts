@@ -1,25 +1,15 @@
 import { deepFreeze } from '../cache/deep-freeze.ts';
 import { LruCache } from '../cache/lru-cache.ts';
-import type { RenderedChart } from '../charts/render-chart.ts';
 import type { Deck, Slide } from '../model/document.ts';
-import type { ImageAsset } from '../template/read-images.ts';
-import type { Theme } from '../template/theme.ts';
 import { slideSizes } from '../template/theme.ts';
 import type { FontSet } from './fonts.ts';
-import type { Box, DeckLayout, Frame, SlideFrames } from './frames.ts';
+import type { DeckLayout, Frame, SlideFrames } from './frames.ts';
 import { footer, type SlideContext, slideLogo } from './slide-kit.ts';
 import { slideLayouts } from './slide-layouts.ts';
 
-export interface DeckContext {
-  theme: Theme;
-  fonts: FontSet;
-  /** The theme's logo, read; null without one. */
-  logo?: ImageAsset | null;
+/** What slides are laid out with, but their size, which the theme's aspect gives. */
+export interface DeckContext extends Omit<SlideContext, 'width' | 'height'> {
   footer: string;
-  chart(name: string, alt: string, box: Box): Promise<RenderedChart>;
-  image(src: string): ImageAsset;
-  /** Added to the title of a continuation slide. */
-  continued: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Shared pieces of slide layouts: the grid, the title, and Markdown blocks → paragraphs. */
 import type { RenderedChart } from '../charts/render-chart.ts';
-import { BriefkitError } from '../errors/briefkit-error.ts';
+import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { type Block, type BlockKind, plainText, type Run, type Slide } from '../model/document.ts';
 import type { ImageAsset } from '../template/read-images.ts';
@@ -29,6 +29,8 @@ export interface SlideContext {
   image(src: string): ImageAsset;
   /** Added to the title of a continuation slide: the template's `continued` string. */
   continued: string;
+  /** Where the data writes the longest part of some text (see longest-field.ts). */
+  dataField?: (text: string) => Place | undefined;
 }
 
 export const MARGIN = 48;
@@ -45,9 +47,17 @@ export function comfortableSize(ctx: SlideContext): number {
   return Math.max(ctx.theme.sizes.minimum, Math.round(ctx.theme.sizes.body * 0.75));
 }
 
-export function overflow(slide: Slide, box: string, paragraphs?: Paragraph[]): BriefkitError {
+/** The error for text that does not fit, naming the data field to shorten where there is one. */
+export function overflow(
+  slide: Slide,
+  box: string,
+  ctx: SlideContext,
+  paragraphs?: Paragraph[],
+): BriefkitError {
+  const text = paragraphs && plainParagraphs(paragraphs);
+  const field = text ? ctx.dataField?.(text) : undefined;
   return new BriefkitError({
-    ...messages.textOverflow(slide.layout, box, paragraphs && openingWords(paragraphs)),
+    ...messages.textOverflow(slide.layout, box, text && openingWords(text), field),
     place: slide.place,
   });
 }
@@ -56,16 +66,19 @@ export function overflow(slide: Slide, box: string, paragraphs?: Paragraph[]): B
 export function fitOrFail(slide: Slide, request: TextRequest, ctx: SlideContext): TextFrame {
   const frame = fitText(request, ctx.fonts);
   if (frame) return frame;
-  throw overflow(slide, request.name, request.paragraphs);
+  throw overflow(slide, request.name, ctx, request.paragraphs);
 }
 
-/** The first words of some text: about 40 characters, cut between words where it has spaces. */
-function openingWords(paragraphs: Paragraph[]): string {
-  const text = paragraphs
+function plainParagraphs(paragraphs: Paragraph[]): string {
+  return paragraphs
     .flatMap((p) => p.runs.map((r) => r.text))
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The first words of some text: about 40 characters, cut between words where it has spaces. */
+function openingWords(text: string): string {
   const chars = [...text];
   if (chars.length <= 40) return text;
   const cut = chars.slice(0, 41).join('');

@@ -189,12 +189,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
       })),
       ctx.fonts,
     );
-    if (!frames) {
-      throw new BriefkitError({
-        ...messages.textOverflow('two-columns', 'columns'),
-        place: slide.place,
-      });
-    }
+    if (!frames) throw overflow(slide, 'columns', ctx, columns.flatMap(toParagraphs));
     return [[...chrome(slide, title, ctx), ...frames]];
   },
 
@@ -228,7 +223,7 @@ export const slideLayouts: Record<LayoutName, LayoutFn> = {
     const whole = fitted(table.rows, theme.sizes.minimum);
     if (whole) return [[...chrome(slide, title, ctx), whole]];
     const parts = splitToFit(table.rows, (rows) => fitted(rows, comfortableSize(ctx)) !== null);
-    if (!parts) throw overflow(slide, 'table');
+    if (!parts) throw overflow(slide, 'table', ctx);
     // One size for every continuation, so the slides read as one table.
     const shared = Math.min(
       ...parts.map((rows) => (fitted(rows, comfortableSize(ctx)) as TableFrame).size),
@@ -351,7 +346,7 @@ function textSlide(slide: Slide, ctx: SlideContext, size: number): Frame[][] {
     paragraphs,
     (part) => fitText(request([...part], floor), ctx.fonts) !== null,
   );
-  if (!parts) throw overflow(slide, 'body');
+  if (!parts) throw overflow(slide, 'body', ctx, paragraphs);
   // One size for every continuation, so the slides read as one list.
   const shared = Math.min(...parts.map((part) => fitOrFail(slide, request(part, floor), ctx).size));
   return parts.map((part, index) => [

@@ -1,9 +1,7 @@
-import { BriefkitError } from '../errors/briefkit-error.ts';
-import { messages } from '../errors/messages.ts';
 import type { Run, Slide } from '../model/document.ts';
 import { fitTogether } from './fit-text.ts';
 import type { Box, Frame, Paragraph } from './frames.ts';
-import type { SlideContext } from './slide-kit.ts';
+import { overflow, type SlideContext } from './slide-kit.ts';
 
 /**
  * A stat's accent bar spans this share of its cell, and its text stays beside the bar: the
@@ -72,12 +70,13 @@ export function statGrid(slide: Slide, items: Run[][], area: Box, ctx: SlideCont
     }),
     ctx.fonts,
   );
-  if (!numbers || !labels) {
-    throw new BriefkitError({
-      ...messages.textOverflow('stats', 'figures'),
-      place: slide.place,
-    });
-  }
+  if (!numbers || !labels)
+    throw overflow(
+      slide,
+      'figures',
+      ctx,
+      items.map((runs) => ({ runs, bullet: null })),
+    );
   const bars: Frame[] = items.map((_, i) => {
     const c = cell(i);
     return {

@@ -152,6 +152,33 @@ describe('layoutDeck', () => {
     });
   });
 
+  it.each([
+    ['stats', '- **31** projects\n- **867.5 kg** ', 'figures'],
+    ['two-columns', '## Left\n\nShort.\n\n## Right\n\n', 'columns'],
+    ['bullets', '- ', 'body'],
+  ])(
+    'says where in the data the longest part of %s text that does not fit is',
+    async (layout, before, box) => {
+      // Synthetic: a field the press officer wrote far too long, here as a stand-in place.
+      const long = `sent up ${'and a great many more words about it '.repeat(400)}`;
+      const field = { file: 'data.yaml', line: 9, column: 12, path: 'figures[1].short' };
+      const dataField = vi.fn((text: string) => (text.includes(long.trim()) ? field : undefined));
+      const deck = parseDeck(
+        `---\nlayout: ${layout}\n---\n# Figures\n\n${before}${long}`,
+        'deck.md.hbs',
+      );
+      const error = (await layoutDeck(deck, { ...context(theme), dataField }).catch(
+        (e: unknown) => e,
+      )) as BriefkitError;
+      expect(error.diagnostics[0]).toMatchObject({
+        code: 'text-overflow',
+        message: expect.stringContaining(`The "${box}" text of this ${layout} slide`),
+        hint: 'Shorten the text or split it over two slides. Its longest part from the data is at data.yaml:9:12 (figures[1].short).',
+        place: { file: 'deck.md.hbs', path: 'slide 1' },
+      });
+    },
+  );
+
   it('underlines a slide title with the accent rule, and draws no rule on a slide without one', async () => {
     const deck = parseDeck(
       ['---\nlayout: bullets\n---\n# Items\n\n- One', '---\nlayout: bullets\n---\n- One'].join(
