@@ -20,7 +20,7 @@ import { validateAgainst } from './data/validate.ts';
 import { BriefkitError, type Diagnostic } from './errors/briefkit-error.ts';
 import { messages } from './errors/messages.ts';
 import { contrastWarnings } from './layout/contrast.ts';
-import { coverageWarnings } from './layout/coverage.ts';
+import { coverageWarnings, drawnText } from './layout/coverage.ts';
 import { flowSummary, type Paper, paperSizes } from './layout/flow-summary.ts';
 import { type FontSet, loadFontSet } from './layout/fonts.ts';
 import type { DeckLayout, PagedLayout } from './layout/frames.ts';
@@ -341,7 +341,16 @@ export async function compile(
     warnings: [
       ...cleaned.warnings,
       ...englishStringsWarning(template.strings, report.locale, placeLocale),
-      ...coverageWarnings(data, template, strings, fonts),
+      ...coverageWarnings(
+        data,
+        template,
+        strings,
+        fonts,
+        drawnText(
+          [...deckLayout.slides.map((slide) => slide.frames), ...summaryLayout.pages],
+          deckLayout.slides.map((slide) => slide.notes),
+        ),
+      ),
       ...contrastWarnings(
         [
           ...deckLayout.slides.map((s) => ({

@@ -1,23 +1,28 @@
 import { formatDataPath } from '../data/read-source.ts';
 import type { Diagnostic, Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
+import type { Run } from '../model/document.ts';
 import { mapStrings } from '../template/literal.ts';
 import type { TemplateBundle } from '../template/read-template.ts';
 import type { Strings } from '../template/strings.ts';
 import type { FontSet } from './fonts.ts';
+import type { Frame } from './frames.ts';
 import { uncovered } from './measure.ts';
 
 /**
  * One warning per data field, template file, theme footer, template string or chart spec
- * holding characters that no configured font can draw, so missing glyphs are reported
- * instead of silently printed as empty boxes.
+ * holding characters that no configured font can draw and that the outputs draw (`drawn`),
+ * so missing glyphs are reported instead of silently printed as empty boxes. A character
+ * only in a field no output shows (a batch's column used for folder names) is no warning.
  */
 export function coverageWarnings(
   data: unknown,
   template: Pick<TemplateBundle, 'deck' | 'summary' | 'theme' | 'footerPlace' | 'charts'>,
   strings: Strings,
   fonts: FontSet,
+  drawn: string,
 ): Diagnostic[] {
+  const shown = new Set(uncovered(drawn, fonts));
   const texts: [string, Place][] = [];
   mapStrings(data, (text, path) => {
     texts.push([text, { path: formatDataPath(path) }]);
@@ -30,9 +35,26 @@ export function coverageWarnings(
   for (const chart of template.charts.values())
     texts.push([JSON.stringify(chart.spec), { file: chart.file }]);
   return texts.flatMap(([text, place]) => {
-    const missing = uncovered(text, fonts);
+    const missing = uncovered(text, fonts).filter((char) => shown.has(char));
     return missing.length ? [{ ...missingGlyphs(missing), place }] : [];
   });
+}
+
+/**
+ * The text the outputs draw in the configured fonts: their frames' (charts' labels too) and
+ * the speaker notes, which handouts print.
+ */
+export function drawnText(pages: Iterable<readonly Frame[]>, notes: readonly string[]): string {
+  const runs = (cells: readonly { runs: readonly Run[] }[]) =>
+    cells.flatMap((cell) => cell.runs.map((run) => run.text));
+  const texts = (frame: Frame): string[] => {
+    if (frame.kind === 'text') return runs(frame.paragraphs);
+    if (frame.kind === 'table') return runs([...frame.header, ...frame.rows.flat()]);
+    if (frame.kind === 'chart')
+      return frame.chart.drawing.ops.flatMap((op) => (op.op === 'text' ? [op.text] : []));
+    return [];
+  };
+  return [...[...pages].flat().flatMap(texts), ...notes].join('\n');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageWarnings } from '../../src/layout/coverage.ts';
+import { coverageWarnings, drawnText } from '../../src/layout/coverage.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
 import { readTemplate } from '../../src/template/read-template.ts';
 
@@ -7,7 +7,7 @@ const template = readTemplate('templates/briefing');
 const fonts = loadFontSet(template.theme.font);
 
 function warningFor(text: string): string {
-  const warnings = coverageWarnings({ report: { subtitle: text } }, template, {}, fonts);
+  const warnings = coverageWarnings({ report: { subtitle: text } }, template, {}, fonts, text);
   expect(warnings).toHaveLength(1);
   return warnings[0]?.message ?? '';
 }
@@ -21,5 +21,31 @@ describe('the missing-glyphs warning', () => {
     const message = warningFor('Results\u202E\u0085\u2066 here');
     for (const code of ['U+202E', 'U+0085', 'U+2066']) expect(message).toContain(code);
     expect(message).not.toMatch(/[\u202E\u0085\u2066]/u);
+  });
+
+  it('is given only for characters the outputs draw, not for a field no output shows', () => {
+    // A batch's column used only to name folders ("🚀 North") is never drawn.
+    const data = { school: '🚀 North', report: { subtitle: 'Results 🌱' } };
+    const warnings = coverageWarnings(data, template, {}, fonts, 'Synthetic title\nResults 🌱');
+    expect(warnings.map((w) => [w.place?.path, w.message])).toEqual([
+      ['report.subtitle', expect.stringContaining('🌱 (U+1F331)')],
+    ]);
+  });
+});
+
+describe('drawnText', () => {
+  it('takes the text of text frames, table cells, chart labels and speaker notes', async () => {
+    const { compile } = await import('../../src/build.ts');
+    const { deck, summary } = await compile();
+    const text = drawnText(
+      [...deck.slides.map((s) => s.frames), ...summary.pages],
+      deck.slides.map((s) => s.notes),
+    );
+    // A title, a table cell, a chart's axis label, and a note of the sample.
+    for (const part of ['China Space Station science in 2025', 'What it counts', 'Mass (kg)'])
+      expect(text).toContain(part);
+    const note = deck.slides.find((s) => s.notes)?.notes ?? '';
+    expect(note).not.toBe('');
+    expect(text).toContain(note);
   });
 });
