@@ -215,15 +215,25 @@ function firstMistyped(node: SceneNode): Mistyped | undefined {
   return undefined;
 }
 
-/** Where the spec writes that value (`"dy": "x"`, or `{"value": "x"}`), else the property. */
+/**
+ * Where the spec writes that value (`"dy": "x"`, or `{"value": "x"}`), else where an
+ * expression gives the property (`{"expr": …}`), else the property anywhere.
+ */
 function mistypedPlace(chart: ChartSpecSource, { property, value }: Mistyped): Place {
+  const holds = (child: unknown, key: string) =>
+    typeof child === 'object' && child !== null && key in child;
   const written = (child: unknown) =>
-    child === value ||
-    (typeof child === 'object' && child !== null && 'value' in child && child.value === value);
-  const path =
-    specPath(chart.spec, (key, child) => key === property && written(child)) ??
-    specPath(chart.spec, (key) => key === property);
-  return path ? placeInSpec(chart, path) : { file: chart.file };
+    child === value || (holds(child, 'value') && (child as { value: unknown }).value === value);
+  const tests = [
+    (child: unknown) => written(child),
+    (child: unknown) => holds(child, 'expr') || holds(child, 'signal'),
+    () => true,
+  ];
+  for (const test of tests) {
+    const path = specPath(chart.spec, (key, child) => key === property && test(child));
+    if (path) return placeInSpec(chart, path);
+  }
+  return { file: chart.file };
 }
 
 /** Where Vega-Lite and Vega take an expression, as a string. */

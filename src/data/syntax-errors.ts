@@ -118,7 +118,9 @@ function quotedLine(
     text.split('\n')[line - 1] ?? '',
   );
   if (!written) return undefined;
-  const [, key = '', value = ''] = written;
+  const [, key = '', rest = ''] = written;
+  // A comment after the value stays a comment, outside the quotes.
+  const [value = '', comment] = rest.split(/\s+(?=#)/, 2);
   if (col !== key.length + 1 || !value.includes(': ')) return undefined;
-  return `${key.trim()} ${JSON.stringify(value)}`;
+  return `${key.trim()} ${JSON.stringify(value)}${comment ? `  ${comment}` : ''}`;
 }

@@ -1223,6 +1223,14 @@ describe('renderChart', () => {
     },
   );
 
+  it('places a mark property an expression gets wrong at the expression, past a good one', async () => {
+    const text = `{\n  "data": {"name": "rows"},\n  "encoding": {"x": {"field": "k", "type": "nominal"}, "y": {"field": "v", "type": "quantitative"}},\n  "layer": [\n    {"mark": {"type": "text", "dy": -8}, "encoding": {"text": {"field": "v"}}},\n    {"mark": {"type": "text", "dy": {"expr": "'x'"}}, "encoding": {"text": {"field": "k"}}}\n  ]\n}\n`;
+    const doc = readSource('charts/typed.vl.json', text);
+    const chart = { name: 'typed', file: doc.file, spec: doc.value as never, locate: doc.locate };
+    const error = await chartErrorOf({ ...request(bar), chart });
+    expect(error.diagnostics[0]?.place).toMatchObject({ line: 6, path: 'layer[1].mark.dy' });
+  });
+
   it('draws a mark property given as a number, or as an expression that gives one', async () => {
     const labelled = (dy: unknown) => ({
       ...bar,

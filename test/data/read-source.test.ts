@@ -63,6 +63,9 @@ describe('readSource', () => {
     });
     const listed = catchError(() => readSource('colon.yaml', 'items:\n  - key: a: b\n'));
     expect(listed.diagnostics[0]?.hint).toContain('- key: "a: b"');
+    // A comment stays one, out of the quotes: copied, the hint must not publish it.
+    const noted = catchError(() => readSource('colon.yaml', 'subtitle: a: b  # note: check\n'));
+    expect(noted.diagnostics[0]?.hint).toMatch(/: subtitle: "a: b" {2}# note: check$/);
     // Another mistake the parser names alike is not about colons: no such hint.
     const nested = catchError(() =>
       readSource('nested.yaml', 'report:\n  title: x\n  - subtitle: a: b\n'),

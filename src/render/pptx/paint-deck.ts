@@ -315,7 +315,8 @@ function nativeOptions(
     valAxisLabelFormatCode: native.numberFormats.axis,
     // Vega's ticks, so the axis format's decimals fit each one.
     ...(native.numberFormats.axisStep ? { valAxisMajorUnit: native.numberFormats.axisStep } : {}),
-    // Vega's range, so a value axis is cut short (or not) as in the PDF.
+    // Vega's range, so a value axis is cut short (or not) as in the PDF; its low end on one
+    // of Vega's ticks (native.ts), where PowerPoint starts counting them.
     ...(native.valueRange
       ? { valAxisMinVal: native.valueRange[0], valAxisMaxVal: native.valueRange[1] }
       : {}),
