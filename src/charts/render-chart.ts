@@ -38,6 +38,8 @@ export interface RenderedChart {
   drawing: SceneDrawing;
   width: number;
   height: number;
+  /** How tall the plot is, between the axes: the y scale's range; null without one (a pie). */
+  plotHeight: number | null;
   /** The template's alt text plus the values drawn, so screen readers get the numbers. */
   alt: string;
   native: NativeChart | null;
@@ -85,6 +87,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   let items: MarkItem[];
   let valueRange: [number, number] | null = null;
   let bandPadding: number | null = null;
+  let plotHeight: number | null = null;
   let mistyped: Mistyped | undefined;
   const encoding = readEncoding(chart.spec);
   try {
@@ -131,6 +134,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     items = markItems(root);
     valueRange = encoding && scaleRange(view, valueScale(encoding));
     bandPadding = encoding && paddingInner(view, categoryScale(encoding));
+    plotHeight = rangeHeight(view, 'y');
     view.finalize();
   } catch (error) {
     problems.push((error as Error).message);
@@ -160,6 +164,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     drawing,
     width: request.width,
     height,
+    plotHeight,
     // The values are read out whether the deck draws the chart natively or as its picture.
     alt: describe(request.alt, chart.spec, read, request.locale, wording),
     native,
@@ -426,6 +431,14 @@ function grownHeight(
   const plot = Math.abs(to - from);
   const grown = Math.min(maxHeight, Math.ceil(height + plot * (step / now - 1)));
   return grown > height ? grown : null;
+}
+
+/** The length of a scale's range after Vega ran: for `y`, the plot's height. */
+function rangeHeight(view: ScaledView, name: string): number | null {
+  const range = scaleOf<{ range?: () => unknown }>(view, name)?.range?.();
+  if (!Array.isArray(range) || range.length < 2) return null;
+  const length = Math.abs(Number(range.at(-1)) - Number(range[0]));
+  return Number.isFinite(length) ? length : null;
 }
 
 /** A linear scale's domain after Vega ran (`zero`, `nice` and a spec's domain applied). */

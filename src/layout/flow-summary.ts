@@ -44,6 +44,8 @@ const HEADING_SIZES: Record<number, number> = { 1: 22, 2: 15, 3: 12 };
 const CHART_HEIGHT = 190;
 /** The shortest a chart is drawn to finish a page rather than leave its foot blank. */
 const CHART_MIN_HEIGHT = 100;
+/** The share of its plot's height a chart drawn shorter must keep. */
+const PLOT_KEPT = 0.4;
 const IMAGE_MAX_HEIGHT = 260;
 const BLOCK_GAP = 8;
 
@@ -84,15 +86,26 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
   const chart = (block: Extract<Block, { kind: 'chart' }>, maxHeight = content.h) =>
     ctx.chart(block.name, block.alt, { ...content, h: CHART_HEIGHT }, maxHeight);
   /**
-   * A chart of the usual height that misses the page's end by a little is drawn as tall as the
-   * room left, if that is at least CHART_MIN_HEIGHT: on A4 the sample's second chart left a
-   * quarter of its first page blank, and on Letter its Sources went to a page of their own. A
-   * chart grown for a long list keeps its height. Null when the chart must go to a new page.
+   * A chart of the usual height that misses the page's foot is drawn as tall as the room left,
+   * if that is at least CHART_MIN_HEIGHT, rather than leave the foot blank: on A4 the sample's
+   * second chart left a quarter of its first page empty, and on Letter its Sources went to a
+   * page of their own. Only if the shorter chart still reads: its plot keeps PLOT_KEPT of its
+   * height (long labels turned on their side do not take it all), and its bands need not grow
+   * past the room to keep their labels apart. A chart grown for a long list keeps its height.
+   * Null when the chart must go to a new page.
    */
-  const shortened = (block: Extract<Block, { kind: 'chart' }>, drawn: RenderedChart, h: number) =>
-    drawn.height === CHART_HEIGHT && h >= CHART_MIN_HEIGHT
-      ? ctx.chart(block.name, block.alt, { ...content, h: Math.floor(h) })
-      : null;
+  const shortened = async (
+    block: Extract<Block, { kind: 'chart' }>,
+    drawn: RenderedChart,
+    h: number,
+  ): Promise<RenderedChart | null> => {
+    if (drawn.height !== CHART_HEIGHT || h < CHART_MIN_HEIGHT) return null;
+    const box = { ...content, h: Math.floor(h) };
+    const short = await ctx.chart(block.name, block.alt, box, CHART_HEIGHT);
+    const plot =
+      drawn.plotHeight === null || (short.plotHeight ?? 0) >= drawn.plotHeight * PLOT_KEPT;
+    return short.height <= h && plot ? short : null;
+  };
   let headed: Promise<RenderedChart> | null = null;
   const blocks = summary.blocks;
   for (const [i, block] of blocks.entries()) {
@@ -103,8 +116,8 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
       let drawn = await (headed ?? chart(block));
       headed = null;
       if (room() < drawn.height && !flow.atTop()) {
-        const short = shortened(block, drawn, room());
-        if (short) drawn = await short;
+        const short = await shortened(block, drawn, room());
+        if (short) drawn = short;
         else newPage();
       }
       const box = { x: content.x, y, w: content.w, h: drawn.height };
@@ -132,8 +145,9 @@ export async function flowSummary(summary: Summary, ctx: SummaryContext): Promis
       // At the top of a page already, a new one would only leave this one blank.
       if (room() < keep && !flow.atTop()) {
         const below = room() - frame.contentHeight - BLOCK_GAP;
-        const short = headed && next?.kind === 'chart' && shortened(next, await headed, below);
-        if (short) headed = short;
+        const short =
+          headed && next?.kind === 'chart' && (await shortened(next, await headed, below));
+        if (short) headed = Promise.resolve(short);
         else newPage();
       }
       outline.push({ title: plainText(block.runs), level: block.level, page: pages.length - 1 });

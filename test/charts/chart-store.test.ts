@@ -12,6 +12,7 @@ const chart: RenderedChart = {
   drawing: { width: 10, height: 20, ops: [{ op: 'save' }, { op: 'restore' }] },
   width: 10,
   height: 20,
+  plotHeight: 12,
   alt: 'A chart.',
   native: null,
 };

@@ -1231,6 +1231,17 @@ describe('renderChart', () => {
     expect(error.diagnostics[0]?.place).toMatchObject({ line: 6, path: 'layer[1].mark.dy' });
   });
 
+  it("gives the plot's height between the axes, less with long labels turned on their side", async () => {
+    const plain = await renderChart(request(bar));
+    expect(plain.plotHeight).toBeGreaterThan(100);
+    expect(plain.plotHeight).toBeLessThan(200);
+    // Synthetic long category names, which Vega-Lite turns on their side under the columns.
+    const rows = ['A', 'B', 'C'].map((k, v) => ({ k: `${k} ${'with a long name '.repeat(4)}`, v }));
+    const sideways = await renderChart({ ...request(bar), data: { rows } });
+    expect(sideways.plotHeight).toBeLessThan((plain.plotHeight ?? 0) / 2);
+    expect((await renderChart(request(rowsPie))).plotHeight).toBeNull();
+  });
+
   it('draws a mark property given as a number, or as an expression that gives one', async () => {
     const labelled = (dy: unknown) => ({
       ...bar,

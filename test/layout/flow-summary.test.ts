@@ -48,7 +48,16 @@ describe('flowSummary', () => {
       asked.push(maxHeight);
       const height = name === 'tall' ? 520 : box.h;
       const drawing = { width: box.w, height, ops: [] };
-      return { name, alt, svg: '<svg/>', drawing, width: box.w, height, native: null };
+      return {
+        name,
+        alt,
+        svg: '<svg/>',
+        drawing,
+        width: box.w,
+        height,
+        plotHeight: null,
+        native: null,
+      };
     };
     const filler = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} of filler text.`);
     const layout = await flow(
@@ -74,7 +83,16 @@ describe('flowSummary', () => {
     const chart: SummaryContext['chart'] = async (name, alt, box, maxHeight) => {
       const height = maxHeight ?? box.h;
       const drawing = { width: box.w, height, ops: [] };
-      return { name, alt, svg: '<svg/>', drawing, width: box.w, height, native: null };
+      return {
+        name,
+        alt,
+        svg: '<svg/>',
+        drawing,
+        width: box.w,
+        height,
+        plotHeight: null,
+        native: null,
+      };
     };
     const layout = await flow('## Long list\n\n![bars](chart:tall)\n', chart);
     const content = layout.pages.map((p) =>
@@ -87,14 +105,30 @@ describe('flowSummary', () => {
   });
 
   describe('a chart that misses the foot of the page', () => {
-    /** Charts as tall as asked for (or grown to 400 pt, for `tall`), noting each height asked. */
+    /**
+     * Charts as tall as asked for, with axes 40 pt high, noting each height asked. `tall` grew
+     * to 400 pt for a long list; `crowded` grows back to 190 pt when drawn shorter, as bands
+     * that would crowd their labels do; `sideways` has labels on their side 175 pt high.
+     */
     const drawing =
       (asked: number[]): SummaryContext['chart'] =>
-      async (name, alt, box) => {
+      async (name, alt, box, maxHeight) => {
         asked.push(box.h);
-        const height = name === 'tall' ? 400 : box.h;
+        const crowds = name === 'crowded' && box.h < 190 && maxHeight;
+        const grown = crowds ? Math.min(maxHeight, 190) : box.h;
+        const height = name === 'tall' ? 400 : grown;
+        const plotHeight = Math.max(0, height - (name === 'sideways' ? 175 : 40));
         const drawing = { width: box.w, height, ops: [] };
-        return { name, alt, svg: '<svg/>', drawing, width: box.w, height, native: null };
+        return {
+          name,
+          alt,
+          svg: '<svg/>',
+          drawing,
+          width: box.w,
+          height,
+          plotHeight,
+          native: null,
+        };
       };
     const chartBoxes = (layout: Awaited<ReturnType<typeof flow>>) =>
       layout.pages.map((p) => p.flatMap((f) => (f.kind === 'chart' ? [f.box] : [])));
@@ -134,6 +168,14 @@ describe('flowSummary', () => {
         `${await filler(60)}\n\n## Chart\n\n![bars](chart:bars)\n`,
         drawing([]),
       );
+      expect(chartBoxes(layout).map((boxes) => boxes.map((b) => b.h))).toEqual([[], [190]]);
+    });
+
+    it.each([
+      ['crowded', 'whose bands would crowd their labels'],
+      ['sideways', 'whose plot its labels would take'],
+    ])('goes to the next page at its full height, %s, %s when drawn shorter', async (name) => {
+      const layout = await flow(`${await filler(170)}\n\n![bars](chart:${name})\n`, drawing([]));
       expect(chartBoxes(layout).map((boxes) => boxes.map((b) => b.h))).toEqual([[], [190]]);
     });
 
