@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { RenderedChart } from '../../src/charts/render-chart.ts';
 import { flowSummary, type SummaryContext } from '../../src/layout/flow-summary.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
-import type { Frame, TextFrame } from '../../src/layout/frames.ts';
+import type { Box, Frame, TextFrame } from '../../src/layout/frames.ts';
 import { parseMarkdown } from '../../src/model/parse-markdown.ts';
 import { readTemplate } from '../../src/template/read-template.ts';
 
@@ -26,6 +27,18 @@ async function flow(markdown: string, chart: SummaryContext['chart'] = noCharts)
   );
 }
 
+/** A chart as a test's stand-in renderer draws it: as wide as its box, `height` high. */
+function drawn(
+  name: string,
+  alt: string,
+  box: Box,
+  height: number,
+  plotHeight: number | null = null,
+): RenderedChart {
+  const drawing = { width: box.w, height, ops: [] };
+  return { name, alt, svg: '<svg/>', drawing, width: box.w, height, plotHeight, native: null };
+}
+
 describe('flowSummary', () => {
   it('gives a heading without text no bookmark, no tag and no room', async () => {
     // `## {{field}}` with an empty field: an empty bookmark and an empty H2 in the PDF.
@@ -47,17 +60,7 @@ describe('flowSummary', () => {
     const chart: SummaryContext['chart'] = async (name, alt, box, maxHeight) => {
       asked.push(maxHeight);
       const height = name === 'tall' ? 520 : box.h;
-      const drawing = { width: box.w, height, ops: [] };
-      return {
-        name,
-        alt,
-        svg: '<svg/>',
-        drawing,
-        width: box.w,
-        height,
-        plotHeight: null,
-        native: null,
-      };
+      return drawn(name, alt, box, height);
     };
     const filler = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} of filler text.`);
     const layout = await flow(
@@ -82,17 +85,7 @@ describe('flowSummary', () => {
     // chart could never share one, and a new page would be started even at the top of one.
     const chart: SummaryContext['chart'] = async (name, alt, box, maxHeight) => {
       const height = maxHeight ?? box.h;
-      const drawing = { width: box.w, height, ops: [] };
-      return {
-        name,
-        alt,
-        svg: '<svg/>',
-        drawing,
-        width: box.w,
-        height,
-        plotHeight: null,
-        native: null,
-      };
+      return drawn(name, alt, box, height);
     };
     const layout = await flow('## Long list\n\n![bars](chart:tall)\n', chart);
     const content = layout.pages.map((p) =>
@@ -118,17 +111,7 @@ describe('flowSummary', () => {
         const grown = crowds ? Math.min(maxHeight, 190) : box.h;
         const height = name === 'tall' ? 400 : grown;
         const plotHeight = Math.max(0, height - (name === 'sideways' ? 175 : 40));
-        const drawing = { width: box.w, height, ops: [] };
-        return {
-          name,
-          alt,
-          svg: '<svg/>',
-          drawing,
-          width: box.w,
-          height,
-          plotHeight,
-          native: null,
-        };
+        return drawn(name, alt, box, height, plotHeight);
       };
     const chartBoxes = (layout: Awaited<ReturnType<typeof flow>>) =>
       layout.pages.map((p) => p.flatMap((f) => (f.kind === 'chart' ? [f.box] : [])));
