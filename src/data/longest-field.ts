@@ -2,6 +2,8 @@ import type { Place } from '../errors/briefkit-error.ts';
 import { mapStrings } from '../template/literal.ts';
 import type { PathSegment } from './data-path.ts';
 
+type Field = { text: string; path: PathSegment[] };
+
 /**
  * Where the data writes the longest part of some text: what to shorten when a slide's text
  * does not fit. Only text written as it is shows; a field the template changed (through
@@ -12,16 +14,22 @@ export function longestField(
   locate: (path: PathSegment[]) => Place,
   shortest = 12,
 ): (text: string) => Place | undefined {
-  const fields: { text: string; path: PathSegment[] }[] = [];
-  mapStrings(data, (text, path) => {
-    const plain = squeezed(text);
-    if ([...plain].length >= shortest) fields.push({ text: plain, path });
-    return text;
-  });
+  // Gathered on the first question only: most builds fit and never ask.
+  let fields: Field[] | undefined;
+  const gather = () => {
+    const found: Field[] = [];
+    mapStrings(data, (text, path) => {
+      const plain = squeezed(text);
+      if ([...plain].length >= shortest) found.push({ text: plain, path });
+      return text;
+    });
+    return found;
+  };
   return (text) => {
+    fields ??= gather();
     const within = squeezed(text);
     const found = fields.filter((field) => within.includes(field.text));
-    const longest = found.reduce<(typeof found)[number] | undefined>(
+    const longest = found.reduce<Field | undefined>(
       (best, field) => (best && best.text.length >= field.text.length ? best : field),
       undefined,
     );
