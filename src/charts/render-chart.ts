@@ -134,7 +134,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     items = markItems(root);
     valueRange = encoding && scaleRange(view, valueScale(encoding));
     bandPadding = encoding && paddingInner(view, categoryScale(encoding));
-    plotHeight = rangeHeight(view, 'y');
+    plotHeight = plotHeightOf(view);
     view.finalize();
   } catch (error) {
     problems.push((error as Error).message);
@@ -413,7 +413,7 @@ function scaleOf<T>(view: ScaledView, name: string): T | undefined {
   }
 }
 
-type BandScale = { range: () => number[]; step?: () => number };
+type BandScale = { step?: () => number };
 
 /**
  * The height at which each band of the y scale is `step` high, when its bands are thinner now:
@@ -427,15 +427,14 @@ function grownHeight(
   const scale = scaleOf<BandScale>(view, 'y');
   const now = scale?.step?.();
   if (!scale || !now || now >= step) return null;
-  const [from = 0, to = 0] = scale.range();
-  const plot = Math.abs(to - from);
+  const plot = plotHeightOf(view) ?? 0;
   const grown = Math.min(maxHeight, Math.ceil(height + plot * (step / now - 1)));
   return grown > height ? grown : null;
 }
 
-/** The length of a scale's range after Vega ran: for `y`, the plot's height. */
-function rangeHeight(view: ScaledView, name: string): number | null {
-  const range = scaleOf<{ range?: () => unknown }>(view, name)?.range?.();
+/** The plot's height after Vega ran: the length of its y scale's range; null without one. */
+function plotHeightOf(view: ScaledView): number | null {
+  const range = scaleOf<{ range?: () => unknown }>(view, 'y')?.range?.();
   if (!Array.isArray(range) || range.length < 2) return null;
   const length = Math.abs(Number(range.at(-1)) - Number(range[0]));
   return Number.isFinite(length) ? length : null;

@@ -38,6 +38,11 @@ export class BriefkitError extends Error {
   get code(): string {
     return this.diagnostics[0]?.code ?? 'unknown';
   }
+
+  /** The same error with each diagnostic mapped (placed elsewhere, say); this one its cause. */
+  mapped(map: (diagnostic: Diagnostic) => Diagnostic): BriefkitError {
+    return new BriefkitError(this.diagnostics.map(map), this.exitCode, { cause: this });
+  }
 }
 
 export function isBriefkitError(error: unknown): error is BriefkitError {

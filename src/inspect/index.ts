@@ -3,7 +3,7 @@
  * these views instead of opaque bytes; the JSON form carries the same data for tools.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { BriefkitError, fail, isBriefkitError } from '../errors/briefkit-error.ts';
+import { fail, isBriefkitError } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { formatInspection } from './format.ts';
 import { inspectPdf } from './inspect-pdf.ts';
@@ -59,8 +59,7 @@ async function inspectBytes(bytes: Uint8Array, file?: string): Promise<Inspectio
     return await inspectKind(bytes);
   } catch (error) {
     if (!file || !isBriefkitError(error)) throw error;
-    const placed = error.diagnostics.map((d) => ({ ...d, place: { file, ...d.place } }));
-    throw new BriefkitError(placed, error.exitCode, { cause: error });
+    throw error.mapped((d) => ({ ...d, place: { file, ...d.place } }));
   }
 }
 

@@ -73,9 +73,7 @@ function locatedHelpers(template: TemplateSource, ctx: HelperContext) {
         };
         // A place of its own: a helper inside a block ({{#each}}) names its line, md a field.
         const placed = (p?: Place): p is Place => p?.line !== undefined || p?.path !== undefined;
-        throw new BriefkitError(
-          found.diagnostics.map((d) => ({ ...d, place: placed(d.place) ? d.place : place })),
-        );
+        throw found.mapped((d) => ({ ...d, place: placed(d.place) ? d.place : place }));
       }
     };
   const { if: ifHelper, unless, with: withHelper } = hb.helpers as Record<string, Helper>;

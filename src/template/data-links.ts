@@ -27,11 +27,10 @@ export function dataLinks(literal: unknown, locate: (path: PathSegment[]) => Pla
         return parse();
       } catch (error) {
         if (!(error instanceof BriefkitError) || !places.size) throw error;
-        const diagnostics = error.diagnostics.map((d) => {
+        throw error.mapped((d) => {
           const url = [...places.keys()].find((u) => refusedLinkMessage(u).message === d.message);
           return url === undefined ? d : { ...d, place: places.get(url) as Place };
         });
-        throw new BriefkitError(diagnostics, error.exitCode, { cause: error });
       }
     },
   };

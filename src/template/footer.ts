@@ -20,10 +20,9 @@ export function fillFooter(
     return blocks.map((b) => (b.kind === 'paragraph' ? plainText(b.runs) : '')).join(' ');
   } catch (error) {
     if (!(error instanceof BriefkitError)) throw error;
-    const diagnostics = error.diagnostics.map((d) =>
+    throw error.mapped((d) =>
       d.place?.file === FOOTER ? { ...d, message: inFooter(d.message, d.place), place: at } : d,
     );
-    throw new BriefkitError(diagnostics, error.exitCode, { cause: error });
   }
 }
 

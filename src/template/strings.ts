@@ -10,13 +10,19 @@ export type StringTable = Record<string, Strings>;
  * it is asked for only then, since placing a value in a dataset parses the file again.
  */
 export function stringsFor(table: StringTable, locale: string, place?: () => Place): Strings {
-  const language = languageOf(locale);
-  const found = table[locale] ?? table[language] ?? table.en;
+  const found = ownSet(table, locale) ?? table.en;
   if (found) return found;
   const sets = Object.keys(table);
-  if (sets.length)
+  if (sets.length) {
+    const language = languageOf(locale);
     fail({ ...messages.noStringSet(locale, language, sets), ...(place ? { place: place() } : {}) });
+  }
   return {};
+}
+
+/** The set for the locale's exact tag, else for its language. */
+function ownSet(table: StringTable, locale: string): Strings | undefined {
+  return table[locale] ?? table[languageOf(locale)];
 }
 
 function languageOf(locale: string): string {
@@ -33,8 +39,7 @@ export function englishStringsWarning(
   locale: string,
   place: () => Place,
 ): Diagnostic[] {
-  const language = languageOf(locale);
-  if (language === 'en' || table[locale] || table[language] || !table.en) return [];
+  if (languageOf(locale) === 'en' || ownSet(table, locale) || !table.en) return [];
   return [{ ...messages.englishStrings(locale, Object.keys(table)), place: place() }];
 }
 
