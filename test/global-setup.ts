@@ -11,5 +11,6 @@ export default function setup(): () => void {
   ensureFreshBundle();
   const dir = mkdtempSync(join(tmpdir(), 'briefkit-test-cache-'));
   process.env.BRIEFKIT_CACHE_DIR = dir;
-  return () => rmSync(dir, { recursive: true, force: true });
+  // Retried: a CLI a test stopped may still be writing its last cache entries there.
+  return () => rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
 }

@@ -23,6 +23,7 @@ export function coverageWarnings(
   drawn: string,
 ): Diagnostic[] {
   const shown = new Set(uncovered(drawn, fonts));
+  if (shown.size === 0) return [];
   const texts: [string, Place][] = [];
   mapStrings(data, (text, path) => {
     texts.push([text, { path: formatDataPath(path) }]);

@@ -218,10 +218,22 @@ export function textWidth(
 /** Code points no face of the set can draw, for warnings instead of silent boxes. */
 export function uncovered(text: string, fonts: FontSet): string[] {
   const faces = fonts.styles.regular;
-  const missing = new Set<string>();
-  for (const char of text) {
-    const cp = char.codePointAt(0) as number;
-    if (cp > 0x20 && !faces.some((f) => f.covers(cp))) missing.add(char);
+  const missing = new Set<number>();
+  forEachCodePoint(text, (cp) => {
+    if (cp > 0x20 && !faceFor(faces, cp).covers(cp)) missing.add(cp);
+  });
+  return [...missing].map((cp) => String.fromCodePoint(cp));
+}
+
+/**
+ * Each code point of the text, without making a string of each character as `for…of` does:
+ * for the text every build draws (checked for coverage, set in the PDFs), those strings were
+ * a good part of the memory a rebuild took.
+ */
+export function forEachCodePoint(text: string, visit: (codePoint: number) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    const codePoint = text.codePointAt(i) as number;
+    if (codePoint > 0xffff) i++;
+    visit(codePoint);
   }
-  return [...missing];
 }

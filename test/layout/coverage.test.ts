@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverageWarnings, drawnText } from '../../src/layout/coverage.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
+import { forEachCodePoint } from '../../src/layout/measure.ts';
 import { readTemplate } from '../../src/template/read-template.ts';
 
 const template = readTemplate('templates/briefing');
@@ -47,5 +48,13 @@ describe('drawnText', () => {
     const note = deck.slides.find((s) => s.notes)?.notes ?? '';
     expect(note).not.toBe('');
     expect(text).toContain(note);
+  });
+});
+
+describe('forEachCodePoint', () => {
+  it('visits each code point once: a surrogate pair as one, a lone surrogate as itself', () => {
+    const seen: number[] = [];
+    forEachCodePoint('a🛰\uD800b', (codePoint) => seen.push(codePoint));
+    expect(seen).toEqual([0x61, 0x1f6f0, 0xd800, 0x62]);
   });
 });

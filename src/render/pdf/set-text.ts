@@ -1,4 +1,5 @@
 import type { FontFace } from '../../layout/fonts.ts';
+import { forEachCodePoint } from '../../layout/measure.ts';
 import { glyphHex, pdfFont, useFace } from './pdf-document.ts';
 
 /** What setText touches of pdfkit's document beyond its public API (pinned with pdfkit). */
@@ -30,13 +31,13 @@ export function setText(
   useFace(doc, face);
   const font = pdfFont(doc, face);
   let hex = '';
-  for (const char of text) {
-    const glyph = face.glyph(char.codePointAt(0) as number);
+  forEachCodePoint(text, (codePoint) => {
+    const glyph = face.glyph(codePoint);
     const gid = font.subset.includeGlyph(glyph.id);
     hex += glyphHex(gid);
     font.widths[gid] ??= glyph.advanceWidth * font.scale;
     font.unicode[gid] ??= glyph.codePoints;
-  }
+  });
   const state = doc as unknown as TextState;
   const height = state.page.height;
   state.page.fonts[font.id] ??= font.ref();
