@@ -4,6 +4,7 @@ import { lazyJsonStore, readOrMake, textEntry } from '../../cache/json-store.ts'
 import { LruCache } from '../../cache/lru-cache.ts';
 import type { FontFace } from '../../layout/fonts.ts';
 import { escapeXml } from '../escape-xml.ts';
+import { quickerStreams } from './pdf-streams.ts';
 
 export interface PdfMeta {
   title: string;
@@ -40,42 +41,8 @@ export function createPdf(meta: PdfMeta, options: PdfOptions): PDFKit.PDFDocumen
     },
   } as unknown as PDFKit.PDFDocumentOptions);
   escapeXmpInfo(doc);
-  doc.on('pageAdded', () =>
-    joinContent((doc as unknown as { page: PageWithContent }).page.content),
-  );
+  quickerStreams(doc);
   return doc;
-}
-
-/** A page's content stream, as pdfkit writes it. */
-interface PageWithContent {
-  content: { write(chunk: unknown): void; finalize(): void };
-}
-
-/**
- * pdfkit turns each operator it is given into a byte array of its own, thousands per PDF, and
- * joins them when the page ends: as many small allocations, which made rebuilds wait on the
- * garbage collector. Text written here waits as text and becomes one array, with the same
- * bytes (pdfkit keeps each character's low byte, as latin1 does).
- */
-function joinContent(content: PageWithContent['content']): void {
-  const write = content.write.bind(content);
-  const finalize = content.finalize.bind(content);
-  let pending: string[] = [];
-  const flush = () => {
-    if (!pending.length) return;
-    write(Buffer.from(pending.join(''), 'latin1'));
-    pending = [];
-  };
-  content.write = (chunk) => {
-    if (chunk instanceof Uint8Array) {
-      flush();
-      write(chunk);
-    } else pending.push(`${chunk}\n`);
-  };
-  content.finalize = () => {
-    flush();
-    finalize();
-  };
 }
 
 type InfoWriter = { info: Record<string, unknown>; _addInfo(): void };
