@@ -4,7 +4,8 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { createPdf, finishPdf } from '../../src/render/pdf/pdf-document.ts';
+import { createPdf } from '../../src/render/pdf/pdf-document.ts';
+import { finishPdf } from '../../src/render/pdf/pdf-streams.ts';
 
 const hostile = 'A & B </rdf:li></rdf:Alt></dc:title><pdfaid:part>1</pdfaid:part> "x" ]]>';
 
