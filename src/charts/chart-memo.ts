@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deepFreeze } from '../cache/deep-freeze.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { chartStore } from './chart-store.ts';
 import type { RenderedChart } from './render-chart.ts';
@@ -19,11 +20,12 @@ export function memoize(
   const hit = memo.get(key);
   if (hit) return hit;
   const stored = chartStore.read(key);
+  // Frozen: later builds share the chart, and slide keys name it by identity (slide-memo.ts).
   const rendered = stored
-    ? Promise.resolve(stored)
+    ? Promise.resolve(deepFreeze(stored))
     : render().then((chart) => {
         chartStore.write(key, chart);
-        return chart;
+        return deepFreeze(chart);
       });
   memo.set(key, rendered);
   rendered.catch(() => memo.delete(key));

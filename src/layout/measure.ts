@@ -29,6 +29,12 @@ export function surroundings(before: number | undefined, after: number | undefin
   };
 }
 
+/** Whether a face of the chain has the glyph: a loop, not `some`, which made a closure per character. */
+function drawnBy(faces: readonly FontFace[], codePoint: number): boolean {
+  for (const face of faces) if (face.covers(codePoint)) return true;
+  return false;
+}
+
 /** The first face in the chain that has the glyph; the first face if none has it. */
 export function faceFor(faces: readonly FontFace[], codePoint: number): FontFace {
   for (const face of faces) {
@@ -220,7 +226,7 @@ export function uncovered(text: string, fonts: FontSet): string[] {
   const faces = fonts.styles.regular;
   const missing = new Set<number>();
   forEachCodePoint(text, (cp) => {
-    if (cp > 0x20 && !faceFor(faces, cp).covers(cp)) missing.add(cp);
+    if (cp > 0x20 && !drawnBy(faces, cp)) missing.add(cp);
   });
   return [...missing].map((cp) => String.fromCodePoint(cp));
 }

@@ -4,8 +4,7 @@ import type { SceneDrawing } from '../../src/charts/scene-drawing.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
 import { textWidth } from '../../src/layout/measure.ts';
 import { drawChartScene } from '../../src/render/pdf/draw-chart.ts';
-import { createPdf } from '../../src/render/pdf/pdf-document.ts';
-import { finishPdf } from '../../src/render/pdf/pdf-streams.ts';
+import { createPdf, finishPdf } from '../../src/render/pdf/pdf-document.ts';
 import { pdfTextRuns } from '../helpers/pdf-text.ts';
 
 const fonts = loadFontSet('carlito');

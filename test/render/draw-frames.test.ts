@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutText } from '../../src/layout/fit-text.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
 import { drawFrames } from '../../src/render/pdf/draw-frames.ts';
-import { createPdf } from '../../src/render/pdf/pdf-document.ts';
-import { finishPdf } from '../../src/render/pdf/pdf-streams.ts';
+import { createPdf, finishPdf } from '../../src/render/pdf/pdf-document.ts';
 import { pdfTextRuns } from '../helpers/pdf-text.ts';
 
 const fonts = loadFontSet('carlito');

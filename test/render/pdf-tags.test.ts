@@ -6,8 +6,7 @@ import { loadFontSet } from '../../src/layout/fonts.ts';
 import type { Frame } from '../../src/layout/frames.ts';
 import { layoutTable } from '../../src/layout/table.ts';
 import { drawFrames } from '../../src/render/pdf/draw-frames.ts';
-import { createPdf } from '../../src/render/pdf/pdf-document.ts';
-import { finishPdf } from '../../src/render/pdf/pdf-streams.ts';
+import { createPdf, finishPdf } from '../../src/render/pdf/pdf-document.ts';
 import {
   attributes,
   numbers,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type FontFace, loadFontSet } from '../../src/layout/fonts.ts';
 import { segmentByFace, textWidth } from '../../src/layout/measure.ts';
-import { createPdf, useFace } from '../../src/render/pdf/pdf-document.ts';
-import { finishPdf } from '../../src/render/pdf/pdf-streams.ts';
+import { createPdf, finishPdf, useFace } from '../../src/render/pdf/pdf-document.ts';
 import { setText } from '../../src/render/pdf/set-text.ts';
 import { pdfTextRuns } from '../helpers/pdf-text.ts';
 

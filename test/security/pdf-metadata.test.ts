@@ -4,8 +4,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { createPdf } from '../../src/render/pdf/pdf-document.ts';
-import { finishPdf } from '../../src/render/pdf/pdf-streams.ts';
+import { createPdf, finishPdf } from '../../src/render/pdf/pdf-document.ts';
 
 const hostile = 'A & B </rdf:li></rdf:Alt></dc:title><pdfaid:part>1</pdfaid:part> "x" ]]>';
 

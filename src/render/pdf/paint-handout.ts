@@ -4,8 +4,7 @@ import { type Box, type DeckLayout, slideTitle, type TextFrame } from '../../lay
 import type { HandoutLayout, HandoutSlot } from '../../layout/handout.ts';
 import { plain } from '../../layout/slide-kit.ts';
 import { artifact, drawFrames, type StructTarget } from './draw-frames.ts';
-import { createPdf, type PdfMeta } from './pdf-document.ts';
-import { finishPdf } from './pdf-streams.ts';
+import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
 import { embedPictures } from './pictures.ts';
 
 export interface HandoutOptions {

@@ -1,8 +1,7 @@
 import type { FontSet } from '../../layout/fonts.ts';
 import { type DeckLayout, slideTitle } from '../../layout/frames.ts';
 import { artifact, drawFrames, type StructTarget } from './draw-frames.ts';
-import { createPdf, type PdfMeta } from './pdf-document.ts';
-import { finishPdf } from './pdf-streams.ts';
+import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
 import { embedPictures } from './pictures.ts';
 
 /**

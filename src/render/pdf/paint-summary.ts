@@ -1,8 +1,7 @@
 import type { FontSet } from '../../layout/fonts.ts';
 import type { PagedLayout } from '../../layout/frames.ts';
 import { drawFrames } from './draw-frames.ts';
-import { createPdf, type PdfMeta } from './pdf-document.ts';
-import { finishPdf } from './pdf-streams.ts';
+import { createPdf, finishPdf, type PdfMeta } from './pdf-document.ts';
 import { embedPictures } from './pictures.ts';
 
 /** The printable summary: tagged, with bookmarks from its headings. */

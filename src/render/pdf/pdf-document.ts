@@ -112,11 +112,13 @@ export function pdfFont(doc: PDFKit.PDFDocument, face: FontFace): PdfFont {
   return font;
 }
 
-/** A glyph's id in a document's subset as pdfkit writes it in text operators. */
-export const glyphHex = (gid: number): string => (hexes[gid] ??= gid.toString(16).padStart(4, '0'));
-
-/** Written for every glyph of every PDF: made once per id, not once per glyph drawn. */
 const hexes: string[] = [];
+
+/**
+ * A glyph's id in a document's subset as pdfkit writes it in text operators: written for
+ * every glyph of every PDF, so each is made once.
+ */
+export const glyphHex = (gid: number): string => (hexes[gid] ??= gid.toString(16).padStart(4, '0'));
 
 const plainFonts = new WeakMap<FontFace, Fontkit.Font>();
 
@@ -179,4 +181,15 @@ function plainLayout(face: FontFace, text: string) {
   }));
   const advanceWidth = glyphs.reduce((sum, glyph) => sum + glyph.advanceWidth, 0);
   return { glyphs, positions, advanceWidth };
+}
+
+/** Ends the document and collects its bytes. */
+export function finishPdf(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    doc.end();
+  });
 }

@@ -1,69 +1,34 @@
-/** What these changes touch of pdfkit's streams beyond its public API (pinned with pdfkit). */
-interface Stream {
+/** A stream object of pdfkit's (PDFReference), as far as these changes touch it. */
+interface PdfkitRef {
   write(chunk: unknown): void;
   finalize(): void;
 }
 
-interface StreamMaker {
-  page: { content: Stream };
+/** pdfkit's document internals these changes touch (pinned with pdfkit). */
+interface PdfkitInternals {
+  page?: { content: PdfkitRef };
   /** Adds a piece to the file: a string as a line of text, bytes as they are. */
   _write(data: unknown): void;
-  /** The file's length so far, which pdfkit's cross-reference table is built from. */
+  /** The file's length so far, from which pdfkit builds its cross-reference table. */
   _offset: number;
+  /** Hands bytes to the document's readers; null ends the file. */
+  push(chunk: Uint8Array | null): boolean;
 }
 
 /**
- * Costs of pdfkit's writing that a rebuild or a batch record paid over and over, taken out
- * with the bytes unchanged: see joinContent and keepFile. (The bundle also keeps what pdfkit's
- * deflate makes: scripts/stand-ins/memo-zlib.mjs.)
+ * pdfkit makes a byte array of every operator on a page and of every piece of the file, about
+ * two thousand a build: these are gathered as text instead, and made into one array per page
+ * and per run of text in the file, with the same bytes.
  */
 export function quickerStreams(doc: PDFKit.PDFDocument): void {
-  const maker = doc as unknown as StreamMaker;
-  doc.on('pageAdded', () => joinContent(maker.page.content));
-  kept.set(doc, keepFile(maker));
+  const pdfkit = doc as unknown as PdfkitInternals;
+  if (pdfkit.page) joinContent(pdfkit.page.content);
+  doc.on('pageAdded', () => joinContent((pdfkit.page as { content: PdfkitRef }).content));
+  batchFile(pdfkit);
 }
 
-/** Ends the document and collects its bytes. */
-export function finishPdf(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    // What pdfkit wrote before keepFile took over (the header) comes through its stream.
-    const head: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => head.push(chunk));
-    doc.on('end', () => {
-      const rest = kept.get(doc)?.() ?? [];
-      resolve(new Uint8Array(Buffer.concat([...head, ...rest])));
-    });
-    doc.on('error', reject);
-    doc.end();
-  });
-}
-
-/** Per document, the pieces of its file keepFile kept. */
-const kept = new WeakMap<PDFKit.PDFDocument, () => Uint8Array[]>();
-
-/**
- * pdfkit pushes each piece of the file (an object's number, its dictionary, its stream) through
- * a Node stream as a byte array of its own: about two thousand per build. They are kept here
- * instead, and joined once at the end.
- */
-function keepFile(maker: StreamMaker): () => Uint8Array[] {
-  const parts: Uint8Array[] = [];
-  const file = batched((bytes) => parts.push(bytes));
-  maker._write = (data) => {
-    maker._offset += file.write(data);
-  };
-  return () => {
-    file.flush();
-    return parts;
-  };
-}
-
-/**
- * pdfkit turns each operator of a page into a byte array of its own, thousands per PDF, and
- * joins them when the page ends: as many small allocations, which made rebuilds wait on the
- * garbage collector. Here the page gets its text as one array.
- */
-function joinContent(content: Stream): void {
+/** A page's operators reach its content stream as one array, when the page ends. */
+function joinContent(content: PdfkitRef): void {
   const finalize = content.finalize.bind(content);
   const page = batched(content.write.bind(content));
   content.write = (chunk) => {
@@ -75,10 +40,23 @@ function joinContent(content: Stream): void {
   };
 }
 
+/** The file's pieces reach the document's readers in runs, the last before the file ends. */
+function batchFile(pdfkit: PdfkitInternals): void {
+  const push = pdfkit.push.bind(pdfkit);
+  const file = batched((bytes) => push(bytes));
+  pdfkit._write = (data) => {
+    pdfkit._offset += file.write(data);
+  };
+  pdfkit.push = (chunk) => {
+    if (chunk === null) file.flush();
+    return push(chunk);
+  };
+}
+
 /**
- * Writes as pdfkit makes them, batched: text (each piece a line of its own) waits and goes on
- * as one byte array, with the bytes pdfkit makes of it (each character's low byte, as latin1);
- * bytes go on as they are, after the text before them. `write` says how many bytes it added.
+ * Writes batched: text (each piece a line) waits and goes on as one array of the bytes pdfkit
+ * makes of it (each character's low byte, as latin1 does); bytes go on as they are, after the
+ * text before them. `write` returns how many bytes it added.
  */
 function batched(send: (bytes: Uint8Array) => void) {
   let lines: string[] = [];

@@ -248,11 +248,13 @@ function paintChart(
     return;
   }
   const native = chart.native;
-  // pptxgenjs takes scatter data as the X values first, then one entry per Y series.
+  // pptxgenjs takes scatter data as the X values first, then one entry per Y series. It marks
+  // the entries it is given, so each is a copy: the chart is frozen, shared by later builds.
+  const series = native.series.map((s) => ({ name: s.name, values: s.values }));
   const data =
     native.type === 'scatter'
-      ? [{ name: native.categoryTitle ?? 'x', values: native.labels.map(Number) }, ...native.series]
-      : native.series.map((s) => ({ name: s.name, labels: native.labels, values: s.values }));
+      ? [{ name: native.categoryTitle ?? 'x', values: native.labels.map(Number) }, ...series]
+      : series.map((s) => ({ ...s, labels: native.labels }));
   slide.addChart(chartType(pptx, native), data, {
     ...place,
     altText: chart.alt,
