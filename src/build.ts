@@ -32,7 +32,7 @@ import { parseDeck } from './model/parse-deck.ts';
 import { parseMarkdown } from './model/parse-markdown.ts';
 import { writeOutputs } from './output/write-outputs.ts';
 import { composedLineSources, composeMarkdown, type TemplateSource } from './template/compose.ts';
-import { dataLinks } from './template/data-links.ts';
+import { dataLinks, dataPlaces } from './template/data-links.ts';
 import { fillFooter } from './template/footer.ts';
 import type { HelperContext } from './template/helpers.ts';
 import { cleanData, escapeMarkdown, mapStrings, toLiteralData } from './template/literal.ts';
@@ -262,11 +262,13 @@ export async function compile(
   const literal = toLiteralData(data) as Record<string, unknown>;
   // Template strings are the template's own text: escaped too, but their spacing is kept.
   const context = { ...literal, t: mapStrings(strings, escapeMarkdown) };
-  const links = dataLinks(literal, source.locate);
+  const placeInData = dataPlaces(literal, source.locate);
+  const links = dataLinks(placeInData);
   const helperContext: HelperContext = {
     locale: report.locale,
     sources: (literal.sources as HelperContext['sources'] | undefined) ?? {},
     refusedLink: (url, paths, value) => links.note(url, paths, value),
+    placeInData,
   };
   const compose = (text: string, file: string) =>
     composeMarkdown({ file, text }, context, helperContext);

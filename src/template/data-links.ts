@@ -4,22 +4,34 @@ import { refusedLinkMessage } from '../model/parse-markdown.ts';
 import { unescapeMarkdown } from './literal.ts';
 
 /**
+ * Where in the data a helper's argument was written, from the dotted paths Handlebars tracked
+ * for it (see argumentPaths in helpers.ts); undefined for one the template wrote itself.
+ */
+export type DataPlaceOf = (paths: readonly string[], value: unknown) => Place | undefined;
+
+export function dataPlaces(literal: unknown, locate: (path: PathSegment[]) => Place): DataPlaceOf {
+  return (paths, value) => {
+    for (const dotted of paths) {
+      const path = pathTo(literal, dotted, value);
+      if (path) return { ...locate(path), path: formatDataPath(path) };
+    }
+    return undefined;
+  };
+}
+
+/**
  * Links that text from the data brings into the Markdown through `md`. The parser, reading the
  * composed Markdown, knows only the template line; a link it refuses that came from the data
  * is reported at the data field instead, where the user has to change it.
  */
-export function dataLinks(literal: unknown, locate: (path: PathSegment[]) => Place) {
+export function dataLinks(placeOf: DataPlaceOf) {
   const places = new Map<string, Place>();
   return {
     /** A refused link `md` was given, with the dotted paths its text may have in the data. */
     note(url: string, paths: readonly string[], value: unknown): void {
       if (places.has(url)) return;
-      for (const dotted of paths) {
-        const path = pathTo(literal, dotted, value);
-        if (!path) continue;
-        places.set(url, { ...locate(path), path: formatDataPath(path) });
-        return;
-      }
+      const place = placeOf(paths, value);
+      if (place) places.set(url, place);
     },
     /** Runs a parse of composed Markdown, placing the links it refuses that came from data. */
     placed<T>(parse: () => T): T {

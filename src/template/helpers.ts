@@ -7,6 +7,7 @@ import Handlebars, { type HelperOptions } from 'handlebars';
 import { fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { refusedLinks } from '../model/parse-markdown.ts';
+import type { DataPlaceOf } from './data-links.ts';
 import { escapeMarkdown, unescapeMarkdown } from './literal.ts';
 import { calendarDay } from './report-info.ts';
 
@@ -19,6 +20,8 @@ export interface HelperContext {
    * argument may have in the data (see argumentPaths).
    */
   refusedLink?: (url: string, paths: readonly string[], value: unknown) => void;
+  /** Where a helper's argument is written in the data, for problems the data must fix. */
+  placeInData?: DataPlaceOf;
 }
 
 /** A work cited: its title if it has one, or else a description of it. */
@@ -99,11 +102,14 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
       const source = ctx.sources[key];
       if (!source) {
         const known = Object.keys(ctx.sources).map((k) => `"${k}"`);
+        // A key from the data is misspelt there: named at its field, not the template line.
+        const place = ctx.placeInData?.(argumentPaths(args), args[0]);
         fail({
           ...messages.helperArgument('source', `no entry "${key}" in the dataset's sources.`),
           hint: known.length
             ? `The key comes from the data; the sources are ${known.join(', ')}.`
             : 'The dataset has no sources.',
+          ...(place && { place }),
         });
       }
       return citation(source, ctx.locale);

@@ -5,6 +5,7 @@ import { compile } from '../../src/build.ts';
 import { plainText } from '../../src/model/document.ts';
 import { parseMarkdown } from '../../src/model/parse-markdown.ts';
 import { composedLineSources, composeMarkdown } from '../../src/template/compose.ts';
+import { dataPlaces } from '../../src/template/data-links.ts';
 import {
   cleanData,
   escapeMarkdown,
@@ -178,6 +179,26 @@ describe('composeMarkdown', () => {
     );
     expect(error.message).toContain('no entry "cgnt"');
     expect(error.diagnostics[0]?.hint).toBe('The key comes from the data; the sources are "cgtn".');
+  });
+
+  it('names the data field a misspelt source key is written in, inside a block too', () => {
+    const sources = { cgtn: { publisher: 'CGTN' } };
+    const data = { highlights: [{ source: 'cgtn' }, { source: 'cgnt' }] };
+    const literal = toLiteralData(data);
+    const placeInData = dataPlaces(literal, (path) => ({ file: 'data.yaml', line: path.length }));
+    const error = catchError(() =>
+      composeMarkdown(
+        { file: 't.md.hbs', text: '{{#each highlights}}\n{{source source}}\n{{/each}}' },
+        literal,
+        { locale: 'en', sources, placeInData },
+      ),
+    );
+    expect(error.message).toContain('no entry "cgnt"');
+    expect(error.diagnostics[0]?.place).toEqual({
+      file: 'data.yaml',
+      line: 3,
+      path: 'highlights[1].source',
+    });
   });
 
   it('cites a title in the language’s quotes, and a description unquoted', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PathSegment } from '../../src/data/data-path.ts';
 import { BriefkitError } from '../../src/errors/briefkit-error.ts';
 import { refusedLinkMessage } from '../../src/model/parse-markdown.ts';
-import { dataLinks } from '../../src/template/data-links.ts';
+import { dataLinks, dataPlaces } from '../../src/template/data-links.ts';
 import { escapeMarkdown, toLiteralData } from '../../src/template/literal.ts';
 
 const refusal = (url: string) =>
@@ -11,10 +11,9 @@ const refusal = (url: string) =>
 /** Where a link is reported after `note(url, paths, value)`, or undefined if left alone. */
 function placeAfter(data: unknown, paths: string[], value: unknown): unknown {
   const literal = toLiteralData(data);
-  const links = dataLinks(literal, (path: PathSegment[]) => ({
-    file: 'data.yaml',
-    line: path.length,
-  }));
+  const links = dataLinks(
+    dataPlaces(literal, (path: PathSegment[]) => ({ file: 'data.yaml', line: path.length })),
+  );
   links.note('javascript:1', paths, value);
   try {
     links.placed(() => {
