@@ -29,7 +29,7 @@ export function surroundings(before: number | undefined, after: number | undefin
   };
 }
 
-/** Whether a face of the chain has the glyph: a loop, not `some`, which made a closure per character. */
+/** Whether a face of the chain has the glyph (a loop: `some` made a closure per character). */
 function drawnBy(faces: readonly FontFace[], codePoint: number): boolean {
   for (const face of faces) if (face.covers(codePoint)) return true;
   return false;
