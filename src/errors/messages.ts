@@ -200,7 +200,7 @@ export const messages = {
   }),
   englishStrings: (locale: string, sets: readonly string[]): Message => ({
     code: 'english-strings',
-    message: `The template's strings have no set for ${locale}: its words are in English, while numbers and dates follow ${locale}.`,
+    message: `The template's strings have no set for ${locale}: the English set is used, while numbers and dates follow ${locale}.`,
     hint: `Add a ${locale} set to the template's strings.yaml (it has ${sets.join(', ')}), or set report.locale to one of those.`,
   }),
   noStringSet: (locale: string, language: string, sets: readonly string[]): Message => ({
