@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { defaults } from '../build.ts';
-import { fail } from '../errors/briefkit-error.ts';
+import { BriefkitError, fail } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { inOutputFolder, makeOutputFolder } from '../output/write-outputs.ts';
 import { PROJECT_FILE } from './config.ts';
@@ -33,9 +33,9 @@ export function initProject(dir: string, command = 'briefkit'): string[] {
     );
   }
   // Made a level at a time, each refusal reported in plain words (see makeOutputFolder).
-  const made = makeOutputFolder(dir);
+  const made = asInit(() => makeOutputFolder(dir));
   try {
-    inOutputFolder(dir, () => scaffold(dir, command));
+    asInit(() => inOutputFolder(dir, () => scaffold(dir, command)));
   } catch (error) {
     // Nothing half-made is left behind: the folder was new or empty.
     for (const entry of CREATED) clearAway(join(dir, entry.split('/')[0] as string));
@@ -43,6 +43,21 @@ export function initProject(dir: string, command = 'briefkit'): string[] {
     throw error;
   }
   return [...CREATED];
+}
+
+/**
+ * Output folder problems are worded for `build`, whose folder is --out; init's is its DIR, so
+ * their hints say that instead ("Move the file out of the way, or choose another DIR.").
+ */
+function asInit<T>(action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (!(error instanceof BriefkitError)) throw error;
+    throw error.mapped((d) =>
+      d.code === 'output-path' && d.hint ? { ...d, hint: d.hint.replaceAll('--out', 'DIR') } : d,
+    );
+  }
 }
 
 /** Whether a folder stands at `path`; what else stands there, makeOutputFolder reports. */

@@ -55,6 +55,9 @@ describe('briefkit init', () => {
       const error = catchError(() => initProject(target));
       expect(error.diagnostics[0]?.code, target).toBe('output-path');
       expect(error.exitCode).toBe(1);
+      // init has no --out: its hints name the folder as its usage does.
+      expect(error.diagnostics[0]?.hint, target).toMatch(/\bDIR\b/);
+      expect(error.diagnostics[0]?.hint, target).not.toContain('--out');
     }
     expect(readdirSync(dir)).toEqual(['a-file']);
     expect(readFileSync(join(dir, 'a-file'), 'utf8')).toBe('mine');
