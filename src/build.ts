@@ -21,6 +21,7 @@ import { BriefkitError, type Diagnostic } from './errors/briefkit-error.ts';
 import { messages } from './errors/messages.ts';
 import { contrastWarnings } from './layout/contrast.ts';
 import { coverageWarnings, drawnText } from './layout/coverage.ts';
+import { crowdedChartWarnings } from './layout/crowded-charts.ts';
 import { flowSummary, type Paper, paperSizes } from './layout/flow-summary.ts';
 import { type FontSet, loadFontSet } from './layout/fonts.ts';
 import type { DeckLayout, PagedLayout } from './layout/frames.ts';
@@ -332,6 +333,19 @@ export async function compile(
     },
   );
 
+  const pages = [
+    ...deckLayout.slides.map((s) => ({
+      ...s,
+      name: `slide ${s.number}`,
+      theme: template.theme,
+    })),
+    ...summaryLayout.pages.map((frames, i) => ({
+      name: `summary page ${i + 1}`,
+      background: paper.colors.background,
+      frames,
+      theme: paper,
+    })),
+  ];
   return {
     report,
     theme: template.theme,
@@ -353,22 +367,8 @@ export async function compile(
           deckLayout.slides.map((slide) => slide.notes),
         ),
       ),
-      ...contrastWarnings(
-        [
-          ...deckLayout.slides.map((s) => ({
-            ...s,
-            name: `slide ${s.number}`,
-            theme: template.theme,
-          })),
-          ...summaryLayout.pages.map((frames, i) => ({
-            name: `summary page ${i + 1}`,
-            background: paper.colors.background,
-            frames,
-            theme: paper,
-          })),
-        ],
-        template.themeFile,
-      ),
+      ...contrastWarnings(pages, template.themeFile),
+      ...crowdedChartWarnings(pages, (chart) => template.charts.get(chart)?.file ?? template.dir),
     ],
     inputs: [file.file, ...(file.tables ?? []), templateDir].map((path) => resolve(path)),
   };

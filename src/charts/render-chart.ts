@@ -40,6 +40,8 @@ export interface RenderedChart {
   height: number;
   /** How tall the plot is, between the axes: the y scale's range; null without one (a pie). */
   plotHeight: number | null;
+  /** A list down the y axis too long for the plot: its bands thinner than their labels. */
+  crowded: { rows: number; fit: number } | null;
   /** The template's alt text plus the values drawn, so screen readers get the numbers. */
   alt: string;
   native: NativeChart | null;
@@ -88,6 +90,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
   let valueRange: [number, number] | null = null;
   let bandPadding: number | null = null;
   let plotHeight: number | null = null;
+  let crowded: RenderedChart['crowded'] = null;
   let mistyped: Mistyped | undefined;
   const encoding = readEncoding(chart.spec);
   try {
@@ -135,6 +138,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     valueRange = encoding && scaleRange(view, valueScale(encoding));
     bandPadding = encoding && paddingInner(view, categoryScale(encoding));
     plotHeight = plotHeightOf(view);
+    crowded = crowding(view, labelSize(request.config));
     view.finalize();
   } catch (error) {
     problems.push((error as Error).message);
@@ -165,6 +169,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     width: request.width,
     height,
     plotHeight,
+    crowded,
     // The values are read out whether the deck draws the chart natively or as its picture.
     alt: describe(request.alt, chart.spec, read, request.locale, wording),
     native,
@@ -430,6 +435,24 @@ function grownHeight(
   const plot = plotHeightOf(view) ?? 0;
   const grown = Math.min(maxHeight, Math.ceil(height + plot * (step / now - 1)));
   return grown > height ? grown : null;
+}
+
+/**
+ * Whether the bands of a discrete y axis are thinner than their labels are tall, which then
+ * print over each other; with how many rows there are, and how many would fit.
+ */
+function crowding(view: ScaledView, label: number): RenderedChart['crowded'] {
+  const scale = scaleOf<BandScale & { domain?: () => unknown[] }>(view, 'y');
+  const step = scale?.step?.();
+  const rows = scale?.domain?.().length ?? 0;
+  if (!step || step >= label) return null;
+  return { rows, fit: Math.floor((rows * step) / label) };
+}
+
+/** The axis labels' size the chart's config sets (chart-cache.ts), Vega's 10 if none. */
+function labelSize(config: Record<string, unknown>): number {
+  const size = (config.axis as { labelFontSize?: unknown } | undefined)?.labelFontSize;
+  return typeof size === 'number' ? size : 10;
 }
 
 /** The plot's height after Vega ran: the length of its y scale's range; null without one. */

@@ -170,6 +170,15 @@ export const messages = {
       'A line of only *, - or _ reads as a horizontal rule, which is not supported here (`**{{field}}**` with an empty field makes one).',
     hint: 'Write an optional value inside {{#if field}}…{{/if}}. In a deck, front matter (---, layout: …, ---) separates slides, not a rule.',
   }),
+  crowdedChart: (
+    chart: string,
+    page: string,
+    { rows, fit }: { rows: number; fit: number },
+  ): Message => ({
+    code: 'crowded-chart',
+    message: `Chart "${chart}" (first on ${page}) lists ${rows} rows down its side, and its labels print over each other: about ${fit} fit its height.`,
+    hint: 'Show fewer rows (a filter in the spec, or a shorter list in the data), or draw the chart where it has more room: in the summary, a chart grows taller for a long list.',
+  }),
   lowContrast: (
     page: string,
     text: { color: string; on: string; size: number },

@@ -13,6 +13,7 @@ const chart: RenderedChart = {
   width: 10,
   height: 20,
   plotHeight: 12,
+  crowded: null,
   alt: 'A chart.',
   native: null,
 };

@@ -36,7 +36,8 @@ function drawn(
   plotHeight: number | null = null,
 ): RenderedChart {
   const drawing = { width: box.w, height, ops: [] };
-  return { name, alt, svg: '<svg/>', drawing, width: box.w, height, plotHeight, native: null };
+  const chart = { name, alt, svg: '<svg/>', drawing, width: box.w, height, plotHeight };
+  return { ...chart, crowded: null, native: null };
 }
 
 describe('flowSummary', () => {
