@@ -338,12 +338,14 @@ export async function compile(
       ...s,
       name: `slide ${s.number}`,
       theme: template.theme,
+      slide: true,
     })),
     ...summaryLayout.pages.map((frames, i) => ({
       name: `summary page ${i + 1}`,
       background: paper.colors.background,
       frames,
       theme: paper,
+      slide: false,
     })),
   ];
   return {

@@ -138,7 +138,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     valueRange = encoding && scaleRange(view, valueScale(encoding));
     bandPadding = encoding && paddingInner(view, categoryScale(encoding));
     plotHeight = plotHeightOf(view);
-    crowded = crowding(view, labelSize(request.config));
+    crowded = crowding(root, plotHeight);
     view.finalize();
   } catch (error) {
     problems.push((error as Error).message);
@@ -438,21 +438,40 @@ function grownHeight(
 }
 
 /**
- * Whether the bands of a discrete y axis are thinner than their labels are tall, which then
- * print over each other; with how many rows there are, and how many would fit.
+ * Whether the labels of an axis down the side print over each other, as Vega drew them (their
+ * size, angle and any the spec hides all counted); with how many there are, and how many would
+ * fit the plot's height.
  */
-function crowding(view: ScaledView, label: number): RenderedChart['crowded'] {
-  const scale = scaleOf<BandScale & { domain?: () => unknown[] }>(view, 'y');
-  const step = scale?.step?.();
-  const rows = scale?.domain?.().length ?? 0;
-  if (!step || step >= label) return null;
-  return { rows, fit: Math.floor((rows * step) / label) };
+function crowding(root: SceneNode, plotHeight: number | null): RenderedChart['crowded'] {
+  for (const labels of sideLabels(root)) {
+    const shown = labels
+      .filter((label) => label.opacity !== 0 && String(label.text ?? '') !== '' && label.bounds)
+      .map((label) => label.bounds as { y1: number; y2: number })
+      .sort((a, b) => a.y1 - b.y1);
+    // Half a point of touching is no overprint: bands exactly a label high meet.
+    const overlap = shown.some((b, i) => i > 0 && b.y1 < (shown[i - 1] as { y2: number }).y2 - 0.5);
+    if (!overlap) continue;
+    const tallest = Math.max(...shown.map((b) => b.y2 - b.y1));
+    return { rows: labels.length, fit: Math.floor((plotHeight ?? 0) / tallest) };
+  }
+  return null;
 }
 
-/** The axis labels' size the chart's config sets (chart-cache.ts), Vega's 10 if none. */
-function labelSize(config: Record<string, unknown>): number {
-  const size = (config.axis as { labelFontSize?: unknown } | undefined)?.labelFontSize;
-  return typeof size === 'number' ? size : 10;
+/** The label items of each axis on the left or right of a plot. */
+function sideLabels(root: SceneNode): SceneNode[][] {
+  const found: SceneNode[][] = [];
+  const stack: SceneNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as SceneNode;
+    const axis = node.role === 'axis' ? node.items?.[0] : undefined;
+    if (axis && (axis.orient === 'left' || axis.orient === 'right')) {
+      const labels = axis.items?.find((mark) => mark.role === 'axis-label');
+      if (labels?.items) found.push(labels.items);
+      continue;
+    }
+    stack.push(...(node.items ?? []));
+  }
+  return found;
 }
 
 /** The plot's height after Vega ran: the length of its y scale's range; null without one. */
@@ -483,6 +502,11 @@ function paddingInner(view: ScaledView, name: string | null): number | null {
 type SceneNode = {
   marktype?: string;
   name?: string;
+  role?: string;
+  orient?: string;
+  text?: unknown;
+  opacity?: number;
+  bounds?: { y1: number; y2: number };
   items?: SceneNode[];
   datum?: Record<string, unknown>;
   fill?: unknown;

@@ -174,10 +174,13 @@ export const messages = {
     chart: string,
     page: string,
     { rows, fit }: { rows: number; fit: number },
+    onSlide: boolean,
   ): Message => ({
     code: 'crowded-chart',
-    message: `Chart "${chart}" (first on ${page}) lists ${rows} rows down its side, and its labels print over each other: about ${fit} fit its height.`,
-    hint: 'Show fewer rows (a filter in the spec, or a shorter list in the data), or draw the chart where it has more room: in the summary, a chart grows taller for a long list.',
+    message: `Chart "${chart}" (first on ${page}) lists ${rows} categories down its side, and in the PDFs their labels print over each other: about ${fit} fit.`,
+    hint: onSlide
+      ? 'Show fewer categories (a filter in the spec, or a shorter list in the data), or draw the chart in the summary, which makes a chart taller for a long list.'
+      : 'Show fewer categories (a filter in the spec, or a shorter list in the data): the summary makes a chart no taller than a page.',
   }),
   lowContrast: (
     page: string,

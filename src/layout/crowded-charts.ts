@@ -7,15 +7,16 @@ import { messages } from '../errors/messages.ts';
 import type { Frame } from './frames.ts';
 
 export function crowdedChartWarnings(
-  pages: readonly { name: string; frames: readonly Frame[] }[],
+  pages: readonly { name: string; frames: readonly Frame[]; slide: boolean }[],
   specFile: (chart: string) => string,
 ): Diagnostic[] {
   const seen = new Map<string, Diagnostic>();
-  for (const { name, frames } of pages) {
+  for (const { name, frames, slide } of pages) {
     for (const frame of frames) {
-      if (frame.kind !== 'chart' || !frame.chart.crowded || seen.has(frame.chart.name)) continue;
+      if (frame.kind !== 'chart') continue;
       const { chart } = frame;
-      const message = messages.crowdedChart(chart.name, name, frame.chart.crowded);
+      if (!chart.crowded || seen.has(chart.name)) continue;
+      const message = messages.crowdedChart(chart.name, name, chart.crowded, slide);
       seen.set(chart.name, { ...message, place: { file: specFile(chart.name) } });
     }
   }

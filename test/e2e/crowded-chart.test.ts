@@ -19,9 +19,15 @@ const sideways = {
   },
 };
 
-const draw = (count: number) =>
+/** The sideways chart with its y axis changed as `axis` says. */
+const withAxis = (axis: unknown) => ({
+  ...sideways,
+  encoding: { ...sideways.encoding, y: { ...sideways.encoding.y, axis } },
+});
+
+const draw = (count: number, spec: Record<string, unknown> = sideways) =>
   renderChart({
-    chart: { name: 'list', file: 'charts/list.vl.json', spec: sideways },
+    chart: { name: 'list', file: 'charts/list.vl.json', spec },
     data: { rows: rows(count) },
     width: 400,
     height: 200,
@@ -38,6 +44,13 @@ describe('a crowded chart', () => {
     // About 12 labels of 12 pt fit the plot of a 200 pt chart.
     expect(crowded?.fit).toBeGreaterThan(8);
     expect(crowded?.fit).toBeLessThan(16);
+  });
+
+  it('is judged by the labels Vega draws: hidden, smaller or larger ones as the spec sets them', async () => {
+    for (const axis of [null, { labels: false }, { labelOverlap: true }, { labelFontSize: 6 }]) {
+      expect((await draw(20, withAxis(axis))).crowded, JSON.stringify(axis)).toBeNull();
+    }
+    expect((await draw(12, withAxis({ labelFontSize: 24 }))).crowded?.rows).toBe(12);
   });
 
   it('is a warning at its spec, naming the first slide it is on; the sample has none', async () => {
@@ -57,7 +70,7 @@ describe('a crowded chart', () => {
     expect(crowded).toHaveLength(1);
     expect(crowded[0]?.place?.file).toMatch(/charts[\\/]science-output\.vl\.json$/);
     expect(crowded[0]?.message).toMatch(
-      /^Chart "science-output" \(first on slide \d+\) lists 45 rows/,
+      /^Chart "science-output" \(first on slide \d+\) lists 45 categories/,
     );
 
     const plain = await compile();
