@@ -40,7 +40,7 @@ export interface RenderedChart {
   height: number;
   /** How tall the plot is, between the axes: the y scale's range; null without one (a pie). */
   plotHeight: number | null;
-  /** A list down the y axis too long for the plot: its bands thinner than their labels. */
+  /** A list down the side too long for the plot: its labels, as Vega drew them, overlap. */
   crowded: { rows: number; fit: number } | null;
   /** The template's alt text plus the values drawn, so screen readers get the numbers. */
   alt: string;
