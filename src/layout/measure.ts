@@ -62,39 +62,45 @@ function forEachFaced(
   visit: (char: string, codePoint: number, face: FontFace) => void,
 ): void {
   let offset = 0;
+  let near: ((from: number, to: number) => Surroundings) | undefined;
   for (const char of text) {
     const codePoint = char.codePointAt(0) as number;
-    const context = SHARED_PUNCTUATION.has(codePoint)
-      ? (letterBefore(text, offset) ??
-        around.before ??
-        letterAfter(text, offset + char.length) ??
-        around.after)
-      : undefined;
+    let context: number | undefined;
+    if (SHARED_PUNCTUATION.has(codePoint)) {
+      near ??= surroundingsOf(text);
+      const { before, after } = near(offset, offset + char.length);
+      context = before ?? around.before ?? after ?? around.after;
+    }
     const cjk = context !== undefined && scriptOf(context) === CJK ? faceFor(faces, context) : null;
     visit(char, codePoint, cjk?.covers(codePoint) ? cjk : faceFor(faces, codePoint));
     offset += char.length;
   }
 }
 
-// Scanning by UTF-16 unit finds letters beyond U+FFFF too: at a pair's high half codePointAt
-// reads the whole code point, and a lone low half counts as weak.
-
-/** The last letter, digit or CJK character in text[0, to), if any. */
-function letterBefore(text: string, to: number): number | undefined {
-  for (let i = to - 1; i >= 0; i--) {
-    const codePoint = text.codePointAt(i) as number;
-    if (scriptOf(codePoint) !== WEAK) return codePoint;
-  }
-  return undefined;
+/**
+ * The surroundings of any stretch text[from, to) (UTF-16 offsets): the nearest letter, digit
+ * or CJK character before it and after it, found for every offset in one pass each way.
+ * Scanning for them stretch by stretch took a time growing with the square of a long text
+ * without letters: a title of 14,000 characters of emoji took 25 s to lay out.
+ */
+export function surroundingsOf(text: string): (from: number, to: number) => Surroundings {
+  const before = new Int32Array(text.length + 1).fill(-1);
+  const after = new Int32Array(text.length + 1).fill(-1);
+  for (let i = 0; i < text.length; i++) before[i + 1] = letterAt(text, i) ?? (before[i] as number);
+  for (let i = text.length - 1; i >= 0; i--)
+    after[i] = letterAt(text, i) ?? (after[i + 1] as number);
+  const found = (codePoint: number | undefined) =>
+    codePoint === undefined || codePoint < 0 ? undefined : codePoint;
+  return (from, to) => surroundings(found(before[from]), found(after[to]));
 }
 
-/** The first letter, digit or CJK character in text[from, end), if any. */
-function letterAfter(text: string, from: number): number | undefined {
-  for (let i = from; i < text.length; i++) {
-    const codePoint = text.codePointAt(i) as number;
-    if (scriptOf(codePoint) !== WEAK) return codePoint;
-  }
-  return undefined;
+/**
+ * The letter, digit or CJK character at a UTF-16 offset, if it holds one. At a pair's high
+ * half codePointAt reads the whole code point; a lone low half counts as weak.
+ */
+function letterAt(text: string, i: number): number | undefined {
+  const codePoint = text.codePointAt(i) as number;
+  return scriptOf(codePoint) !== WEAK ? codePoint : undefined;
 }
 
 /** Splits text into runs drawn by one face each: pdfkit has no per-glyph fallback. */
@@ -110,11 +116,6 @@ export function segmentByFace(text: string, faces: readonly FontFace[], around =
     }
   });
   return segments;
-}
-
-/** The surroundings of text[from, to) in a paragraph (UTF-16 offsets). */
-export function surroundingsIn(paragraph: string, from: number, to: number): Surroundings {
-  return surroundings(letterBefore(paragraph, from), letterAfter(paragraph, to));
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   type Surroundings,
   scriptGaps,
   surroundings,
-  surroundingsIn,
+  surroundingsOf,
   textWidth,
 } from './measure.ts';
 import { measureMemo } from './measure-memo.ts';
@@ -67,8 +67,7 @@ export function wrapRuns(
  * space): the narrowest line these runs fit without cutting a word between characters.
  */
 export function widestWord(runs: readonly Run[], fonts: FontSet, size: number): number {
-  const paragraph = runs.map((r) => r.text).join('');
-  const m: Measure = { fonts, size, paragraph, gaps: scriptGaps(paragraph) };
+  const m = measureOf(runs, fonts, size);
   return Math.max(
     0,
     ...splitWords(runs).map((word) =>
@@ -81,8 +80,7 @@ export function widestWord(runs: readonly Run[], fonts: FontSet, size: number): 
 }
 
 function breakLines(runs: readonly Run[], fonts: FontSet, size: number, maxWidth: number): Line[] {
-  const paragraph = runs.map((r) => r.text).join('');
-  const m: Measure = { fonts, size, paragraph, gaps: scriptGaps(paragraph) };
+  const m = measureOf(runs, fonts, size);
   const lines: Line[] = [];
   let current: Piece[] = [];
   let currentWidth = 0;
@@ -111,18 +109,23 @@ function breakLines(runs: readonly Run[], fonts: FontSet, size: number, maxWidth
   return lines.map((line) => ({ ...line, pieces: mergePieces(line.pieces) }));
 }
 
-/** What measuring needs: fonts, size, the paragraph and the script gaps found over it. */
+/** What measuring needs: fonts, size, and the paragraph's script gaps and surroundings. */
 interface Measure {
   fonts: FontSet;
   size: number;
-  paragraph: string;
   gaps: Uint32Array;
+  around: (from: number, to: number) => Surroundings;
+}
+
+function measureOf(runs: readonly Run[], fonts: FontSet, size: number): Measure {
+  const paragraph = runs.map((r) => r.text).join('');
+  return { fonts, size, gaps: scriptGaps(paragraph), around: surroundingsOf(paragraph) };
 }
 
 function piece({ at, ...text }: StyledText, m: Measure): Piece {
   const end = at + text.text.length;
   const gaps = (m.gaps[end] as number) - (m.gaps[at] as number);
-  const around = surroundingsIn(m.paragraph, at, end);
+  const around = m.around(at, end);
   const width = textWidth(text.text, m.fonts, text.style, m.size, gaps, around);
   return { ...text, width, around };
 }

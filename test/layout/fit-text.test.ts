@@ -6,6 +6,7 @@ import {
   scriptGaps,
   segmentByFace,
   splitCjk,
+  surroundingsOf,
   textWidth,
 } from '../../src/layout/measure.ts';
 import { type Line, wrapRuns } from '../../src/layout/wrap.ts';
@@ -152,6 +153,35 @@ describe('punctuation Carlito and the CJK face share', () => {
     // What is drawn is as wide as what was measured (the gap before "ISS" aside).
     const drawn = segments.reduce((w, s) => w + s.advance * size, 0);
     expect(second?.width).toBeCloseTo(drawn + 0.3 * size);
+  });
+});
+
+describe('surroundingsOf', () => {
+  /** The nearest letter, digit or CJK character before `from` and from `to` on, scanned. */
+  const scanned = (text: string, from: number, to: number) => {
+    // Letters and digits (no CJK punctuation in these texts); a lone half of a pair is weak.
+    const letter = (i: number) => {
+      const codePoint = text.codePointAt(i) as number;
+      return /[\p{L}\p{N}]/u.test(String.fromCodePoint(codePoint)) ? codePoint : undefined;
+    };
+    let before: number | undefined;
+    for (let i = from - 1; i >= 0 && before === undefined; i--) before = letter(i);
+    let after: number | undefined;
+    for (let i = to; i < text.length && after === undefined; i++) after = letter(i);
+    return { ...(before !== undefined && { before }), ...(after !== undefined && { after }) };
+  };
+
+  it('finds, for every stretch, the nearest letters on either side, as a scan does', () => {
+    for (const text of ['', 'ab', '… “中文” — x…', '🧑‍🚀 ❤️‍🔥 9', '𠀀… …𠀀', '\uDC00a\uD800']) {
+      const around = surroundingsOf(text);
+      for (let from = 0; from <= text.length; from++) {
+        for (let to = from; to <= text.length; to++) {
+          expect(around(from, to), `${JSON.stringify(text)} ${from}-${to}`).toEqual(
+            scanned(text, from, to),
+          );
+        }
+      }
+    }
   });
 });
 
