@@ -365,7 +365,7 @@ export async function compile(
         strings,
         fonts,
         drawnText(
-          [...deckLayout.slides.map((slide) => slide.frames), ...summaryLayout.pages],
+          pages.map((page) => page.frames),
           deckLayout.slides.map((slide) => slide.notes),
         ),
       ),

@@ -38,6 +38,6 @@ export function longestField(
 }
 
 /** Runs of white space as one space: lines wrap and paragraphs join differently in a frame. */
-function squeezed(text: string): string {
+export function squeezed(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

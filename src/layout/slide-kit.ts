@@ -1,5 +1,6 @@
 /** Shared pieces of slide layouts: the grid, the title, and Markdown blocks → paragraphs. */
 import type { RenderedChart } from '../charts/render-chart.ts';
+import { squeezed } from '../data/longest-field.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { type Block, type BlockKind, plainText, type Run, type Slide } from '../model/document.ts';
@@ -70,11 +71,7 @@ export function fitOrFail(slide: Slide, request: TextRequest, ctx: SlideContext)
 }
 
 function plainParagraphs(paragraphs: Paragraph[]): string {
-  return paragraphs
-    .flatMap((p) => p.runs.map((r) => r.text))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return squeezed(paragraphs.flatMap((p) => p.runs.map((r) => r.text)).join(' '));
 }
 
 /** The first words of some text: about 40 characters, cut between words where it has spaces. */
