@@ -1,7 +1,7 @@
 import type { View } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { LruCache } from '../cache/lru-cache.ts';
-import { formatDataPath, type PathSegment } from '../data/data-path.ts';
+import { formatDataPath, type PathSegment, pathWhere } from '../data/data-path.ts';
 import { BriefkitError, type Place } from '../errors/briefkit-error.ts';
 import { messages } from '../errors/messages.ts';
 import { type ChartSpecSource, placeInSpec } from '../template/read-template.ts';
@@ -187,7 +187,7 @@ function problemPlace(chart: ChartSpecSource, problem: string): Place {
   const word = name.replaceAll('$', '\\$');
   // The name alone, not part of a longer one or a member (`datum.month`).
   const use = new RegExp(`(?<![\\w$.])${word}(?![\\w$])${kind === 'function' ? '\\s*\\(' : ''}`);
-  const path = specPath(
+  const path = pathWhere(
     chart.spec,
     (key, child) => typeof child === 'string' && EXPRESSION_KEYS.has(key) && use.test(child),
   );
@@ -240,7 +240,7 @@ function mistypedPlace(chart: ChartSpecSource, { property, value }: Mistyped): P
     () => true,
   ];
   for (const test of tests) {
-    const path = specPath(chart.spec, (key, child) => key === property && test(child));
+    const path = pathWhere(chart.spec, (key, child) => key === property && test(child));
     if (path) return placeInSpec(chart, path);
   }
   return { file: chart.file };
@@ -248,20 +248,6 @@ function mistypedPlace(chart: ChartSpecSource, { property, value }: Mistyped): P
 
 /** Where Vega-Lite and Vega take an expression, as a string. */
 const EXPRESSION_KEYS = new Set(['calculate', 'filter', 'expr', 'signal', 'test', 'update']);
-
-/** The path of the first key of a spec whose key and value pass the test, depth first. */
-function specPath(
-  value: unknown,
-  test: (key: string, child: unknown) => boolean,
-): PathSegment[] | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, child] of Object.entries(value)) {
-    if (test(key, child)) return [key];
-    const path = specPath(child, test);
-    if (path) return [Array.isArray(value) ? Number(key) : key, ...path];
-  }
-  return undefined;
-}
 
 /** The view drawn by Vega's canvas renderer into a recorder, at the size of its SVG. */
 async function drawScene(view: View, root: SceneNode): Promise<SceneDrawing> {

@@ -1,5 +1,6 @@
 import { Ajv2020, type Options } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { linearPattern } from './linear-pattern.ts';
 
 /** The one Ajv configuration: run-time compiles and the bundle's precompiled code share it. */
 export function createAjv(options: Options = {}): Ajv2020 {
@@ -9,6 +10,7 @@ export function createAjv(options: Options = {}): Ajv2020 {
     // A template's schema is checked against the meta-schema when it is read, with positions.
     validateSchema: false,
     ...options,
+    code: { regExp: linearPattern, ...options.code },
   });
   addFormats.default(ajv);
   return ajv;

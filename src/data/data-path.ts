@@ -27,3 +27,17 @@ export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   }
   return value;
 }
+
+/** The path of the first key whose key and value pass the test, depth first. */
+export function pathWhere(
+  value: unknown,
+  test: (key: string, child: unknown) => boolean,
+): PathSegment[] | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    if (test(key, child)) return [key];
+    const path = pathWhere(child, test);
+    if (path) return [Array.isArray(value) ? Number(key) : key, ...path];
+  }
+  return undefined;
+}

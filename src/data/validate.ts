@@ -9,6 +9,7 @@ import { createAjv } from './ajv.ts';
 import { type BuiltinSchema, builtinSchemas } from './builtin-schemas.ts';
 import { valueAt } from './data-path.ts';
 import { explainSchemaError } from './explain-schema-error.ts';
+import * as linearPatternModule from './linear-pattern.ts';
 import { precompiled } from './precompiled-validators.ts';
 import { formatOf, type PathSegment, type SourceDocument } from './read-source.ts';
 
@@ -146,6 +147,8 @@ const helpers = new Set([
   'ajv/dist/runtime/validation_error',
   FORMATS,
 ]);
+/** Modules of briefkit's own that the code names (linearPattern.code), as loaded here. */
+const ownModules: Record<string, unknown> = { './linear-pattern.ts': linearPatternModule };
 
 function storedValidator(key: string): ValidateFunction | undefined {
   const code = codeStore.read(key)?.code;
@@ -153,6 +156,7 @@ function storedValidator(key: string): ValidateFunction | undefined {
   const module = { exports: {} as { default?: ValidateFunction } };
   const load = createRequire(import.meta.url);
   const require = (id: string) => {
+    if (ownModules[id]) return ownModules[id];
     if (!helpers.has(id)) throw new Error(`Stored schema code requires ${id}.`);
     return load(id);
   };

@@ -133,6 +133,13 @@ export const messages = {
     message: detail,
     ...(hint ? { hint } : {}),
   }),
+  unsupportedPattern: (pattern: string, reason: string, isRegExp: boolean): Message => ({
+    code: 'schema',
+    message: `The data schema's pattern ${JSON.stringify(pattern)} cannot be used: ${reason}.`,
+    hint: isRegExp
+      ? 'Patterns are matched with RE2, in time linear in the text, since the data is not to be trusted: write it without lookaround or backreferences, as JSON Schema recommends.'
+      : 'Check its brackets and escapes: in JSON, a backslash in a pattern is written twice ("\\\\d").',
+  }),
   badColor: (detail: string): Message => ({
     code: 'schema',
     message: detail,

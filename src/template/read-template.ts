@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuiltinSchema } from '../data/builtin-schemas.ts';
+import { pathWhere } from '../data/data-path.ts';
 import { resolveInside } from '../data/file-inside.ts';
 import { dataLimits, failFileSize } from '../data/limits.ts';
+import { UnsupportedPattern } from '../data/linear-pattern.ts';
 import {
   type PathSegment,
   type ReadOptions,
@@ -147,16 +149,35 @@ function readChecked(
  * resolve or a `pattern` that is no regular expression passes the meta-schema.
  */
 function readDataSchema(file: string): object {
-  const schema = readChecked(file, 'data schema', 'meta').value as object;
+  const doc = readChecked(file, 'data schema', 'meta');
+  const schema = doc.value as object;
   try {
     compileSchema(schema);
   } catch (error) {
+    if (error instanceof UnsupportedPattern) {
+      fail({
+        ...messages.unsupportedPattern(error.pattern, error.reason, error.isRegExp),
+        place: placePattern(doc, error.pattern),
+      });
+    }
     fail({
       ...messages.schema(`The data schema cannot be used: ${(error as Error).message}.`),
       place: { file: displayPath(file) },
     });
   }
   return schema;
+}
+
+/** Where the schema writes a pattern: as a `pattern` value, or a `patternProperties` key. */
+function placePattern(doc: SourceDocument, pattern: string): Place {
+  const path = pathWhere(
+    doc.value,
+    (key, child) =>
+      (key === 'pattern' && child === pattern) ||
+      (key === 'patternProperties' && Object.hasOwn(Object(child), pattern)),
+  );
+  if (!path) return { file: doc.file };
+  return path.at(-1) === 'pattern' ? doc.locate(path) : doc.locate([...path, pattern], 'key');
 }
 
 function readStrings(file: string): StringTable {

@@ -187,6 +187,18 @@ describe('schema problems in briefkit’s words', () => {
     expect(problems({ oneOf: either }, 5)).toEqual(['Expected a string or list, found number 5.']);
   });
 
+  it('matches a pattern in time linear in the text, as a backtracking RegExp does not', () => {
+    // Native RegExp tries 2^40 ways to split these letters; the test would time out.
+    const hostile = `${'a'.repeat(40)}!`;
+    for (const rule of [
+      { pattern: '^([a-z]+_?)+$' },
+      { type: 'object', patternProperties: { '^([a-z]+_?)+$': false } },
+    ]) {
+      const value = 'pattern' in rule ? hostile : { [hostile]: 1, [hostile.slice(0, -1)]: 1 };
+      expect(problems(rule, value), JSON.stringify(rule)).toHaveLength(1);
+    }
+  });
+
   it('keeps every problem of a value where no choice failed', () => {
     expect(problems({ type: 'integer', minimum: 1 }, 0.5)).toEqual([
       'Expected a whole number, found number 0.5.',
@@ -263,6 +275,17 @@ describe('compiled schemas on disk', () => {
     writeFileSync(a, codeB);
     writeFileSync(b, codeA);
     expect(await freshValidate(store, needsTitle, 'title: x\n')).toHaveLength(1);
+  });
+
+  it('matches patterns in linear time with stored code as well', async () => {
+    const store = tempDir();
+    const keyed = { type: 'object', properties: { key: { pattern: '^([a-z]+_?)+$' } } };
+    const hostile = `key: ${'a'.repeat(40)}!\n`;
+    expect(await freshValidate(store, keyed, hostile)).toHaveLength(1);
+    const [file] = storedFiles(store) as [string];
+    expect(readFileSync(file, 'utf8')).toContain('linear-pattern');
+    expect(await freshValidate(store, keyed, hostile)).toHaveLength(1);
+    expect(await freshValidate(store, keyed, 'key: snake_case\n')).toEqual([]);
   });
 
   it('compiles again when stored code asks for anything but Ajv’s helpers', async () => {

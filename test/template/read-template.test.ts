@@ -53,8 +53,34 @@ describe('readTemplate', () => {
       writeFileSync(file, JSON.stringify(schema, null, 2));
       const error = catchError(() => readTemplate(dir));
       expect(error.code, JSON.stringify(property)).toBe('schema');
-      expect(error.message).toContain('The data schema cannot be used');
+      expect(error.message).toMatch(/^The data schema('s pattern "\(\[")? cannot be used/);
       expect(error.diagnostics[0]?.place?.file).toMatch(/schema\.json$/);
+    }
+  });
+
+  it('refuses a pattern that only a backtracking matcher can match, at its line', () => {
+    const cases = [
+      ['^(?!draft)[a-z]+$', { pattern: '^(?!draft)[a-z]+$' }, 'it uses lookaround', 'pattern'],
+      ['^(a)\\1$', { pattern: '^(a)\\1$' }, 'it uses a backreference', 'pattern'],
+      ['^(?<=x)y$', { patternProperties: { '^(?<=x)y$': {} } }, 'it uses lookaround', ''],
+    ] as const;
+    for (const [pattern, property, reason, key] of cases) {
+      const dir = tempDir();
+      cpSync(defaults.template, dir, { recursive: true });
+      const file = join(dir, 'schema.json');
+      const schema = JSON.parse(readFileSync(file, 'utf8'));
+      schema.properties.extra = property;
+      const text = JSON.stringify(schema, null, 2);
+      writeFileSync(file, text);
+      const error = catchError(() => readTemplate(dir));
+      expect(error.message).toContain(
+        `pattern ${JSON.stringify(pattern)} cannot be used: ${reason}`,
+      );
+      const line = text.split('\n').findIndex((l) => l.includes(JSON.stringify(pattern))) + 1;
+      expect(error.diagnostics[0]?.place).toMatchObject({
+        line,
+        path: `properties.extra.${key || `patternProperties.${pattern}`}`,
+      });
     }
   });
 

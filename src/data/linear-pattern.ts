@@ -1,0 +1,136 @@
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
+
+type Matcher = { test(text: string): boolean };
+
+/**
+ * Ajv's regular expression engine for `pattern` and `patternProperties`, which match the data,
+ * and the data is not ours to trust. A JavaScript RegExp backtracks: a pattern as innocent as
+ * `^([a-z]+_?)+$` took minutes on a 35-character value. A pattern it matches in linear time
+ * (see backtracksLittle) stays a RegExp; any other is matched with RE2, in linear time
+ * whatever the pattern. RE2 takes the syntax JSON Schema recommends; lookaround and
+ * backreferences, which only backtracking can match, are refused.
+ */
+export function linearPattern(pattern: string, flags = 'u'): Matcher {
+  const invalid = jsSyntaxError(pattern, flags);
+  if (invalid)
+    throw new UnsupportedPattern(pattern, `it is no regular expression (${invalid})`, false);
+  if (backtracksLittle(pattern)) return new RegExp(pattern, flags);
+  try {
+    return re2().compile(inRe2Syntax(pattern));
+  } catch (error) {
+    throw new UnsupportedPattern(pattern, unsupported(pattern, (error as Error).message), true);
+  }
+}
+/** How Ajv's standalone code names the engine (see validate.ts and precompile-validators.ts). */
+linearPattern.code = 'require("./linear-pattern.ts").linearPattern';
+
+export class UnsupportedPattern extends Error {
+  constructor(
+    readonly pattern: string,
+    readonly reason: string,
+    /** Whether JavaScript would take it: then only RE2 refuses it. */
+    readonly isRegExp: boolean,
+  ) {
+    super(`The pattern ${JSON.stringify(pattern)} cannot be used: ${reason}`);
+  }
+}
+
+/** JavaScript's white space: RE2's \s is only ASCII's (tab, line feed, form feed, return, space). */
+const SPACE =
+  '\\t\\n\\x{b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}';
+
+/**
+ * A JavaScript pattern's escapes that RE2 writes otherwise: \uXXXX (a surrogate pair as one
+ * character) and \u{…} become \x{…}; \s matches JavaScript's white space, and so does \S's
+ * opposite outside a class (within one, \S stays RE2's).
+ */
+function inRe2Syntax(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c !== '\\') {
+      if (c === '[') inClass = true;
+      else if (c === ']') inClass = false;
+      out += c;
+      continue;
+    }
+    const unicode = unicodeEscape(pattern.slice(i + 1));
+    const next = pattern[i + 1] ?? '';
+    if (unicode) out += `\\x{${unicode.code.toString(16)}}`;
+    else if (next === 's') out += inClass ? SPACE : `[${SPACE}]`;
+    else if (next === 'S' && !inClass) out += `[^${SPACE}]`;
+    else out += c + next;
+    i += unicode?.length ?? 1;
+  }
+  return out;
+}
+
+/** The character of a \u escape at the start of `rest` (what follows the backslash). */
+function unicodeEscape(rest: string): { code: number; length: number } | undefined {
+  const hex = (digits = '') => Number.parseInt(digits, 16);
+  const braced = /^u\{([0-9A-Fa-f]+)\}/.exec(rest);
+  if (braced) return { code: hex(braced[1]), length: braced[0].length };
+  const pair = /^u(D[89AB][0-9A-F]{2})\\u(D[C-F][0-9A-F]{2})/i.exec(rest);
+  if (pair) {
+    const code = 0x10000 + (hex(pair[1]) - 0xd800) * 0x400 + (hex(pair[2]) - 0xdc00);
+    return { code, length: pair[0].length };
+  }
+  const unit = /^u([0-9A-Fa-f]{4})/.exec(rest);
+  return unit ? { code: hex(unit[1]), length: unit[0].length } : undefined;
+}
+
+/** What JavaScript finds wrong with a pattern, if anything. */
+function jsSyntaxError(pattern: string, flags: string): string | undefined {
+  try {
+    new RegExp(pattern, flags); // compiled, not run
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** re2js, loaded when first needed: 260 kB of code, which most templates' patterns never need. */
+let loaded: typeof RE2JS | undefined;
+const re2 = () => {
+  loaded ??= (createRequire(import.meta.url)('re2js') as typeof import('re2js')).RE2JS;
+  return loaded;
+};
+
+const ATOM =
+  /\\u\{[\dA-Fa-f]+\}|\\[pP]\{[\w=]+\}|\\[^\dk]|\[(?:\\.|[^\\\]])*\]|[^\\[\](){}|?*+^$]/y;
+const QUANTIFIER = /(?:([*+])|(\?)|\{(\d+)(,(\d*))?\})\??/y;
+
+/**
+ * Whether backtracking takes time linear in the text (times the pattern's length): a pattern
+ * of characters, escapes and classes only, without groups or alternatives, with one count
+ * at most that has no bound, and that only once `^` anchors the start; the counts with a
+ * bound may together try up to 1,000 ways. `^[a-z][a-z0-9_]*$` is one; `^\\d+\\.?\\d*$` is
+ * not (quadratic on "111…x").
+ */
+function backtracksLittle(pattern: string): boolean {
+  const anchored = pattern.startsWith('^');
+  const body = pattern.slice(anchored ? 1 : 0, pattern.endsWith('$') ? -1 : undefined);
+  let unbounded = 0;
+  let ways = 1;
+  for (let i = 0; i < body.length; ) {
+    ATOM.lastIndex = i;
+    if (!ATOM.test(body)) return false;
+    QUANTIFIER.lastIndex = i = ATOM.lastIndex;
+    const count = QUANTIFIER.exec(body);
+    if (!count) continue;
+    i = QUANTIFIER.lastIndex;
+    const [, plus, optional, least = '0', comma, most] = count;
+    if (plus || (comma && !most)) unbounded++;
+    else ways *= optional ? 2 : Number(comma ? most : least) - Number(least) + 1;
+  }
+  return unbounded <= (anchored ? 1 : 0) && ways <= 1000;
+}
+
+/** Why RE2 refuses a JavaScript pattern, in the words of JavaScript patterns. */
+function unsupported(pattern: string, reason: string): string {
+  if (/\(\?<?[=!]/.test(pattern)) return 'it uses lookaround: (?=…), (?!…), (?<=…) or (?<!…)';
+  if (/\\[1-9k]/.test(pattern)) return 'it uses a backreference: \\1 or \\k<name>';
+  return reason.replace(/^error parsing regexp: /, 'RE2 reads it as ');
+}
