@@ -17,10 +17,13 @@ export function explainSchemaError(
   {
     schemaName = 'the template’s schema',
     yaml = false,
+    blank = false,
   }: {
     schemaName?: string | undefined;
     /** The data was YAML, whose unquoted text may have been read as fields. */
     yaml?: boolean;
+    /** The file holds no value at all (empty, or only comments), which YAML reads as null. */
+    blank?: boolean;
   } = {},
 ): Explained {
   const p = error.params as Record<string, unknown>;
@@ -43,8 +46,7 @@ export function explainSchemaError(
       };
     }
     case 'type': {
-      // A YAML file with no data in it (empty, or only comments) reads as null.
-      if (yaml && value === null && error.instancePath === '')
+      if (blank && error.instancePath === '')
         return expected(typeNames(p.type), 'nothing: the file is empty, or holds only comments');
       const text = yaml && splitAtColon(value);
       return {

@@ -175,9 +175,12 @@ function toDiagnostic(
   schemaName: string | undefined,
 ): Diagnostic {
   const path = pointerToPath(error.instancePath);
-  const { message, hint } = explainSchemaError(error, valueAt(source.value, path), {
+  const value = valueAt(source.value, path);
+  const { message, hint } = explainSchemaError(error, value, {
     schemaName,
     yaml: formatOf(source.file) === 'yaml',
+    // A value written has a line; nothing written (not even `null`) has none.
+    blank: value === null && !path.length && source.locate([]).line === undefined,
   });
   // An unknown field is reported at its name, not at the object that holds it.
   const unknown = error.keyword === 'additionalProperties' && error.params.additionalProperty;

@@ -118,6 +118,15 @@ describe('validateAgainst the sample schema', () => {
         }),
       ]);
   });
+
+  it('says a file that holds null, written out, holds null', () => {
+    for (const text of ['null\n', '~\n', '# a comment\nnull\n'])
+      expect(
+        catchError(() => validateAgainst(readSource('data.yaml', text), { type: 'object' }))
+          .diagnostics[0]?.message,
+        JSON.stringify(text),
+      ).toBe('Expected an object, found null.');
+  });
 });
 
 describe('schema problems in briefkit’s words', () => {
