@@ -1,3 +1,10 @@
+import {
+  linearPattern,
+  type Matcher,
+  ONLY_TESTED,
+  UnsupportedPattern,
+} from '../data/linear-pattern.ts';
+
 /**
  * Vega's expression interpreter reads any member of any value, so `datum.k.constructor` or
  * `datum.k.toString` reaches a builtin and `'' + …` prints its source into a chart. Parsed
@@ -17,6 +24,8 @@ const TO_BUILTINS = new Set([
 ]);
 
 export const MEMBER_GUARD = 'briefkitMember';
+export const PATTERN_GUARD = 'briefkitPattern';
+export const TEST_GUARD = 'briefkitTest';
 
 /** The guarded member read, registered as a Vega expression function. */
 export function readMember(object: unknown, key: unknown): unknown {
@@ -43,7 +52,9 @@ export function guardExpressions<T extends object>(runtime: T): T {
     if (value === null || typeof value !== 'object' || seen.has(value)) return;
     seen.add(value);
     for (const [key, child] of Object.entries(value)) visit(child, inAst || key === 'ast');
-    if (inAst && isMember(value as AstNode)) guardMember(value as AstNode);
+    if (!inAst) return;
+    if (isMember(value as AstNode)) guardMember(value as AstNode);
+    else guardPattern(value as AstNode);
   };
   visit(runtime, false);
   return runtime;
@@ -65,3 +76,59 @@ function guardMember(node: AstNode): void {
     arguments: [object, key],
   });
 }
+
+/**
+ * Regular expressions match the data in linear time (see linear-pattern.ts): a /…/ literal
+ * and regexp(…) become PATTERN_GUARD(pattern, flags), and test(…) TEST_GUARD(…).
+ */
+function guardPattern(node: AstNode): void {
+  const regex = node.type === 'Literal' && (node.regex as { pattern: string; flags: string });
+  if (regex) {
+    for (const field of Object.keys(node)) delete node[field];
+    Object.assign(node, {
+      type: 'CallExpression',
+      callee: { type: 'Identifier', name: PATTERN_GUARD },
+      arguments: [regex.pattern, regex.flags].map((value) => ({ type: 'Literal', value })),
+    });
+  }
+  const callee = node.type === 'CallExpression' && (node.callee as AstNode);
+  const renamed = callee && callee.type === 'Identifier' && RENAMED.get(String(callee.name));
+  if (callee && renamed) callee.name = renamed;
+}
+
+/** Vega's functions that take a pattern, and the guards that stand in for them. */
+const RENAMED = new Map([
+  ['regexp', PATTERN_GUARD],
+  ['test', TEST_GUARD],
+]);
+
+/** regexp(pattern, flags) and /…/, in linear time. */
+export function chartPattern(pattern: unknown, flags: unknown = ''): RegExp | Matcher {
+  if (isPattern(pattern)) return pattern;
+  try {
+    return linearPattern(String(pattern), String(flags));
+  } catch (error) {
+    if (!(error instanceof UnsupportedPattern)) throw error;
+    throw new Error(`the pattern /${error.pattern}/ cannot be used: ${error.reason}`);
+  }
+}
+
+/** test(pattern, text), as Vega's, with the pattern in linear time. */
+export function testPattern(pattern: unknown, text: unknown): boolean {
+  return chartPattern(pattern).test(String(text));
+}
+
+/**
+ * Vega's replace(text, pattern, replacement), which takes a RegExp or text only: one RE2
+ * matches is refused in words that say why.
+ */
+export function replacing(vegaReplace: (...args: unknown[]) => unknown) {
+  return (text: unknown, pattern: unknown, replacement: unknown): unknown => {
+    if (isPattern(pattern) && !(pattern instanceof RegExp))
+      throw new Error(`the pattern /${pattern.source}/ cannot be used: ${ONLY_TESTED}`);
+    return vegaReplace(text, pattern, replacement);
+  };
+}
+
+const isPattern = (value: unknown): value is RegExp | Matcher =>
+  value instanceof RegExp || typeof (value as Matcher | null)?.test === 'function';

@@ -4,7 +4,15 @@
  */
 import type { FontSet } from '../layout/fonts.ts';
 import { textWidth } from '../layout/measure.ts';
-import { MEMBER_GUARD, readMember } from './guard-expressions.ts';
+import {
+  chartPattern,
+  MEMBER_GUARD,
+  PATTERN_GUARD,
+  readMember,
+  replacing,
+  TEST_GUARD,
+  testPattern,
+} from './guard-expressions.ts';
 
 type TextItem = { fontSize?: number; fontWeight?: unknown };
 
@@ -31,6 +39,9 @@ export function loadVega(): Promise<VegaModules> {
     const vega = vegaModule as unknown as VegaModules['vega'];
     boundExpressionFunctions(vega);
     vega.expressionFunction(MEMBER_GUARD, readMember as never);
+    vega.expressionFunction(PATTERN_GUARD, chartPattern as never);
+    vega.expressionFunction(TEST_GUARD, testPattern as never);
+    vega.expressionFunction('replace', replacing(vega.expressionFunction('replace')) as never);
     return { vega, vegaLite };
   });
   return modules;

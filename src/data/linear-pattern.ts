@@ -1,27 +1,55 @@
 import { createRequire } from 'node:module';
 import type { RE2JS } from 're2js';
 
-type Matcher = { test(text: string): boolean };
+export type Matcher = { source: string; test(text: string): boolean };
 
 /**
- * Ajv's regular expression engine for `pattern` and `patternProperties`, which match the data,
- * and the data is not ours to trust. A JavaScript RegExp backtracks: a pattern as innocent as
+ * A regular expression that runs in time linear in the text, for `pattern` and
+ * `patternProperties` (Ajv's engine) and chart expressions, which match the data, and the
+ * data is not ours to trust. A JavaScript RegExp backtracks: a pattern as innocent as
  * `^([a-z]+_?)+$` took minutes on a 35-character value. A pattern it matches in linear time
  * (see backtracksLittle) stays a RegExp; any other is matched with RE2, in linear time
- * whatever the pattern. RE2 takes the syntax JSON Schema recommends; lookaround and
- * backreferences, which only backtracking can match, are refused.
+ * whatever the pattern, and can only test. RE2 takes the syntax JSON Schema recommends;
+ * lookaround and backreferences, which only backtracking can match, are refused.
  */
-export function linearPattern(pattern: string, flags = 'u'): Matcher {
+export function linearPattern(pattern: string, flags = 'u'): RegExp | Matcher {
   const invalid = jsSyntaxError(pattern, flags);
   if (invalid)
     throw new UnsupportedPattern(pattern, `it is no regular expression (${invalid})`, false);
-  if (backtracksLittle(pattern)) return new RegExp(pattern, flags);
+  if (backtracksLittle(pattern, flags)) return new RegExp(pattern, flags);
+  let re: RE2JS;
   try {
-    return re2().compile(inRe2Syntax(pattern));
+    re = re2().compile(inRe2Syntax(pattern), re2Flags(flags));
   } catch (error) {
     throw new UnsupportedPattern(pattern, unsupported(pattern, (error as Error).message), true);
   }
+  const only = (): never => {
+    throw new UnsupportedPattern(pattern, ONLY_TESTED, true);
+  };
+  // Without these, String.prototype.replace and split would take it for the text "[object Object]".
+  return {
+    source: pattern,
+    test: (text) => re.test(text),
+    [Symbol.replace]: only,
+    [Symbol.split]: only,
+    [Symbol.match]: only,
+    [Symbol.matchAll]: only,
+    [Symbol.search]: only,
+  };
 }
+
+export const ONLY_TESTED = 'RE2 matches it, and it can only test, not replace or split';
+
+/** A JavaScript pattern's flags as RE2's; g and y mean nothing to a test, and RE2 reads code points, as u does. */
+function re2Flags(flags: string): number {
+  const { CASE_INSENSITIVE, MULTILINE, DOTALL } = re2();
+  return (
+    (flags.includes('i') ? CASE_INSENSITIVE : 0) |
+    (flags.includes('m') ? MULTILINE : 0) |
+    (flags.includes('s') ? DOTALL : 0)
+  );
+}
+
 /** How Ajv's standalone code names the engine (see validate.ts and precompile-validators.ts). */
 linearPattern.code = 'require("./linear-pattern.ts").linearPattern';
 
@@ -105,27 +133,35 @@ const QUANTIFIER = /(?:([*+])|(\?)|\{(\d+)(,(\d*))?\})\??/y;
 /**
  * Whether backtracking takes time linear in the text (times the pattern's length): a pattern
  * of characters, escapes and classes only, without groups or alternatives, with one count
- * at most that has no bound, and that only once `^` anchors the start; the counts with a
- * bound may together try up to 1,000 ways. `^[a-z][a-z0-9_]*$` is one; `^\\d+\\.?\\d*$` is
+ * at most that has no bound, and that only once `^` anchors the start, or last in a pattern
+ * without `$` (`\\s+` in a replace: once it has matched, the match is found); the counts with
+ * a bound may together try up to 1,000 ways. `^[a-z][a-z0-9_]*$` is one; `^\\d+\\.?\\d*$` is
  * not (quadratic on "111…x").
  */
-function backtracksLittle(pattern: string): boolean {
-  const anchored = pattern.startsWith('^');
-  const body = pattern.slice(anchored ? 1 : 0, pattern.endsWith('$') ? -1 : undefined);
+function backtracksLittle(pattern: string, flags: string): boolean {
+  // With m, ^ anchors each line: as many starts as without it.
+  const anchored = pattern.startsWith('^') && !flags.includes('m');
+  const ended = pattern.endsWith('$');
+  const body = pattern.slice(anchored ? 1 : 0, ended ? -1 : undefined);
   let unbounded = 0;
+  let endsUnbounded = false;
   let ways = 1;
   for (let i = 0; i < body.length; ) {
     ATOM.lastIndex = i;
     if (!ATOM.test(body)) return false;
     QUANTIFIER.lastIndex = i = ATOM.lastIndex;
     const count = QUANTIFIER.exec(body);
+    endsUnbounded = false;
     if (!count) continue;
     i = QUANTIFIER.lastIndex;
     const [, plus, optional, least = '0', comma, most] = count;
-    if (plus || (comma && !most)) unbounded++;
-    else ways *= optional ? 2 : Number(comma ? most : least) - Number(least) + 1;
+    if (plus || (comma && !most)) {
+      unbounded++;
+      endsUnbounded = i === body.length;
+    } else ways *= optional ? 2 : Number(comma ? most : least) - Number(least) + 1;
   }
-  return unbounded <= (anchored ? 1 : 0) && ways <= 1000;
+  const oneStart = anchored || (endsUnbounded && !ended);
+  return ways <= 1000 && (unbounded === 0 || (unbounded === 1 && oneStart));
 }
 
 /** Why RE2 refuses a JavaScript pattern, in the words of JavaScript patterns. */

@@ -60,6 +60,8 @@ describe('linearPattern', () => {
       '^.+$',
       '^[^#]*#?$',
       '^a{0,5}b?$',
+      '\\s+',
+      '_[a-z]+',
     ])
       expect(kept(pattern), pattern).toBe(true);
     for (const pattern of [
@@ -68,6 +70,8 @@ describe('linearPattern', () => {
       'a+b',
       'a|b',
       '.*x',
+      '\\s+$',
+      '\\s+x',
       '^a?a?a?a?a?a?a?a?a?a?a{10}$',
     ])
       expect(kept(pattern), pattern).toBe(false);
