@@ -40,7 +40,10 @@ export function linearPattern(pattern: string, flags = 'u'): RegExp | Matcher {
 
 export const ONLY_TESTED = 'RE2 matches it, and it can only test, not replace or split';
 
-/** A JavaScript pattern's flags as RE2's; g and y mean nothing to a test, and RE2 reads code points, as u does. */
+/**
+ * A JavaScript pattern's flags as RE2's. g and y mean nothing to a test, and RE2 reads code
+ * points, as u does.
+ */
 function re2Flags(flags: string): number {
   const { CASE_INSENSITIVE, MULTILINE, DOTALL } = re2();
   return (
@@ -64,7 +67,7 @@ export class UnsupportedPattern extends Error {
   }
 }
 
-/** JavaScript's white space: RE2's \s is only ASCII's (tab, line feed, form feed, return, space). */
+/** JavaScript's white space: RE2's \s is ASCII's only (tab, line feed, form feed, return, space). */
 const SPACE =
   '\\t\\n\\x{b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}';
 
@@ -134,8 +137,8 @@ const QUANTIFIER = /(?:([*+])|(\?)|\{(\d+)(,(\d*))?\})\??/y;
  * Whether backtracking takes time linear in the text (times the pattern's length): a pattern
  * of characters, escapes and classes only, without groups or alternatives, with one count
  * at most that has no bound, and that only once `^` anchors the start, or last in a pattern
- * without `$` (`\\s+` in a replace: once it has matched, the match is found); the counts with
- * a bound may together try up to 1,000 ways. `^[a-z][a-z0-9_]*$` is one; `^\\d+\\.?\\d*$` is
+ * without `$` (`\s+` in a replace: once it has matched, the match is found); the counts with
+ * a bound may together try up to 1,000 ways. `^[a-z][a-z0-9_]*$` is one; `^\d+\.?\d*$` is
  * not (quadratic on "111…x").
  */
 function backtracksLittle(pattern: string, flags: string): boolean {

@@ -148,7 +148,7 @@ const helpers = new Set([
   FORMATS,
 ]);
 /** Modules of briefkit's own that the code names (linearPattern.code), as loaded here. */
-const ownModules: Record<string, unknown> = { './linear-pattern.ts': linearPatternModule };
+const ownModules = new Map<string, unknown>([['./linear-pattern.ts', linearPatternModule]]);
 
 function storedValidator(key: string): ValidateFunction | undefined {
   const code = codeStore.read(key)?.code;
@@ -156,7 +156,7 @@ function storedValidator(key: string): ValidateFunction | undefined {
   const module = { exports: {} as { default?: ValidateFunction } };
   const load = createRequire(import.meta.url);
   const require = (id: string) => {
-    if (ownModules[id]) return ownModules[id];
+    if (ownModules.has(id)) return ownModules.get(id);
     if (!helpers.has(id)) throw new Error(`Stored schema code requires ${id}.`);
     return load(id);
   };
