@@ -10,6 +10,7 @@ export interface NumberLocale {
   thousands: string;
   grouping: number[];
   currency: [string, string];
+  minus: string;
 }
 
 export interface TimeLocale {
@@ -39,12 +40,15 @@ export function vegaLocale(locale: string): { number: NumberLocale; time: TimeLo
 }
 
 function numberLocale(locale: string): NumberLocale {
-  const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
+  const parts = new Intl.NumberFormat(locale).formatToParts(-1234567.5);
   return {
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
     thousands: parts.find((p) => p.type === 'group')?.value ?? ',',
     grouping: [3],
     currency: ['', ''],
+    // d3's own is U+2212 everywhere; the text around a chart, and the deck's native charts,
+    // write the locale's: "-" in most, "−" in Swedish.
+    minus: parts.find((p) => p.type === 'minusSign')?.value ?? '-',
   };
 }
 

@@ -116,6 +116,45 @@ describe('vegaLocale', () => {
   it('gives AM and PM with plain spaces: the chart fonts lack the narrow no-break one', () => {
     expect(vegaLocale('es-ES').time.periods).toEqual(['a. m.', 'p. m.']);
   });
+
+  it('writes negative numbers with the locale’s minus, as Intl does in the text', async () => {
+    const negative = async (locale: string) => {
+      const chart = await renderChart({
+        chart: {
+          name: 'change',
+          file: 'charts/change.vl.json',
+          spec: {
+            data: { name: 'rows' },
+            encoding: {
+              x: { field: 'k', type: 'nominal' },
+              y: { field: 'v', type: 'quantitative' },
+            },
+            layer: [
+              { mark: 'bar' },
+              { mark: 'text', encoding: { text: { field: 'v', format: ',' } } },
+            ],
+          },
+        },
+        data: {
+          rows: [
+            { k: 'Synthetic loss', v: -1500 },
+            { k: 'Synthetic gain', v: 500 },
+          ],
+        },
+        width: 300,
+        height: 200,
+        alt: 'Synthetic change',
+        config: {},
+        locale,
+      });
+      return [...chart.svg.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]);
+    };
+    const english = await negative('en-US');
+    expect(english).toEqual(expect.arrayContaining(['-1,500', '-1,000']));
+    expect(english.join(' ')).not.toContain('\u2212');
+    expect(await negative('sv-SE')).toEqual(expect.arrayContaining(['\u22121\u00a0500']));
+    expect(new Intl.NumberFormat('sv-SE').format(-1500)).toBe('\u22121\u00a0500');
+  });
 });
 
 describe('specifier', () => {

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderChart } from '../../src/charts/render-chart.ts';
+
+/** The y of each text drawn in the chart's SVG, by its text. */
+function textY(svg: string): Map<string, number> {
+  const texts = svg.matchAll(/<text[^>]*translate\([^,]+,([-\d.]+)\)[^>]*>([^<]+)<\/text>/g);
+  return new Map([...texts].map(([, y, text]) => [text as string, Number(y)]));
+}
+
+describe("the sample's mass chart", () => {
+  it('labels a negative bar above the zero line, where the bar leaves room', async () => {
+    const spec = JSON.parse(
+      readFileSync('templates/briefing/charts/mass-transport.vl.json', 'utf8'),
+    );
+    spec.encoding.y.title = 'kg';
+    // Synthetic figures: the source has no negative mass.
+    const figures = [
+      { key: 'mass_up', short: 'Synthetic loss', value: -750 },
+      { key: 'mass_down', short: 'Synthetic gain', value: 80 },
+    ];
+    const chart = await renderChart({
+      chart: { name: 'mass-transport', file: 'charts/mass-transport.vl.json', spec },
+      data: { figures },
+      width: 300,
+      height: 200,
+      alt: 'Synthetic masses',
+      config: {},
+      locale: 'en-US',
+    });
+    const y = textY(chart.svg);
+    const [zero, loss, gain] = ['0', '-750', '80'].map((text) => y.get(text) as number);
+    // The loss's label sits above the zero line, the gain's above its bar.
+    expect(loss).toBeLessThan(zero as number);
+    expect(gain).toBeLessThan(loss as number);
+    expect(chart.native?.series[0]?.values).toEqual([-750, 80]);
+  });
+});
