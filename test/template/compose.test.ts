@@ -179,6 +179,15 @@ describe('composeMarkdown', () => {
     );
     expect(error.message).toContain('no entry "cgnt"');
     expect(error.diagnostics[0]?.hint).toBe('The key comes from the data; the sources are "cgtn".');
+    // Written in the template itself, the key is not the data's.
+    const written = catchError(() =>
+      composeMarkdown(
+        { file: 't.md.hbs', text: '{{source "cgnt"}}' },
+        {},
+        { locale: 'en', sources },
+      ),
+    );
+    expect(written.diagnostics[0]?.hint).toBe('The sources are "cgtn".');
   });
 
   it('names the data field a misspelt source key is written in, inside a block too', () => {
