@@ -1,4 +1,6 @@
+import { LruCache } from '../cache/lru-cache.ts';
 import {
+  isMatcher,
   linearPattern,
   type Matcher,
   ONLY_TESTED,
@@ -104,14 +106,21 @@ const RENAMED = new Map([
 
 /** regexp(pattern, flags) and /…/, in linear time. */
 export function chartPattern(pattern: unknown, flags: unknown = ''): RegExp | Matcher {
-  if (isPattern(pattern)) return pattern;
-  try {
-    return linearPattern(String(pattern), String(flags));
-  } catch (error) {
-    if (!(error instanceof UnsupportedPattern)) throw error;
-    throw new Error(`the pattern /${error.pattern}/ cannot be used: ${error.reason}`);
-  }
+  if (pattern instanceof RegExp || isMatcher(pattern)) return pattern;
+  const made = patterns.remember(`${flags}/${pattern}`, () => {
+    try {
+      return linearPattern(String(pattern), String(flags));
+    } catch (error) {
+      if (!(error instanceof UnsupportedPattern)) throw error;
+      throw new Error(`the pattern /${error.pattern}/ cannot be used: ${error.reason}`);
+    }
+  });
+  // A g or y RegExp keeps its place between uses: each use gets its own, as in Vega.
+  return made instanceof RegExp && (made.global || made.sticky) ? new RegExp(made) : made;
 }
+
+/** Patterns by flags and text: a /…/ in a filter is made once, not once a row. */
+const patterns = new LruCache<string, RegExp | Matcher>(64);
 
 /** test(pattern, text), as Vega's, with the pattern in linear time. */
 export function testPattern(pattern: unknown, text: unknown): boolean {
@@ -119,16 +128,13 @@ export function testPattern(pattern: unknown, text: unknown): boolean {
 }
 
 /**
- * Vega's replace(text, pattern, replacement), which takes a RegExp or text only: one RE2
- * matches is refused in words that say why.
+ * Vega's replace(text, pattern, replacement), which takes a RegExp or text only: a pattern
+ * RE2 matches is refused in words that say why.
  */
 export function replacing(vegaReplace: (...args: unknown[]) => unknown) {
   return (text: unknown, pattern: unknown, replacement: unknown): unknown => {
-    if (isPattern(pattern) && !(pattern instanceof RegExp))
+    if (isMatcher(pattern))
       throw new Error(`the pattern /${pattern.source}/ cannot be used: ${ONLY_TESTED}`);
     return vegaReplace(text, pattern, replacement);
   };
 }
-
-const isPattern = (value: unknown): value is RegExp | Matcher =>
-  value instanceof RegExp || typeof (value as Matcher | null)?.test === 'function';

@@ -9,48 +9,68 @@ export type Matcher = { source: string; test(text: string): boolean };
  * data is not ours to trust. A JavaScript RegExp backtracks: a pattern as innocent as
  * `^([a-z]+_?)+$` took minutes on a 35-character value. A pattern it matches in linear time
  * (see backtracksLittle) stays a RegExp; any other is matched with RE2, in linear time
- * whatever the pattern, and can only test. RE2 takes the syntax JSON Schema recommends;
- * lookaround and backreferences, which only backtracking can match, are refused.
+ * whatever the pattern, and can only test. RE2 takes the syntax JSON Schema recommends, read
+ * as JavaScript reads it with the u flag; what it would read otherwise is refused, as are
+ * lookaround and backreferences, which only backtracking can match.
  */
 export function linearPattern(pattern: string, flags = 'u'): RegExp | Matcher {
   const invalid = jsSyntaxError(pattern, flags);
   if (invalid)
     throw new UnsupportedPattern(pattern, `it is no regular expression (${invalid})`, false);
-  if (backtracksLittle(pattern, flags)) return new RegExp(pattern, flags);
+  // v reads \p{…} as strings of any length, which backtrack as groups do.
+  if (!flags.includes('v') && backtracksLittle(pattern, flags)) return new RegExp(pattern, flags);
+  const refused = re2Refuses(pattern, flags);
+  if (refused) throw new UnsupportedPattern(pattern, refused, true);
   let re: RE2JS;
   try {
-    re = re2().compile(inRe2Syntax(pattern), re2Flags(flags));
+    re = re2().compile(inRe2Syntax(pattern, flags), re2Flags(flags));
   } catch (error) {
-    throw new UnsupportedPattern(pattern, unsupported(pattern, (error as Error).message), true);
+    throw new UnsupportedPattern(pattern, unsupported((error as Error).message), true);
   }
   const only = (): never => {
     throw new UnsupportedPattern(pattern, ONLY_TESTED, true);
   };
   // Without these, String.prototype.replace and split would take it for the text "[object Object]".
-  return {
+  const matcher = {
     source: pattern,
-    test: (text) => re.test(text),
+    test: (text: string) => re.test(text),
     [Symbol.replace]: only,
     [Symbol.split]: only,
     [Symbol.match]: only,
     [Symbol.matchAll]: only,
     [Symbol.search]: only,
   };
+  matchers.add(matcher);
+  return matcher;
 }
 
 export const ONLY_TESTED = 'RE2 matches it, and it can only test, not replace or split';
 
+const matchers = new WeakSet<object>();
+
+/** Whether a value is a pattern RE2 matches, made by linearPattern. */
+export function isMatcher(value: unknown): value is Matcher {
+  return typeof value === 'object' && value !== null && matchers.has(value);
+}
+
 /**
- * A JavaScript pattern's flags as RE2's. g and y mean nothing to a test, and RE2 reads code
- * points, as u does.
+ * Where RE2 would read a pattern otherwise than JavaScript: the flags it has no equal for,
+ * and syntax that means something else without u.
  */
+function re2Refuses(pattern: string, flags: string): string | undefined {
+  const odd = [...flags].filter((flag) => 'vym'.includes(flag));
+  if (odd.length) return `RE2 matches it, and has no ${odd.join(' or ')} flag`;
+  if (/\[(?:\\.|[^\]\\])*\\S/.test(pattern))
+    return 'RE2 matches it, and reads \\S in a class as anything but ASCII white space';
+  if (!flags.includes('u') && jsSyntaxError(pattern, `${flags}u`))
+    return 'RE2 matches it, and reads it with the u flag, which it is no pattern for';
+  return undefined;
+}
+
+/** A JavaScript pattern's flags as RE2's; g means nothing to a test. */
 function re2Flags(flags: string): number {
-  const { CASE_INSENSITIVE, MULTILINE, DOTALL } = re2();
-  return (
-    (flags.includes('i') ? CASE_INSENSITIVE : 0) |
-    (flags.includes('m') ? MULTILINE : 0) |
-    (flags.includes('s') ? DOTALL : 0)
-  );
+  const { CASE_INSENSITIVE, DOTALL } = re2();
+  return (flags.includes('i') ? CASE_INSENSITIVE : 0) | (flags.includes('s') ? DOTALL : 0);
 }
 
 /** How Ajv's standalone code names the engine (see validate.ts and precompile-validators.ts). */
@@ -73,10 +93,10 @@ const SPACE =
 
 /**
  * A JavaScript pattern's escapes that RE2 writes otherwise: \uXXXX (a surrogate pair as one
- * character) and \u{…} become \x{…}; \s matches JavaScript's white space, and so does \S's
- * opposite outside a class (within one, \S stays RE2's).
+ * character) and \u{…} become \x{…}; \s and \S match JavaScript's white space, and `.`
+ * stops at its four line ends, not only at \n (unless the s flag says otherwise).
  */
-function inRe2Syntax(pattern: string): string {
+function inRe2Syntax(pattern: string, flags: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -84,7 +104,7 @@ function inRe2Syntax(pattern: string): string {
     if (c !== '\\') {
       if (c === '[') inClass = true;
       else if (c === ']') inClass = false;
-      out += c;
+      out += c === '.' && !inClass && !flags.includes('s') ? `[^${LINE_ENDS}]` : c;
       continue;
     }
     const unicode = unicodeEscape(pattern.slice(i + 1));
@@ -97,6 +117,8 @@ function inRe2Syntax(pattern: string): string {
   }
   return out;
 }
+
+const LINE_ENDS = '\\n\\r\\x{2028}\\x{2029}';
 
 /** The character of a \u escape at the start of `rest` (what follows the backslash). */
 function unicodeEscape(rest: string): { code: number; length: number } | undefined {
@@ -134,11 +156,12 @@ const ATOM =
 const QUANTIFIER = /(?:([*+])|(\?)|\{(\d+)(,(\d*))?\})\??/y;
 
 /**
- * Whether backtracking takes time linear in the text (times the pattern's length): a pattern
- * of characters, escapes and classes only, without groups or alternatives, with one count
- * at most that has no bound, and that only once `^` anchors the start, or last in a pattern
- * without `$` (`\s+` in a replace: once it has matched, the match is found); the counts with
- * a bound may together try up to 1,000 ways. `^[a-z][a-z0-9_]*$` is one; `^\d+\.?\d*$` is
+ * Whether backtracking takes time linear in the text: a pattern of characters, escapes and
+ * classes only, without groups or alternatives, and with one count at most that has no
+ * bound. That count must come once `^` anchors the start, or last in a pattern without `$`
+ * (`\s+` in a replace: once it has matched, the match is found). Counts with a bound may
+ * try up to 1,000 ways together; without `^`, each start may try up to 10,000 steps
+ * (`\w{100000}` took 2 s on 40,000 letters). `^[a-z][a-z0-9_]*$` is one; `^\d+\.?\d*$` is
  * not (quadratic on "111…x").
  */
 function backtracksLittle(pattern: string, flags: string): boolean {
@@ -149,27 +172,37 @@ function backtracksLittle(pattern: string, flags: string): boolean {
   let unbounded = 0;
   let endsUnbounded = false;
   let ways = 1;
+  let steps = 0;
   for (let i = 0; i < body.length; ) {
     ATOM.lastIndex = i;
     if (!ATOM.test(body)) return false;
     QUANTIFIER.lastIndex = i = ATOM.lastIndex;
     const count = QUANTIFIER.exec(body);
     endsUnbounded = false;
-    if (!count) continue;
+    if (!count) {
+      steps++;
+      continue;
+    }
     i = QUANTIFIER.lastIndex;
     const [, plus, optional, least = '0', comma, most] = count;
     if (plus || (comma && !most)) {
       unbounded++;
       endsUnbounded = i === body.length;
-    } else ways *= optional ? 2 : Number(comma ? most : least) - Number(least) + 1;
+      steps += Number(least);
+    } else {
+      const upto = optional ? 1 : Number(comma ? most : least);
+      ways *= upto - Number(least) + 1;
+      steps += upto;
+    }
   }
-  const oneStart = anchored || (endsUnbounded && !ended);
-  return ways <= 1000 && (unbounded === 0 || (unbounded === 1 && oneStart));
+  const unboundedFits = anchored || (endsUnbounded && !ended);
+  if (unbounded > (unboundedFits ? 1 : 0)) return false;
+  return ways <= 1000 && (anchored || ways * steps <= 10_000);
 }
 
 /** Why RE2 refuses a JavaScript pattern, in the words of JavaScript patterns. */
-function unsupported(pattern: string, reason: string): string {
-  if (/\(\?<?[=!]/.test(pattern)) return 'it uses lookaround: (?=…), (?!…), (?<=…) or (?<!…)';
-  if (/\\[1-9k]/.test(pattern)) return 'it uses a backreference: \\1 or \\k<name>';
+function unsupported(reason: string): string {
+  if (/`\(\?<?[=!]/.test(reason)) return 'it uses lookaround: (?=…), (?!…), (?<=…) or (?<!…)';
+  if (/escape sequence: `\\[1-9k]/.test(reason)) return 'it uses a backreference: \\1 or \\k<name>';
   return reason.replace(/^error parsing regexp: /, 'RE2 reads it as ');
 }

@@ -33,6 +33,8 @@ const texts = [
   'Tiangong',
   '',
   'Colour and color',
+  '\r',
+  '\u2028',
 ];
 
 describe('linearPattern', () => {
@@ -73,8 +75,31 @@ describe('linearPattern', () => {
       '\\s+$',
       '\\s+x',
       '^a?a?a?a?a?a?a?a?a?a?a{10}$',
+      '^(?:\\w{1000})$',
     ])
       expect(kept(pattern), pattern).toBe(false);
+    // Each start of \w{100000} takes 100,000 steps: quadratic, and past what RE2 counts.
+    expect(() => linearPattern('\\w{100000}')).toThrow(UnsupportedPattern);
+    expect(kept('^\\w{100000}$')).toBe(true);
+  });
+
+  it('refuses what RE2 would read otherwise than JavaScript', () => {
+    const refused = (pattern: string, flags?: string) => {
+      try {
+        linearPattern(pattern, flags);
+        return undefined;
+      } catch (error) {
+        return (error as UnsupportedPattern).reason;
+      }
+    };
+    // v reads \p{RGI_Emoji} as strings, which backtrack: 94 s on 24 emoji and a letter.
+    expect(refused('^\\p{RGI_Emoji}+$', 'v')).toBe('RE2 matches it, and has no v flag');
+    expect(refused('(?:a)+$', 'm')).toBe('RE2 matches it, and has no m flag');
+    expect(refused('(?:a)+', 'y')).toBe('RE2 matches it, and has no y flag');
+    expect(refused('^(?:[\\S])+$')).toContain('\\S in a class');
+    // Without u, \a is the letter a; RE2 would read the bell character.
+    expect(refused('^(?:\\a)+$', '')).toContain('reads it with the u flag');
+    expect(refused('^(?:a)+$', 'i')).toBeUndefined();
   });
 
   it('refuses what only backtracking can match, and says what is not a pattern at all', () => {
