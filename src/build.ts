@@ -16,6 +16,7 @@ import { createChartRenderer } from './charts/chart-cache.ts';
 import { guardSpec } from './charts/guard-spec.ts';
 import { longestField } from './data/longest-field.ts';
 import { type DataRecord, mergeRecord } from './data/merge-record.ts';
+import { unknownSourceWarnings } from './data/source-keys.ts';
 import { validateAgainst } from './data/validate.ts';
 import { BriefkitError, type Diagnostic } from './errors/briefkit-error.ts';
 import { messages } from './errors/messages.ts';
@@ -358,6 +359,7 @@ export async function compile(
     summary: summaryLayout,
     warnings: [
       ...cleaned.warnings,
+      ...unknownSourceWarnings(data, source.locate),
       ...englishStringsWarning(template.strings, report.locale, placeLocale),
       ...coverageWarnings(
         data,

@@ -177,6 +177,13 @@ export const messages = {
       'A line of only *, - or _ reads as a horizontal rule, which is not supported here (`**{{field}}**` with an empty field makes one).',
     hint: 'Write an optional value inside {{#if field}}…{{/if}}. In a deck, front matter (---, layout: …, ---) separates slides, not a rule.',
   }),
+  unknownSource: (key: string, keys: readonly string[]): Message => ({
+    code: 'unknown-source',
+    message: `No entry "${key}" in the dataset's sources.`,
+    hint: keys.length
+      ? `The sources are ${keys.map((k) => `"${k}"`).join(', ')}.`
+      : 'The dataset lists no sources.',
+  }),
   crowdedChart: (
     chart: string,
     page: string,
