@@ -93,8 +93,9 @@ const SPACE =
 
 /**
  * A JavaScript pattern's escapes that RE2 writes otherwise: \uXXXX (a surrogate pair as one
- * character) and \u{…} become \x{…}; \s and \S match JavaScript's white space, and `.`
- * stops at its four line ends, not only at \n (unless the s flag says otherwise).
+ * character) and \u{…} become \x{…}, \p{Script=Han} becomes \p{Han}; \s and \S match
+ * JavaScript's white space, and `.` stops at its four line ends, not only at \n (unless the s
+ * flag says otherwise).
  */
 function inRe2Syntax(pattern: string, flags: string): string {
   let out = '';
@@ -108,12 +109,14 @@ function inRe2Syntax(pattern: string, flags: string): string {
       continue;
     }
     const unicode = unicodeEscape(pattern.slice(i + 1));
+    const script = /^([pP])\{(?:Script|sc)=(\w+)\}/.exec(pattern.slice(i + 1));
     const next = pattern[i + 1] ?? '';
     if (unicode) out += `\\x{${unicode.code.toString(16)}}`;
+    else if (script) out += `\\${script[1]}{${script[2]}}`;
     else if (next === 's') out += inClass ? SPACE : `[${SPACE}]`;
     else if (next === 'S' && !inClass) out += `[^${SPACE}]`;
     else out += c + next;
-    i += unicode?.length ?? 1;
+    i += unicode?.length ?? script?.[0].length ?? 1;
   }
   return out;
 }

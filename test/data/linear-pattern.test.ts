@@ -15,6 +15,8 @@ const patterns = [
   '\\\\s',
   '^(?<year>\\d{4})$',
   '^\\p{Lu}\\p{Ll}+$',
+  '^[\\p{Script=Han}\\p{sc=Latin}]+$',
+  '\\P{Script=Han}',
   '^.$',
   'colou?r',
 ];
