@@ -46,8 +46,9 @@ export function initProject(dir: string, command = 'briefkit'): string[] {
 }
 
 /**
- * Output folder problems are worded for `build`, whose folder is --out; init's is its DIR, so
- * their hints say that instead ("Move the file out of the way, or choose another DIR.").
+ * Output folder problems are worded for `build`, whose folder is the output folder, --out;
+ * init's is the project folder, its DIR, so they say that instead ("Cannot write to the
+ * project folder …", "Move the file out of the way, or choose another DIR.").
  */
 function asInit<T>(action: () => T): T {
   try {
@@ -55,7 +56,13 @@ function asInit<T>(action: () => T): T {
   } catch (error) {
     if (!(error instanceof BriefkitError)) throw error;
     throw error.mapped((d) =>
-      d.code === 'output-path' && d.hint ? { ...d, hint: d.hint.replaceAll('--out', 'DIR') } : d,
+      d.code === 'output-path'
+        ? {
+            ...d,
+            message: d.message.replace('the output folder', 'the project folder'),
+            ...(d.hint && { hint: d.hint.replaceAll('--out', 'DIR') }),
+          }
+        : d,
     );
   }
 }

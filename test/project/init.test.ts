@@ -58,6 +58,7 @@ describe('briefkit init', () => {
       // init has no --out: its hints name the folder as its usage does.
       expect(error.diagnostics[0]?.hint, target).toMatch(/\bDIR\b/);
       expect(error.diagnostics[0]?.hint, target).not.toContain('--out');
+      expect(error.diagnostics[0]?.message, target).toMatch(/^Cannot write to the project folder /);
     }
     expect(readdirSync(dir)).toEqual(['a-file']);
     expect(readFileSync(join(dir, 'a-file'), 'utf8')).toBe('mine');
