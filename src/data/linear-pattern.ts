@@ -63,7 +63,7 @@ function re2Refuses(pattern: string, flags: string): string | undefined {
   if (/\[(?:\\.|[^\]\\])*\\S/.test(pattern))
     return 'RE2 matches it, and reads \\S in a class as anything but ASCII white space';
   if (!flags.includes('u') && jsSyntaxError(pattern, `${flags}u`))
-    return 'RE2 matches it, and reads it with the u flag, which it is no pattern for';
+    return 'RE2 matches it as if it had the u flag, and with u it is no valid pattern';
   return undefined;
 }
 
