@@ -359,7 +359,8 @@ export async function compile(
     summary: summaryLayout,
     warnings: [
       ...cleaned.warnings,
-      ...unknownSourceWarnings(data, source.locate),
+      // The dataset's own fields: a batch record's columns are not keys (`source: Parent survey`).
+      ...unknownSourceWarnings(file.value, file.locate),
       ...englishStringsWarning(template.strings, report.locale, placeLocale),
       ...coverageWarnings(
         data,

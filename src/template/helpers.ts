@@ -107,7 +107,7 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
         fail({
           ...messages.helperArgument('source', `no entry "${key}" in the dataset's sources.`),
           hint: known.length
-            ? `${fromPath(args) ? 'The key comes from the data; the' : 'The'} sources are ${known.join(', ')}.`
+            ? `${fromData(args) ? 'The key comes from the data; the' : 'The'} sources are ${known.join(', ')}.`
             : 'The dataset has no sources.',
           ...(place && { place }),
         });
@@ -156,16 +156,19 @@ export function createHelpers(ctx: HelperContext): Record<string, Helper> {
 }
 
 /**
+ * Whether the first argument comes from the data (a path such as `key`, or a subexpression
+ * such as `(lookup . "key")`), not text the template writes (`"cgtn"`, whose id is null).
+ */
+function fromData(args: unknown[]): boolean {
+  return (args.at(-1) as { ids?: unknown[] }).ids?.[0] != null;
+}
+
+/**
  * The data paths a helper's first argument may have, dotted, from what Handlebars tracks
  * (`trackIds`): the path as written, inside the block's own (`{{#each highlights}}` gives
  * `highlights.2`), or as written alone (a block parameter's path is already whole; `@root.x`
  * is `x`). None for a literal, a subexpression or a path that climbs out (`../x`).
  */
-/** Whether the first argument is a path in the data (`key`), not text the template writes. */
-function fromPath(args: unknown[]): boolean {
-  return typeof (args.at(-1) as { ids?: unknown[] }).ids?.[0] === 'string';
-}
-
 function argumentPaths(args: unknown[]): string[] {
   const options = args.at(-1) as { ids?: unknown[]; data?: { contextPath?: unknown } };
   const id = options.ids?.[0];

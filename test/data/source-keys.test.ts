@@ -28,6 +28,14 @@ describe('unknownSourceWarnings', () => {
     expect(unknownSourceWarnings({ report: { source: 'a survey' } }, at)).toEqual([]);
   });
 
+  it('takes only a value written as a key for one: text and links are sources of their own', () => {
+    const data = {
+      sources: { cgtn: { publisher: 'CGTN' } },
+      notes: [{ source: 'Parent survey' }, { source: 'https://example.org/report' }],
+    };
+    expect(unknownSourceWarnings(data, at)).toEqual([]);
+  });
+
   it('warns in a build whose template cites no figure’s source', async () => {
     // The sample cites the report's source, not the figures'.
     const sample = readFileSync('data/space-station-2025.yaml', 'utf8');

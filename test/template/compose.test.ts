@@ -188,6 +188,17 @@ describe('composeMarkdown', () => {
       ),
     );
     expect(written.diagnostics[0]?.hint).toBe('The sources are "cgtn".');
+    // Looked up, it is the data's again.
+    const looked = catchError(() =>
+      composeMarkdown(
+        { file: 't.md.hbs', text: '{{source (lookup . "other")}}' },
+        { other: 'cgnt' },
+        { locale: 'en', sources },
+      ),
+    );
+    expect(looked.diagnostics[0]?.hint).toBe(
+      'The key comes from the data; the sources are "cgtn".',
+    );
   });
 
   it('names the data field a misspelt source key is written in, inside a block too', () => {
