@@ -371,6 +371,7 @@ export async function compile(
           pages.map((page) => page.frames),
           deckLayout.slides.map((slide) => slide.notes),
         ),
+        { tag: report.locale, place: placeLocale },
       ),
       ...contrastWarnings(pages, template.themeFile),
       ...crowdedChartWarnings(pages, (chart) => template.charts.get(chart)?.file ?? template.dir),

@@ -211,6 +211,11 @@ export const messages = {
     message: `No configured font has ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}; they will show as empty boxes.`,
     hint: 'The fonts cover Latin, Greek, Cyrillic and Chinese (with kana); replace or remove the other characters.',
   }),
+  missingLocaleGlyphs: (locale: string, shown: readonly string[], more: number): Message => ({
+    code: 'missing-glyphs',
+    message: `Numbers or dates in ${locale} are written with ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}, which no configured font has; they will show as empty boxes.`,
+    hint: 'The fonts cover Latin, Greek, Cyrillic and Chinese (with kana): choose a report locale written with their digits and signs, or a theme font that has these.',
+  }),
   template: (
     detail: string,
     hint = 'Variables must exist in the data; helpers must be one of briefkit’s helpers.',

@@ -14,6 +14,8 @@ import { uncovered } from './measure.ts';
  * holding characters that no configured font can draw and that the outputs draw (`drawn`),
  * so missing glyphs are reported instead of silently printed as empty boxes. A character
  * only in a field no output shows (a batch's column used for folder names) is no warning.
+ * One drawn but written in none of them comes from formatting in the report's `locale`:
+ * Persian digits, an Arabic decimal sign.
  */
 export function coverageWarnings(
   data: unknown,
@@ -21,6 +23,7 @@ export function coverageWarnings(
   strings: Strings,
   fonts: FontSet,
   drawn: string,
+  locale?: { tag: string; place: () => Place },
 ): Diagnostic[] {
   const shown = new Set(uncovered(drawn, fonts));
   if (shown.size === 0) return [];
@@ -35,10 +38,16 @@ export function coverageWarnings(
   for (const [key, text] of Object.entries(strings)) texts.push([text, { path: `t.${key}` }]);
   for (const chart of template.charts.values())
     texts.push([JSON.stringify(chart.spec), { file: chart.file }]);
-  return texts.flatMap(([text, place]) => {
+  const written = new Set<string>();
+  const warnings = texts.flatMap(([text, place]) => {
     const missing = uncovered(text, fonts).filter((char) => shown.has(char));
+    for (const char of missing) written.add(char);
     return missing.length ? [{ ...missingGlyphs(missing), place }] : [];
   });
+  const formatted = [...shown].filter((char) => !written.has(char));
+  if (formatted.length && locale)
+    warnings.push({ ...missingGlyphs(formatted, locale.tag), place: locale.place() });
+  return warnings;
 }
 
 /**
@@ -64,10 +73,14 @@ export function drawnText(pages: Iterable<readonly Frame[]>, notes: readonly str
  */
 const UNPRINTABLE = /[\p{C}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
 
-function missingGlyphs(missing: string[]) {
+/** The warning for `missing`; with `locale`, for characters its formatting writes. */
+function missingGlyphs(missing: string[], locale?: string) {
   const shown = missing.slice(0, 5).map((c) => {
     const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
     return UNPRINTABLE.test(c) ? code : `${c} (${code})`;
   });
-  return messages.missingGlyphs(shown, missing.length - shown.length);
+  const more = missing.length - shown.length;
+  return locale
+    ? messages.missingLocaleGlyphs(locale, shown, more)
+    : messages.missingGlyphs(shown, more);
 }

@@ -34,6 +34,32 @@ describe('the missing-glyphs warning', () => {
   });
 });
 
+describe('the missing-glyphs warning for the locale', () => {
+  const locale = { tag: 'fa-IR', place: () => ({ path: 'report.locale' }) };
+
+  it('blames the locale for drawn characters that no data or template text writes', () => {
+    // Persian digits, as Intl formats 31 in fa-IR: the fonts have none of them.
+    const drawn = `Synthetic figure ${new Intl.NumberFormat('fa-IR').format(31)} kg`;
+    const warnings = coverageWarnings({ report: {} }, template, {}, fonts, drawn, locale);
+    expect(warnings.map((w) => [w.place?.path, w.message])).toEqual([
+      [
+        'report.locale',
+        expect.stringMatching(
+          /^Numbers or dates in fa-IR are written with ۳ \(U\+06F3\), ۱ \(U\+06F1\),/,
+        ),
+      ],
+    ]);
+  });
+
+  it('leaves the locale out of characters a data field writes, and of a clean build', () => {
+    const data = { report: { subtitle: '۳۱' } };
+    expect(
+      coverageWarnings(data, template, {}, fonts, '۳۱', locale).map((w) => w.place?.path),
+    ).toEqual(['report.subtitle']);
+    expect(coverageWarnings({}, template, {}, fonts, 'Synthetic 31 kg', locale)).toEqual([]);
+  });
+});
+
 describe('drawnText', () => {
   it('takes the text of text frames, table cells, chart labels and speaker notes', async () => {
     const { compile } = await import('../../src/build.ts');
