@@ -547,10 +547,12 @@ function describe(
   if (!points) return `${base}${stop}`;
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 12 });
   // A label that already shows its value ("over 50 patents") is not repeated as "…: 50".
+  // Intl marks a Hebrew or Arabic minus with a direction mark, which the label has not.
   const read = points.said.map((label, i) => {
     const value = number.format(points.values[i] ?? 0);
+    const plain = value.replace(/[\u200E\u200F\u061C]/g, '');
     const shown = new RegExp(
-      `(^|[^\\d.,])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\d.,])`,
+      `(^|[^\\d.,])${plain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\d.,])`,
     );
     return shown.test(label) ? label : `${label}${wording.colon}${value}`;
   });

@@ -8,31 +8,41 @@ function textY(svg: string): Map<string, number> {
   return new Map([...texts].map(([, y, text]) => [text as string, Number(y)]));
 }
 
+/** The sample's mass chart over synthetic figures: the source has no negative mass. */
+function massChart(locale: string) {
+  const spec = JSON.parse(readFileSync('templates/briefing/charts/mass-transport.vl.json', 'utf8'));
+  spec.encoding.y.title = 'kg';
+  const figures = [
+    { key: 'mass_up', short: 'Synthetic loss', value: -750 },
+    { key: 'mass_down', short: 'Synthetic gain', value: 80 },
+  ];
+  return renderChart({
+    chart: { name: 'mass-transport', file: 'charts/mass-transport.vl.json', spec },
+    data: { figures },
+    width: 300,
+    height: 200,
+    alt: 'Synthetic masses',
+    config: {},
+    locale,
+  });
+}
+
 describe("the sample's mass chart", () => {
   it('labels a negative bar above the zero line, where the bar leaves room', async () => {
-    const spec = JSON.parse(
-      readFileSync('templates/briefing/charts/mass-transport.vl.json', 'utf8'),
-    );
-    spec.encoding.y.title = 'kg';
-    // Synthetic figures: the source has no negative mass.
-    const figures = [
-      { key: 'mass_up', short: 'Synthetic loss', value: -750 },
-      { key: 'mass_down', short: 'Synthetic gain', value: 80 },
-    ];
-    const chart = await renderChart({
-      chart: { name: 'mass-transport', file: 'charts/mass-transport.vl.json', spec },
-      data: { figures },
-      width: 300,
-      height: 200,
-      alt: 'Synthetic masses',
-      config: {},
-      locale: 'en-US',
-    });
+    const chart = await massChart('en-US');
     const y = textY(chart.svg);
     const [zero, loss, gain] = ['0', '-750', '80'].map((text) => y.get(text) as number);
     // The loss's label sits above the zero line, the gain's above its bar.
     expect(loss).toBeLessThan(zero as number);
     expect(gain).toBeLessThan(loss as number);
     expect(chart.native?.series[0]?.values).toEqual([-750, 80]);
+  });
+
+  it('says a negative value once in the alt text, in Hebrew too, whose minus Intl marks', async () => {
+    for (const locale of ['en-US', 'he-IL']) {
+      const { alt } = await massChart(locale);
+      expect(alt, locale).toContain('Synthetic loss (-750)');
+      expect(alt, locale).not.toMatch(/\(-750\)\S*: /);
+    }
   });
 });
