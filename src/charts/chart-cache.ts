@@ -98,8 +98,9 @@ export function chartConfig(
     font: fontFamily,
     background: null,
     range: { category: colors.chart },
-    // Up to 12 significant digits, grouped, in the report's locale: 867.5 → 867,5 in de-DE.
-    numberFormat: ',.12~r',
+    // Up to 15 significant digits (as many as a number from the data holds), grouped, in the
+    // report's locale: 867.5 → 867,5 in de-DE.
+    numberFormat: ',.15~r',
     // A single series takes the palette's first colour, as in the native PPTX charts.
     mark: { color: colors.chart[0] },
     // Value labels as large as the axis labels, in the text colour, as in the native charts.

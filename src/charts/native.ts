@@ -321,7 +321,7 @@ export function toNativeChart(
 }
 
 /**
- * Excel number formats grouping thousands, as Vega's `,.12~r` does. Excel cannot drop
+ * Excel number formats grouping thousands, as Vega's `,.15~r` does. Excel cannot drop
  * trailing zeros without leaving a bare decimal point ("3."), so decimals are fixed: as many
  * as the most precise value has. Values with differing decimals and nothing to group read
  * "General", which writes each as Vega does (3 beside 1.5, not 3.0). The axis steps as

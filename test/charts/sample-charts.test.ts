@@ -9,11 +9,11 @@ function textY(svg: string): Map<string, number> {
 }
 
 /** The sample's mass chart over synthetic figures: the source has no negative mass. */
-function massChart(locale: string) {
+function massChart(locale: string, up = -750) {
   const spec = JSON.parse(readFileSync('templates/briefing/charts/mass-transport.vl.json', 'utf8'));
   spec.encoding.y.title = 'kg';
   const figures = [
-    { key: 'mass_up', short: 'Synthetic loss', value: -750 },
+    { key: 'mass_up', short: 'Synthetic loss', value: up },
     { key: 'mass_down', short: 'Synthetic gain', value: 80 },
   ];
   return renderChart({
@@ -36,6 +36,12 @@ describe("the sample's mass chart", () => {
     expect(loss).toBeLessThan(zero as number);
     expect(gain).toBeLessThan(loss as number);
     expect(chart.native?.series[0]?.values).toEqual([-750, 80]);
+  });
+
+  it('labels a figure with every digit the text gives it, up to 15', async () => {
+    // 13 digits: the label kept 12 of them, 1,234,567,890,120 against the text's …123.
+    const { svg } = await massChart('en-US', 1234567890123);
+    expect(textY(svg).has('1,234,567,890,123')).toBe(true);
   });
 
   it('says a negative value once in the alt text, in Hebrew too, whose minus Intl marks', async () => {
