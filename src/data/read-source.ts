@@ -174,7 +174,7 @@ function parseSource(
         at === 'key' && depth === path.length
           ? keyNode(doc, path)
           : doc.getIn(path.slice(0, depth), true);
-      if (isNode(node) && node.range) {
+      if (isNode(node) && node.range && !(depth === 0 && nothingWritten(node))) {
         const { line, col } = lineCounter.linePos(node.range[0]);
         return { file, line, column: col, ...(path.length ? { path: formatDataPath(path) } : {}) };
       }
@@ -186,6 +186,11 @@ function parseSource(
   if (text.includes('*')) throwProblems(checkValue(value, locate));
   if (!tables.length) return { doc: { file, value, locate }, standalone: true };
   return { doc: { file, value, locate, tables: tables.map((t) => t.file) }, standalone: false };
+}
+
+/** A document of a marker alone (`---`): YAML reads null there, where nothing is written. */
+function nothingWritten(node: unknown): boolean {
+  return isScalar(node) && node.value === null && !node.source;
 }
 
 /** Turns every number in `node` (a value, not a map key) back into the text it was read from. */

@@ -107,7 +107,7 @@ describe('validateAgainst the sample schema', () => {
   });
 
   it('says a YAML file with no data in it is empty, not that it holds null', () => {
-    for (const text of ['', '# only a comment\n'])
+    for (const text of ['', '# only a comment\n', '---\n', '%YAML 1.2\n---\n'])
       expect(
         catchError(() => validateAgainst(readSource('data.yaml', text), { type: 'object' }))
           .diagnostics,
