@@ -211,10 +211,18 @@ export const messages = {
     message: `No configured font has ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}; they will show as empty boxes.`,
     hint: 'The fonts cover Latin, Greek, Cyrillic and Chinese (with kana); replace or remove the other characters.',
   }),
-  missingLocaleGlyphs: (locale: string, shown: readonly string[], more: number): Message => ({
+  /** `latin`: the locale with Latin digits (`fa-IR-u-nu-latn`), unless it has them already. */
+  missingLocaleGlyphs: (
+    locale: string,
+    shown: readonly string[],
+    more: number,
+    latin: string | null,
+  ): Message => ({
     code: 'missing-glyphs',
     message: `Numbers or dates in ${locale} are written with ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}, which no configured font has; they will show as empty boxes.`,
-    hint: 'The fonts cover Latin, Greek, Cyrillic and Chinese (with kana): choose a report locale written with their digits and signs, or a theme font that has these.',
+    hint: latin
+      ? `The fonts cover Latin, Greek, Cyrillic and Chinese (with kana). For Latin digits in this language, set report.locale to ${latin}.`
+      : 'The fonts cover Latin, Greek, Cyrillic and Chinese (with kana): choose a report locale written in one of those.',
   }),
   template: (
     detail: string,

@@ -81,6 +81,12 @@ function missingGlyphs(missing: string[], locale?: string) {
   });
   const more = missing.length - shown.length;
   return locale
-    ? messages.missingLocaleGlyphs(locale, shown, more)
+    ? messages.missingLocaleGlyphs(locale, shown, more, withLatinDigits(locale))
     : messages.missingGlyphs(shown, more);
+}
+
+/** The locale with Latin digits (`fa-IR-u-nu-latn`); null if it has them already. */
+function withLatinDigits(locale: string): string | null {
+  if (new Intl.NumberFormat(locale).resolvedOptions().numberingSystem === 'latn') return null;
+  return new Intl.Locale(locale, { numberingSystem: 'latn' }).toString();
 }

@@ -49,6 +49,9 @@ describe('the missing-glyphs warning for the locale', () => {
         ),
       ],
     ]);
+    expect(warnings[0]?.hint).toContain(
+      'For Latin digits in this language, set report.locale to fa-IR-u-nu-latn.',
+    );
   });
 
   it('leaves the locale out of characters a data field writes, and of a clean build', () => {
