@@ -14,11 +14,11 @@ export type Matcher = { source: string; test(text: string): boolean };
  * lookaround and backreferences, which only backtracking can match.
  */
 export function linearPattern(pattern: string, flags = 'u'): RegExp | Matcher {
-  const invalid = jsSyntaxError(pattern, flags);
-  if (invalid)
-    throw new UnsupportedPattern(pattern, `it is no regular expression (${invalid})`, false);
+  const native = compiled(pattern, flags);
+  if (typeof native === 'string')
+    throw new UnsupportedPattern(pattern, `it is no regular expression (${native})`, false);
   // v reads \p{…} as strings of any length, which backtrack as groups do.
-  if (!flags.includes('v') && backtracksLittle(pattern, flags)) return new RegExp(pattern, flags);
+  if (!flags.includes('v') && backtracksLittle(pattern, flags)) return native;
   const refused = re2Refuses(pattern, flags);
   if (refused) throw new UnsupportedPattern(pattern, refused, true);
   let re: RE2JS;
@@ -62,7 +62,7 @@ function re2Refuses(pattern: string, flags: string): string | undefined {
   if (odd.length) return `RE2 matches it, and has no ${odd.join(' or ')} flag`;
   if (/\[(?:\\.|[^\]\\])*\\S/.test(pattern))
     return 'RE2 matches it, and reads \\S in a class as anything but ASCII white space';
-  if (!flags.includes('u') && jsSyntaxError(pattern, `${flags}u`))
+  if (!flags.includes('u') && typeof compiled(pattern, `${flags}u`) === 'string')
     return 'RE2 matches it as if it had the u flag, and with u it is no valid pattern';
   return undefined;
 }
@@ -137,11 +137,10 @@ function unicodeEscape(rest: string): { code: number; length: number } | undefin
   return unit ? { code: hex(unit[1]), length: unit[0].length } : undefined;
 }
 
-/** What JavaScript finds wrong with a pattern, if anything. */
-function jsSyntaxError(pattern: string, flags: string): string | undefined {
+/** The pattern as JavaScript compiles it (not run), or what JavaScript finds wrong with it. */
+function compiled(pattern: string, flags: string): RegExp | string {
   try {
-    new RegExp(pattern, flags); // compiled, not run
-    return undefined;
+    return new RegExp(pattern, flags);
   } catch (error) {
     return (error as Error).message;
   }
