@@ -22,6 +22,7 @@ import { isMainThread, Worker } from 'node:worker_threads';
 import { buildId, cacheDir } from '../cache/cache-dir.ts';
 import { keepNewest } from '../cache/keep-newest.ts';
 import { writeCacheFile } from '../cache/write-cache-file.ts';
+import { followParent, relaunchWatch } from './watch/watch-process.ts';
 
 const dist = dirname(fileURLToPath(import.meta.url));
 const cacheFolder = buildId ? cacheDir('code') : null;
@@ -107,6 +108,14 @@ const buildsHere = (argv: readonly string[]): boolean =>
   ['build', 'watch'].some((command) => argv.includes(command)) &&
   !argv.some((arg) => arg === '--each' || arg.startsWith('--each='));
 
-if (isMainThread && buildsHere(process.argv)) loadIcuData();
+/** Runs the CLI in this process: the bundle's main module runs it as it loads (main.ts). */
+function runHere(): { runBatchTask: unknown } {
+  if (isMainThread && buildsHere(process.argv)) loadIcuData();
+  return required('briefkit.cjs') as { runBatchTask: unknown };
+}
 
-export const { runBatchTask } = required('briefkit.cjs') as { runBatchTask: unknown };
+if (isMainThread) followParent();
+
+// A watch may run in a process of its own (watch-process.ts): this one then only waits for it.
+const relaunched = isMainThread && relaunchWatch(runHere);
+export const { runBatchTask } = relaunched ? { runBatchTask: undefined } : runHere();
