@@ -3,8 +3,9 @@
  * sized to leave a core to the rebuilds. V8 compiles hot functions on that pool, four threads
  * by default, and a watch session's early rebuilds make many functions hot at once: on two
  * cores those threads took turns on the core the rebuild runs on. With one thread, rebuilds
- * 4 to 10 took a median of 55.5 ms against 64.5 (six interleaved sessions each; see README ›
- * Speed). The pool is a process setting, read before any script runs: hence the child.
+ * 4 to 10 took a median of 60.5 ms against 66.5 in one process (eight interleaved sessions
+ * each, twice; README › Speed). The pool is a process setting, read before any script runs:
+ * hence the child.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, constants } from 'node:os';
