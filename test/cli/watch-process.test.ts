@@ -36,7 +36,7 @@ describe('the watch process', () => {
 });
 
 const size = watchPoolSize(availableParallelism());
-const linux = existsSync('/proc/self/task');
+const linux = existsSync('/proc/self/stat');
 
 /** Starts `briefkit watch` and waits until it watches. */
 async function startWatch(): Promise<{ launcher: ChildProcess; out: string; said: string[] }> {
@@ -56,15 +56,24 @@ async function startWatch(): Promise<{ launcher: ChildProcess; out: string; said
   return { launcher, out, said };
 }
 
-/** The processes a process started, as /proc lists them, with their command lines. */
+/** The processes a process started, found by their parent in /proc, with their command lines. */
 function childrenOf(pid: number): { pid: number; args: string[] }[] {
-  const listed = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-  return listed
-    ? listed.split(' ').map((child) => ({
-        pid: Number(child),
-        args: readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0').filter(Boolean),
-      }))
-    : [];
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && parentOf(Number(entry)) === pid)
+    .map((child) => ({
+      pid: Number(child),
+      args: readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0').filter(Boolean),
+    }));
+}
+
+/** A process's parent, from /proc/PID/stat (its fourth field, after the name in brackets). */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Running, not gone nor a zombie waiting to be reaped. */
