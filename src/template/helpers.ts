@@ -44,6 +44,8 @@ function numberFormat(locale: string, digits: number | undefined): Intl.NumberFo
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale, {
+      // Zero has no sign, as on the charts: -0, or -0.04 to one digit, reads 0 and 0.0.
+      signDisplay: 'negative',
       maximumFractionDigits: digits ?? 20,
       ...(digits !== undefined ? { minimumFractionDigits: digits } : {}),
     });

@@ -51,4 +51,10 @@ describe("the sample's mass chart", () => {
       expect(alt, locale).not.toMatch(/\(-750\)\S*: /);
     }
   });
+
+  it('says a zero written -0 as its label does, once and without a sign', async () => {
+    const { alt } = await massChart('en-US', -0);
+    expect(alt).toContain('Synthetic loss (0)');
+    expect(alt).not.toContain('-0');
+  });
 });

@@ -152,6 +152,15 @@ describe('composeMarkdown', () => {
     expect(block?.kind === 'paragraph' && plainText(block.runs)).toBe('about 1,867.5 kg');
   });
 
+  it('writes zero without a sign, as the charts do, however it rounds to zero', () => {
+    const [block] = render('{{number a}}, {{number b 1}}, {{number c 1}}', {
+      a: -0,
+      b: -0.04,
+      c: -0.06,
+    });
+    expect(block?.kind === 'paragraph' && plainText(block.runs)).toBe('0, 0.0, -0.1');
+  });
+
   it('finds a figure by a key from the data or written in the template, punctuation and all', () => {
     const figures = [
       { key: 'mass', value: 1, unit: 'kg' },
