@@ -249,7 +249,7 @@ export function readPoints(
     );
   // Numbers along a quantitative axis are written as Vega's axis writes them (0,75 in de-DE);
   // the deck's scatter chart takes them as numbers, so only the alt text says them so.
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 12, signDisplay: 'negative' });
+  const number = spokenNumbers(locale);
   const spoken =
     categoryType === 'quantitative' ? named.map((n) => number.format(Number(n))) : names;
   return { type, drawn, labels: labelled(names), said: labelled(spoken), values };
@@ -487,4 +487,9 @@ function withoutLabelLayers(
     },
     labelField: labelEncoding.text?.field ?? null,
   };
+}
+
+/** Numbers as the alt text says them: up to 12 decimals, zero without a sign (as drawn). */
+export function spokenNumbers(locale: string): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 12, signDisplay: 'negative' });
 }

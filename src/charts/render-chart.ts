@@ -18,6 +18,7 @@ import {
   type NativeChart,
   readEncoding,
   readPoints,
+  spokenNumbers,
   toNativeChart,
   valueScale,
 } from './native.ts';
@@ -545,7 +546,7 @@ function describe(
   const given = alt || stated || wording.chart;
   const base = stop && given.endsWith(stop) ? given.slice(0, -stop.length) : given;
   if (!points) return `${base}${stop}`;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 12, signDisplay: 'negative' });
+  const number = spokenNumbers(locale);
   // A label that already shows its value ("over 50 patents") is not repeated as "…: 50".
   // Intl marks a Hebrew or Arabic minus with a direction mark, which the label has not.
   const read = points.said.map((label, i) => {
