@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invokedAs, shellWord } from '../../src/cli/context.ts';
-import { CLI } from '../helpers/bundle.ts';
+import { CLI, PERMISSION_FLAG } from '../helpers/bundle.ts';
 import { storeFolders, tempDir } from '../helpers/sample.ts';
 
 function build(cache: string, out: string): Record<string, Buffer> {
@@ -88,13 +88,10 @@ describe('dist/cli.js', () => {
 
   it('builds where Node lets no worker thread start (its permission model)', () => {
     // The warm-up worker for ICU's data is only a speed-up: refused, it must not stop a build.
-    const flag = process.allowedNodeEnvironmentFlags.has('--permission')
-      ? '--permission'
-      : '--experimental-permission'; // Node 20 and 21
     const out = tempDir();
     const run = spawnSync(
       process.execPath,
-      [flag, '--allow-fs-read=*', '--allow-fs-write=*', CLI, 'build', '--out', out],
+      [PERMISSION_FLAG, '--allow-fs-read=*', '--allow-fs-write=*', CLI, 'build', '--out', out],
       { encoding: 'utf8', env: { ...process.env, BRIEFKIT_NO_CACHE: '1' } },
     );
     expect(run.status, run.stderr).toBe(0);

@@ -2,15 +2,15 @@
  * `briefkit watch` runs in a child process with a smaller V8 pool (watch-process.ts). As users
  * start it: the executable, stopped by signals, its child found through /proc (Linux).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { describe, expect, it } from 'vitest';
-import { watchFlags, watchPoolSize } from '../../src/cli/watch/watch-process.ts';
-import { CLI } from '../helpers/bundle.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type WatchHost, watchFlags, watchPoolSize } from '../../src/cli/watch/watch-process.ts';
+import { CLI, PERMISSION_FLAG } from '../helpers/bundle.ts';
 import { tempDir } from '../helpers/sample.ts';
 
 describe('the watch process', () => {
@@ -18,43 +18,81 @@ describe('the watch process', () => {
     expect([1, 2, 3, 4, 5, 16].map(watchPoolSize)).toEqual([1, 1, 2, 3, null, null]);
   });
 
-  it('is started for `watch` first on the command line, unless node was given a pool size', () => {
+  it('is started for `watch` first on the command line, unless node was given a pool size or a debugger', () => {
     const argv = (...args: string[]) => ['node', 'dist/cli.js', ...args];
-    expect(watchFlags(argv('watch', '--out', 'x'), [], 2)).toEqual(['--v8-pool-size=1']);
-    expect(watchFlags(argv('watch'), ['--cpu-prof'], 3)).toEqual([
+    const host: WatchHost = { execArgv: [], cores: 2, platform: 'linux', debugged: false };
+    expect(watchFlags(argv('watch', '--out', 'x'), host)).toEqual(['--v8-pool-size=1']);
+    expect(watchFlags(argv('watch'), { ...host, execArgv: ['--cpu-prof'], cores: 3 })).toEqual([
       '--cpu-prof',
       '--v8-pool-size=2',
     ]);
-    expect(watchFlags(argv('watch'), ['--v8-pool-size=3'], 2)).toBeNull();
-    expect(watchFlags(argv('watch'), ['--v8-pool-size', '3'], 2)).toBeNull();
-    expect(watchFlags(argv('watch'), [], 8)).toBeNull();
-    expect(watchFlags(argv('build'), [], 2)).toBeNull();
-    expect(watchFlags(argv('watch'), [], 2, 'win32')).toBeNull();
+    for (const execArgv of [['--v8-pool-size=3'], ['--v8-pool-size', '3'], ['--v8_pool_size=3']])
+      expect(watchFlags(argv('watch'), { ...host, execArgv })).toBeNull();
+    // The installed command takes node's flags from NODE_OPTIONS only.
+    expect(watchFlags(argv('watch'), { ...host, nodeOptions: '--v8-pool-size=4' })).toBeNull();
+    expect(watchFlags(argv('watch'), { ...host, nodeOptions: '--max-old-space-size=512' })).toEqual(
+      ['--v8-pool-size=1'],
+    );
+    expect(watchFlags(argv('watch'), { ...host, debugged: true })).toBeNull();
+    expect(watchFlags(argv('watch'), { ...host, cores: 8 })).toBeNull();
+    expect(watchFlags(argv('watch'), { ...host, platform: 'win32' })).toBeNull();
+    expect(watchFlags(argv('build'), host)).toBeNull();
     // An output folder named "watch" is no watch.
-    expect(watchFlags(argv('build', '--out', 'watch'), [], 2)).toBeNull();
+    expect(watchFlags(argv('build', '--out', 'watch'), host)).toBeNull();
   });
 });
 
 const size = watchPoolSize(availableParallelism());
 const linux = existsSync('/proc/self/stat');
 
-/** Starts `briefkit watch` and waits until it watches. */
-async function startWatch(): Promise<{ launcher: ChildProcess; out: string; said: string[] }> {
+/** Children the tests started, stopped after each test whatever it left. */
+const started = new Set<number>();
+
+/**
+ * Starts `briefkit watch` as a shell would, leading a process group of its own, and waits
+ * until it watches (or, not `untilWatching`, only until it has started).
+ */
+async function startWatch({ untilWatching = true, nodeFlags = [] as string[] } = {}) {
   const dir = tempDir('briefkit-watch-process-');
   const out = join(dir, 'out');
-  const launcher = spawn(process.execPath, [CLI, 'watch', '--out', out], {
+  const launcher = spawn(process.execPath, [...nodeFlags, CLI, 'watch', '--out', out], {
     env: { ...process.env, BRIEFKIT_CACHE_DIR: join(dir, 'cache') },
     stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
   });
   const said: string[] = [];
   const lines = createInterface({ input: launcher.stdout as NodeJS.ReadableStream });
   lines.on('line', (line) => said.push(line));
-  await new Promise<void>((watching, failed) => {
-    lines.on('line', (line) => line.startsWith('Watching ') && watching());
-    launcher.once('exit', (code) => failed(new Error(`watch ended (${code}): ${said.join('\n')}`)));
-  });
-  return { launcher, out, said };
+  const ended = once(launcher, 'close');
+  if (untilWatching) {
+    await Promise.race([
+      new Promise((watching) =>
+        lines.on('line', (line) => line.startsWith('Watching ') && watching(line)),
+      ),
+      ended.then(([code]) =>
+        Promise.reject(new Error(`watch ended (${code}): ${said.join('\n')}`)),
+      ),
+    ]);
+  }
+  return { launcher, out, said, ended };
 }
+
+/** The watch's own process, as soon as the launcher has started it. */
+async function watchChild(launcher: { pid?: number | undefined }) {
+  let children = childrenOf(launcher.pid as number);
+  while (!children.length) {
+    await new Promise((wait) => setTimeout(wait, 5));
+    children = childrenOf(launcher.pid as number);
+  }
+  const [child] = children as [{ pid: number; args: string[] }];
+  started.add(child.pid);
+  return child;
+}
+
+afterEach(() => {
+  for (const pid of started) if (running(pid)) process.kill(pid, 'SIGKILL');
+  started.clear();
+});
 
 /** The processes a process started, found by their parent in /proc, with their command lines. */
 function childrenOf(pid: number): { pid: number; args: string[] }[] {
@@ -86,11 +124,11 @@ function running(pid: number): boolean {
 }
 
 describe.runIf(linux && size !== null)('briefkit watch, on a machine of few cores', () => {
-  it('watches in a child with the smaller pool, stopped once by a Ctrl-C both processes hear', async () => {
-    const { launcher, out, said } = await startWatch();
-    const [child, ...others] = childrenOf(launcher.pid as number);
-    expect(others).toEqual([]);
-    expect(child?.args).toEqual([
+  it('watches in a child with the smaller pool, stopped cleanly by a Ctrl-C to the terminal’s process group', async () => {
+    const { launcher, out, said, ended } = await startWatch();
+    const child = await watchChild(launcher);
+    expect(childrenOf(launcher.pid as number)).toHaveLength(1);
+    expect(child.args).toEqual([
       process.execPath,
       `--v8-pool-size=${size}`,
       resolve(CLI),
@@ -99,13 +137,10 @@ describe.runIf(linux && size !== null)('briefkit watch, on a machine of few core
       out,
     ]);
 
-    // A Ctrl-C reaches both; the launcher passes its own on: the watch hears two stops.
-    process.kill(child?.pid as number, 'SIGINT');
-    launcher.kill('SIGINT');
-    const [code] = await once(launcher, 'close');
-    expect(code).toBe(0);
-    expect(said.filter((line) => line === 'Stopped watching.')).toHaveLength(1);
-    expect(running(child?.pid as number)).toBe(false);
+    process.kill(-(launcher.pid as number), 'SIGINT');
+    expect(await ended).toEqual([0, null]);
+    expect(said.at(-1)).toBe('Stopped watching.');
+    expect(running(child.pid)).toBe(false);
     expect(readdirSync(out).sort()).toEqual([
       'briefing.pptx',
       'handout.pdf',
@@ -114,14 +149,34 @@ describe.runIf(linux && size !== null)('briefkit watch, on a machine of few core
     ]);
   });
 
-  it('stops the watch when the launcher is killed outright, leaving no watcher behind', async () => {
-    const { launcher } = await startWatch();
-    const [child] = childrenOf(launcher.pid as number);
-    launcher.kill('SIGKILL');
-    await once(launcher, 'exit');
-    const until = Date.now() + 20_000;
-    while (running(child?.pid as number) && Date.now() < until)
-      await new Promise((wait) => setTimeout(wait, 50));
-    expect(running(child?.pid as number)).toBe(false);
+  it('passes a stop sent to the launcher alone on (kill, timeout, a service manager)', async () => {
+    const { launcher, said, ended } = await startWatch();
+    const child = await watchChild(launcher);
+    launcher.kill('SIGTERM');
+    expect(await ended).toEqual([0, null]);
+    expect(said.at(-1)).toBe('Stopped watching.');
+    expect(running(child.pid)).toBe(false);
+  });
+
+  it('stops the watch when the launcher is killed outright, even as the child starts', async () => {
+    for (const untilWatching of [false, true]) {
+      const { launcher, ended } = await startWatch({ untilWatching });
+      const child = await watchChild(launcher);
+      launcher.kill('SIGKILL');
+      await ended;
+      const until = Date.now() + 20_000;
+      while (running(child.pid) && Date.now() < until)
+        await new Promise((wait) => setTimeout(wait, 50));
+      expect(running(child.pid), untilWatching ? 'watching' : 'starting').toBe(false);
+    }
+  });
+
+  it('watches in one process where Node lets no child process start (its permission model)', async () => {
+    const nodeFlags = [PERMISSION_FLAG, '--allow-fs-read=*', '--allow-fs-write=*'];
+    const { launcher, said, ended } = await startWatch({ nodeFlags });
+    expect(childrenOf(launcher.pid as number)).toEqual([]);
+    launcher.kill('SIGTERM');
+    expect(await ended).toEqual([0, null]);
+    expect(said.at(-1)).toBe('Stopped watching.');
   });
 });

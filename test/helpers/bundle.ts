@@ -5,6 +5,11 @@ import { join } from 'node:path';
 /** The bundled executable, as users run it. */
 export const CLI = 'dist/cli.js';
 
+/** Node's permission model, by the flag this Node knows it by. */
+export const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission')
+  ? '--permission'
+  : '--experimental-permission'; // Node 20 and 21
+
 /** dist/ is built by `npm ci` (prepare); rebuild it when src/ is newer, as a developer would. */
 export function ensureFreshBundle(): void {
   const newest = (dir: string): number =>

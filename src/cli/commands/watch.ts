@@ -38,11 +38,12 @@ export const watchCommand = defineCommand({
       },
     });
     // Heard from the start: a Ctrl-C during the first build stops the watch once that build
-    // is written, rather than killing it between a temp file and its rename. Heard until the
-    // process exits: a second stop (Ctrl-C reaches the launcher too, which passes it on, see
-    // watch-process.ts) is the same stop, not one that kills the watch as it closes.
+    // is written, rather than killing it between a temp file and its rename.
     const interrupted = new Promise<void>((stopped) => {
-      context.onInterrupt(() => stopped());
+      const stopListening = context.onInterrupt(() => {
+        stopListening();
+        stopped();
+      });
     });
     const started = await Promise.race([handle.ready.then(() => true), interrupted]);
     if (started) {

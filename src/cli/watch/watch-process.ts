@@ -5,15 +5,17 @@
  * cores those threads took turns on the core the rebuild runs on. With one thread, rebuilds
  * 4 to 10 took a median of 60.5 ms against 66.5 in one process (eight interleaved sessions
  * each, twice; README › Speed). The pool is a process setting, read before any script runs:
- * hence the child.
+ * hence the child, which costs a Node start-up (about 0.1 s) before the first build.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { availableParallelism, constants } from 'node:os';
+import inspector from 'node:inspector';
+import { availableParallelism } from 'node:os';
 
 /** Node's own pool size, whatever the machine. */
 const NODE_POOL = 4;
 
-const POOL_FLAG = '--v8-pool-size';
+/** Node takes either spelling of V8's flags. */
+const POOL_FLAG = /^--v8[-_]pool[-_]size(=|$)/;
 
 /** Marks the child, which stops when this process is gone (see followParent). */
 const CHILD_MARK = 'BRIEFKIT_WATCH_CHILD';
@@ -24,65 +26,102 @@ export function watchPoolSize(cores: number): number | null {
   return size < NODE_POOL ? size : null;
 }
 
+/** What decides where a watch runs, besides the command line. */
+export interface WatchHost {
+  /** node's own flags (`process.execArgv`). */
+  execArgv: readonly string[];
+  /** NODE_OPTIONS, node's flags for an installed command, which execArgv does not list. */
+  nodeOptions?: string | undefined;
+  cores: number;
+  platform: NodeJS.Platform;
+  /** A debugger listens to this process: its breakpoints are here. */
+  debugged: boolean;
+}
+
+const thisHost = (): WatchHost => ({
+  execArgv: process.execArgv,
+  nodeOptions: process.env.NODE_OPTIONS,
+  cores: availableParallelism(),
+  platform: process.platform,
+  debugged: inspector.url() !== undefined,
+});
+
 /**
  * The node flags for the watch's own process, or null to watch in this one: for a command line
- * starting `watch`, unless node was given a pool size (the user's, or ours in the child). Not
- * on Windows, where passing a stop on (`kill`) would end the child at once, mid-write.
+ * starting `watch`, unless node was given a pool size (the user's, or ours in the child) or
+ * is being debugged. Not on Windows, which has no signals to pass a stop on with.
  */
-export function watchFlags(
-  argv: readonly string[],
-  execArgv: readonly string[],
-  cores = availableParallelism(),
-  platform = process.platform,
-): string[] | null {
-  if (argv[2] !== 'watch' || platform === 'win32') return null;
-  if (execArgv.some((flag) => flag === POOL_FLAG || flag.startsWith(`${POOL_FLAG}=`))) return null;
-  const size = watchPoolSize(cores);
-  return size === null ? null : [...execArgv, `${POOL_FLAG}=${size}`];
+export function watchFlags(argv: readonly string[], host: WatchHost = thisHost()): string[] | null {
+  if (argv[2] !== 'watch' || host.platform === 'win32' || host.debugged) return null;
+  const given = [...host.execArgv, ...(host.nodeOptions ?? '').split(/\s+/)];
+  if (given.some((flag) => POOL_FLAG.test(flag))) return null;
+  const size = watchPoolSize(host.cores);
+  return size === null ? null : [...host.execArgv, `--v8-pool-size=${size}`];
 }
 
 /**
  * Starts the watch in a child process when watchFlags asks for one: this process then only
- * passes stop signals on and exits with the child's code. False when the watch is to run here,
- * including when the child could not start, `onFailure` told.
+ * passes stop signals on and ends as the child does. False when the watch is to run here,
+ * including when no child may start (Node's permission model) or it failed to, `onFailure`
+ * told. The child has a session of its own, so a Ctrl-C reaches it once, from here: a
+ * second Ctrl-C then quits the watch at once, as it does in one process.
  */
 export function relaunchWatch(onFailure: () => void): boolean {
-  const flags = watchFlags(process.argv, process.execArgv);
+  const flags = watchFlags(process.argv);
   if (!flags) return false;
-  const child = spawn(process.execPath, [...flags, ...process.argv.slice(1)], {
-    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, [CHILD_MARK]: '1' },
-  });
-  let started = false;
-  child.once('spawn', () => {
-    started = true;
-    forwardStops(child);
-  });
+  let child: ChildProcess;
+  // Node's permission model refuses a child at once, by throwing.
+  try {
+    child = spawn(process.execPath, [...flags, ...process.argv.slice(1)], {
+      detached: true,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, [CHILD_MARK]: '1' },
+    });
+  } catch {
+    return false;
+  }
+  const stopForwarding = forwardStops(child);
   child.once('error', () => {
-    if (!started) onFailure();
+    if (child.pid !== undefined) return;
+    stopForwarding();
+    onFailure();
   });
   child.once('exit', (code, signal) => {
-    process.exitCode = code ?? 128 + (signal ? constants.signals[signal] : 0);
+    stopForwarding();
+    // Ended by a signal, this process ends by it too: a shell loop sees the Ctrl-C.
+    if (signal) process.kill(process.pid, signal);
+    else process.exitCode = code ?? 1;
   });
   return true;
 }
 
 /**
- * Ctrl-C reaches both processes; `kill` only this one: either way the child hears it, and
- * a watch takes a repeated stop as one.
+ * Stops sent here reach the child. A closed terminal (SIGHUP) is a stop like SIGTERM: the
+ * watch finishes the build it is writing.
  */
-function forwardStops(child: ChildProcess): void {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, () => child.kill(signal));
-  }
+function forwardStops(child: ChildProcess): () => void {
+  const forwards = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
+    const forward = () => child.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
+    process.on(signal, forward);
+    return () => process.off(signal, forward);
+  });
+  return () => {
+    for (const remove of forwards) remove();
+  };
 }
 
 /**
  * In the child: when the process that started it is gone, even killed outright, the IPC
- * channel closes and the watch stops as if told to (SIGTERM), rather than run on unseen.
+ * channel closes and the watch stops as if told to (SIGTERM), rather than run on unseen; gone
+ * before this runs, the channel is closed already. The channel itself must not keep the child
+ * alive after the watch.
  */
 export function followParent(): void {
-  if (!process.env[CHILD_MARK] || !process.channel) return;
-  process.channel.unref();
+  if (!process.env[CHILD_MARK]) return;
+  if (!process.connected) {
+    process.kill(process.pid, 'SIGTERM');
+    return;
+  }
+  process.channel?.unref();
   process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }
