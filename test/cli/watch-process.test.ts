@@ -114,6 +114,24 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
+/** A process's state from /proc/PID/stat: R or S running, T stopped, Z gone but not reaped. */
+function stateOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits until the processes are in one of the states, or 20 s have passed. */
+async function until(pids: number[], states: string) {
+  const by = Date.now() + 20_000;
+  while (pids.some((pid) => !states.includes(stateOf(pid) ?? '')) && Date.now() < by)
+    await new Promise((wait) => setTimeout(wait, 20));
+  return pids.map(stateOf);
+}
+
 /** Running, not gone nor a zombie waiting to be reaped. */
 function running(pid: number): boolean {
   try {
@@ -156,6 +174,19 @@ describe.runIf(linux && size !== null)('briefkit watch, on a machine of few core
     expect(await ended).toEqual([0, null]);
     expect(said.at(-1)).toBe('Stopped watching.');
     expect(running(child.pid)).toBe(false);
+  });
+
+  it('pauses both processes at a Ctrl-Z and goes on with both at `fg`', async () => {
+    const { launcher, said, ended } = await startWatch();
+    const child = await watchChild(launcher);
+    const both = [launcher.pid as number, child.pid];
+    process.kill(-(launcher.pid as number), 'SIGTSTP');
+    expect(await until(both, 'T')).toEqual(['T', 'T']);
+    process.kill(-(launcher.pid as number), 'SIGCONT');
+    expect(await until(both, 'RS')).not.toContain('T');
+    launcher.kill('SIGTERM');
+    expect(await ended).toEqual([0, null]);
+    expect(said.at(-1)).toBe('Stopped watching.');
   });
 
   it('stops the watch when the launcher is killed outright, even as the child starts', async () => {

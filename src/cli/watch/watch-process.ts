@@ -96,17 +96,25 @@ export function relaunchWatch(onFailure: () => void): boolean {
 }
 
 /**
- * Stops sent here reach the child. A closed terminal (SIGHUP) is a stop like SIGTERM: the
- * watch finishes the build it is writing.
+ * Signals sent here reach the child. A closed terminal (SIGHUP) is a stop like SIGTERM: the
+ * watch finishes the build it is writing. Ctrl-Z (SIGTSTP) pauses both processes, and the
+ * shell's `fg` or `bg` (SIGCONT) goes on with both, as with a watch in one process.
  */
 function forwardStops(child: ChildProcess): () => void {
-  const forwards = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
-    const forward = () => child.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
-    process.on(signal, forward);
-    return () => process.off(signal, forward);
-  });
+  const forwards = {
+    SIGINT: () => child.kill('SIGINT'),
+    SIGTERM: () => child.kill('SIGTERM'),
+    SIGHUP: () => child.kill('SIGTERM'),
+    SIGTSTP: () => {
+      child.kill('SIGSTOP');
+      process.kill(process.pid, 'SIGSTOP');
+    },
+    SIGCONT: () => child.kill('SIGCONT'),
+  };
+  const signals = Object.keys(forwards) as (keyof typeof forwards)[];
+  for (const signal of signals) process.on(signal, forwards[signal]);
   return () => {
-    for (const remove of forwards) remove();
+    for (const signal of signals) process.off(signal, forwards[signal]);
   };
 }
 
