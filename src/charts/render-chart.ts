@@ -30,6 +30,7 @@ import {
 } from './scene-drawing.ts';
 import { seriesPoints } from './series-points.ts';
 import { loadVega, resetExpressionBudget } from './vega-runtime.ts';
+import { wrapBandLabels } from './wrap-labels.ts';
 
 export interface RenderedChart {
   name: string;
@@ -98,7 +99,7 @@ export async function renderChart(request: ChartRequest): Promise<RenderedChart>
     const run = async (height: number, padding?: Padding) => {
       const bound = bindData(request, source, rows, height, padding);
       const { runtime, fill } = toRuntime(bound, {
-        compile: (spec) => vega.vegaLite.compile(spec as never, { logger }).spec,
+        compile: (spec) => wrapBandLabels(vega.vegaLite.compile(spec as never, { logger }).spec),
         parse: (spec) => guardExpressions(vega.vega.parse(spec, undefined, { ast: true })),
         clean: () => problems.length === 0,
       });

@@ -13,6 +13,7 @@ import {
   TEST_GUARD,
   testPattern,
 } from './guard-expressions.ts';
+import { WRAP_LABEL, wrapLabel } from './wrap-labels.ts';
 
 type TextItem = { fontSize?: number; fontWeight?: unknown };
 
@@ -42,14 +43,20 @@ export function loadVega(): Promise<VegaModules> {
     vega.expressionFunction(PATTERN_GUARD, chartPattern as never);
     vega.expressionFunction(TEST_GUARD, testPattern as never);
     vega.expressionFunction('replace', replacing(vega.expressionFunction('replace')) as never);
+    vega.expressionFunction(WRAP_LABEL, ((label: unknown, width: number, fontSize: number) =>
+      chartFonts ? wrapLabel(label, width, fontSize, chartFonts) : label) as never);
     return { vega, vegaLite };
   });
   return modules;
 }
 
+/** The fonts charts are measured and wrapped with, as useChartFonts last set them. */
+let chartFonts: FontSet | undefined;
+
 /** Vega keeps one global measurer; briefkit points it at the theme's fonts. */
 export async function useChartFonts(fonts: FontSet): Promise<void> {
   const { vega } = await loadVega();
+  chartFonts = fonts;
   vega.textMetrics.width = (item, text) => {
     const bold = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600;
     return textWidth(String(text ?? ''), fonts, bold ? 'bold' : 'regular', item.fontSize ?? 11);
