@@ -80,7 +80,7 @@ export function relaunchWatch(onFailure: () => void): boolean {
   } catch {
     return false;
   }
-  const stopForwarding = forwardStops(child);
+  const stopForwarding = forwardSignals(child);
   child.once('error', () => {
     if (child.pid !== undefined) return;
     stopForwarding();
@@ -100,7 +100,7 @@ export function relaunchWatch(onFailure: () => void): boolean {
  * watch finishes the build it is writing. Ctrl-Z (SIGTSTP) pauses both processes, and the
  * shell's `fg` or `bg` (SIGCONT) goes on with both, as with a watch in one process.
  */
-function forwardStops(child: ChildProcess): () => void {
+function forwardSignals(child: ChildProcess): () => void {
   const forwards = {
     SIGINT: () => child.kill('SIGINT'),
     SIGTERM: () => child.kill('SIGTERM'),
