@@ -45,7 +45,7 @@ describe('the watch process', () => {
 const size = watchPoolSize(availableParallelism());
 const linux = existsSync('/proc/self/stat');
 
-/** Children the tests started, stopped after each test whatever it left. */
+/** Processes the tests started, launchers and watches, killed after each test whatever it left. */
 const started = new Set<number>();
 
 /**
@@ -60,6 +60,7 @@ async function startWatch({ untilWatching = true, nodeFlags = [] as string[] } =
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
+  started.add(launcher.pid as number);
   const said: string[] = [];
   const lines = createInterface({ input: launcher.stdout as NodeJS.ReadableStream });
   lines.on('line', (line) => said.push(line));
@@ -79,8 +80,10 @@ async function startWatch({ untilWatching = true, nodeFlags = [] as string[] } =
 
 /** The watch's own process, as soon as the launcher has started it. */
 async function watchChild(launcher: { pid?: number | undefined }) {
+  const by = Date.now() + 20_000;
   let children = childrenOf(launcher.pid as number);
   while (!children.length) {
+    if (Date.now() > by) throw new Error('the launcher started no watch within 20 s');
     await new Promise((wait) => setTimeout(wait, 5));
     children = childrenOf(launcher.pid as number);
   }
@@ -90,7 +93,7 @@ async function watchChild(launcher: { pid?: number | undefined }) {
 }
 
 afterEach(() => {
-  for (const pid of started) if (running(pid)) process.kill(pid, 'SIGKILL');
+  for (const pid of started) if (running(pid) || stateOf(pid) === 'T') process.kill(pid, 'SIGKILL');
   started.clear();
 });
 
@@ -130,6 +133,13 @@ async function until(pids: number[], states: string) {
   while (pids.some((pid) => !states.includes(stateOf(pid) ?? '')) && Date.now() < by)
     await new Promise((wait) => setTimeout(wait, 20));
   return pids.map(stateOf);
+}
+
+/** Waits until the process has ended, or 20 s have passed; whether it has. */
+async function ends(pid: number): Promise<boolean> {
+  const by = Date.now() + 20_000;
+  while (running(pid) && Date.now() < by) await new Promise((wait) => setTimeout(wait, 50));
+  return !running(pid);
 }
 
 /** Running, not gone nor a zombie waiting to be reaped. */
@@ -176,17 +186,40 @@ describe.runIf(linux && size !== null)('briefkit watch, on a machine of few core
     expect(running(child.pid)).toBe(false);
   });
 
-  it('pauses both processes at a Ctrl-Z and goes on with both at `fg`', async () => {
-    const { launcher, said, ended } = await startWatch();
+  it('ends by SIGHUP when the terminal closes, once the watch has stopped cleanly', async () => {
+    const { launcher, out, said, ended } = await startWatch();
     const child = await watchChild(launcher);
-    const both = [launcher.pid as number, child.pid];
-    process.kill(-(launcher.pid as number), 'SIGTSTP');
-    expect(await until(both, 'T')).toEqual(['T', 'T']);
-    process.kill(-(launcher.pid as number), 'SIGCONT');
-    expect(await until(both, 'RS')).not.toContain('T');
-    launcher.kill('SIGTERM');
-    expect(await ended).toEqual([0, null]);
+    // The shell and then the kernel each send one.
+    launcher.kill('SIGHUP');
+    launcher.kill('SIGHUP');
+    expect(await ended).toEqual([null, 'SIGHUP']);
     expect(said.at(-1)).toBe('Stopped watching.');
+    expect(running(child.pid)).toBe(false);
+    expect(readdirSync(out).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('ends by the signal that stopped the watch, or with the exit code of one that is no stop', async () => {
+    for (const [signal, end] of [
+      ['SIGKILL', [null, 'SIGKILL']],
+      // A fault or a signal for other use is no reason to fault here too: 128 + 12.
+      ['SIGUSR2', [140, null]],
+    ] as const) {
+      const { launcher, ended } = await startWatch();
+      const child = await watchChild(launcher);
+      process.kill(child.pid, signal);
+      expect(await ended, signal).toEqual(end);
+    }
+  });
+
+  it('leaves the watch running while the launcher is suspended, and stops it when the launcher is killed', async () => {
+    const { launcher, ended } = await startWatch();
+    const child = await watchChild(launcher);
+    launcher.kill('SIGSTOP');
+    expect(await until([launcher.pid as number], 'T')).toEqual(['T']);
+    expect(stateOf(child.pid)).not.toBe('T');
+    launcher.kill('SIGKILL');
+    await ended;
+    expect(await ends(child.pid)).toBe(true);
   });
 
   it('stops the watch when the launcher is killed outright, even as the child starts', async () => {
@@ -195,10 +228,7 @@ describe.runIf(linux && size !== null)('briefkit watch, on a machine of few core
       const child = await watchChild(launcher);
       launcher.kill('SIGKILL');
       await ended;
-      const until = Date.now() + 20_000;
-      while (running(child.pid) && Date.now() < until)
-        await new Promise((wait) => setTimeout(wait, 50));
-      expect(running(child.pid), untilWatching ? 'watching' : 'starting').toBe(false);
+      expect(await ends(child.pid), untilWatching ? 'watching' : 'starting').toBe(true);
     }
   });
 

@@ -9,7 +9,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import inspector from 'node:inspector';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants } from 'node:os';
 
 /** Node's own pool size, whatever the machine. */
 const NODE_POOL = 4;
@@ -61,10 +61,14 @@ export function watchFlags(argv: readonly string[], host: WatchHost = thisHost()
 
 /**
  * Starts the watch in a child process when watchFlags asks for one: this process then only
- * passes stop signals on and ends as the child does. False when the watch is to run here,
- * including when no child may start (Node's permission model) or it failed to, `onFailure`
- * told. The child has a session of its own, so a Ctrl-C reaches it once, from here: a
- * second Ctrl-C then quits the watch at once, as it does in one process.
+ * passes signals on, and the child's output, and ends as the child does. False when the
+ * watch is to run here because no child may start (Node's permission model); a child that
+ * fails to start later runs it here too, through `onFailure`.
+ *
+ * The child has a session of its own, so a Ctrl-C reaches it once, from here: a second Ctrl-C
+ * then quits the watch at once, as it does in one process. Its output comes through here:
+ * it never touches the terminal, which Node 20 fails an assertion over once the terminal is
+ * gone, nor resets the terminal's modes under the shell when it ends after this process.
  */
 export function relaunchWatch(onFailure: () => void): boolean {
   const flags = watchFlags(process.argv);
@@ -74,47 +78,70 @@ export function relaunchWatch(onFailure: () => void): boolean {
   try {
     child = spawn(process.execPath, [...flags, ...process.argv.slice(1)], {
       detached: true,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: { ...process.env, [CHILD_MARK]: '1' },
     });
   } catch {
     return false;
   }
-  const stopForwarding = forwardSignals(child);
+  const signals = forwardSignals(child);
+  passOn(child.stdout, process.stdout);
+  passOn(child.stderr, process.stderr);
   child.once('error', () => {
     if (child.pid !== undefined) return;
-    stopForwarding();
+    signals.stop();
     onFailure();
   });
-  child.once('exit', (code, signal) => {
-    stopForwarding();
-    // Ended by a signal, this process ends by it too: a shell loop sees the Ctrl-C.
-    if (signal) process.kill(process.pid, signal);
-    else process.exitCode = code ?? 1;
+  // Once its output is all through.
+  child.once('close', (code, signal) => {
+    signals.stop();
+    const ending = signals.hungUp() ? 'SIGHUP' : signal;
+    // Ended by a stop, this process ends by it too (a shell loop sees the Ctrl-C); a crash
+    // is an exit code, not a second crash here.
+    if (ending && STOPS.has(ending)) afterOutput(() => process.kill(process.pid, ending));
+    else process.exitCode = code ?? 128 + (signal ? constants.signals[signal] : 0);
   });
   return true;
 }
 
+/** The signals that end a process without a fault. */
+const STOPS = new Set<NodeJS.Signals>(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL']);
+
+/** Once what this process has written has gone out (or failed to). */
+function afterOutput(then: () => void): void {
+  process.stdout.write('', () => process.stderr.write('', then));
+}
+
+/** A closed terminal leaves nowhere to write to: what cannot be written is dropped. */
+function passOn(from: NodeJS.ReadableStream | null, to: NodeJS.WritableStream): void {
+  to.on('error', () => {});
+  from?.pipe(to, { end: false });
+}
+
 /**
- * Signals sent here reach the child. A closed terminal (SIGHUP) is a stop like SIGTERM: the
- * watch finishes the build it is writing. Ctrl-Z (SIGTSTP) pauses both processes, and the
- * shell's `fg` or `bg` (SIGCONT) goes on with both, as with a watch in one process.
+ * Signals sent here reach the child. A closed terminal (SIGHUP, often sent twice) is one stop
+ * like SIGTERM: the watch finishes the build it is writing, and this process then ends by
+ * SIGHUP. Ctrl-Z (SIGTSTP) suspends only this process: the watch goes on, and what it says
+ * waits here until `fg`. Were it stopped too, a suspended launcher killed outright would
+ * leave it stopped for good, unable to see it is gone.
  */
-function forwardSignals(child: ChildProcess): () => void {
+function forwardSignals(child: ChildProcess) {
+  let hungUp = false;
   const forwards = {
     SIGINT: () => child.kill('SIGINT'),
     SIGTERM: () => child.kill('SIGTERM'),
-    SIGHUP: () => child.kill('SIGTERM'),
-    SIGTSTP: () => {
-      child.kill('SIGSTOP');
-      process.kill(process.pid, 'SIGSTOP');
+    SIGHUP: () => {
+      if (!hungUp) child.kill('SIGTERM');
+      hungUp = true;
     },
-    SIGCONT: () => child.kill('SIGCONT'),
   };
   const signals = Object.keys(forwards) as (keyof typeof forwards)[];
   for (const signal of signals) process.on(signal, forwards[signal]);
-  return () => {
-    for (const signal of signals) process.off(signal, forwards[signal]);
+  return {
+    hungUp: () => hungUp,
+    stop() {
+      for (const signal of signals) process.off(signal, forwards[signal]);
+    },
   };
 }
 
