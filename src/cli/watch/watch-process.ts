@@ -7,9 +7,15 @@
  * each, twice; README › Speed). The pool is a process setting, read before any script runs:
  * hence the child, which costs a Node start-up (about 0.1 s) before the first build.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import inspector from 'node:inspector';
+import type { ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { availableParallelism, constants } from 'node:os';
+
+/**
+ * Node's modules for starting the child and asking for a debugger, loaded only for a watch:
+ * every build starts here, and loading them took about 10 ms.
+ */
+const load = createRequire(import.meta.url);
 
 /** Node's own pool size, whatever the machine. */
 const NODE_POOL = 4;
@@ -43,7 +49,7 @@ const thisHost = (): WatchHost => ({
   nodeOptions: process.env.NODE_OPTIONS,
   cores: availableParallelism(),
   platform: process.platform,
-  debugged: inspector.url() !== undefined,
+  debugged: (load('node:inspector') as typeof import('node:inspector')).url() !== undefined,
 });
 
 /**
@@ -51,10 +57,12 @@ const thisHost = (): WatchHost => ({
  * starting `watch`, unless node was given a pool size (the user's, or ours in the child) or
  * is being debugged. Not on Windows, which has no signals to pass a stop on with.
  */
-export function watchFlags(argv: readonly string[], host: WatchHost = thisHost()): string[] | null {
-  if (argv[2] !== 'watch' || host.platform === 'win32' || host.debugged) return null;
-  const given = [...host.execArgv, ...(host.nodeOptions ?? '').split(/\s+/)];
-  if (given.some((flag) => POOL_FLAG.test(flag))) return null;
+export function watchFlags(argv: readonly string[], given?: WatchHost): string[] | null {
+  if (argv[2] !== 'watch') return null;
+  const host = given ?? thisHost();
+  if (host.platform === 'win32' || host.debugged) return null;
+  const flags = [...host.execArgv, ...(host.nodeOptions ?? '').split(/\s+/)];
+  if (flags.some((flag) => POOL_FLAG.test(flag))) return null;
   const size = watchPoolSize(host.cores);
   return size === null ? null : [...host.execArgv, `--v8-pool-size=${size}`];
 }
@@ -76,6 +84,7 @@ export function relaunchWatch(onFailure: () => void): boolean {
   let child: ChildProcess;
   // Node's permission model refuses a child at once, by throwing.
   try {
+    const { spawn } = load('node:child_process') as typeof import('node:child_process');
     child = spawn(process.execPath, [...flags, ...process.argv.slice(1)], {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
