@@ -88,12 +88,13 @@ export function wrapLabel(
 ): string | string[] {
   const text = String(label ?? '');
   if (!(width > 0) || textWidth(text, fonts, 'regular', fontSize) <= width) return text;
+  // Each line as broken, with the space it ends on, so the lines after the last shown join up.
   const lines = wrapRuns([{ text }], fonts, fontSize, width).map((line) =>
-    line.pieces
-      .map((piece) => piece.text)
-      .join('')
-      .trimEnd(),
+    line.pieces.map((piece) => piece.text).join(''),
   );
-  if (lines.length <= MAX_LINES) return lines;
-  return [...lines.slice(0, MAX_LINES - 1), lines.slice(MAX_LINES - 1).join('')];
+  const shown =
+    lines.length <= MAX_LINES
+      ? lines
+      : [...lines.slice(0, MAX_LINES - 1), lines.slice(MAX_LINES - 1).join('')];
+  return shown.map((line) => line.trimEnd());
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../src/charts/render-chart.ts';
 import { useChartFonts } from '../../src/charts/vega-runtime.ts';
-import { wrapBandLabels } from '../../src/charts/wrap-labels.ts';
+import { wrapBandLabels, wrapLabel } from '../../src/charts/wrap-labels.ts';
 import { loadFontSet } from '../../src/layout/fonts.ts';
 
 /** The sample's mass chart over synthetic figures with long category names. */
@@ -85,5 +85,20 @@ describe('category names along the bottom', () => {
     });
     expect(limited?.labelLimit).toEqual({ signal: 'min(100, bandwidth("x"))' });
     expect([turned, own, left, linear]).toEqual(spec.axes.slice(2));
+  });
+});
+
+describe('a category name longer than three lines', () => {
+  it('keeps its spaces in the last line, which takes the rest', () => {
+    const fonts = loadFontSet('carlito');
+    const name = 'one two three four five six seven eight nine ten eleven twelve';
+    const lines = wrapLabel(name, 60, 10, fonts);
+    expect(lines).toHaveLength(3);
+    expect((lines as string[]).join(' ')).toBe(name);
+    // Two lines' worth stays two lines.
+    expect(wrapLabel('one two three four five six', 60, 10, fonts)).toEqual([
+      'one two three',
+      'four five six',
+    ]);
   });
 });
