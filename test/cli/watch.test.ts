@@ -163,6 +163,55 @@ describe('watch', () => {
     }
   });
 
+  it('builds an edit saved while a build runs or just after one, which chokidar does not report', async () => {
+    const dir = tempDir('briefkit-watch-');
+    const data = join(dir, 'data.yaml');
+    const original = readFileSync(sampleData, 'utf8');
+    writeFileSync(data, original);
+    const out = join(dir, 'out');
+    /** When each build began, by this process's clock. */
+    const began: number[] = [];
+    let built: () => void = () => {};
+    const handle = watch(
+      { data, template: fileURLToPath(sampleTemplate), out, outputs: ['pptx'] },
+      {
+        debounceMs: 0,
+        onRebuild: ({ ms }) => {
+          began.push(performance.now() - ms - 1);
+          built();
+        },
+      },
+    );
+    const titled = (title: string) =>
+      original.replace('title: China Space Station science in 2025', `title: ${title}`);
+    /** Whether a build begins after `since`, within 5 s. */
+    const buildAfter = (since: number) =>
+      new Promise<boolean>((answer) => {
+        const timer = setTimeout(() => answer(false), 5000);
+        built = () => {
+          if (began.some((at) => at > since)) {
+            clearTimeout(timer);
+            answer(true);
+          }
+        };
+      });
+    try {
+      await handle.ready;
+      // chokidar holds back a second change to a file within 50 ms of the first.
+      for (const [round, gap] of [10, 20, 30, 40].entries()) {
+        writeFileSync(data, titled(`Edit ${round}a`));
+        await new Promise((wait) => setTimeout(wait, gap));
+        const saved = performance.now();
+        writeFileSync(data, titled(`Edit ${round}b`));
+        expect(await buildAfter(saved), `the second edit, ${gap} ms after the first`).toBe(true);
+        await new Promise((wait) => setTimeout(wait, 200));
+        expect(await titleSlideText(join(out, 'briefing.pptx'))).toContain(`Edit ${round}b`);
+      }
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('reads a template edited after a data edit, not the template folder as first read', async () => {
     const { data, original, template, out, events, handle } = watchCopies(['pptx']);
     try {

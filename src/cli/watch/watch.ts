@@ -9,8 +9,8 @@
  * editor's temp file, come and gone, is no change (see pending-changes.ts). A failed build
  * leaves the last good outputs in place (writes are atomic) and the watch goes on.
  */
-import { existsSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
 import { type BuildOptions, type BuildResult, buildWith, defaults } from '../../build.ts';
 import { tablesNamed } from '../../data/read-tables.ts';
@@ -54,15 +54,14 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   /** A folder that holds an input, however deep: chokidar must walk it to find the input. */
   const holdsInput = (path: string): boolean =>
     [...watched].some((input) => input.startsWith(path + sep));
+  /** Our own writes (should --out be inside the template folder) and temp files. */
+  const ours = (path: string): boolean =>
+    path === out || path.startsWith(out + sep) || path.endsWith('.tmp');
   const watcher = watchFiles(folders(), {
     ignoreInitial: true,
-    // Of those folders, only the inputs. Our own writes must not trigger builds, should --out
-    // be inside the template folder.
+    // Of those folders, only the inputs.
     ignored: (path) =>
-      path === out ||
-      path.startsWith(out + sep) ||
-      path.endsWith('.tmp') ||
-      !(isInput(path) || holdsInput(path) || folders().includes(path)),
+      ours(path) || !(isInput(path) || holdsInput(path) || folders().includes(path)),
   });
 
   const changes = pendingChanges();
@@ -120,11 +119,22 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     });
   };
 
-  watcher.on('all', (event, path) => {
-    if (!isInput(path)) return;
-    changes.note(event, path);
+  const heard = (note: () => void): void => {
+    note();
     clearTimeout(timer);
     timer = setTimeout(schedule, hooks.debounceMs ?? 30);
+  };
+  watcher.on('all', (event, path) => {
+    if (isInput(path)) heard(() => changes.note(event, path));
+  });
+  // chokidar reports no second change to a file within 50 ms of the first, nor later: an edit
+  // saved during a build, or just after it, went unbuilt (4 of 30 edits made 30 to 90 ms
+  // apart). It passes fs.watch's own events on as 'raw', unthrottled: a folder's name a file
+  // in it, a file's its own name.
+  watcher.on('raw', (event, name, details) => {
+    const path = join((details as { watchedPath: string }).watchedPath, name ?? '');
+    if (event !== 'change' || ours(path) || !isInput(path)) return;
+    if (isFile(path)) heard(() => changes.touched(path));
   });
   const watching = new Promise<void>((ready, fail) => {
     watcher.once('ready', ready);
@@ -146,3 +156,13 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     },
   };
 }
+
+/** A file's own path, rather than one a file watch's event makes of it (file/name). */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
