@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { OutputKind } from '../../src/build.ts';
 import type { StopSignal } from '../../src/cli/context.ts';
@@ -208,6 +208,19 @@ describe('watch', () => {
         expect(await titleSlideText(join(out, 'briefing.pptx'))).toContain(`Edit ${round}b`);
       }
     } finally {
+      await handle.close();
+    }
+  });
+
+  it('collects the young generation between builds, where V8’s gc is exposed', async () => {
+    const gc = vi.fn();
+    vi.stubGlobal('gc', gc);
+    const { handle } = watchCopies(['pptx']);
+    try {
+      await handle.ready;
+      expect(gc).toHaveBeenCalledWith({ type: 'minor' });
+    } finally {
+      vi.unstubAllGlobals();
       await handle.close();
     }
   });

@@ -7,7 +7,8 @@
  * and compiled schemas; a rebuild for a data edit also reuses the template folder as last
  * read. Changes that arrive during a build are batched into one more build after it; an
  * editor's temp file, come and gone, is no change (see pending-changes.ts). A failed build
- * leaves the last good outputs in place (writes are atomic) and the watch goes on.
+ * leaves the last good outputs in place (writes are atomic) and the watch goes on. Between
+ * builds, the watch collects what the last one left (collectWhileIdle).
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -115,7 +116,7 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
       if (again) {
         again = false;
         schedule();
-      }
+      } else collectWhileIdle();
     });
   };
 
@@ -166,3 +167,14 @@ function isFile(path: string): boolean {
   }
 }
 
+/**
+ * A minor collection while no build runs, where V8's `gc` is exposed (in the watch's own
+ * process, see watch-process.ts). What the last build allocated is garbage by now, so this is
+ * quick, and the next build starts with an empty young generation. Collected during a build
+ * instead, the build's live objects are copied and it waits. Rebuilds 4 to 10 took a median
+ * of 46 ms with this and 32 MB semi-spaces, 51.5 with this alone, 55.5 with the semi-spaces
+ * alone, and 57 with neither (six interleaved sessions each).
+ */
+function collectWhileIdle(): void {
+  (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc?.({ type: 'minor' });
+}
