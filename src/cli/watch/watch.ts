@@ -120,22 +120,25 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     });
   };
 
-  const heard = (note: () => void): void => {
-    note();
+  /** A build once the writes pause: editors often write a file in steps. */
+  const rebuildSoon = (): void => {
     clearTimeout(timer);
     timer = setTimeout(schedule, hooks.debounceMs ?? 30);
   };
   watcher.on('all', (event, path) => {
-    if (isInput(path)) heard(() => changes.note(event, path));
+    if (!isInput(path)) return;
+    changes.note(event, path);
+    rebuildSoon();
   });
-  // chokidar reports no second change to a file within 50 ms of the first, nor later: an edit
-  // saved during a build, or just after it, went unbuilt (4 of 30 edits made 30 to 90 ms
-  // apart). It passes fs.watch's own events on as 'raw', unthrottled: a folder's name a file
-  // in it, a file's its own name.
+  // chokidar drops a change to a file within 50 ms of the one before, with nothing after: the
+  // second of two saves 30 to 90 ms apart, the first building, went unbuilt 4 times in 30. It
+  // passes fs.watch's own events on as 'raw', all of them: a folder's name a file in it, a
+  // file's its own name.
   watcher.on('raw', (event, name, details) => {
     const path = join((details as { watchedPath: string }).watchedPath, name ?? '');
-    if (event !== 'change' || ours(path) || !isInput(path)) return;
-    if (isFile(path)) heard(() => changes.touched(path));
+    if (event !== 'change' || ours(path) || !isInput(path) || !isFile(path)) return;
+    changes.touched(path);
+    rebuildSoon();
   });
   const watching = new Promise<void>((ready, fail) => {
     watcher.once('ready', ready);
