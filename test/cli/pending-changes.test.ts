@@ -19,20 +19,6 @@ describe('pendingChanges', () => {
     expect(changes.take()).toEqual([]);
   });
 
-  it('counts a file fs.watch reported changed, once, unless chokidar reports the path itself', () => {
-    const { changes } = overFiles('/d/data.yaml', '/t/deck.md.hbs');
-    changes.touched('/d/data.yaml');
-    changes.note('change', '/t/deck.md.hbs');
-    changes.touched('/d/data.yaml');
-    expect(changes.take()).toEqual(['/t/deck.md.hbs', '/d/data.yaml']);
-    expect(changes.take()).toEqual([]);
-    // A temp file is written (fs.watch reports its content first), then chokidar hears it added.
-    changes.touched('/t/sedAb12Cd');
-    changes.note('add', '/t/sedAb12Cd');
-    changes.note('change', '/t/deck.md.hbs');
-    expect(changes.take()).toEqual(['/t/deck.md.hbs']);
-  });
-
   it('leaves out a temp file that came and went before the build', () => {
     const { changes } = overFiles('/t/deck.md.hbs');
     changes.note('add', '/t/sedAb12Cd');

@@ -12,8 +12,6 @@ import { dirname } from 'node:path';
 export function pendingChanges(exists: (path: string) => boolean = existsSync) {
   /** Path → the last event heard for it since the last build. */
   let heard = new Map<string, string>();
-  /** Files whose content fs.watch reported changed since the last build. */
-  let touched = new Set<string>();
   /** Paths known to be missing when the last build began, as are the paths inside them. */
   const absent = new Set<string>();
   const wasMissing = (path: string): boolean => {
@@ -30,17 +28,8 @@ export function pendingChanges(exists: (path: string) => boolean = existsSync) {
       if (!heard.has(path) && (event === 'add' || event === 'addDir')) absent.add(path);
       heard.set(path, event);
     },
-    /**
-     * fs.watch's own report that a file's content changed, which chokidar may hold back (see
-     * watch.ts): a change, unless chokidar reports the path itself before the next build.
-     */
-    touched(path: string): void {
-      touched.add(path);
-    },
     /** The changes that can matter to a build, in the order first heard; clears the list. */
     take(): string[] {
-      for (const path of touched) if (!heard.has(path)) heard.set(path, 'change');
-      touched = new Set();
       const found = [...heard].map(([path, event]) => ({
         path,
         there: exists(path),
