@@ -223,6 +223,49 @@ describe('watch', () => {
     }
   });
 
+  it('rebuilds for a data edit when the outputs go to the dataset’s own folder', async () => {
+    const dir = tempDir('briefkit-watch-');
+    const data = join(dir, 'data.yaml');
+    const original = readFileSync(sampleData, 'utf8');
+    writeFileSync(data, original);
+    const events = rebuilds();
+    const handle = watch(
+      { data, template: fileURLToPath(sampleTemplate), out: dir, outputs: ['pptx'] },
+      { onRebuild: events.onRebuild, debounceMs: 150 },
+    );
+    try {
+      await handle.ready;
+      await events.next();
+      writeFileSync(data, original.replace('title: China Space Station', 'title: Beside it'));
+      expect(await events.next()).toMatchObject({ ok: true, changed: [data] });
+      expect(await titleSlideText(join(dir, 'briefing.pptx'))).toContain('Beside it');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('does not rebuild for its own writes when the outputs go inside the template folder', async () => {
+    const dir = tempDir('briefkit-watch-');
+    const data = join(dir, 'data.yaml');
+    const original = readFileSync(sampleData, 'utf8');
+    writeFileSync(data, original);
+    const template = join(dir, 'template');
+    cpSync(sampleTemplate, template, { recursive: true });
+    const seen: RebuildEvent[] = [];
+    const handle = watch(
+      { data, template, out: join(template, 'out'), outputs: ['pptx'] },
+      { onRebuild: (event) => seen.push(event), debounceMs: 50 },
+    );
+    try {
+      await handle.ready;
+      writeFileSync(data, original.replace('title: China Space Station', 'title: Inside'));
+      await new Promise((wait) => setTimeout(wait, 2000));
+      expect(seen.map((event) => event.changed)).toEqual([[], [data]]);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('collects the young generation between builds, where V8’s gc is exposed', async () => {
     const gc = vi.fn();
     vi.stubGlobal('gc', gc);

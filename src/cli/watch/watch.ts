@@ -55,9 +55,15 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   /** A folder that holds an input, however deep: chokidar must walk it to find the input. */
   const holdsInput = (path: string): boolean =>
     [...watched].some((input) => input.startsWith(path + sep));
-  /** Our own writes (should --out be inside the template folder) and temp files. */
+  /**
+   * Temp files, and our own writes should --out be inside the template folder or hold the
+   * dataset: there, only the inputs themselves and the folders that hold them are watched.
+   */
   const ours = (path: string): boolean =>
-    path === out || path.startsWith(out + sep) || path.endsWith('.tmp');
+    path.endsWith('.tmp') ||
+    ((path === out || path.startsWith(out + sep)) &&
+      !watched.has(path) &&
+      !folders().includes(path));
   const watcher = watchFiles(folders(), {
     ignoreInitial: true,
     // Of those folders, only the inputs.
