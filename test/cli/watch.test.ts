@@ -109,12 +109,18 @@ function watchTableDataset(writeTable: boolean, ref = 'figures.csv') {
   return { handle, events, csv, figures, pptx: join(out, 'briefing.pptx') };
 }
 
-/** Watches copies of the sample data and template, building `outputs` (all by default). */
-function watchCopies(outputs?: OutputKind[]) {
+/** A copy of the sample dataset, as data.yaml in a folder of its own. */
+function sampleDataCopy() {
   const dir = tempDir('briefkit-watch-');
   const data = join(dir, 'data.yaml');
   const original = readFileSync(sampleData, 'utf8');
   writeFileSync(data, original);
+  return { dir, data, original };
+}
+
+/** Watches copies of the sample data and template, building `outputs` (all by default). */
+function watchCopies(outputs?: OutputKind[]) {
+  const { dir, data, original } = sampleDataCopy();
   const template = join(dir, 'template');
   cpSync(sampleTemplate, template, { recursive: true });
   const out = join(dir, 'out');
@@ -164,10 +170,7 @@ describe('watch', () => {
   });
 
   it('builds an edit saved while a build runs or just after one, which chokidar does not report', async () => {
-    const dir = tempDir('briefkit-watch-');
-    const data = join(dir, 'data.yaml');
-    const original = readFileSync(sampleData, 'utf8');
-    writeFileSync(data, original);
+    const { dir, data, original } = sampleDataCopy();
     const out = join(dir, 'out');
     /** When each build began, by this process's clock. */
     const began: number[] = [];
@@ -224,10 +227,7 @@ describe('watch', () => {
   });
 
   it('rebuilds for a data edit when the outputs go to the dataset’s own folder', async () => {
-    const dir = tempDir('briefkit-watch-');
-    const data = join(dir, 'data.yaml');
-    const original = readFileSync(sampleData, 'utf8');
-    writeFileSync(data, original);
+    const { dir, data, original } = sampleDataCopy();
     const events = rebuilds();
     const handle = watch(
       { data, template: fileURLToPath(sampleTemplate), out: dir, outputs: ['pptx'] },
@@ -245,10 +245,7 @@ describe('watch', () => {
   });
 
   it('does not rebuild for its own writes when the outputs go inside the template folder', async () => {
-    const dir = tempDir('briefkit-watch-');
-    const data = join(dir, 'data.yaml');
-    const original = readFileSync(sampleData, 'utf8');
-    writeFileSync(data, original);
+    const { dir, data, original } = sampleDataCopy();
     const template = join(dir, 'template');
     cpSync(sampleTemplate, template, { recursive: true });
     const seen: RebuildEvent[] = [];
@@ -340,10 +337,7 @@ describe('watch', () => {
   });
 
   it('follows the data file when it is deleted and created again (git checkout, cp, some editors)', async () => {
-    const dir = tempDir('briefkit-watch-');
-    const data = join(dir, 'data.yaml');
-    const original = readFileSync(sampleData, 'utf8');
-    writeFileSync(data, original);
+    const { dir, data, original } = sampleDataCopy();
     const out = join(dir, 'out');
     const events = rebuilds();
     const handle = watch(
