@@ -100,4 +100,35 @@ describe('builds with a chart store', () => {
     for (const [name, bytes] of Object.entries(first))
       expect(redrawn[name]?.equals(bytes)).toBe(true);
   });
+
+  /** chart-memo.ts as a new process has it, after a build of the sample whose charts are stored. */
+  async function afterStoredBuild(keepDraws: boolean) {
+    const store = tempDir();
+    await freshBuild(store);
+    vi.resetModules();
+    const memo = await import('../../src/charts/chart-memo.ts');
+    const { build } = await import('../../src/build.ts');
+    if (keepDraws) memo.keepStoredChartDraws();
+    await thenStored(() => build({ out: tempDir() }));
+    return { memo, entries: () => readdirSync(join(store, 'charts')) };
+  }
+
+  it('draws again, once, the charts a build took from the store, when asked before it', async () => {
+    const { memo, entries } = await afterStoredBuild(true);
+    // The five entries of the sample (see above), none of them written again.
+    const before = entries();
+    expect(await memo.drawStoredCharts(() => false)).toBe(5);
+    flushJsonStores();
+    expect(entries()).toEqual(before);
+    expect(await memo.drawStoredCharts(() => false)).toBe(0);
+  });
+
+  it('stops drawing the stored charts when asked, and keeps none unless asked', async () => {
+    const kept = await afterStoredBuild(true);
+    let asked = 0;
+    expect(await kept.memo.drawStoredCharts(() => ++asked > 2)).toBe(2);
+    expect(await kept.memo.drawStoredCharts(() => false)).toBe(0);
+    const notKept = await afterStoredBuild(false);
+    expect(await notKept.memo.drawStoredCharts(() => false)).toBe(0);
+  });
 });

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { OutputKind } from '../../src/build.ts';
+import { drawStoredCharts } from '../../src/charts/chart-memo.ts';
 import type { StopSignal } from '../../src/cli/context.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { type RebuildEvent, watch } from '../../src/cli/watch/watch.ts';
@@ -20,6 +21,11 @@ import { isBriefkitError } from '../../src/errors/briefkit-error.ts';
 import { pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
 import { tempDir } from '../helpers/sample.ts';
 import { testContext } from './helpers/context.ts';
+
+vi.mock('../../src/charts/chart-memo.ts', async (importOriginal) => {
+  const memo = await importOriginal<typeof import('../../src/charts/chart-memo.ts')>();
+  return { ...memo, drawStoredCharts: vi.fn(memo.drawStoredCharts) };
+});
 
 const sampleData = new URL('../../data/space-station-2025.yaml', import.meta.url);
 const sampleTemplate = new URL('../../templates/briefing', import.meta.url);
@@ -272,6 +278,24 @@ describe('watch', () => {
       expect(gc).toHaveBeenCalledWith({ type: 'minor' });
     } finally {
       vi.unstubAllGlobals();
+      await handle.close();
+    }
+  });
+
+  it('draws the charts its first build took from the store before it is ready, and only then', async () => {
+    const draw = vi.mocked(drawStoredCharts);
+    draw.mockClear();
+    const { data, original, events, handle } = watchCopies(['pptx']);
+    try {
+      await handle.ready;
+      expect(draw).toHaveBeenCalledTimes(1);
+      const [stop] = draw.mock.calls[0] ?? [];
+      expect(stop?.()).toBe(false);
+      await events.next();
+      writeFileSync(data, original.replace('value: 867.5', 'value: 868'));
+      expect(await events.next()).toMatchObject({ ok: true, changed: [data] });
+      expect(draw).toHaveBeenCalledTimes(1);
+    } finally {
       await handle.close();
     }
   });

@@ -7,13 +7,16 @@
  * and compiled schemas; a rebuild for a data edit also reuses the template folder as last
  * read. Changes that arrive during a build are batched into one more build after it; an
  * editor's temp file, come and gone, is no change (see pending-changes.ts). A failed build
- * leaves the last good outputs in place (writes are atomic) and the watch goes on. Between
- * builds, the watch collects what the last one left (collectWhileIdle).
+ * leaves the last good outputs in place (writes are atomic) and the watch goes on. After the
+ * first good build, the charts it took from the store are drawn once more, so that Vega is
+ * loaded and warm for the first edits (drawStoredCharts). Between builds, the watch collects
+ * what the last one left (collectWhileIdle).
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
 import { type BuildOptions, type BuildResult, buildWith, defaults } from '../../build.ts';
+import { drawStoredCharts, keepStoredChartDraws } from '../../charts/chart-memo.ts';
 import { tablesNamed } from '../../data/read-tables.ts';
 import { readTemplate, type TemplateBundle } from '../../template/read-template.ts';
 import { pendingChanges } from './pending-changes.ts';
@@ -78,6 +81,8 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   let closed = false;
 
   let first = true;
+  let warm = false;
+  keepStoredChartDraws();
   /** The template folder as last read; read again when something in it changes. */
   let read: TemplateBundle | undefined;
   const rebuild = async (): Promise<void> => {
@@ -97,6 +102,11 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
       const result = await buildWith(options, read);
       watchAlso(result.inputs);
       hooks.onRebuild?.({ changed: batch, removed, ms: ms(), ok: true, result });
+      if (!warm) {
+        warm = true;
+        // Before the next build, and only while none waits.
+        await drawStoredCharts(() => closed || again || timer !== undefined);
+      }
     } catch (error) {
       // The tables the dataset names, one of which it may have lacked: watched from now on.
       watchAlso(tablesNamed(data));
