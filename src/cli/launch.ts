@@ -9,10 +9,12 @@
  * of their own: builds whose charts are stored never read their bytecode. pdf.js, for
  * `inspect`, is one too (dist/pdfjs.cjs): builds never read it.
  *
- * Each cache is `code/<build>-<node>-<script>-<size>-<time>.bin` in the cache folder (see
- * cache-dir.ts), written when missing or rejected (V8 rejects data from another V8). Batch
- * workers load this module too: it exports what the bundle exports.
+ * Each cache is `code/<build>-<node>-<script>-<size>-<time>-<flags>.bin` in the cache folder
+ * (see cache-dir.ts), written when missing or rejected (V8 rejects data from another V8, or
+ * from a process given other V8 flags). Batch workers load this module too: it exports what
+ * the bundle exports.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -27,6 +29,16 @@ import { followParent, relaunchWatch } from './watch/watch-process.ts';
 const dist = dirname(fileURLToPath(import.meta.url));
 const cacheFolder = buildId ? cacheDir('code') : null;
 
+/**
+ * Node's flags, as given on its command line and in NODE_OPTIONS: V8 rejects a cache written
+ * under other V8 flags. `watch` runs with flags of its own (watch-process.ts): sharing one
+ * file, it and `build` each rejected the other's cache and compiled everything again.
+ */
+const flags = createHash('sha256')
+  .update(JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? '']))
+  .digest('hex')
+  .slice(0, 8);
+
 /** Scripts that bundles require by these names are run here, with their code cache. */
 const scripts = new Map<string, unknown>();
 
@@ -38,7 +50,7 @@ function runScript(name: string): unknown {
     cacheFolder &&
     join(
       cacheFolder,
-      `${buildId}-${process.version}-${basename(name, '.cjs')}-${size}-${Math.trunc(mtimeMs)}.bin`,
+      `${buildId}-${process.version}-${basename(name, '.cjs')}-${size}-${Math.trunc(mtimeMs)}-${flags}.bin`,
     );
   const cachedData = readCache(cacheFile);
   // esbuild writes ASCII only (non-ASCII is escaped), so latin1 reads it exactly and fastest.
@@ -54,8 +66,8 @@ function runScript(name: string): unknown {
     process.once('exit', () => {
       if (!keepsCode(loaded.exports)) return;
       writeCacheFile(cacheFile, script.createCachedData());
-      // The few most recent builds of each script: other installs may share the folder.
-      keepNewest(dirname(cacheFile), '.bin', 6);
+      // The few most recent of each script and set of flags: other installs may share the folder.
+      keepNewest(dirname(cacheFile), '.bin', 8);
     });
   }
   const load = createRequire(file);

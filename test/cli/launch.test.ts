@@ -29,8 +29,8 @@ describe('dist/cli.js', () => {
     // The first build draws its charts, so Vega's script ran too, with a cache of its own.
     const entries = readdirSync(join(cache, 'code')).sort();
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-briefkit-\d+-\d+\.bin$/);
-    expect(entries[1]).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-vega-\d+-\d+\.bin$/);
+    expect(entries[0]).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-briefkit-\d+-\d+-[0-9a-f]{8}\.bin$/);
+    expect(entries[1]).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-vega-\d+-\d+-[0-9a-f]{8}\.bin$/);
     const file = join(cache, 'code', entries[0] as string);
     const written = readFileSync(file);
     expect(written.length).toBeGreaterThan(100_000);
@@ -47,6 +47,37 @@ describe('dist/cli.js', () => {
       expect(second[name]?.equals(bytes), name).toBe(true);
       expect(third[name]?.equals(bytes), name).toBe(true);
     }
+  });
+
+  it('keeps a cache for each set of node flags, as V8 rejects one written under other flags', () => {
+    const cache = tempDir();
+    const run = (flags: string[], env: NodeJS.ProcessEnv = {}) => {
+      const result = spawnSync(process.execPath, [...flags, CLI, 'build', '--out', tempDir()], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env, BRIEFKIT_CACHE_DIR: cache },
+      });
+      expect(result.status, result.stderr).toBe(0);
+    };
+    const cached = () =>
+      Object.fromEntries(
+        readdirSync(join(cache, 'code'))
+          .filter((f) => f.includes('-briefkit-'))
+          .map((f) => [f, readFileSync(join(cache, 'code', f))]),
+      );
+    run([]);
+    const plain = cached();
+    // The V8 flags the watch's own process starts with (watch-process.ts).
+    run(['--max-semi-space-size=32', '--expose-gc']);
+    const both = cached();
+    expect(Object.keys(both)).toHaveLength(2);
+    run([]);
+    run(['--max-semi-space-size=32', '--expose-gc']);
+    run([], { NODE_OPTIONS: '--max-semi-space-size=32' });
+    // Each accepted by the runs with its flags: none written again.
+    const after = cached();
+    expect(Object.keys(after)).toHaveLength(3);
+    for (const [file, bytes] of Object.entries({ ...plain, ...both }))
+      expect(after[file]?.equals(bytes), file).toBe(true);
   });
 
   it("writes the CLI bundle's cache after a run that built, however typed, not after inspect, help or a batch's lead", () => {
