@@ -15,7 +15,7 @@
  * the bundle exports.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -66,9 +66,11 @@ function runScript(name: string): unknown {
     process.once('exit', () => {
       if (!keepsCode(loaded.exports)) return;
       writeCacheFile(cacheFile, script.createCachedData());
-      // The few most recent of each script and set of flags: other installs may share the folder.
-      keepNewest(dirname(cacheFile), '.bin', 8);
+      // Three scripts, for build's flags and watch's, of two installs sharing the folder.
+      keepNewest(dirname(cacheFile), '.bin', 12);
     });
+  } else if (cacheFile && isMainThread) {
+    markUsed(cacheFile);
   }
   const load = createRequire(file);
   const require = (id: string) => (id.endsWith('.cjs') ? required(basename(id)) : load(id));
@@ -88,6 +90,16 @@ function keepsCode(exports: unknown): boolean {
 function required(name: string): unknown {
   if (!scripts.has(name)) scripts.set(name, runScript(name));
   return scripts.get(name);
+}
+
+/** A cache V8 accepted is dated now: past the folder's limit, the least recently used go. */
+function markUsed(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // Only the order in which caches are dropped.
+  }
 }
 
 function readCache(file: string | null): Buffer | undefined {

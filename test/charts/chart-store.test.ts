@@ -102,33 +102,40 @@ describe('builds with a chart store', () => {
   });
 
   /** chart-memo.ts as a new process has it, after a build of the sample whose charts are stored. */
-  async function afterStoredBuild(keepDraws: boolean) {
-    const store = tempDir();
-    await freshBuild(store);
+  async function afterStoredBuild(collect: boolean) {
+    await freshBuild(tempDir());
     vi.resetModules();
     const memo = await import('../../src/charts/chart-memo.ts');
+    const { chartStore } = await import('../../src/charts/chart-store.ts');
     const { build } = await import('../../src/build.ts');
-    if (keepDraws) memo.keepStoredChartDraws();
+    const stored = collect ? memo.collectStoredCharts() : undefined;
     await thenStored(() => build({ out: tempDir() }));
-    return { memo, entries: () => readdirSync(join(store, 'charts')) };
+    return { memo, stored, writes: vi.spyOn(chartStore, 'write') };
   }
 
-  it('draws again, once, the charts a build took from the store, when asked before it', async () => {
-    const { memo, entries } = await afterStoredBuild(true);
-    // The five entries of the sample (see above), none of them written again.
-    const before = entries();
-    expect(await memo.drawStoredCharts(() => false)).toBe(5);
-    flushJsonStores();
-    expect(entries()).toEqual(before);
-    expect(await memo.drawStoredCharts(() => false)).toBe(0);
+  it('draws again, once, the charts a build took from the store, keeping none of them', async () => {
+    const { stored, writes } = await afterStoredBuild(true);
+    // The five entries of the sample (see above).
+    expect(await stored?.drawAgain(() => false)).toBe(5);
+    expect(writes).not.toHaveBeenCalled();
+    expect(await stored?.drawAgain(() => false)).toBe(0);
   });
 
-  it('stops drawing the stored charts when asked, and keeps none unless asked', async () => {
-    const kept = await afterStoredBuild(true);
+  it('lets timers run before each chart it draws again, and stops when asked', async () => {
+    const { stored } = await afterStoredBuild(true);
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 1);
+    try {
+      // A tick comes before the last chart, and stops it: a watch hears a save or a Ctrl-C.
+      expect(await stored?.drawAgain(() => ticks > 0)).toBeLessThan(5);
+    } finally {
+      clearInterval(ticking);
+    }
+    const again = await afterStoredBuild(true);
     let asked = 0;
-    expect(await kept.memo.drawStoredCharts(() => ++asked > 2)).toBe(2);
-    expect(await kept.memo.drawStoredCharts(() => false)).toBe(0);
-    const notKept = await afterStoredBuild(false);
-    expect(await notKept.memo.drawStoredCharts(() => false)).toBe(0);
+    expect(await again.stored?.drawAgain(() => ++asked > 2)).toBe(2);
+    // What a build took from the store before anyone collected is not collected.
+    const before = await afterStoredBuild(false);
+    expect(await before.memo.collectStoredCharts().drawAgain(() => false)).toBe(0);
   });
 });

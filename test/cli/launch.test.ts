@@ -4,7 +4,7 @@
  * are the same bytes.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invokedAs, shellWord } from '../../src/cli/context.ts';
@@ -35,8 +35,11 @@ describe('dist/cli.js', () => {
     const written = readFileSync(file);
     expect(written.length).toBeGreaterThan(100_000);
 
+    utimesSync(file, 1, 1);
     const second = build(cache, tempDir());
     expect(readFileSync(file).equals(written)).toBe(true); // accepted: not written again
+    // but dated as used, so that the folder's limit drops caches no run reads any more
+    expect(statSync(file).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
 
     writeFileSync(file, Buffer.alloc(written.length, 7));
     const third = build(cache, tempDir());

@@ -12,20 +12,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
-import type { OutputKind } from '../../src/build.ts';
-import { drawStoredCharts } from '../../src/charts/chart-memo.ts';
+import { build, type OutputKind } from '../../src/build.ts';
+import type { StoredCharts } from '../../src/charts/chart-memo.ts';
 import type { StopSignal } from '../../src/cli/context.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { type RebuildEvent, watch } from '../../src/cli/watch/watch.ts';
 import { isBriefkitError } from '../../src/errors/briefkit-error.ts';
 import { pptxParts, slideNames, textRuns } from '../helpers/pptx-parts.ts';
-import { tempDir } from '../helpers/sample.ts';
+import { tempDir, thenStored } from '../helpers/sample.ts';
 import { testContext } from './helpers/context.ts';
-
-vi.mock('../../src/charts/chart-memo.ts', async (importOriginal) => {
-  const memo = await importOriginal<typeof import('../../src/charts/chart-memo.ts')>();
-  return { ...memo, drawStoredCharts: vi.fn(memo.drawStoredCharts) };
-});
 
 const sampleData = new URL('../../data/space-station-2025.yaml', import.meta.url);
 const sampleTemplate = new URL('../../templates/briefing', import.meta.url);
@@ -282,19 +277,48 @@ describe('watch', () => {
     }
   });
 
-  it('draws the charts its first build took from the store before it is ready, and only then', async () => {
-    const draw = vi.mocked(drawStoredCharts);
-    draw.mockClear();
-    const { data, original, events, handle } = watchCopies(['pptx']);
+  it('draws the charts its first build took from the store again before it is ready, and only then', async () => {
+    const { dir, data, original } = sampleDataCopy();
+    const template = join(dir, 'template');
+    cpSync(sampleTemplate, template, { recursive: true });
+    const options = { data, template, outputs: ['pptx' as const] };
+    // Drawn by an earlier build: in the store, and not in the memory of the modules below.
+    await thenStored(() => build({ ...options, out: join(dir, 'before') }));
+    // The watch in modules of its own, whose collector of stored charts the test can see.
+    vi.resetModules();
+    const collect = vi.fn();
+    vi.doMock('../../src/charts/chart-memo.ts', async (importOriginal) => {
+      const memo = await importOriginal<typeof import('../../src/charts/chart-memo.ts')>();
+      return { ...memo, collectStoredCharts: collect.mockImplementation(memo.collectStoredCharts) };
+    });
+    const fresh = await import('../../src/cli/watch/watch.ts');
+    vi.doUnmock('../../src/charts/chart-memo.ts');
+    const events = rebuilds();
+    const handle = fresh.watch(
+      { ...options, out: join(dir, 'out') },
+      { onRebuild: events.onRebuild, debounceMs: 150 },
+    );
+    const stored = collect.mock.results[0]?.value as StoredCharts;
+    const drawAgain = stored.drawAgain.bind(stored);
+    let drawn = 0;
+    const draws = vi.spyOn(stored, 'drawAgain').mockImplementation(async (stop) => {
+      drawn = await drawAgain(stop);
+      return drawn;
+    });
     try {
       await handle.ready;
-      expect(draw).toHaveBeenCalledTimes(1);
-      const [stop] = draw.mock.calls[0] ?? [];
-      expect(stop?.()).toBe(false);
+      // Two charts, at slide and at summary size, and one again shorter (chart-store.test.ts).
+      expect(drawn).toBe(5);
+      const stop = draws.mock.calls[0]?.[0] as () => boolean;
+      expect(stop()).toBe(false);
       await events.next();
       writeFileSync(data, original.replace('value: 867.5', 'value: 868'));
+      // A change waiting to be built stops the drawing.
+      await vi.waitFor(() => expect(stop()).toBe(true), { timeout: 10_000, interval: 5 });
       expect(await events.next()).toMatchObject({ ok: true, changed: [data] });
-      expect(draw).toHaveBeenCalledTimes(1);
+      // Closed, once that build is all done.
+      await handle.close();
+      expect(draws).toHaveBeenCalledTimes(1);
     } finally {
       await handle.close();
     }

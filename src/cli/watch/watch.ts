@@ -8,15 +8,15 @@
  * read. Changes that arrive during a build are batched into one more build after it; an
  * editor's temp file, come and gone, is no change (see pending-changes.ts). A failed build
  * leaves the last good outputs in place (writes are atomic) and the watch goes on. After the
- * first good build, the charts it took from the store are drawn once more, so that Vega is
- * loaded and warm for the first edits (drawStoredCharts). Between builds, the watch collects
- * what the last one left (collectWhileIdle).
+ * first build, the charts it took from the store are drawn once more, so that Vega is loaded
+ * and warm for the first edits (warmUp). Between builds, the watch collects what the last one
+ * left (collectWhileIdle).
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
 import { type BuildOptions, type BuildResult, buildWith, defaults } from '../../build.ts';
-import { drawStoredCharts, keepStoredChartDraws } from '../../charts/chart-memo.ts';
+import { collectStoredCharts } from '../../charts/chart-memo.ts';
 import { tablesNamed } from '../../data/read-tables.ts';
 import { readTemplate, type TemplateBundle } from '../../template/read-template.ts';
 import { pendingChanges } from './pending-changes.ts';
@@ -38,7 +38,10 @@ export interface WatchHooks {
 export interface WatchHandle {
   /** The files and folders followed (more after a build that read new ones). */
   readonly paths: readonly string[];
-  /** Resolves once watching has started and the first build is done. */
+  /**
+   * Resolves once watching has started, the first build is done, and the charts it took from
+   * the store are drawn again (or a change came first).
+   */
   readonly ready: Promise<void>;
   /** Stops watching; waits for a build in progress to finish. */
   close(): Promise<void>;
@@ -81,14 +84,14 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
   let closed = false;
 
   let first = true;
-  let warm = false;
-  keepStoredChartDraws();
+  const stored = collectStoredCharts();
   /** The template folder as last read; read again when something in it changes. */
   let read: TemplateBundle | undefined;
   const rebuild = async (): Promise<void> => {
     const batch = changes.take();
     // Only paths that appeared and vanished since the last build: nothing to rebuild for.
     if (!first && !batch.length) return;
+    const opening = first;
     first = false;
     const removed = batch.filter((path) => !existsSync(path));
     // A data edit leaves the template folder as it was read: only the dataset is read again.
@@ -102,16 +105,17 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
       const result = await buildWith(options, read);
       watchAlso(result.inputs);
       hooks.onRebuild?.({ changed: batch, removed, ms: ms(), ok: true, result });
-      if (!warm) {
-        warm = true;
-        // Before the next build, and only while none waits.
-        await drawStoredCharts(() => closed || again || timer !== undefined);
-      }
     } catch (error) {
       // The tables the dataset names, one of which it may have lacked: watched from now on.
       watchAlso(tablesNamed(data));
       hooks.onRebuild?.({ changed: batch, removed, ms: ms(), ok: false, error });
     }
+    if (opening) await warmUp();
+  };
+  /** Before the next build: once watching, so that a change saved meanwhile stops it. */
+  const warmUp = async (): Promise<void> => {
+    await watching.catch(() => {});
+    await stored.drawAgain(() => closed || again || timer !== undefined);
   };
   const watchAlso = (paths: readonly string[]): void => {
     const added = paths.filter((path) => !watched.has(path));
@@ -169,9 +173,12 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     rebuildSoon();
     if (event === 'change') recheckLater(path);
   });
+  /** Closed before chokidar is ready, it never will be: nothing waits for it then. */
+  let closedFirst = (): void => {};
   const watching = new Promise<void>((ready, fail) => {
     watcher.once('ready', ready);
     watcher.once('error', fail);
+    closedFirst = ready;
   });
   schedule();
   const firstBuild = running ?? Promise.resolve();
@@ -183,6 +190,7 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     ready: Promise.all([watching, firstBuild]).then(() => undefined),
     async close() {
       closed = true;
+      closedFirst();
       clearTimeout(timer);
       for (const recheck of rechecks.values()) clearTimeout(recheck);
       await watcher.close();
