@@ -2,9 +2,9 @@
  * `briefkit watch` runs in a child process with V8 flags of its own (watch-process.ts). As users
  * start it: the executable, stopped by signals, its child found through /proc (Linux).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -248,5 +248,40 @@ describe.runIf(linux)('briefkit watch in its own process', () => {
     launcher.kill('SIGTERM');
     expect(await ended).toEqual([0, null]);
     expect(said.at(-1)).toBe('Stopped watching.');
+  });
+});
+
+describe('briefkit watch', () => {
+  it('builds a save made as soon as its first build is written', async () => {
+    const dir = tempDir('briefkit-watch-process-');
+    const env = { ...process.env, BRIEFKIT_CACHE_DIR: join(dir, 'cache') };
+    const data = join(dir, 'data.yaml');
+    const sample = new URL('../../data/space-station-2025.yaml', import.meta.url);
+    const original = readFileSync(sample, 'utf8');
+    writeFileSync(data, original);
+    // Built before, the first build of the watch is quick: its charts are in the cache folder.
+    const args = (command: string, out: string) => [CLI, command, '--data', data, '--out', out];
+    const before = spawnSync(process.execPath, args('build', join(dir, 'before')), { env });
+    expect(before.status, String(before.stderr)).toBe(0);
+    const launcher = spawn(process.execPath, args('watch', join(dir, 'out')), {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    started.add(launcher.pid as number);
+    const ended = once(launcher, 'close');
+    const said: string[] = [];
+    const rebuilt = new Promise<void>((done) =>
+      createInterface({ input: launcher.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+        said.push(line);
+        if (line.startsWith('Built ')) writeFileSync(data, original.replace('867.5', '868'));
+        if (line.includes('data.yaml changed: rebuilt')) done();
+      }),
+    );
+    const late = new Promise((_, fail) =>
+      setTimeout(() => fail(new Error(`no rebuild in 20 s:\n${said.join('\n')}`)), 20_000),
+    );
+    await Promise.race([rebuilt, late]);
+    launcher.kill('SIGTERM');
+    expect(await ended).toEqual([0, null]);
   });
 });

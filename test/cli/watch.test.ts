@@ -14,7 +14,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { build, type OutputKind } from '../../src/build.ts';
 import type { StoredCharts } from '../../src/charts/chart-memo.ts';
-import type { StopSignal } from '../../src/cli/context.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { type RebuildEvent, watch } from '../../src/cli/watch/watch.ts';
 import { isBriefkitError } from '../../src/errors/briefkit-error.ts';
@@ -467,17 +466,19 @@ describe('watch', () => {
 });
 
 describe('briefkit watch', () => {
-  it('stops at a Ctrl-C pressed during the first build once that build is written, exit 0, no temp file left', async () => {
+  it('stops at a Ctrl-C pressed as its first build is written, exit 0, no temp file left', async () => {
     const dir = tempDir('briefkit-watch-');
     const out = join(dir, 'out');
     const context = testContext();
-    // Ctrl-C pressed the moment the watch listens for it, long before its first build is done.
-    const listen = context.onInterrupt;
+    // Pressed as the first build reports, while the watch goes on (it draws stored charts again).
     const pressing = {
       ...context,
-      onInterrupt(handler: (signal: StopSignal) => void) {
-        setImmediate(() => handler('SIGINT'));
-        return listen(handler);
+      stdout: {
+        write(text: string) {
+          const written = context.stdout.write(text);
+          if (text.startsWith('Built ')) context.interrupt();
+          return written;
+        },
       },
     };
     const running = runCli(

@@ -5,12 +5,13 @@
  * the tables the dataset names, in its folder or below, since one may be what it lacked.
  * Builds run in this process, so every rebuild after the first reuses loaded modules, fonts
  * and compiled schemas; a rebuild for a data edit also reuses the template folder as last
- * read. Changes that arrive during a build are batched into one more build after it; an
- * editor's temp file, come and gone, is no change (see pending-changes.ts). A failed build
- * leaves the last good outputs in place (writes are atomic) and the watch goes on. After the
- * first build, the charts it took from the store are drawn once more, so that Vega is loaded
- * and warm for the first edits (warmUp). Between builds, the watch collects what the last one
- * left (collectWhileIdle).
+ * read. The first build starts once chokidar is ready, and changes that arrive during a build
+ * are batched into one more build after it; an editor's temp file, come and gone, is no
+ * change (see pending-changes.ts). A failed build leaves the last good outputs in place
+ * (writes are atomic) and the watch goes on. After the first build, the charts it took from
+ * the store are drawn once more, so that Vega is loaded and warm for the first edits
+ * (StoredCharts.drawAgain). Between builds, the watch collects what the last one left
+ * (collectWhileIdle).
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
@@ -110,12 +111,8 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
       watchAlso(tablesNamed(data));
       hooks.onRebuild?.({ changed: batch, removed, ms: ms(), ok: false, error });
     }
-    if (opening) await warmUp();
-  };
-  /** Before the next build: once watching, so that a change saved meanwhile stops it. */
-  const warmUp = async (): Promise<void> => {
-    await watching.catch(() => {});
-    await stored.drawAgain(() => closed || again || timer !== undefined);
+    // Before the next build; a change saved meanwhile stops it.
+    if (opening) await stored.drawAgain(() => closed || again || timer !== undefined);
   };
   const watchAlso = (paths: readonly string[]): void => {
     const added = paths.filter((path) => !watched.has(path));
@@ -180,8 +177,11 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     watcher.once('error', fail);
     closedFirst = ready;
   });
-  schedule();
-  const firstBuild = running ?? Promise.resolve();
+  // Started before chokidar was ready, a save made as it ended went unheard.
+  const firstBuild = watching.then(() => {
+    schedule();
+    return running;
+  });
 
   return {
     get paths() {
