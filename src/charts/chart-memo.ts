@@ -46,6 +46,8 @@ export interface StoredCharts {
    * true. Returns how many it drew.
    */
   drawAgain(stop: () => boolean): Promise<number>;
+  /** Stops collecting, and drops what it collected. */
+  forget(): void;
 }
 
 /** Collects, from now on, how to draw each chart the store gives back. */
@@ -53,11 +55,17 @@ export function collectStoredCharts(): StoredCharts {
   const draws: (() => Promise<RenderedChart>)[] = [];
   const collect = (draw: () => Promise<RenderedChart>) => void draws.push(draw);
   collectors.add(collect);
+  const forget = () => {
+    collectors.delete(collect);
+    draws.length = 0;
+  };
   return {
+    forget,
     async drawAgain(stop) {
-      collectors.delete(collect);
+      const charts = [...draws];
+      forget();
       let drawn = 0;
-      for (const draw of draws.splice(0)) {
+      for (const draw of charts) {
         await new Promise((next) => setImmediate(next));
         if (stop()) break;
         // Drawn before from the same inputs, it draws again; if not, the next build says why.

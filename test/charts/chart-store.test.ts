@@ -134,8 +134,11 @@ describe('builds with a chart store', () => {
     const again = await afterStoredBuild(true);
     let asked = 0;
     expect(await again.stored?.drawAgain(() => ++asked > 2)).toBe(2);
-    // What a build took from the store before anyone collected is not collected.
+    // What a build took from the store before anyone collected is not collected, nor after.
     const before = await afterStoredBuild(false);
     expect(await before.memo.collectStoredCharts().drawAgain(() => false)).toBe(0);
+    const forgotten = await afterStoredBuild(true);
+    forgotten.stored?.forget();
+    expect(await forgotten.stored?.drawAgain(() => false)).toBe(0);
   });
 });

@@ -187,10 +187,12 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     get paths() {
       return [...watched];
     },
-    ready: Promise.all([watching, firstBuild]).then(() => undefined),
+    ready: firstBuild.then(() => undefined),
     async close() {
       closed = true;
       closedFirst();
+      // Closed before the first build (or chokidar failed), nothing else would stop collecting.
+      stored.forget();
       clearTimeout(timer);
       for (const recheck of rechecks.values()) clearTimeout(recheck);
       await watcher.close();
