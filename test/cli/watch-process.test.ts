@@ -251,7 +251,7 @@ describe.runIf(linux)('briefkit watch in its own process', () => {
   });
 });
 
-describe('briefkit watch', () => {
+describe.runIf(linux)('briefkit watch', () => {
   it('builds a save made as soon as its first build is written', async () => {
     const dir = tempDir('briefkit-watch-process-');
     const env = { ...process.env, BRIEFKIT_CACHE_DIR: join(dir, 'cache') };

@@ -5,9 +5,9 @@
  * the tables the dataset names, in its folder or below, since one may be what it lacked.
  * Builds run in this process, so every rebuild after the first reuses loaded modules, fonts
  * and compiled schemas; a rebuild for a data edit also reuses the template folder as last
- * read. The first build starts once chokidar is ready, and changes that arrive during a build
- * are batched into one more build after it; an editor's temp file, come and gone, is no
- * change (see pending-changes.ts). A failed build leaves the last good outputs in place
+ * read. The first build starts once chokidar is ready (or a second on), and changes that
+ * arrive during a build are batched into one more build after it; an editor's temp file,
+ * come and gone, is no change (see pending-changes.ts). A failed build leaves the last good outputs in place
  * (writes are atomic) and the watch goes on. After the first build, the charts it took from
  * the store are drawn once more, so that Vega is loaded and warm for the first edits
  * (StoredCharts.drawAgain). Between builds, the watch collects what the last one left
@@ -177,11 +177,15 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     watcher.once('error', fail);
     closedFirst = ready;
   });
-  // Started before chokidar was ready, a save made as it ended went unheard.
-  const firstBuild = watching.then(() => {
+  // Started before chokidar was ready, a save made as it ended went unheard. Not past a
+  // second, though: a folder of thousands of files, or a symlink loop, keeps it scanning.
+  const scanned = new Promise<void>((enough) => setTimeout(enough, FIRST_BUILD_WAIT_MS).unref());
+  const firstBuild = Promise.race([watching, scanned]).then(() => {
     schedule();
     return running;
   });
+  // Failed before the first build, it collects for nothing.
+  watching.catch(() => stored.forget());
 
   return {
     get paths() {
@@ -200,6 +204,9 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     },
   };
 }
+
+/** How long the first build waits for chokidar's first scan of the folders it watches. */
+const FIRST_BUILD_WAIT_MS = 1000;
 
 /** After chokidar's 50 ms, with room for its own stat before it reports a change. */
 const RECHECK_MS = 60;
