@@ -118,11 +118,17 @@ function sampleDataCopy() {
   return { dir, data, original };
 }
 
+/** Copies of the sample dataset and template, side by side in a folder of their own. */
+function sampleCopies() {
+  const copy = sampleDataCopy();
+  const template = join(copy.dir, 'template');
+  cpSync(sampleTemplate, template, { recursive: true });
+  return { ...copy, template };
+}
+
 /** Watches copies of the sample data and template, building `outputs` (all by default). */
 function watchCopies(outputs?: OutputKind[]) {
-  const { dir, data, original } = sampleDataCopy();
-  const template = join(dir, 'template');
-  cpSync(sampleTemplate, template, { recursive: true });
+  const { dir, data, original, template } = sampleCopies();
   const out = join(dir, 'out');
   const events = rebuilds();
   // A longer quiet time than the default keeps one edit to one rebuild on a loaded machine.
@@ -245,9 +251,7 @@ describe('watch', () => {
   });
 
   it('does not rebuild for its own writes when the outputs go inside the template folder', async () => {
-    const { dir, data, original } = sampleDataCopy();
-    const template = join(dir, 'template');
-    cpSync(sampleTemplate, template, { recursive: true });
+    const { data, original, template } = sampleCopies();
     const seen: RebuildEvent[] = [];
     const handle = watch(
       { data, template, out: join(template, 'out'), outputs: ['pptx'] },
@@ -277,9 +281,7 @@ describe('watch', () => {
   });
 
   it('draws the charts its first build took from the store again before it is ready, and only then', async () => {
-    const { dir, data, original } = sampleDataCopy();
-    const template = join(dir, 'template');
-    cpSync(sampleTemplate, template, { recursive: true });
+    const { dir, data, original, template } = sampleCopies();
     const options = { data, template, outputs: ['pptx' as const] };
     // Drawn by an earlier build: in the store, and not in the memory of the modules below.
     await thenStored(() => build({ ...options, out: join(dir, 'before') }));
@@ -346,11 +348,7 @@ describe('watch', () => {
   });
 
   it("names only real inputs when an editor's temp file comes and goes (sed -i, vim's 4913)", async () => {
-    const dir = tempDir('briefkit-watch-');
-    const template = join(dir, 'template');
-    cpSync(sampleTemplate, template, { recursive: true });
-    const data = join(dir, 'data.yaml');
-    writeFileSync(data, readFileSync(sampleData, 'utf8'));
+    const { dir, data, template } = sampleCopies();
     const events = rebuilds();
     // A long quiet time: each step below happens well inside it, so each is one batch.
     const handle = watch(

@@ -7,11 +7,11 @@
  * and compiled schemas; a rebuild for a data edit also reuses the template folder as last
  * read. The first build starts once chokidar is ready (or a second on), and changes that
  * arrive during a build are batched into one more build after it; an editor's temp file,
- * come and gone, is no change (see pending-changes.ts). A failed build leaves the last good outputs in place
- * (writes are atomic) and the watch goes on. After the first build, the charts it took from
- * the store are drawn once more, so that Vega is loaded and warm for the first edits
- * (StoredCharts.drawAgain). Between builds, the watch collects what the last one left
- * (collectWhileIdle).
+ * come and gone, is no change (see pending-changes.ts). A failed build leaves the last good
+ * outputs in place (writes are atomic) and the watch goes on. After the first build, the
+ * charts it took from the store are drawn once more, so that Vega is loaded and warm for the
+ * first edits (StoredCharts.drawAgain). Between builds, the watch collects what the last one
+ * left (collectWhileIdle).
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
@@ -195,7 +195,7 @@ export function watch(options: BuildOptions, hooks: WatchHooks = {}): WatchHandl
     async close() {
       closed = true;
       closedFirst();
-      // Closed before the first build (or chokidar failed), nothing else would stop collecting.
+      // Closed before the first build, nothing else would stop collecting.
       stored.forget();
       clearTimeout(timer);
       for (const recheck of rechecks.values()) clearTimeout(recheck);
